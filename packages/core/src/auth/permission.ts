@@ -1,0 +1,79 @@
+import type { Role } from "./role.ts";
+
+/**
+ * Role × action, one table. A branch role acts in its own branch only (tenancy is checked before this);
+ * supervision roles never touch a branch database and see no resident data.
+ */
+export const ACTIONS = [
+  "request.create",
+  "request.read",
+  "request.readResident", // full contact details: audited
+  "request.overrideUrgency",
+  "request.handOver",
+  "request.reply",
+  "reply.overrideGuard",
+  "milestone.recordBreachReason",
+  "workOrder.dispatch",
+  "workOrder.review",
+  "workOrder.quote",
+  "workOrder.recordWork",
+  "workOrder.recordPayment",
+  "complaint.step",
+  "complaint.approveReply",
+  "complaint.escalate",
+  "notice.draft",
+  "notice.approve",
+  "notice.publishEmergency",
+  "visitor.register",
+  "visitor.registerAtNight",
+  "handover.write",
+  "handover.sign",
+  "survey.manage",
+  "settings.read",
+  "settings.write",
+  "deliveries.retry",
+  "audit.read",
+  "hq.read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ALL_STAFF = ["agent", "serviceSupervisor", "engineeringSupervisor", "technician", "branchManager", "nightManager"] as const;
+const DESK = ["agent", "serviceSupervisor", "branchManager", "nightManager"] as const;
+const SUPERVISORS = ["serviceSupervisor", "branchManager"] as const;
+const ENGINEERING = ["engineeringSupervisor", "branchManager"] as const;
+
+export const PERMISSIONS: Record<Action, readonly Role[]> = {
+  "request.create": ALL_STAFF,
+  "request.read": ALL_STAFF,
+  "request.readResident": [...DESK, "engineeringSupervisor", "technician"],
+  "request.overrideUrgency": [...DESK, "engineeringSupervisor"],
+  "request.handOver": ALL_STAFF,
+  "request.reply": [...DESK, "engineeringSupervisor", "technician"],
+  "reply.overrideGuard": SUPERVISORS,
+  "milestone.recordBreachReason": ALL_STAFF,
+  "workOrder.dispatch": [...DESK, "engineeringSupervisor"],
+  "workOrder.review": ENGINEERING,
+  "workOrder.quote": ["technician", "engineeringSupervisor"],
+  "workOrder.recordWork": ["technician", "engineeringSupervisor"],
+  "workOrder.recordPayment": DESK, // technicians never take payment
+  "complaint.step": [...DESK, "engineeringSupervisor"],
+  "complaint.approveReply": SUPERVISORS,
+  "complaint.escalate": [...DESK],
+  "notice.draft": DESK,
+  "notice.approve": SUPERVISORS,
+  "notice.publishEmergency": ["branchManager"],
+  "visitor.register": DESK,
+  "visitor.registerAtNight": ["nightManager", "branchManager"],
+  "handover.write": DESK,
+  "handover.sign": DESK,
+  "survey.manage": SUPERVISORS,
+  "settings.read": ALL_STAFF,
+  "settings.write": SUPERVISORS,
+  "deliveries.retry": SUPERVISORS,
+  "audit.read": ["branchManager"],
+  "hq.read": ["regionSupervisor", "hqSupervisor"],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[action].includes(role);
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { CategorySchema, DEFAULT_CATEGORIES } from "../request/category.ts";
+
+export const PriceItemSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/),
+  name: z.strictObject({ "zh-CN": z.string().min(1).max(60), en: z.string().min(1).max(60) }),
+  unit: z.string().min(1).max(20),
+  /** Price in fen (CNY cents) so sums are exact. */
+  labourFen: z.number().int().min(0).max(10_000_000),
+  materialFen: z.number().int().min(0).max(10_000_000).default(0),
+});
+export type PriceItem = z.infer<typeof PriceItemSchema>;
+
+/** What a branch can change in its own settings (versioned; changes apply to new milestones only). */
+export const BranchSettingsSchema = z.strictObject({
+  categories: z.array(CategorySchema).min(1).max(200),
+  priceList: z.array(PriceItemSchema).max(500),
+  /** Public limits per phone / IP per day on the portal. */
+  publicDailyLimit: z.number().int().min(1).max(1000).default(10),
+  nightShift: z.strictObject({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) }).default({ from: "20:00", to: "08:00" }),
+});
+export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
+
+const item = (code: string, zh: string, en: string, unit: string, labour: number, material = 0): PriceItem => ({
+  code,
+  name: { "zh-CN": zh, en },
+  unit,
+  labourFen: labour * 100,
+  materialFen: material * 100,
+});
+
+/** A small published price list (《维修项目收费标准》) for the demo; each branch keeps its own. */
+export const DEFAULT_PRICE_LIST: PriceItem[] = [
+  item("tap-washer", "更换水龙头阀芯", "Replace tap cartridge", "个", 20, 15),
+  item("tap-replace", "更换水龙头", "Replace tap", "个", 30),
+  item("drain-unblock", "疏通下水道", "Unblock drain", "次", 50),
+  item("toilet-fill-valve", "更换马桶进水阀", "Replace toilet fill valve", "套", 30, 35),
+  item("socket-replace", "更换插座/开关", "Replace socket or switch", "个", 15, 12),
+  item("light-replace", "更换灯具", "Replace light fitting", "盏", 20),
+  item("door-lock", "更换门锁", "Replace door lock", "把", 40),
+  item("window-hinge", "维修窗户合页", "Repair window hinge", "个", 25, 10),
+  item("leak-seal", "防水补漏", "Leak sealing", "平方米", 80, 40),
+];
+
+export function defaultBranchSettings(): BranchSettings {
+  return { categories: DEFAULT_CATEGORIES, priceList: DEFAULT_PRICE_LIST, publicDailyLimit: 10, nightShift: { from: "20:00", to: "08:00" } };
+}

@@ -1,0 +1,94 @@
+// Domain errors know nothing of HTTP: the worker's single onError maps `code` to a status.
+export type ErrorCode =
+  | "bad_input" | "unauthenticated" | "forbidden" | "not_found" | "conflict"
+  | "invalid_transition" | "stale_version" | "idempotency_mismatch" | "rate_limited"
+  | "payload_too_large" | "unsupported_media_type" | "unavailable";
+
+export interface FieldError {
+  path: string;
+  message: string;
+  code?: string;
+}
+
+export interface ErrorExtra {
+  errors?: FieldError[];
+  retryAfterSeconds?: number;
+  detail?: Record<string, unknown>;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly extra: ErrorExtra;
+  constructor(code: ErrorCode, message: string, extra: ErrorExtra = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.extra = extra;
+  }
+}
+
+export class BadInput extends DomainError {
+  constructor(message: string, errors: FieldError[] = []) {
+    super("bad_input", message, { errors });
+  }
+}
+export class Unauthenticated extends DomainError {
+  constructor(message = "authentication required") {
+    super("unauthenticated", message);
+  }
+}
+export class Forbidden extends DomainError {
+  constructor(message = "not allowed") {
+    super("forbidden", message);
+  }
+}
+export class NotFound extends DomainError {
+  constructor(what = "resource") {
+    super("not_found", `${what} not found`);
+  }
+}
+export class Conflict extends DomainError {
+  constructor(message: string) {
+    super("conflict", message);
+  }
+}
+export class InvalidTransition extends DomainError {
+  constructor(from: string, action: string) {
+    super("invalid_transition", `action "${action}" is not allowed in state "${from}"`, { detail: { from, action } });
+  }
+}
+export class StaleVersion extends DomainError {
+  constructor(expected: number, actual: number) {
+    super("stale_version", `version ${expected} is stale; current is ${actual}`, { detail: { expected, actual } });
+  }
+}
+export class IdempotencyMismatch extends DomainError {
+  constructor() {
+    super("idempotency_mismatch", "this Idempotency-Key was already used with a different request body");
+  }
+}
+export class RateLimited extends DomainError {
+  constructor(retryAfterSeconds: number, message = "too many requests") {
+    super("rate_limited", message, { retryAfterSeconds });
+  }
+}
+export class Unavailable extends DomainError {
+  constructor(retryAfterSeconds = 2, message = "a backing service is temporarily unavailable") {
+    super("unavailable", message, { retryAfterSeconds });
+  }
+}
+
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  bad_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  stale_version: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  idempotency_mismatch: 422,
+  rate_limited: 429,
+  unavailable: 503,
+};

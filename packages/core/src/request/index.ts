@@ -1,0 +1,4 @@
+export * from "./kind.ts";
+export * from "./category.ts";
+export * from "./schema.ts";
+export * from "./intake.ts";

@@ -1,0 +1,129 @@
+import type { Role } from "../auth/role.ts";
+import type { BranchSettings } from "../branch/settings.ts";
+import { type DeadlinePolicy, milestonesFor } from "../deadline/index.ts";
+import { BadInput } from "../errors/index.ts";
+import { newId, newTrackingCode } from "../id/index.ts";
+import { classifyUrgency } from "./category.ts";
+import type { Channel, RequestKind, Urgency } from "./kind.ts";
+import type { CreateRequestInput, MilestoneName, StaffCreateRequestInput } from "./schema.ts";
+
+export type Place = { unitId: string; communityId: string } | { area: string; communityId: string | null };
+
+export interface IntakeContext {
+  branch: { id: string; trackingPrefix: string };
+  settings: BranchSettings;
+  policy: DeadlinePolicy;
+  channel: Channel;
+  /** The staff member taking it (首问负责制: they own it); null for the resident portal. */
+  actor: { staffId: string; role: Role } | null;
+  place: Place;
+  residentId: string | null;
+  now: number;
+}
+
+export interface PlannedMilestone {
+  id: string;
+  name: MilestoneName;
+  startAt: number;
+  durationMs: number;
+  dueAt: number;
+  calendar: Record<string, unknown>;
+  policyVersion: number;
+}
+
+export interface IntakePlan {
+  request: {
+    id: string;
+    trackingCode: string;
+    kind: RequestKind;
+    category: string | null;
+    urgency: Urgency;
+    urgencyReason: string | null;
+    status: "received";
+    channel: Channel;
+    description: string;
+    contactName: string;
+    contactPhone: string;
+    contactEmail: string | null;
+    residentId: string | null;
+    unitId: string | null;
+    communityId: string | null;
+    area: string | null;
+    appointmentFrom: number | null;
+    appointmentTo: number | null;
+    keyLeft: boolean | null;
+    locale: string;
+    ownerId: string | null;
+    createdBy: string | null;
+    createdAt: number;
+    updatedAt: number;
+  };
+  event: { id: string; requestId: string; type: "request.created"; actorId: string | null; actorRole: string | null; publicNote: string; data: Record<string, unknown>; at: number };
+  milestones: PlannedMilestone[];
+}
+
+/** A new request of any kind from any channel: checked against the branch's lists, classified, its clocks started. */
+export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, ctx: IntakeContext): IntakePlan {
+  const category = input.category ? ctx.settings.categories.find((c) => c.code === input.category) : undefined;
+  if (input.category && (!category || category.kind !== input.kind)) {
+    throw new BadInput("unknown category for this kind", [{ path: "category", message: `"${input.category}" is not a ${input.kind} category of this branch` }]);
+  }
+  const override = "urgencyOverride" in input ? input.urgencyOverride : undefined;
+  const urgency = classifyUrgency(ctx.settings.categories, input.kind, input.category, override?.urgency);
+  const id = newId("req", ctx.now);
+  const eventId = newId("evt", ctx.now);
+  const planned = milestonesFor(ctx.policy, { kind: input.kind, urgency, category: input.category, trigger: "created", at: ctx.now });
+  return {
+    request: {
+      id,
+      trackingCode: newTrackingCode(ctx.branch.trackingPrefix),
+      kind: input.kind,
+      category: input.category ?? null,
+      urgency,
+      urgencyReason: override?.reason ?? null,
+      status: "received",
+      channel: ctx.channel,
+      description: input.description,
+      contactName: input.contact.name,
+      contactPhone: input.contact.phone,
+      contactEmail: input.contact.email ?? null,
+      residentId: ctx.residentId,
+      unitId: "unitId" in ctx.place ? ctx.place.unitId : null,
+      communityId: ctx.place.communityId,
+      area: "area" in ctx.place ? ctx.place.area : null,
+      appointmentFrom: input.appointment?.from ?? null,
+      appointmentTo: input.appointment?.to ?? null,
+      keyLeft: input.keyLeft ?? null,
+      locale: input.locale ?? "zh-CN",
+      ownerId: ctx.actor?.staffId ?? null,
+      createdBy: ctx.actor?.staffId ?? null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    },
+    event: {
+      id: eventId,
+      requestId: id,
+      type: "request.created",
+      actorId: ctx.actor?.staffId ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      publicNote: "received",
+      data: { channel: ctx.channel, urgency, ...(override ? { urgencyOverride: override } : {}), attachmentIds: input.attachmentIds ?? [] },
+      at: ctx.now,
+    },
+    milestones: planned.map((m) => ({
+      id: newId("ms", ctx.now),
+      name: m.name,
+      startAt: m.startAt,
+      durationMs: m.durationMs,
+      dueAt: m.dueAt,
+      calendar: m.calendar as unknown as Record<string, unknown>,
+      policyVersion: m.policyVersion,
+    })),
+  };
+}
+
+/** 138****1234: lists never show a full phone number. */
+export function maskPhone(phone: string): string {
+  if (phone.length < 7) return "*".repeat(phone.length);
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}

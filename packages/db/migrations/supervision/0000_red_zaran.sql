@@ -1,0 +1,54 @@
+CREATE TABLE `milestone_facts` (
+	`milestone_id` text PRIMARY KEY NOT NULL,
+	`request_id` text NOT NULL,
+	`org_id` text NOT NULL,
+	`region_id` text,
+	`branch_id` text NOT NULL,
+	`name` text NOT NULL,
+	`kind` text NOT NULL,
+	`start_at` integer NOT NULL,
+	`due_at` integer,
+	`status` text NOT NULL,
+	`met_at` integer,
+	`breached_at` integer,
+	`paused_ms` integer DEFAULT 0 NOT NULL,
+	`next_check_at` integer,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `milestone_facts_sweep_idx` ON `milestone_facts` (`next_check_at`);--> statement-breakpoint
+CREATE INDEX `milestone_facts_scope_idx` ON `milestone_facts` (`org_id`,`branch_id`,`status`,`due_at`);--> statement-breakpoint
+CREATE TABLE `milestone_notices` (
+	`milestone_id` text NOT NULL,
+	`notice_key` text NOT NULL,
+	`branch_id` text NOT NULL,
+	`at` integer NOT NULL,
+	PRIMARY KEY(`milestone_id`, `notice_key`)
+);
+--> statement-breakpoint
+CREATE TABLE `processed_events` (
+	`event_id` text PRIMARY KEY NOT NULL,
+	`processed_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `request_facts` (
+	`request_id` text PRIMARY KEY NOT NULL,
+	`org_id` text NOT NULL,
+	`region_id` text,
+	`branch_id` text NOT NULL,
+	`community_id` text,
+	`kind` text NOT NULL,
+	`category` text,
+	`urgency` text NOT NULL,
+	`channel` text NOT NULL,
+	`status` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`closed_at` integer,
+	`satisfaction` integer,
+	`reopened` integer DEFAULT false NOT NULL,
+	`repeat_complaint` integer DEFAULT false NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `request_facts_scope_idx` ON `request_facts` (`org_id`,`branch_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `request_facts_region_idx` ON `request_facts` (`org_id`,`region_id`,`created_at`);

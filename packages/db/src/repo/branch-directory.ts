@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import type { ControlDb } from "../client/index.ts";
+import { branches, branchSettings, buildings, communities, units } from "../schema/control.ts";
+
+export type BranchRow = typeof branches.$inferSelect;
+
+export async function listBranches(db: ControlDb): Promise<BranchRow[]> {
+  return db.select().from(branches).orderBy(branches.slug);
+}
+
+export async function findBranch(db: ControlDb, by: { id: string } | { slug: string } | { trackingPrefix: string }) {
+  const where =
+    "id" in by ? eq(branches.id, by.id) : "slug" in by ? eq(branches.slug, by.slug) : eq(branches.trackingPrefix, by.trackingPrefix);
+  const [row] = await db.select().from(branches).where(where).limit(1);
+  return row ?? null;
+}
+
+export async function getBranchSettings(db: ControlDb, branchId: string) {
+  const [row] = await db.select().from(branchSettings).where(eq(branchSettings.branchId, branchId)).limit(1);
+  return row ?? null;
+}
+
+export async function findUnit(db: ControlDb, unitId: string) {
+  const [row] = await db.select().from(units).where(eq(units.id, unitId)).limit(1);
+  return row ?? null;
+}
+
+export async function findCommunity(db: ControlDb, communityId: string) {
+  const [row] = await db.select().from(communities).where(eq(communities.id, communityId)).limit(1);
+  return row ?? null;
+}
+
+/** Communities, buildings and units of a branch: the portal's address picker. */
+export async function branchPlaces(db: ControlDb, branchId: string) {
+  const [cs, us] = await Promise.all([
+    db.select().from(communities).where(eq(communities.branchId, branchId)).orderBy(communities.name),
+    db
+      .select({ id: units.id, number: units.number, communityId: units.communityId, buildingId: units.buildingId, building: buildings.name })
+      .from(units)
+      .innerJoin(buildings, eq(buildings.id, units.buildingId))
+      .where(eq(units.branchId, branchId))
+      .orderBy(buildings.name, units.number),
+  ]);
+  return cs.map((c) => ({ id: c.id, name: c.name, units: us.filter((u) => u.communityId === c.id).map((u) => ({ id: u.id, label: `${u.building}${u.number}` })) }));
+}

@@ -1,0 +1,4 @@
+export * from "./branch-directory.ts";
+export * from "./staff.ts";
+export * from "./outbox.ts";
+export * from "./request.ts";

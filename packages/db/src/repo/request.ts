@@ -1,0 +1,134 @@
+import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import type { BranchDb } from "../client/index.ts";
+import { auditLog, idempotencyKeys, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
+
+export type RequestRow = typeof requests.$inferSelect;
+export type RequestEventRow = typeof requestEvents.$inferSelect;
+export type MilestoneRow = typeof milestones.$inferSelect;
+
+export interface NewRequestWrite {
+  request: typeof requests.$inferInsert;
+  event: typeof requestEvents.$inferInsert;
+  milestones: Array<typeof milestones.$inferInsert>;
+  outbox: Array<typeof outbox.$inferInsert>;
+  idempotency?: typeof idempotencyKeys.$inferInsert;
+  counters?: Array<{ key: string; window: number; text: string; at: number }>;
+}
+
+/** The request, its first event, its milestones, the outbox rows and the idempotency answer: one transaction. */
+export async function insertRequest(db: BranchDb, w: NewRequestWrite): Promise<void> {
+  const statements = [
+    db.insert(requests).values(w.request),
+    db.insert(requestEvents).values(w.event),
+    ...(w.milestones.length ? [db.insert(milestones).values(w.milestones)] : []),
+    db.insert(outbox).values(w.outbox),
+    ...(w.idempotency ? [db.insert(idempotencyKeys).values(w.idempotency)] : []),
+    ...(w.counters ?? []).map((c) =>
+      db
+        .insert(rateCounters)
+        .values({ key: c.key, window: c.window, count: 1, lastText: c.text, lastAt: c.at })
+        .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.window], set: { count: sql`${rateCounters.count} + 1`, lastText: c.text, lastAt: c.at } }),
+    ),
+  ] as const;
+  await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
+}
+
+export async function findIdempotent(db: BranchDb, scope: string, key: string) {
+  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  return row ?? null;
+}
+
+export async function rateCounter(db: BranchDb, key: string, window: number) {
+  const [row] = await db.select().from(rateCounters).where(and(eq(rateCounters.key, key), eq(rateCounters.window, window)));
+  return row ?? null;
+}
+
+export async function findRequest(db: BranchDb, by: { id: string } | { trackingCode: string }): Promise<RequestRow | null> {
+  const where = "id" in by ? eq(requests.id, by.id) : eq(requests.trackingCode, by.trackingCode);
+  const [row] = await db.select().from(requests).where(where).limit(1);
+  return row ?? null;
+}
+
+export async function requestTimeline(db: BranchDb, requestId: string) {
+  const [events, ms] = await Promise.all([
+    db.select().from(requestEvents).where(eq(requestEvents.requestId, requestId)).orderBy(requestEvents.at, requestEvents.id),
+    db.select().from(milestones).where(eq(milestones.requestId, requestId)).orderBy(milestones.startAt, milestones.name),
+  ]);
+  return { events, milestones: ms };
+}
+
+export async function milestonesOf(db: BranchDb, requestIds: string[]): Promise<MilestoneRow[]> {
+  if (requestIds.length === 0) return [];
+  return db.select().from(milestones).where(inArray(milestones.requestId, requestIds));
+}
+
+export interface RegisterFilter {
+  kind?: string | undefined;
+  status?: string | undefined;
+  channel?: string | undefined;
+  ownerId?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+  q?: string | undefined;
+  overdueAt?: number | undefined;
+  phone?: string | undefined;
+  cursor?: { createdAt: number; id: string } | undefined;
+  limit: number;
+}
+
+/** The service information register: newest first, keyset pagination on (created_at, id). */
+export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<RequestRow[]> {
+  const where: SQL[] = [];
+  if (f.kind) where.push(eq(requests.kind, f.kind));
+  if (f.status) where.push(eq(requests.status, f.status));
+  if (f.channel) where.push(eq(requests.channel, f.channel));
+  if (f.ownerId) where.push(eq(requests.ownerId, f.ownerId));
+  if (f.phone) where.push(eq(requests.contactPhone, f.phone));
+  if (f.from !== undefined) where.push(gte(requests.createdAt, f.from));
+  if (f.to !== undefined) where.push(lte(requests.createdAt, f.to));
+  if (f.q) where.push(sql`${requests.description} LIKE ${`%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`);
+  if (f.overdueAt !== undefined) {
+    where.push(
+      inArray(
+        requests.id,
+        db
+          .select({ id: milestones.requestId })
+          .from(milestones)
+          .where(and(inArray(milestones.status, ["open", "paused"]), lt(milestones.dueAt, f.overdueAt))),
+      ),
+    );
+  }
+  if (f.cursor) {
+    where.push(or(lt(requests.createdAt, f.cursor.createdAt), and(eq(requests.createdAt, f.cursor.createdAt), lt(requests.id, f.cursor.id)))!);
+  }
+  return db
+    .select()
+    .from(requests)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(requests.createdAt), desc(requests.id))
+    .limit(f.limit);
+}
+
+export async function writeAudit(db: BranchDb, row: typeof auditLog.$inferInsert): Promise<void> {
+  await db.insert(auditLog).values(row);
+}
+
+export async function listAudit(db: BranchDb, subject?: { type: string; id: string }, limit = 100) {
+  const where = subject ? and(eq(auditLog.subjectType, subject.type), eq(auditLog.subjectId, subject.id)) : undefined;
+  return db.select().from(auditLog).where(where).orderBy(desc(auditLog.at)).limit(limit);
+}
+
+export async function findResidentByPhone(db: BranchDb, phone: string) {
+  const [row] = await db.select().from(residents).where(eq(residents.phone, phone)).limit(1);
+  return row ?? null;
+}
+
+/** The last request from a phone with the same text since `since` (refuse identical text twice a minute). */
+export async function recentDuplicate(db: BranchDb, phone: string, description: string, since: number) {
+  const [row] = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.contactPhone, phone), eq(requests.description, description), gte(requests.createdAt, since)))
+    .limit(1);
+  return row ?? null;
+}

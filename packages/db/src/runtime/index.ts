@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { type BranchDb, type Client, type ControlDb, createBranchDb, createControlDb, createLibsqlClient, createSupervisionDb, type SupervisionDb } from "../client/index.ts";
+import { type BranchRow, findBranch, listBranches } from "../repo/branch-directory.ts";
+
+/** The database part of every worker's env: URLs and one token (a Turso group token, or the local server's). */
+export const DbEnvSchema = z.object({
+  CONTROL_DB_URL: z.string().min(1),
+  SUPERVISION_DB_URL: z.string().min(1),
+  LIBSQL_AUTH_TOKEN: z.string().optional(),
+});
+export type DbEnv = z.infer<typeof DbEnvSchema>;
+
+export interface Databases {
+  control: ControlDb;
+  supervision: SupervisionDb;
+  branchDb(branch: BranchRow): BranchDb;
+  branch(by: { id: string } | { slug: string } | { trackingPrefix: string }): Promise<BranchRow | null>;
+  branches(): Promise<BranchRow[]>;
+}
+
+// Clients are cached per isolate; branch rows for a short time (they change only at provisioning).
+const clients = new Map<string, Client>();
+const BRANCH_TTL_MS = 30_000;
+const branchCache = new Map<string, { row: BranchRow | null; at: number }>();
+
+function clientFor(url: string, authToken: string | undefined): Client {
+  const key = `${url}|${authToken ?? ""}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createLibsqlClient({ url, authToken });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+export function openDatabases(env: DbEnv): Databases {
+  const token = env.LIBSQL_AUTH_TOKEN;
+  const control = createControlDb(clientFor(env.CONTROL_DB_URL, token));
+  return {
+    control,
+    supervision: createSupervisionDb(clientFor(env.SUPERVISION_DB_URL, token)),
+    branchDb: (branch) => createBranchDb(clientFor(branch.dbUrl, token)),
+    async branch(by) {
+      const key = `${env.CONTROL_DB_URL}|${JSON.stringify(by)}`;
+      const hit = branchCache.get(key);
+      if (hit && Date.now() - hit.at < BRANCH_TTL_MS) return hit.row;
+      const row = await findBranch(control, by);
+      branchCache.set(key, { row, at: Date.now() });
+      return row;
+    },
+    branches: () => listBranches(control),
+  };
+}
+
+/** Parses a worker's env once per isolate and fails loudly naming each missing or bad variable. */
+export function envParser<S extends z.ZodType>(schema: S): (env: unknown) => z.infer<S> {
+  let last: { raw: unknown; parsed: z.infer<S> } | undefined;
+  return (env) => {
+    if (last && last.raw === env) return last.parsed;
+    const res = schema.safeParse(env);
+    if (!res.success) {
+      throw new Error(`worker misconfigured: ${res.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    }
+    last = { raw: env, parsed: res.data };
+    return res.data;
+  };
+}

@@ -1,0 +1,74 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { instant } from "./columns.ts";
+
+// PII-free facts for head office and regions, and the index the cron sweep scans.
+
+export const requestFacts = sqliteTable(
+  "request_facts",
+  {
+    requestId: text("request_id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    regionId: text("region_id"),
+    branchId: text("branch_id").notNull(),
+    communityId: text("community_id"),
+    kind: text("kind").notNull(),
+    category: text("category"),
+    urgency: text("urgency").notNull(),
+    channel: text("channel").notNull(),
+    status: text("status").notNull(),
+    createdAt: instant("created_at").notNull(),
+    closedAt: instant("closed_at"),
+    satisfaction: integer("satisfaction"),
+    reopened: integer("reopened", { mode: "boolean" }).notNull().default(false),
+    repeatComplaint: integer("repeat_complaint", { mode: "boolean" }).notNull().default(false),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    index("request_facts_scope_idx").on(t.orgId, t.branchId, t.createdAt),
+    index("request_facts_region_idx").on(t.orgId, t.regionId, t.createdAt),
+  ],
+);
+
+export const milestoneFacts = sqliteTable(
+  "milestone_facts",
+  {
+    milestoneId: text("milestone_id").primaryKey(),
+    requestId: text("request_id").notNull(),
+    orgId: text("org_id").notNull(),
+    regionId: text("region_id"),
+    branchId: text("branch_id").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    startAt: instant("start_at").notNull(),
+    dueAt: instant("due_at"),
+    status: text("status").notNull(), // open | paused | met | cancelled
+    metAt: instant("met_at"),
+    breachedAt: instant("breached_at"),
+    pausedMs: integer("paused_ms").notNull().default(0),
+    /** When the sweep must look at this milestone next (next warning, breach or escalation); null when done. */
+    nextCheckAt: instant("next_check_at"),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    index("milestone_facts_sweep_idx").on(t.nextCheckAt),
+    index("milestone_facts_scope_idx").on(t.orgId, t.branchId, t.status, t.dueAt),
+  ],
+);
+
+/** Consumers are idempotent by event id. */
+export const processedEvents = sqliteTable("processed_events", {
+  eventId: text("event_id").primaryKey(),
+  processedAt: instant("processed_at").notNull(),
+});
+
+/** Each warning / breach / escalation of a milestone, sent once (primary key = milestone + notice key). */
+export const milestoneNotices = sqliteTable(
+  "milestone_notices",
+  {
+    milestoneId: text("milestone_id").notNull(),
+    noticeKey: text("notice_key").notNull(),
+    branchId: text("branch_id").notNull(),
+    at: instant("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.milestoneId, t.noticeKey] })],
+);

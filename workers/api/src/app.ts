@@ -1,0 +1,58 @@
+import { DomainError, NotFound } from "@wuye/core";
+import { bodyLimit } from "hono/body-limit";
+import { authRoutes } from "./auth/routes.ts";
+import { renderDocs } from "./docs/page.ts";
+import { healthRoutes } from "./health/routes.ts";
+import { createRouter } from "./http/openapi.ts";
+import { problemFromError } from "./http/problem.ts";
+import { consoleAuditRoutes } from "./console/audit.ts";
+import { consoleRequestRoutes } from "./console/requests.ts";
+import { devRoutes } from "./dev/routes.ts";
+import { authenticate, branchTenant, supervisionScope } from "./middleware/auth.ts";
+import { base } from "./middleware/base.ts";
+import { publicRoutes } from "./public/routes.ts";
+
+const JSON_LIMIT_BYTES = 256 * 1024;
+
+export function createApp() {
+  const app = createRouter();
+  app.use("*", base);
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: JSON_LIMIT_BYTES,
+      onError: () => {
+        throw new DomainError("payload_too_large", `request body larger than ${JSON_LIMIT_BYTES} bytes`);
+      },
+    }),
+  );
+
+  app.use("/api/v1/console/*", authenticate, branchTenant);
+  app.use("/api/v1/hq/*", authenticate, supervisionScope);
+  const consoleRoutes = createRouter().route("/", consoleRequestRoutes).route("/", consoleAuditRoutes);
+  const api = createRouter()
+    .route("/auth", authRoutes)
+    .route("/", healthRoutes)
+    .route("/public", publicRoutes)
+    .route("/console", consoleRoutes)
+    .route("/dev", devRoutes);
+  app.route("/api/v1", api);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  const docConfig = {
+    openapi: "3.1.0",
+    info: { title: "物业客服 Service Desk", version: "1.0.0", description: "Multi-tenant service desk for property-management companies." },
+  };
+  app.doc31("/api/v1/openapi.json", docConfig);
+  app.get("/api/docs", (c) => c.html(renderDocs(app.getOpenAPI31Document(docConfig) as never)));
+
+  app.notFound(async (c) => {
+    const path = new URL(c.req.url).pathname;
+    if (!path.startsWith("/api/") && c.env.ASSETS) return c.env.ASSETS.fetch(c.req.raw);
+    throw new NotFound(`route ${c.req.method} ${path}`);
+  });
+  app.onError((err, c) => problemFromError(c, err));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,35 @@
+import { ACCESS_TOKEN_SECONDS, type AccessClaims, AccessClaimsSchema, type Actor, Unauthenticated } from "@wuye/core";
+import { jwtVerify, SignJWT } from "jose";
+
+const AUDIENCE = "wuye-api";
+const keyCache = new Map<string, Uint8Array>();
+function keyOf(secret: string): Uint8Array {
+  let key = keyCache.get(secret);
+  if (!key) {
+    key = new TextEncoder().encode(secret);
+    keyCache.set(secret, key);
+  }
+  return key;
+}
+
+export async function signAccessToken(claims: AccessClaims, secret: string, issuer: string, now: number): Promise<string> {
+  const iat = Math.floor(now / 1000);
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuer(issuer)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ACCESS_TOKEN_SECONDS)
+    .sign(keyOf(secret));
+}
+
+/** Only HS256 with our key, issuer and audience; `alg: none`, tampering and expiry all fail here. */
+export async function verifyAccessToken(token: string, secret: string, issuer: string): Promise<Actor> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], issuer, audience: AUDIENCE });
+    const claims = AccessClaimsSchema.parse(payload);
+    return { staffId: claims.sub, orgId: claims.org, role: claims.role, branchId: claims.br, regionId: claims.rgn, locale: claims.loc };
+  } catch {
+    throw new Unauthenticated("invalid or expired token");
+  }
+}

@@ -1,0 +1,163 @@
+import {
+  BadInput,
+  type CreateRequestInput,
+  IdempotencyMismatch,
+  newId,
+  type Place,
+  planIntake,
+  RateLimited,
+  sha256Hex,
+  type StaffCreateRequestInput,
+  type Actor,
+  type Channel,
+} from "@wuye/core";
+import {
+  type BranchDb,
+  type BranchRow,
+  findCommunity,
+  findIdempotent,
+  findResidentByPhone,
+  findUnit,
+  insertRequest,
+  publishOutbox,
+  rateCounter,
+  recentDuplicate,
+} from "@wuye/db";
+import { branchSettings } from "../branch-settings.ts";
+import { sendToQueue } from "../outbox.ts";
+import type { Services } from "../services.ts";
+
+export interface CreatedRequest {
+  id: string;
+  trackingCode: string;
+  status: string;
+  kind: string;
+  urgency: string;
+  milestones: Array<{ name: string; dueAt: string }>;
+}
+
+interface CreateArgs {
+  s: Services;
+  branch: BranchRow;
+  db: BranchDb;
+  input: CreateRequestInput | StaffCreateRequestInput;
+  channel: Channel;
+  actor: Actor | null;
+  idempotencyKey: string | undefined;
+  rawBody: string;
+  clientIp: string;
+  waitUntil: (p: Promise<unknown>) => void;
+}
+
+const DAY_MS = 86_400_000;
+const DUPLICATE_WINDOW_MS = 60_000;
+
+/** Day number and seconds left in the day, in the branch's zone: "10 a day" resets at local midnight. */
+function localDay(now: number, timeZone: string): { day: number; secondsLeft: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const day = Math.floor(wall / DAY_MS);
+  return { day, secondsLeft: Math.max(1, Math.ceil(((day + 1) * DAY_MS - wall) / 1000)) };
+}
+
+async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["input"]): Promise<Place> {
+  if ("unitId" in input.location) {
+    const unit = await findUnit(s.control, input.location.unitId);
+    if (!unit || unit.branchId !== branch.id) throw new BadInput("unknown unit", [{ path: "location.unitId", message: "no such unit in this branch" }]);
+    return { unitId: unit.id, communityId: unit.communityId };
+  }
+  const communityId = input.location.communityId ?? null;
+  if (communityId) {
+    const community = await findCommunity(s.control, communityId);
+    if (!community || community.branchId !== branch.id) {
+      throw new BadInput("unknown community", [{ path: "location.communityId", message: "no such community in this branch" }]);
+    }
+  }
+  return { area: input.location.area, communityId };
+}
+
+/** Intake for every kind and channel: validate, limit, plan (core), write in one transaction, publish. */
+export async function createRequest(a: CreateArgs): Promise<{ status: number; body: CreatedRequest; replayed: boolean }> {
+  const { s, branch, db } = a;
+  const now = s.now();
+  const scope = a.actor ? `staff:${a.actor.staffId}` : `public:${branch.id}`;
+  const bodyHash = await sha256Hex(a.rawBody);
+  if (a.idempotencyKey) {
+    const previous = await findIdempotent(db, scope, a.idempotencyKey);
+    if (previous) return replay(previous, bodyHash);
+  }
+
+  const { settings, policy } = await branchSettings(s, branch.id);
+  const place = await resolvePlace(s, branch, a.input);
+  const counters: Array<{ key: string; window: number; text: string; at: number }> = [];
+  if (!a.actor) {
+    const { day, secondsLeft } = localDay(now, branch.timeZone);
+    for (const key of [`phone:${a.input.contact.phone}`, `ip:${a.clientIp}`]) {
+      const counter = await rateCounter(db, key, day);
+      if (counter && counter.count >= settings.publicDailyLimit) {
+        throw new RateLimited(secondsLeft, `daily limit of ${settings.publicDailyLimit} requests reached`);
+      }
+      counters.push({ key, window: day, text: a.input.description.slice(0, 200), at: now });
+    }
+    if (await recentDuplicate(db, a.input.contact.phone, a.input.description, now - DUPLICATE_WINDOW_MS)) {
+      throw new RateLimited(60, "the same text was submitted less than a minute ago");
+    }
+  }
+  const resident = await findResidentByPhone(db, a.input.contact.phone);
+  const plan = planIntake(a.input, {
+    branch,
+    settings,
+    policy,
+    channel: a.channel,
+    actor: a.actor ? { staffId: a.actor.staffId, role: a.actor.role } : null,
+    place,
+    residentId: resident?.id ?? null,
+    now,
+  });
+  const body: CreatedRequest = {
+    id: plan.request.id,
+    trackingCode: plan.request.trackingCode,
+    status: plan.request.status,
+    kind: plan.request.kind,
+    urgency: plan.request.urgency,
+    milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: new Date(m.dueAt).toISOString() })),
+  };
+  const outboxId = newId("obx", now);
+  try {
+    await insertRequest(db, {
+      request: plan.request,
+      event: plan.event,
+      milestones: plan.milestones.map((m) => ({ ...m, requestId: plan.request.id, status: "open", sourceEventId: plan.event.id, createdAt: now, updatedAt: now })),
+      outbox: [
+        {
+          id: outboxId,
+          topic: "request-events",
+          payload: { eventId: plan.event.id, type: plan.event.type, requestId: plan.request.id, branchId: branch.id, orgId: branch.orgId, at: now },
+          createdAt: now,
+        },
+      ],
+      ...(a.idempotencyKey
+        ? { idempotency: { scope, key: a.idempotencyKey, bodyHash, status: 201, response: JSON.stringify(body), createdAt: now } }
+        : {}),
+      counters,
+    });
+  } catch (err) {
+    // A concurrent twin with the same Idempotency-Key won the insert: answer what it answered.
+    if (a.idempotencyKey) {
+      const winner = await findIdempotent(db, scope, a.idempotencyKey);
+      if (winner) return replay(winner, bodyHash);
+    }
+    throw err;
+  }
+  a.waitUntil(publishOutbox(db, sendToQueue(s), { ids: [outboxId] }));
+  return { status: 201, body, replayed: false };
+}
+
+function replay(previous: { bodyHash: string; status: number; response: string }, bodyHash: string) {
+  if (previous.bodyHash !== bodyHash) throw new IdempotencyMismatch();
+  return { status: previous.status, body: JSON.parse(previous.response) as CreatedRequest, replayed: true };
+}

@@ -1,0 +1,132 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { CreateRequestInputSchema, describeCommitments, NotFound, t, trackingPrefixOf, type MessageKey } from "@wuye/core";
+import { branchPlaces, findRequest, requestTimeline } from "@wuye/db";
+import { branchSettings } from "../branch-settings.ts";
+import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
+import { clientIp, idempotencyKeyOf, readJsonBody } from "../http/request.ts";
+import { createRequest } from "../intake/create-request.ts";
+import { BranchParam, BranchProfileSchema, CreatedRequestSchema, TrackingParam, TrackingViewSchema } from "./schemas.ts";
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const IdempotencyHeader = z.object({ "idempotency-key": z.string().min(8).max(128).optional() });
+
+export const publicRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/branches/{branch}",
+      tags: ["public"],
+      summary: "A branch's public profile: phones, commitments, price list, notices, categories",
+      request: { params: BranchParam },
+      responses: { 200: { description: "Profile", content: { "application/json": { schema: BranchProfileSchema } } }, 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const s = c.var.services;
+      const branch = await s.branch({ slug: c.req.valid("param").branch });
+      if (!branch) throw new NotFound("branch");
+      const locale = c.var.locale;
+      const [{ settings, policy }, communities] = await Promise.all([branchSettings(s, branch.id), branchPlaces(s.control, branch.id)]);
+      return c.json(
+        {
+          slug: branch.slug,
+          name: locale === "en" ? branch.nameEn : branch.name,
+          nameEn: branch.nameEn,
+          timeZone: branch.timeZone,
+          servicePhone: branch.servicePhone,
+          complaintPhone: branch.complaintPhone,
+          commitments: describeCommitments(policy, locale),
+          priceList: settings.priceList.map((p) => ({ code: p.code, name: p.name[locale], unit: p.unit, labourFen: p.labourFen, materialFen: p.materialFen })),
+          notices: [],
+          categories: settings.categories.map((x) => ({ code: x.code, name: x.name[locale], kind: x.kind, urgent: x.urgent })),
+          communities,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/branches/{branch}/requests",
+      tags: ["public"],
+      summary: "Submit a request of any kind (A–G, S). Honours Idempotency-Key.",
+      request: {
+        params: BranchParam,
+        headers: IdempotencyHeader,
+        body: { content: { "application/json": { schema: CreateRequestInputSchema } }, required: true },
+      },
+      responses: {
+        201: { description: "Created, with every milestone's due time", content: { "application/json": { schema: CreatedRequestSchema } } },
+        200: { description: "Replay of the first answer to this Idempotency-Key", content: { "application/json": { schema: CreatedRequestSchema } } },
+        400: errorResponses[400],
+        404: errorResponses[404],
+        422: { description: "Idempotency-Key reused with another body", content: problemContent },
+        429: { description: "Abuse limit reached (Retry-After)", content: problemContent },
+      },
+    }),
+    async (c) => {
+      const s = c.var.services;
+      const branch = await s.branch({ slug: c.req.valid("param").branch });
+      if (!branch) throw new NotFound("branch");
+      const result = await createRequest({
+        s,
+        branch,
+        db: s.branchDb(branch),
+        input: c.req.valid("json"),
+        channel: "portal",
+        actor: null,
+        idempotencyKey: idempotencyKeyOf(c),
+        rawBody: await readJsonBody(c),
+        clientIp: clientIp(c),
+        waitUntil: (p) => c.executionCtx.waitUntil(p),
+      });
+      if (result.replayed) c.header("idempotent-replayed", "true");
+      return c.json(result.body, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/requests/{trackingCode}",
+      tags: ["public"],
+      summary: "Track a request: status, milestones and a resident-safe timeline",
+      request: { params: TrackingParam },
+      responses: { 200: { description: "Tracking view", content: { "application/json": { schema: TrackingViewSchema } } }, 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const s = c.var.services;
+      const code = c.req.valid("param").trackingCode.toUpperCase();
+      const prefix = trackingPrefixOf(code);
+      const branch = prefix ? await s.branch({ trackingPrefix: prefix }) : null;
+      if (!branch) throw new NotFound("request");
+      const db = s.branchDb(branch);
+      const request = await findRequest(db, { trackingCode: code });
+      if (!request) throw new NotFound("request");
+      const { events, milestones } = await requestTimeline(db, request.id);
+      const now = s.now();
+      const locale = c.var.locale;
+      return c.json(
+        {
+          trackingCode: request.trackingCode,
+          kind: request.kind as never,
+          category: request.category,
+          urgency: request.urgency,
+          status: request.status,
+          createdAt: iso(request.createdAt)!,
+          branch: { slug: branch.slug, name: locale === "en" ? branch.nameEn : branch.name, servicePhone: branch.servicePhone },
+          milestones: milestones.map((m) => ({
+            name: m.name as never,
+            dueAt: iso(m.dueAt),
+            status: m.status,
+            metAt: iso(m.metAt),
+            breached: m.breachedAt !== null || (m.metAt === null && m.dueAt !== null && m.dueAt < now && m.status === "open"),
+          })),
+          // Only events with a public note; internal data and staff identities never leave the branch.
+          timeline: events
+            .filter((e) => e.publicNote !== null)
+            .map((e) => ({ at: iso(e.at)!, type: e.type, note: t(locale, `timeline.${e.publicNote}` as MessageKey) })),
+        },
+        200,
+      );
+    },
+  );

@@ -1,0 +1,63 @@
+import { env, SELF } from "cloudflare:test";
+import { expect } from "vitest";
+
+export interface Login {
+  email: string;
+  password: string;
+  role: string;
+  branch: string | null;
+}
+export const logins: Login[] = JSON.parse(env.TEST_LOGINS);
+export const loginOf = (role: string, branch: string | null = "yangguang") => {
+  const l = logins.find((x) => x.role === role && x.branch === branch);
+  if (!l) throw new Error(`no demo login for ${role}@${branch}`);
+  return l;
+};
+
+let ipCounter = 0;
+/** A distinct client IP per call by default, so abuse limits only bite where a test wants them to. */
+export function uniqueIp() {
+  ipCounter += 1;
+  return `10.${Math.floor(ipCounter / 65536) % 256}.${Math.floor(ipCounter / 256) % 256}.${ipCounter % 256}`;
+}
+
+export async function call(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const headers: Record<string, string> = { "cf-connecting-ip": uniqueIp(), ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | undefined = opts.rawBody;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers["content-type"] ??= "application/json";
+  }
+  if (opts.rawBody !== undefined) headers["content-type"] ??= "application/json";
+  const res = await SELF.fetch(`http://localhost${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {}
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+const tokenCache = new Map<string, string>();
+export async function tokenFor(role: string, branch: string | null = "yangguang"): Promise<string> {
+  const key = `${role}@${branch}`;
+  const cached = tokenCache.get(key);
+  if (cached) return cached;
+  const l = loginOf(role, branch);
+  const res = await call("POST", "/api/v1/auth/login", { body: { email: l.email, password: l.password } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  tokenCache.set(key, res.body.accessToken);
+  return res.body.accessToken;
+}
+
+export function expectProblem(res: { status: number; headers: Headers; body: any }, status: number, field?: string) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+  if (field) expect(res.body.errors.map((e: { path: string }) => e.path).join(" ")).toContain(field);
+}
