@@ -26,7 +26,7 @@ export async function startTestDatabases(opts: { seed?: boolean } = {}): Promise
   const host: DatabaseHost = { kind: "local", serverUrl: server.url, authToken: token };
   const { controlUrl, supervisionUrl } = await provisionGroup(host);
   const logins = opts.seed === false ? [] : await seedDemo(host, createControlDb({ url: controlUrl, authToken: token }));
-  return {
+  const dbs: TestDatabases = {
     host,
     serverUrl: server.url,
     token,
@@ -38,4 +38,7 @@ export async function startTestDatabases(opts: { seed?: boolean } = {}): Promise
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  // Picked up by `@wuye/infra/test-teardown` to close the server when vitest ends.
+  (globalThis as { __wuyeTestDatabases?: TestDatabases }).__wuyeTestDatabases = dbs;
+  return dbs;
 }

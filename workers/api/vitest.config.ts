@@ -22,6 +22,6 @@ export default defineConfig(async () => {
         },
       }),
     ],
-    test: { testTimeout: 30_000, hookTimeout: 60_000, include: ["test/**/*.test.ts"] },
+    test: { testTimeout: 30_000, hookTimeout: 60_000, include: ["test/**/*.test.ts"], globalSetup: ["@wuye/infra/test-teardown"] },
   };
 });

@@ -1,11 +1,10 @@
+import { DbEnvSchema, envParser } from "@wuye/db";
 import { z } from "zod";
 
-export const EnvVarsSchema = z.object({
+export const EnvVarsSchema = DbEnvSchema.extend({
   ENVIRONMENT: z.enum(["development", "test", "production"]).default("production"),
-  CONTROL_DB_URL: z.string().min(1),
-  SUPERVISION_DB_URL: z.string().min(1),
-  LIBSQL_AUTH_TOKEN: z.string().optional(),
 });
+export const parseEnv = envParser(EnvVarsSchema);
 
 export interface Env {
   ENVIRONMENT?: string;
@@ -15,3 +14,15 @@ export interface Env {
   REQUEST_EVENTS: Queue;
   NOTIFICATIONS: Queue;
 }
+
+/** A request event as it travels on the `request-events` queue (the outbox payload). */
+export const RequestEventMessageSchema = z.object({
+  outboxId: z.string(),
+  eventId: z.string(),
+  type: z.string(),
+  requestId: z.string(),
+  branchId: z.string(),
+  orgId: z.string(),
+  at: z.number(),
+});
+export type RequestEventMessage = z.infer<typeof RequestEventMessageSchema>;

@@ -29,6 +29,7 @@ export interface PlannedMilestone {
   dueAt: number;
   calendar: Record<string, unknown>;
   policyVersion: number;
+  schedule: Array<{ key: string; at: number }>;
 }
 
 export interface IntakePlan {
@@ -118,6 +119,7 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
       dueAt: m.dueAt,
       calendar: m.calendar as unknown as Record<string, unknown>,
       policyVersion: m.policyVersion,
+      schedule: m.schedule,
     })),
   };
 }

@@ -2,7 +2,7 @@
 export const MIGRATIONS = {
   "control": [
     {
-      "tag": "0000_skinny_blonde_phantom",
+      "tag": "0000_young_war_machine",
       "statements": [
         "CREATE TABLE `branch_settings` (\n\t`branch_id` text PRIMARY KEY NOT NULL,\n\t`settings` text NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`updated_by` text,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action\n);",
         "CREATE TABLE `branch_settings_history` (\n\t`branch_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`settings` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`created_by` text,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action\n);",
@@ -31,15 +31,18 @@ export const MIGRATIONS = {
   ],
   "branch": [
     {
-      "tag": "0000_overrated_amphibian",
+      "tag": "0000_cultured_sphinx",
       "statements": [
         "CREATE TABLE `attachments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`request_id` text,\n\t`object_key` text NOT NULL,\n\t`content_type` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
         "CREATE TABLE `audit_log` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`actor_id` text NOT NULL,\n\t`actor_role` text NOT NULL,\n\t`action` text NOT NULL,\n\t`subject_type` text NOT NULL,\n\t`subject_id` text NOT NULL,\n\t`detail` text,\n\t`at` integer NOT NULL\n);",
         "CREATE INDEX `audit_subject_idx` ON `audit_log` (`subject_type`,`subject_id`,`at`);",
         "CREATE TABLE `idempotency_keys` (\n\t`scope` text NOT NULL,\n\t`key` text NOT NULL,\n\t`body_hash` text NOT NULL,\n\t`status` integer NOT NULL,\n\t`response` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`scope`, `key`)\n);",
+        "CREATE TABLE `inbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`notification_id` text NOT NULL,\n\t`recipient_type` text NOT NULL,\n\t`recipient_id` text NOT NULL,\n\t`type` text NOT NULL,\n\t`title` text NOT NULL,\n\t`body` text NOT NULL,\n\t`request_id` text,\n\t`created_at` integer NOT NULL,\n\t`read_at` integer\n);",
+        "CREATE UNIQUE INDEX `inbox_notification_recipient_uq` ON `inbox` (`notification_id`,`recipient_type`,`recipient_id`);",
+        "CREATE INDEX `inbox_recipient_idx` ON `inbox` (`recipient_type`,`recipient_id`,`created_at`);",
         "CREATE TABLE `milestone_pauses` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`milestone_id` text NOT NULL,\n\t`from_at` integer NOT NULL,\n\t`to_at` integer,\n\t`reason` text NOT NULL,\n\t`by` text,\n\tFOREIGN KEY (`milestone_id`) REFERENCES `milestones`(`id`) ON UPDATE no action ON DELETE no action\n);",
         "CREATE INDEX `milestone_pauses_ms_idx` ON `milestone_pauses` (`milestone_id`);",
-        "CREATE TABLE `milestones` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`start_at` integer NOT NULL,\n\t`duration_ms` integer NOT NULL,\n\t`due_at` integer,\n\t`calendar` text NOT NULL,\n\t`policy_version` integer NOT NULL,\n\t`status` text NOT NULL,\n\t`met_at` integer,\n\t`met_by` text,\n\t`breached_at` integer,\n\t`breach_reason` text,\n\t`source_event_id` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE TABLE `milestones` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`start_at` integer NOT NULL,\n\t`duration_ms` integer NOT NULL,\n\t`due_at` integer,\n\t`calendar` text NOT NULL,\n\t`policy_version` integer NOT NULL,\n\t`schedule` text NOT NULL,\n\t`status` text NOT NULL,\n\t`met_at` integer,\n\t`met_by` text,\n\t`breached_at` integer,\n\t`breach_reason` text,\n\t`source_event_id` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action\n);",
         "CREATE UNIQUE INDEX `milestones_request_name_uq` ON `milestones` (`request_id`,`name`,`source_event_id`);",
         "CREATE INDEX `milestones_request_idx` ON `milestones` (`request_id`);",
         "CREATE TABLE `outbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`topic` text NOT NULL,\n\t`payload` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`published_at` integer,\n\t`attempts` integer DEFAULT 0 NOT NULL\n);",
@@ -60,9 +63,9 @@ export const MIGRATIONS = {
   ],
   "supervision": [
     {
-      "tag": "0000_red_zaran",
+      "tag": "0000_exotic_bishop",
       "statements": [
-        "CREATE TABLE `milestone_facts` (\n\t`milestone_id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`start_at` integer NOT NULL,\n\t`due_at` integer,\n\t`status` text NOT NULL,\n\t`met_at` integer,\n\t`breached_at` integer,\n\t`paused_ms` integer DEFAULT 0 NOT NULL,\n\t`next_check_at` integer,\n\t`updated_at` integer NOT NULL\n);",
+        "CREATE TABLE `milestone_facts` (\n\t`milestone_id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`start_at` integer NOT NULL,\n\t`due_at` integer,\n\t`status` text NOT NULL,\n\t`met_at` integer,\n\t`breached_at` integer,\n\t`paused_ms` integer DEFAULT 0 NOT NULL,\n\t`schedule` text NOT NULL,\n\t`next_check_at` integer,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE INDEX `milestone_facts_sweep_idx` ON `milestone_facts` (`next_check_at`);",
         "CREATE INDEX `milestone_facts_scope_idx` ON `milestone_facts` (`org_id`,`branch_id`,`status`,`due_at`);",
         "CREATE TABLE `milestone_notices` (\n\t`milestone_id` text NOT NULL,\n\t`notice_key` text NOT NULL,\n\t`branch_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\tPRIMARY KEY(`milestone_id`, `notice_key`)\n);",

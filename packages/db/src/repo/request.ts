@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
-import { auditLog, idempotencyKeys, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
+import { auditLog, idempotencyKeys, milestonePauses, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestEventRow = typeof requestEvents.$inferSelect;
@@ -131,4 +131,23 @@ export async function recentDuplicate(db: BranchDb, phone: string, description: 
     .where(and(eq(requests.contactPhone, phone), eq(requests.description, description), gte(requests.createdAt, since)))
     .limit(1);
   return row ?? null;
+}
+
+export async function milestonePausesOf(db: BranchDb, milestoneIds: string[]) {
+  if (milestoneIds.length === 0) return [];
+  return db.select().from(milestonePauses).where(inArray(milestonePauses.milestoneId, milestoneIds));
+}
+
+export async function markMilestoneBreached(db: BranchDb, milestoneId: string, at: number) {
+  await db
+    .update(milestones)
+    .set({ breachedAt: at, updatedAt: at })
+    .where(and(eq(milestones.id, milestoneId), isNull(milestones.breachedAt)));
+}
+
+/** Inserts outbox rows whose ids are deterministic: a repeated insert is ignored (exactly once). */
+export async function enqueueOnce(db: BranchDb, rows: Array<typeof outbox.$inferInsert>): Promise<number> {
+  if (rows.length === 0) return 0;
+  const res = await db.insert(outbox).values(rows).onConflictDoNothing();
+  return res.rowsAffected;
 }

@@ -83,6 +83,8 @@ export const milestones = sqliteTable(
     dueAt: instant("due_at"),
     calendar: json<Record<string, unknown>>("calendar").notNull(),
     policyVersion: integer("policy_version").notNull(),
+    /** Warning, breach and escalation instants computed when the clock started (moved by pauses). */
+    schedule: json<Array<{ key: string; at: number }>>("schedule").notNull(),
     status: text("status").notNull(), // open | paused | met | cancelled
     metAt: instant("met_at"),
     metBy: text("met_by"),
@@ -174,4 +176,25 @@ export const rateCounters = sqliteTable(
     lastAt: instant("last_at"),
   },
   (t) => [primaryKey({ columns: [t.key, t.window] })],
+);
+
+/** In-app inbox of residents and staff (one row per delivered notification and recipient). */
+export const inbox = sqliteTable(
+  "inbox",
+  {
+    id: id(),
+    notificationId: text("notification_id").notNull(),
+    recipientType: text("recipient_type").notNull(), // resident | staff
+    recipientId: text("recipient_id").notNull(),
+    type: text("type").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    requestId: text("request_id"),
+    createdAt: instant("created_at").notNull(),
+    readAt: instant("read_at"),
+  },
+  (t) => [
+    uniqueIndex("inbox_notification_recipient_uq").on(t.notificationId, t.recipientType, t.recipientId),
+    index("inbox_recipient_idx").on(t.recipientType, t.recipientId, t.createdAt),
+  ],
 );

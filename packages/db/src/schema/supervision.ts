@@ -45,6 +45,7 @@ export const milestoneFacts = sqliteTable(
     metAt: instant("met_at"),
     breachedAt: instant("breached_at"),
     pausedMs: integer("paused_ms").notNull().default(0),
+    schedule: text("schedule", { mode: "json" }).$type<Array<{ key: string; at: number }>>().notNull(),
     /** When the sweep must look at this milestone next (next warning, breach or escalation); null when done. */
     nextCheckAt: instant("next_check_at"),
     updatedAt: instant("updated_at").notNull(),

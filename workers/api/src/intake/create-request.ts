@@ -10,6 +10,9 @@ import {
   type StaffCreateRequestInput,
   type Actor,
   type Channel,
+  type MilestoneName,
+  type RequestKind,
+  type Urgency,
 } from "@wuye/core";
 import {
   type BranchDb,
@@ -31,9 +34,9 @@ export interface CreatedRequest {
   id: string;
   trackingCode: string;
   status: string;
-  kind: string;
-  urgency: string;
-  milestones: Array<{ name: string; dueAt: string }>;
+  kind: RequestKind;
+  urgency: Urgency;
+  milestones: Array<{ name: MilestoneName; dueAt: string }>;
 }
 
 interface CreateArgs {

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { CreateRequestInputSchema, describeCommitments, NotFound, t, trackingPrefixOf, type MessageKey } from "@wuye/core";
+import { CreateRequestInputSchema, describeCommitments, type MessageKey, type MilestoneName, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
 import { branchPlaces, findRequest, requestTimeline } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -108,14 +108,14 @@ export const publicRoutes = createRouter()
       return c.json(
         {
           trackingCode: request.trackingCode,
-          kind: request.kind as never,
+          kind: request.kind as RequestKind,
           category: request.category,
           urgency: request.urgency,
           status: request.status,
           createdAt: iso(request.createdAt)!,
           branch: { slug: branch.slug, name: locale === "en" ? branch.nameEn : branch.name, servicePhone: branch.servicePhone },
           milestones: milestones.map((m) => ({
-            name: m.name as never,
+            name: m.name as MilestoneName,
             dueAt: iso(m.dueAt),
             status: m.status,
             metAt: iso(m.metAt),

@@ -12,6 +12,7 @@ CREATE TABLE `milestone_facts` (
 	`met_at` integer,
 	`breached_at` integer,
 	`paused_ms` integer DEFAULT 0 NOT NULL,
+	`schedule` text NOT NULL,
 	`next_check_at` integer,
 	`updated_at` integer NOT NULL
 );

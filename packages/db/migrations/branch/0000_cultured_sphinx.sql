@@ -29,6 +29,21 @@ CREATE TABLE `idempotency_keys` (
 	PRIMARY KEY(`scope`, `key`)
 );
 --> statement-breakpoint
+CREATE TABLE `inbox` (
+	`id` text PRIMARY KEY NOT NULL,
+	`notification_id` text NOT NULL,
+	`recipient_type` text NOT NULL,
+	`recipient_id` text NOT NULL,
+	`type` text NOT NULL,
+	`title` text NOT NULL,
+	`body` text NOT NULL,
+	`request_id` text,
+	`created_at` integer NOT NULL,
+	`read_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `inbox_notification_recipient_uq` ON `inbox` (`notification_id`,`recipient_type`,`recipient_id`);--> statement-breakpoint
+CREATE INDEX `inbox_recipient_idx` ON `inbox` (`recipient_type`,`recipient_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `milestone_pauses` (
 	`id` text PRIMARY KEY NOT NULL,
 	`milestone_id` text NOT NULL,
@@ -49,6 +64,7 @@ CREATE TABLE `milestones` (
 	`due_at` integer,
 	`calendar` text NOT NULL,
 	`policy_version` integer NOT NULL,
+	`schedule` text NOT NULL,
 	`status` text NOT NULL,
 	`met_at` integer,
 	`met_by` text,

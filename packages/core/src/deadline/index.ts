@@ -1,0 +1,4 @@
+export * from "./zoned-time.ts";
+export * from "./calendar.ts";
+export * from "./pause.ts";
+export * from "./policy.ts";

@@ -1,0 +1,63 @@
+// Wall-clock ↔ instant conversion for IANA zones with Intl only (pure, no I/O), cached so that deadline
+// math stays fast. Offsets are looked up per UTC hour: zone transitions happen on those boundaries for
+// every zone whose offsets are whole hours or half hours at :00/:30 transitions.
+
+const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, Map<number, number>>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC in ms at instant `utcMs` (local = utc + offset). */
+export function offsetAt(timeZone: string, utcMs: number): number {
+  let perZone = offsets.get(timeZone);
+  if (!perZone) {
+    perZone = new Map();
+    offsets.set(timeZone, perZone);
+  }
+  const hour = Math.floor(utcMs / (HOUR / 2)); // half-hour buckets: also exact for :30 transitions
+  const hit = perZone.get(hour);
+  if (hit !== undefined) return hit;
+  const probe = hour * (HOUR / 2);
+  const p: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(probe)) if (part.type !== "literal") p[part.type] = Number(part.value);
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const offset = wall - probe;
+  perZone.set(hour, offset);
+  return offset;
+}
+
+/** Local day number (days since 1970-01-01 in the zone's calendar) of an instant. */
+export function localDayOf(timeZone: string, utcMs: number): number {
+  return Math.floor((utcMs + offsetAt(timeZone, utcMs)) / DAY);
+}
+
+/**
+ * The instant of a local wall-clock time. In a DST gap the wall time does not exist and the result
+ * lands after the gap (so a working period crossing it is shortened); in a repeated hour the later
+ * reading is used for ends and the earlier for starts, so the repeated hour is counted once.
+ */
+export function instantOf(timeZone: string, day: number, minuteOfDay: number): number {
+  const wall = day * DAY + minuteOfDay * 60_000;
+  const first = wall - offsetAt(timeZone, wall);
+  return wall - offsetAt(timeZone, first);
+}
+
+export function dayNumberOf(isoDate: string): number {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return Math.floor(Date.UTC(y!, m! - 1, d!) / DAY);
+}
+
+/** Day of week (0 = Sunday) of a day number. 1970-01-01 was a Thursday. */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}

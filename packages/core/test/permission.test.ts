@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, can, PERMISSIONS, ROLES } from "../src/auth/index.ts";
+
+describe("permission matrix", () => {
+  // The expected answer for every role × action, written out so that a change to the table is a visible diff.
+  const Y = true;
+  const _ = false;
+  const cols = ["agent", "serviceSupervisor", "engineeringSupervisor", "technician", "branchManager", "nightManager", "regionSupervisor", "hqSupervisor"] as const;
+  const expected: Record<(typeof ACTIONS)[number], boolean[]> = {
+    "request.create": [Y, Y, Y, Y, Y, Y, _, _],
+    "request.read": [Y, Y, Y, Y, Y, Y, _, _],
+    "request.readResident": [Y, Y, Y, Y, Y, Y, _, _],
+    "request.overrideUrgency": [Y, Y, Y, _, Y, Y, _, _],
+    "request.handOver": [Y, Y, Y, Y, Y, Y, _, _],
+    "request.reply": [Y, Y, Y, Y, Y, Y, _, _],
+    "reply.overrideGuard": [_, Y, _, _, Y, _, _, _],
+    "milestone.recordBreachReason": [Y, Y, Y, Y, Y, Y, _, _],
+    "workOrder.dispatch": [Y, Y, Y, _, Y, Y, _, _],
+    "workOrder.review": [_, _, Y, _, Y, _, _, _],
+    "workOrder.quote": [_, _, Y, Y, _, _, _, _],
+    "workOrder.recordWork": [_, _, Y, Y, _, _, _, _],
+    "workOrder.recordPayment": [Y, Y, _, _, Y, Y, _, _],
+    "complaint.step": [Y, Y, Y, _, Y, Y, _, _],
+    "complaint.approveReply": [_, Y, _, _, Y, _, _, _],
+    "complaint.escalate": [Y, Y, _, _, Y, Y, _, _],
+    "notice.draft": [Y, Y, _, _, Y, Y, _, _],
+    "notice.approve": [_, Y, _, _, Y, _, _, _],
+    "notice.publishEmergency": [_, _, _, _, Y, _, _, _],
+    "visitor.register": [Y, Y, _, _, Y, Y, _, _],
+    "visitor.registerAtNight": [_, _, _, _, Y, Y, _, _],
+    "handover.write": [Y, Y, _, _, Y, Y, _, _],
+    "handover.sign": [Y, Y, _, _, Y, Y, _, _],
+    "survey.manage": [_, Y, _, _, Y, _, _, _],
+    "settings.read": [Y, Y, Y, Y, Y, Y, _, _],
+    "settings.write": [_, Y, _, _, Y, _, _, _],
+    "deliveries.retry": [_, Y, _, _, Y, _, _, _],
+    "audit.read": [_, _, _, _, Y, _, _, _],
+    "hq.read": [_, _, _, _, _, _, Y, Y],
+  };
+
+  it("covers every action and role", () => {
+    expect(Object.keys(expected).sort()).toEqual([...ACTIONS].sort());
+    expect([...cols].sort()).toEqual([...ROLES].sort());
+  });
+
+  for (const action of ACTIONS) {
+    cols.forEach((role, i) => {
+      it(`${role} ${expected[action][i] ? "may" : "may not"} ${action}`, () => {
+        expect(can(role, action)).toBe(expected[action][i]);
+      });
+    });
+  }
+
+  it("never lets a technician record payment", () => {
+    expect(PERMISSIONS["workOrder.recordPayment"]).not.toContain("technician");
+  });
+});

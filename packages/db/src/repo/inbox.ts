@@ -1,0 +1,26 @@
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { BranchDb, ControlDb } from "../client/index.ts";
+import { inbox } from "../schema/branch.ts";
+import { staff } from "../schema/control.ts";
+
+export type InboxInsert = typeof inbox.$inferInsert;
+
+/** Idempotent by (notification, recipient): a redelivered message adds nothing. Returns rows added. */
+export async function deliverToInbox(db: BranchDb, rows: InboxInsert[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const res = await db.insert(inbox).values(rows).onConflictDoNothing();
+  return res.rowsAffected;
+}
+
+export async function listInbox(db: BranchDb, recipient: { type: "resident" | "staff"; id: string }, limit = 50) {
+  const where = and(eq(inbox.recipientType, recipient.type), eq(inbox.recipientId, recipient.id));
+  const [items, [unread]] = await Promise.all([
+    db.select().from(inbox).where(where).orderBy(desc(inbox.createdAt)).limit(limit),
+    db.select({ n: sql<number>`count(*)` }).from(inbox).where(and(where, isNull(inbox.readAt))),
+  ]);
+  return { items, unread: Number(unread?.n ?? 0) };
+}
+
+export async function staffOfBranch(db: ControlDb, branchId: string, roles: string[]) {
+  return db.select({ id: staff.id, role: staff.role, locale: staff.locale }).from(staff).where(and(eq(staff.branchId, branchId), inArray(staff.role, roles), eq(staff.active, true)));
+}

@@ -1,0 +1,79 @@
+import { ESCALATION_LADDER, noticeOf, nextCheckAt } from "@wuye/core";
+import {
+  type Databases,
+  dueMilestoneFacts,
+  enqueueOnce,
+  markMilestoneBreached,
+  type OutboxMessage,
+  publishOutbox,
+  recordNotice,
+  sentNoticeKeys,
+  updateMilestoneFact,
+} from "@wuye/db";
+
+export interface SweepResult {
+  republished: number;
+  checked: number;
+  notices: number;
+}
+
+const REPUBLISH_AFTER_MS = 10_000;
+
+/**
+ * The minute sweep: (1) re-publish outbox rows the API could not hand to the queue, (2) one indexed query
+ * for milestones with a warning, breach or escalation due, each turned into a notification exactly once:
+ * the notification's id is derived from milestone + notice key, so a second sweep's insert is ignored.
+ */
+export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessage[]) => Promise<void>, now: number): Promise<SweepResult> {
+  let republished = 0;
+  const branches = await dbs.branches();
+  for (const branch of branches) {
+    republished += await publishOutbox(dbs.branchDb(branch), send, { olderThan: now - REPUBLISH_AFTER_MS, limit: 500 });
+  }
+
+  const due = await dueMilestoneFacts(dbs.supervision, now);
+  let notices = 0;
+  for (const fact of due) {
+    const branch = branches.find((b) => b.id === fact.branchId);
+    if (!branch) continue;
+    const db = dbs.branchDb(branch);
+    const sent = await sentNoticeKeys(dbs.supervision, fact.milestoneId);
+    const fresh = fact.schedule.filter((n) => n.at <= now && !sent.has(n.key));
+    const ids: string[] = [];
+    for (const n of fresh) {
+      const notice = noticeOf(n.key);
+      const id = `ntf_${fact.milestoneId}_${n.key.replace(/[^a-z0-9]/gi, "-")}`;
+      await enqueueOnce(db, [
+        {
+          id,
+          topic: "notifications",
+          payload: {
+            notificationId: id,
+            type: `milestone.${notice.type}`,
+            branchId: branch.id,
+            orgId: branch.orgId,
+            requestId: fact.requestId,
+            milestoneId: fact.milestoneId,
+            milestone: fact.name,
+            kind: fact.kind,
+            dueAt: fact.dueAt,
+            noticeKey: n.key,
+            recipients: notice.type === "escalation" ? [ESCALATION_LADDER[Math.min(notice.level, ESCALATION_LADDER.length - 1)]] : ["owner"],
+            at: n.at,
+          },
+          createdAt: now,
+        },
+      ]);
+      ids.push(id);
+      if (notice.type === "breach") {
+        await markMilestoneBreached(db, fact.milestoneId, n.at);
+        await updateMilestoneFact(dbs.supervision, fact.milestoneId, { breachedAt: n.at });
+      }
+      if (await recordNotice(dbs.supervision, { milestoneId: fact.milestoneId, noticeKey: n.key, branchId: branch.id, at: now })) notices += 1;
+      sent.add(n.key);
+    }
+    await updateMilestoneFact(dbs.supervision, fact.milestoneId, { nextCheckAt: nextCheckAt(fact.schedule, sent), updatedAt: now });
+    if (ids.length) await publishOutbox(db, send, { ids });
+  }
+  return { republished, checked: due.length, notices };
+}
