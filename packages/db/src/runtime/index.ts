@@ -18,23 +18,23 @@ export interface Databases {
   branches(): Promise<BranchRow[]>;
 }
 
-// Clients are cached per isolate; branch rows for a short time (they change only at provisioning).
-const clients = new Map<string, Client>();
+// Branch rows are cached per isolate for a short time (they change only at provisioning). Clients are not:
+// the HTTP client holds I/O objects that workerd forbids sharing between requests, so each request (or
+// queue batch) opens its own, which is cheap (no connection set-up beyond fetch).
 const BRANCH_TTL_MS = 30_000;
 const branchCache = new Map<string, { row: BranchRow | null; at: number }>();
 
-function clientFor(url: string, authToken: string | undefined): Client {
-  const key = `${url}|${authToken ?? ""}`;
-  let client = clients.get(key);
-  if (!client) {
-    client = createLibsqlClient({ url, authToken });
-    clients.set(key, client);
-  }
-  return client;
-}
-
 export function openDatabases(env: DbEnv): Databases {
   const token = env.LIBSQL_AUTH_TOKEN;
+  const clients = new Map<string, Client>();
+  const clientFor = (url: string, authToken: string | undefined): Client => {
+    let client = clients.get(url);
+    if (!client) {
+      client = createLibsqlClient({ url, authToken });
+      clients.set(url, client);
+    }
+    return client;
+  };
   const control = createControlDb(clientFor(env.CONTROL_DB_URL, token));
   return {
     control,

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer } from "@wuye/libsql-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBranchDb, createLibsqlClient, type BranchDb } from "../src/client/index.ts";
+import { migrate } from "../src/migrate/index.ts";
+import { MIGRATIONS } from "../src/migrate/generated.ts";
+import { publishOutbox, type OutboxMessage } from "../src/repo/outbox.ts";
+import { enqueueOnce, insertRequest, listRequests } from "../src/repo/request.ts";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let dir: string;
+const TOKEN = "db-test-token";
+
+async function freshBranch(name: string): Promise<BranchDb> {
+  const res = await fetch(`${server.url}/v1/databases`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ name }) });
+  expect(res.ok).toBe(true);
+  const client = createLibsqlClient({ url: `${server.url}/db/${name}`, authToken: TOKEN });
+  await migrate(client, "branch");
+  return createBranchDb(client);
+}
+
+function request(i: number, at: number, extra: Record<string, unknown> = {}) {
+  const id = `req_${String(i).padStart(6, "0")}`;
+  return {
+    request: {
+      id, trackingCode: `T-${id}`, kind: i % 2 ? "repair" : "inquiry", urgency: "normal", status: "received", channel: i % 3 ? "portal" : "phone",
+      description: `第${i}号 水管漏水 100%_done`, contactName: "林", contactPhone: "13800138001", createdAt: at, updatedAt: at, ...extra,
+    },
+    event: { id: `evt_${i}`, requestId: id, type: "request.created", data: {}, at },
+    milestones: [{ id: `ms_${i}`, requestId: id, name: "repaired", startAt: at, durationMs: 1000, dueAt: at + 1000, calendar: { kind: "24x7" }, policyVersion: 1, schedule: [], status: "open", sourceEventId: `evt_${i}`, createdAt: at, updatedAt: at }],
+    outbox: [{ id: `obx_${i}`, topic: "request-events", payload: { eventId: `evt_${i}` }, createdAt: at }],
+  };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "wuye-db-"));
+  server = await startServer({ dataDir: dir, port: 0, authToken: TOKEN });
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("migrations", () => {
+  it("apply once and are idempotent, for each database role", async () => {
+    for (const role of ["control", "branch", "supervision"] as const) {
+      await fetch(`${server.url}/v1/databases`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ name: `m-${role}` }) });
+      const client = createLibsqlClient({ url: `${server.url}/db/m-${role}/`, authToken: TOKEN });
+      expect(await migrate(client, role)).toEqual(MIGRATIONS[role].map((m) => m.tag));
+      expect(await migrate(client, role)).toEqual([]);
+      const [a, b] = await Promise.all([migrate(client, role), migrate(client, role)]);
+      expect([...a, ...b]).toEqual([]);
+    }
+  });
+});
+
+describe("request writes", () => {
+  it("write the request, event, milestones and outbox atomically", async () => {
+    const db = await freshBranch("atomic");
+    await insertRequest(db, request(1, 1000));
+    // Same event id again: the whole batch fails, nothing half-written.
+    const twin = request(2, 2000);
+    twin.event.id = "evt_1";
+    await expect(insertRequest(db, twin)).rejects.toThrow();
+    const rows = await listRequests(db, { limit: 10 });
+    expect(rows.map((r) => r.id)).toEqual(["req_000001"]);
+    const outbox = await db.$client.execute("select id from outbox");
+    expect(outbox.rows.map((r) => r.id)).toEqual(["obx_1"]);
+  });
+
+  it("pages the register newest first with filters and escaped free text", async () => {
+    const db = await freshBranch("register");
+    for (let i = 1; i <= 25; i++) await insertRequest(db, request(i, 10_000 + Math.floor(i / 2))); // ties on created_at
+    const seen: string[] = [];
+    let cursor: { createdAt: number; id: string } | undefined;
+    for (;;) {
+      const page = await listRequests(db, { limit: 7, cursor });
+      seen.push(...page.map((r) => r.id));
+      if (page.length < 7) break;
+      const last = page.at(-1)!;
+      cursor = { createdAt: last.createdAt, id: last.id };
+    }
+    expect(seen).toHaveLength(25);
+    expect(new Set(seen).size).toBe(25);
+    expect((await listRequests(db, { limit: 50, kind: "repair" })).every((r) => r.kind === "repair")).toBe(true);
+    expect(await listRequests(db, { limit: 50, q: "100%_d" })).toHaveLength(25);
+    expect(await listRequests(db, { limit: 50, q: "100%x" })).toHaveLength(0);
+    expect(await listRequests(db, { limit: 50, overdueAt: 0 })).toHaveLength(0);
+    expect(await listRequests(db, { limit: 50, overdueAt: 1e12 })).toHaveLength(25);
+  });
+});
+
+describe("outbox", () => {
+  it("marks rows published only after the queue accepted them", async () => {
+    const db = await freshBranch("outbox");
+    await insertRequest(db, request(1, 1000));
+    const failing = async () => {
+      throw new Error("queue down");
+    };
+    expect(await publishOutbox(db, failing)).toBe(0);
+    const sent: OutboxMessage[] = [];
+    expect(await publishOutbox(db, async (_t, m) => void sent.push(...m))).toBe(1);
+    expect(await publishOutbox(db, async (_t, m) => void sent.push(...m))).toBe(0);
+    expect(sent.map((m) => m.outboxId)).toEqual(["obx_1"]);
+    const row = await db.$client.execute("select attempts, published_at from outbox");
+    expect(row.rows[0]).toMatchObject({ attempts: 1 });
+    expect(row.rows[0]!.published_at).not.toBeNull();
+  });
+
+  it("inserts deterministic notification ids exactly once", async () => {
+    const db = await freshBranch("once");
+    const row = { id: "ntf_x_breach", topic: "notifications", payload: { a: 1 }, createdAt: 1 };
+    expect(await enqueueOnce(db, [row])).toBe(1);
+    expect(await enqueueOnce(db, [row])).toBe(0);
+  });
+});
