@@ -26,7 +26,7 @@ export default {
     return Response.json(result);
   },
 
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     const dbs = openDatabases(parseEnv(env));
     for (const message of batch.messages) {
       const parsed = RequestEventMessageSchema.safeParse(message.body);

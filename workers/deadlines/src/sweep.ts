@@ -42,6 +42,12 @@ export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessa
     const ids: string[] = [];
     for (const n of fresh) {
       const notice = noticeOf(n.key);
+      // Catching up after downtime: a warning for a clock already past due says nothing new; record, don't send.
+      if (notice.type === "warning" && fact.dueAt !== null && now >= fact.dueAt) {
+        await recordNotice(dbs.supervision, { milestoneId: fact.milestoneId, noticeKey: n.key, branchId: branch.id, at: now });
+        sent.add(n.key);
+        continue;
+      }
       const id = `ntf_${fact.milestoneId}_${n.key.replace(/[^a-z0-9]/gi, "-")}`;
       await enqueueOnce(db, [
         {

@@ -69,7 +69,7 @@ async function deliver(env: Env, n: Notification): Promise<number> {
 }
 
 export default {
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     for (const message of batch.messages) {
       const parsed = NotificationSchema.safeParse(message.body);
       if (!parsed.success) {

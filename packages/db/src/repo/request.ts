@@ -1,3 +1,4 @@
+import { type IntakePlan, newId } from "@wuye/core";
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
 import { auditLog, idempotencyKeys, milestonePauses, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
@@ -150,4 +151,30 @@ export async function enqueueOnce(db: BranchDb, rows: Array<typeof outbox.$infer
   if (rows.length === 0) return 0;
   const res = await db.insert(outbox).values(rows).onConflictDoNothing();
   return res.rowsAffected;
+}
+
+/** Writes a planned intake (core `planIntake`) with its `request-events` outbox row; returns the outbox id. */
+export async function recordIntake(
+  db: BranchDb,
+  plan: IntakePlan,
+  branch: { id: string; orgId: string },
+  extra: Pick<NewRequestWrite, "idempotency" | "counters"> = {},
+): Promise<string> {
+  const now = plan.request.createdAt;
+  const outboxId = newId("obx", now);
+  await insertRequest(db, {
+    request: plan.request,
+    event: plan.event,
+    milestones: plan.milestones.map((m) => ({ ...m, requestId: plan.request.id, status: "open", sourceEventId: plan.event.id, createdAt: now, updatedAt: now })),
+    outbox: [
+      {
+        id: outboxId,
+        topic: "request-events",
+        payload: { eventId: plan.event.id, type: plan.event.type, requestId: plan.request.id, branchId: branch.id, orgId: branch.orgId, at: now },
+        createdAt: now,
+      },
+    ],
+    ...extra,
+  });
+  return outboxId;
 }

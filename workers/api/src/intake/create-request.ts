@@ -2,7 +2,6 @@ import {
   BadInput,
   type CreateRequestInput,
   IdempotencyMismatch,
-  newId,
   type Place,
   planIntake,
   RateLimited,
@@ -21,7 +20,7 @@ import {
   findIdempotent,
   findResidentByPhone,
   findUnit,
-  insertRequest,
+  recordIntake,
   publishOutbox,
   rateCounter,
   recentDuplicate,
@@ -129,20 +128,9 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     urgency: plan.request.urgency,
     milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: new Date(m.dueAt).toISOString() })),
   };
-  const outboxId = newId("obx", now);
+  let outboxId: string;
   try {
-    await insertRequest(db, {
-      request: plan.request,
-      event: plan.event,
-      milestones: plan.milestones.map((m) => ({ ...m, requestId: plan.request.id, status: "open", sourceEventId: plan.event.id, createdAt: now, updatedAt: now })),
-      outbox: [
-        {
-          id: outboxId,
-          topic: "request-events",
-          payload: { eventId: plan.event.id, type: plan.event.type, requestId: plan.request.id, branchId: branch.id, orgId: branch.orgId, at: now },
-          createdAt: now,
-        },
-      ],
+    outboxId = await recordIntake(db, plan, branch, {
       ...(a.idempotencyKey
         ? { idempotency: { scope, key: a.idempotencyKey, bodyHash, status: 201, response: JSON.stringify(body), createdAt: now } }
         : {}),

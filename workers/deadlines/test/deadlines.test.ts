@@ -1,0 +1,130 @@
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
+import { publishOutbox } from "@wuye/db";
+import { describe, expect, it } from "vitest";
+import worker from "../src/index.ts";
+import { sweep } from "../src/sweep.ts";
+import { dbs, recorder, submit } from "./fixtures.ts";
+
+const MIN = 60_000;
+// 2026-11-20 23:50 Asia/Shanghai (a Friday) = 15:50 UTC.
+const T0 = Date.parse("2026-11-20T15:50:00Z");
+
+async function deliver(messages: Array<Record<string, unknown>>) {
+  const batch = createMessageBatch("request-events", messages.map((body, i) => ({ id: `m${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body })));
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env as never, ctx);
+  return getQueueResult(batch, ctx);
+}
+
+async function factsOf(requestId: string) {
+  const res = await dbs().supervision.$client.execute({ sql: "select name, status, due_at, next_check_at, breached_at from milestone_facts where request_id = ? order by name", args: [requestId] });
+  return res.rows;
+}
+
+describe("request-events consumer", () => {
+  it("writes the PII-free facts of a new request, once even when the event comes twice", async () => {
+    const { plan } = await submit("yangguang", "repair", "water-outage", T0);
+    const rec = recorder();
+    const d = dbs();
+    const branch = (await d.branch({ slug: "yangguang" }))!;
+    await publishOutbox(d.branchDb(branch), rec.send);
+    const event = rec.sent["request-events"]!.find((m) => m.requestId === plan.request.id)!;
+    const result = await deliver([event, event]);
+    expect(result.explicitAcks.length).toBe(2);
+    expect(result.retryMessages).toHaveLength(0);
+    const facts = await factsOf(plan.request.id);
+    expect(facts.map((f) => f.name)).toEqual(["onSite", "repaired"]);
+    expect(facts[0]!.due_at).toBe(T0 + 120 * MIN);
+    const processed = await d.supervision.$client.execute({ sql: "select count(*) as n from processed_events where event_id = ?", args: [plan.event.id] });
+    expect(processed.rows[0]!.n).toBe(1);
+    const facts2 = await d.supervision.$client.execute({ sql: "select * from request_facts where request_id = ?", args: [plan.request.id] });
+    const text = JSON.stringify(facts2.rows);
+    expect(text).not.toContain("13800138000");
+    expect(text).not.toContain("测试");
+  });
+
+  it("retries alone the message whose request is not there yet, and acks the rest", async () => {
+    const { plan } = await submit("binjiang", "inquiry", "property-info", T0);
+    const d = dbs();
+    const branch = (await d.branch({ slug: "binjiang" }))!;
+    const good = { outboxId: "x", eventId: plan.event.id, type: "request.created", requestId: plan.request.id, branchId: branch.id, orgId: branch.orgId, at: T0 };
+    const missing = { ...good, eventId: "evt_missing", requestId: "req_missing" };
+    const result = await deliver([good, missing, { garbage: true }]);
+    expect(result.retryMessages.map((m) => m.msgId)).toHaveLength(1);
+    expect(result.explicitAcks).toHaveLength(2);
+  });
+});
+
+describe("outbox fault: the queue send fails after the commit", () => {
+  it("keeps the request and delivers its event later, exactly once to the consumer", async () => {
+    const rec = recorder();
+    rec.fail(true);
+    const { branch, plan } = await submit("hupan", "complaint", "attitude", T0);
+    const db = dbs().branchDb(branch);
+    expect(await publishOutbox(db, rec.send, { ids: undefined })).toBe(0); // the API's immediate publish fails
+    const stored = await db.$client.execute({ sql: "select id from requests where id = ?", args: [plan.request.id] });
+    expect(stored.rows).toHaveLength(1);
+    rec.fail(false);
+    // The sweep re-publishes rows older than 10 s; run two sweeps, as two cron ticks might.
+    await sweep(dbs(), rec.send, T0 + 11_000);
+    await sweep(dbs(), rec.send, T0 + 71_000);
+    const events = rec.sent["request-events"]!.filter((m) => m.requestId === plan.request.id);
+    expect(events).toHaveLength(1);
+    await deliver([...events, ...events]);
+    const processed = await dbs().supervision.$client.execute({ sql: "select count(*) as n from processed_events where event_id = ?", args: [plan.event.id] });
+    expect(processed.rows[0]!.n).toBe(1);
+    expect((await factsOf(plan.request.id)).map((f) => f.name)).toEqual(["response"]);
+  });
+});
+
+describe("the sweep: an urgent repair submitted at 23:50", () => {
+  it("warns, breaches and escalates in order, each once, with concurrent sweeps and duplicate events", async () => {
+    const rec = recorder();
+    const { branch, plan } = await submit("yangguang", "repair", "elevator-failure", T0);
+    const db = dbs().branchDb(branch);
+    await publishOutbox(db, rec.send);
+    const event = rec.sent["request-events"]!.filter((m) => m.requestId === plan.request.id);
+    await deliver([...event, ...event]);
+    const onSite = plan.milestones.find((m) => m.name === "onSite")!;
+    expect(onSite.dueAt).toBe(T0 + 120 * MIN); // 01:50 Saturday, Shanghai
+
+    const seen: string[] = [];
+    const tick = async (at: number) => {
+      const before = rec.sent.notifications!.length;
+      await Promise.all([sweep(dbs(), rec.send, at), sweep(dbs(), rec.send, at)]);
+      for (const n of rec.sent.notifications!.slice(before)) if (n.milestoneId === onSite.id) seen.push(String(n.noticeKey));
+    };
+    await tick(T0 + 60 * MIN); // nothing yet
+    expect(seen).toEqual([]);
+    await tick(T0 + 90 * MIN); // 30 min before due
+    await tick(T0 + 96 * MIN); // 80 % of 2 h
+    await tick(T0 + 120 * MIN); // due: breach and first escalation
+    await tick(T0 + 121 * MIN);
+    const unique = [...new Set(seen)];
+    expect(unique).toEqual(["warn:lead", "warn:share", "breach", "escalate:1"]);
+
+    // Each notice is one outbox row (deterministic id) however many sweeps ran.
+    const rows = await db.$client.execute({ sql: "select id from outbox where topic = 'notifications' and id like ?", args: [`ntf_${onSite.id}_%`] });
+    expect(rows.rows).toHaveLength(4);
+    const breach = await db.$client.execute({ sql: "select breached_at from milestones where id = ?", args: [onSite.id] });
+    expect(breach.rows[0]!.breached_at).toBe(T0 + 120 * MIN);
+    const fact = (await factsOf(plan.request.id)).find((f) => f.name === "onSite")!;
+    expect(fact.breached_at).toBe(T0 + 120 * MIN);
+    expect(fact.next_check_at).toBe(T0 + 150 * MIN); // the manager's step, 30 min after the breach
+  });
+
+  it("catches up after the clock jumps a day, sending each notice once", async () => {
+    const rec = recorder();
+    const { branch, plan } = await submit("binjiang", "repair", "power-failure", T0);
+    await publishOutbox(dbs().branchDb(branch), rec.send);
+    await deliver(rec.sent["request-events"]!.filter((m) => m.requestId === plan.request.id));
+    const day = T0 + 24 * 60 * MIN + MIN;
+    await sweep(dbs(), rec.send, day);
+    await sweep(dbs(), rec.send, day);
+    const mine = rec.sent.notifications!.filter((n) => n.requestId === plan.request.id).map((n) => `${n.milestone}:${n.noticeKey}`);
+    expect(new Set(mine).size).toBe(mine.length);
+    expect(mine).toEqual(expect.arrayContaining(["onSite:breach", "onSite:escalate:4", "repaired:breach", "repaired:escalate:1"]));
+    // Warnings of clocks already past due are recorded, not sent late.
+    expect(mine.filter((k) => k.startsWith("onSite:warn"))).toEqual([]);
+  });
+});
