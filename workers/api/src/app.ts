@@ -10,6 +10,8 @@ import { consoleRequestRoutes } from "./console/requests.ts";
 import { devRoutes } from "./dev/routes.ts";
 import { authenticate, branchTenant, supervisionScope } from "./middleware/auth.ts";
 import { base } from "./middleware/base.ts";
+import { attachmentRoutes, PHOTO_MAX_BYTES } from "./public/attachments.ts";
+import { residentRoutes } from "./public/resident.ts";
 import { publicRoutes } from "./public/routes.ts";
 
 const JSON_LIMIT_BYTES = 256 * 1024;
@@ -17,15 +19,16 @@ const JSON_LIMIT_BYTES = 256 * 1024;
 export function createApp() {
   const app = createRouter();
   app.use("*", base);
-  app.use(
-    "/api/*",
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: JSON_LIMIT_BYTES,
+      maxSize,
       onError: () => {
-        throw new DomainError("payload_too_large", `request body larger than ${JSON_LIMIT_BYTES} bytes`);
+        throw new DomainError("payload_too_large", `request body larger than ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const jsonLimit = limit(JSON_LIMIT_BYTES);
+  const photoLimit = limit(PHOTO_MAX_BYTES);
+  app.use("/api/*", (c, next) => (c.req.path.endsWith("/attachments") ? photoLimit(c, next) : jsonLimit(c, next)));
 
   app.use("/api/v1/console/*", authenticate, branchTenant);
   app.use("/api/v1/hq/*", authenticate, supervisionScope);
@@ -34,6 +37,8 @@ export function createApp() {
     .route("/auth", authRoutes)
     .route("/", healthRoutes)
     .route("/public", publicRoutes)
+    .route("/public", residentRoutes)
+    .route("/public", attachmentRoutes)
     .route("/console", consoleRoutes)
     .route("/dev", devRoutes);
   app.route("/api/v1", api);

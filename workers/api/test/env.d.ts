@@ -6,5 +6,6 @@ declare namespace Cloudflare {
     CONTROL_DB_URL: string;
     SUPERVISION_DB_URL: string;
     JWT_SECRET: string;
+    ATTACHMENTS: R2Bucket;
   }
 }

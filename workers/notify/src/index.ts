@@ -1,13 +1,30 @@
 import { ESCALATION_LADDER, type Locale, type MessageKey, t } from "@wuye/core";
 import { DbEnvSchema, deliverToInbox, envParser, findRequest, type InboxInsert, openDatabases, staffOfBranch } from "@wuye/db";
 import { z } from "zod";
+import { type Channel, devSink, httpGateway, PermanentFailure } from "./channels.ts";
 
-const parseEnv = envParser(DbEnvSchema);
+const parseEnv = envParser(
+  DbEnvSchema.extend({
+    ENVIRONMENT: z.enum(["development", "test", "production"]).default("production"),
+    SMS_GATEWAY_URL: z.url().optional(),
+    SMS_GATEWAY_TOKEN: z.string().optional(),
+  }),
+);
 
 export interface Env {
+  ENVIRONMENT?: string;
   CONTROL_DB_URL: string;
   SUPERVISION_DB_URL: string;
   LIBSQL_AUTH_TOKEN?: string;
+  SMS_GATEWAY_URL?: string;
+  SMS_GATEWAY_TOKEN?: string;
+}
+
+/** SMS through the configured gateway; without one, the dev sink outside production (and an error in it). */
+function smsChannel(env: ReturnType<typeof parseEnv>): Channel {
+  if (env.SMS_GATEWAY_URL) return httpGateway("sms", env.SMS_GATEWAY_URL, env.SMS_GATEWAY_TOKEN ?? "");
+  if (env.ENVIRONMENT !== "production") return devSink("sms");
+  throw new PermanentFailure("no SMS gateway configured");
 }
 
 const NotificationSchema = z.object({
@@ -17,6 +34,9 @@ const NotificationSchema = z.object({
   orgId: z.string(),
   requestId: z.string(),
   milestone: z.string().optional(),
+  channel: z.enum(["sms"]).optional(),
+  to: z.string().optional(),
+  text: z.string().optional(),
   kind: z.string().optional(),
   dueAt: z.number().nullable().optional(),
   recipients: z.array(z.string()),
@@ -43,10 +63,15 @@ function render(n: Notification, locale: Locale, trackingCode: string, timeZone:
 }
 
 async function deliver(env: Env, n: Notification): Promise<number> {
-  const dbs = openDatabases(parseEnv(env));
+  const vars = parseEnv(env);
+  const dbs = openDatabases(vars);
   const branch = await dbs.branch({ id: n.branchId });
   if (!branch) return 0;
   const db = dbs.branchDb(branch);
+  if (n.channel === "sms" && n.to && n.text) {
+    await smsChannel(vars).send(db, { notificationId: n.notificationId, to: n.to, body: n.text });
+    return 1;
+  }
   const request = await findRequest(db, { id: n.requestId });
   if (!request) throw new Error(`request ${n.requestId} not visible yet`);
   const recipients: Array<{ id: string; locale: string }> = [];
@@ -81,6 +106,11 @@ export default {
         await deliver(env, parsed.data);
         message.ack();
       } catch (err) {
+        if (err instanceof PermanentFailure) {
+          console.error(JSON.stringify({ level: "error", msg: "notification refused; not retried", id: parsed.data.notificationId, error: err.message }));
+          message.ack();
+          continue;
+        }
         console.error(JSON.stringify({ level: "warn", msg: "notification failed; will retry", id: parsed.data.notificationId, error: String(err) }));
         message.retry({ delaySeconds: Math.min(300, 2 ** message.attempts) });
       }

@@ -70,5 +70,6 @@ export const en: Record<MessageKey, string> = {
   "commitment.dispatched-to-engineering": "{subject}: {milestone} within {duration} of reaching engineering",
   "commitment.completed": "{subject}: {milestone} within {duration} of completion",
   "commitment.promised": "{subject}: {milestone} at the promised time",
+  "notify.otp.body": "[{branch}] Your verification code is {code}, valid for 10 minutes. Ignore this message if you did not ask for it.",
   "web.lang.switch": "中文",
 };

@@ -69,6 +69,7 @@ export const zhCN = {
   "commitment.dispatched-to-engineering": "{subject}:转工程部后 {duration}内完成{milestone}",
   "commitment.completed": "{subject}:完成后 {duration}内{milestone}",
   "commitment.promised": "{subject}:按约定时间{milestone}",
+  "notify.otp.body": "【{branch}】您的验证码是 {code},10 分钟内有效。如非本人操作请忽略。",
   "web.lang.switch": "English",
 } as const;
 

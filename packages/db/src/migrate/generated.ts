@@ -2,7 +2,7 @@
 export const MIGRATIONS = {
   "control": [
     {
-      "tag": "0000_young_war_machine",
+      "tag": "0000_mighty_marvel_boy",
       "statements": [
         "CREATE TABLE `branch_settings` (\n\t`branch_id` text PRIMARY KEY NOT NULL,\n\t`settings` text NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`updated_by` text,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action\n);",
         "CREATE TABLE `branch_settings_history` (\n\t`branch_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`settings` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`created_by` text,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action\n);",
@@ -31,11 +31,13 @@ export const MIGRATIONS = {
   ],
   "branch": [
     {
-      "tag": "0000_cultured_sphinx",
+      "tag": "0000_demonic_turbo",
       "statements": [
         "CREATE TABLE `attachments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`request_id` text,\n\t`object_key` text NOT NULL,\n\t`content_type` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
         "CREATE TABLE `audit_log` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`actor_id` text NOT NULL,\n\t`actor_role` text NOT NULL,\n\t`action` text NOT NULL,\n\t`subject_type` text NOT NULL,\n\t`subject_id` text NOT NULL,\n\t`detail` text,\n\t`at` integer NOT NULL\n);",
         "CREATE INDEX `audit_subject_idx` ON `audit_log` (`subject_type`,`subject_id`,`at`);",
+        "CREATE TABLE `deliveries` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`notification_id` text NOT NULL,\n\t`channel` text NOT NULL,\n\t`recipient` text NOT NULL,\n\t`subject` text,\n\t`body` text NOT NULL,\n\t`status` text NOT NULL,\n\t`error` text,\n\t`attempts` integer DEFAULT 1 NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE UNIQUE INDEX `deliveries_notification_channel_uq` ON `deliveries` (`notification_id`,`channel`,`recipient`);",
         "CREATE TABLE `idempotency_keys` (\n\t`scope` text NOT NULL,\n\t`key` text NOT NULL,\n\t`body_hash` text NOT NULL,\n\t`status` integer NOT NULL,\n\t`response` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`scope`, `key`)\n);",
         "CREATE TABLE `inbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`notification_id` text NOT NULL,\n\t`recipient_type` text NOT NULL,\n\t`recipient_id` text NOT NULL,\n\t`type` text NOT NULL,\n\t`title` text NOT NULL,\n\t`body` text NOT NULL,\n\t`request_id` text,\n\t`created_at` integer NOT NULL,\n\t`read_at` integer\n);",
         "CREATE UNIQUE INDEX `inbox_notification_recipient_uq` ON `inbox` (`notification_id`,`recipient_type`,`recipient_id`);",
@@ -45,6 +47,8 @@ export const MIGRATIONS = {
         "CREATE TABLE `milestones` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`start_at` integer NOT NULL,\n\t`duration_ms` integer NOT NULL,\n\t`due_at` integer,\n\t`calendar` text NOT NULL,\n\t`policy_version` integer NOT NULL,\n\t`schedule` text NOT NULL,\n\t`status` text NOT NULL,\n\t`met_at` integer,\n\t`met_by` text,\n\t`breached_at` integer,\n\t`breach_reason` text,\n\t`source_event_id` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action\n);",
         "CREATE UNIQUE INDEX `milestones_request_name_uq` ON `milestones` (`request_id`,`name`,`source_event_id`);",
         "CREATE INDEX `milestones_request_idx` ON `milestones` (`request_id`);",
+        "CREATE TABLE `one_time_codes` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`contact` text NOT NULL,\n\t`code_hash` text NOT NULL,\n\t`purpose` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`used_at` integer,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE INDEX `one_time_codes_contact_idx` ON `one_time_codes` (`contact`,`created_at`);",
         "CREATE TABLE `outbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`topic` text NOT NULL,\n\t`payload` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`published_at` integer,\n\t`attempts` integer DEFAULT 0 NOT NULL\n);",
         "CREATE INDEX `outbox_pending_idx` ON `outbox` (`published_at`,`created_at`);",
         "CREATE TABLE `rate_counters` (\n\t`key` text NOT NULL,\n\t`window` integer NOT NULL,\n\t`count` integer DEFAULT 0 NOT NULL,\n\t`last_text` text,\n\t`last_at` integer,\n\tPRIMARY KEY(`key`, `window`)\n);",
@@ -63,7 +67,7 @@ export const MIGRATIONS = {
   ],
   "supervision": [
     {
-      "tag": "0000_exotic_bishop",
+      "tag": "0000_mighty_wither",
       "statements": [
         "CREATE TABLE `milestone_facts` (\n\t`milestone_id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`start_at` integer NOT NULL,\n\t`due_at` integer,\n\t`status` text NOT NULL,\n\t`met_at` integer,\n\t`breached_at` integer,\n\t`paused_ms` integer DEFAULT 0 NOT NULL,\n\t`schedule` text NOT NULL,\n\t`next_check_at` integer,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE INDEX `milestone_facts_sweep_idx` ON `milestone_facts` (`next_check_at`);",

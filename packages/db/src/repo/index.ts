@@ -4,3 +4,4 @@ export * from "./outbox.ts";
 export * from "./request.ts";
 export * from "./supervision.ts";
 export * from "./inbox.ts";
+export * from "./resident.ts";

@@ -1,7 +1,7 @@
 import { type IntakePlan, newId } from "@wuye/core";
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
-import { auditLog, idempotencyKeys, milestonePauses, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
+import { attachments, auditLog, idempotencyKeys, milestonePauses, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestEventRow = typeof requestEvents.$inferSelect;
@@ -14,6 +14,8 @@ export interface NewRequestWrite {
   outbox: Array<typeof outbox.$inferInsert>;
   idempotency?: typeof idempotencyKeys.$inferInsert;
   counters?: Array<{ key: string; window: number; text: string; at: number }>;
+  /** Photos uploaded before the request, linked to it in the same transaction. */
+  attachmentIds?: string[];
 }
 
 /** The request, its first event, its milestones, the outbox rows and the idempotency answer: one transaction. */
@@ -30,6 +32,9 @@ export async function insertRequest(db: BranchDb, w: NewRequestWrite): Promise<v
         .values({ key: c.key, window: c.window, count: 1, lastText: c.text, lastAt: c.at })
         .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.window], set: { count: sql`${rateCounters.count} + 1`, lastText: c.text, lastAt: c.at } }),
     ),
+    ...(w.attachmentIds?.length
+      ? [db.update(attachments).set({ requestId: w.request.id }).where(and(inArray(attachments.id, w.attachmentIds), isNull(attachments.requestId)))]
+      : []),
   ] as const;
   await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
 }
@@ -158,7 +163,7 @@ export async function recordIntake(
   db: BranchDb,
   plan: IntakePlan,
   branch: { id: string; orgId: string },
-  extra: Pick<NewRequestWrite, "idempotency" | "counters"> = {},
+  extra: Pick<NewRequestWrite, "idempotency" | "counters" | "attachmentIds"> = {},
 ): Promise<string> {
   const now = plan.request.createdAt;
   const outboxId = newId("obx", now);

@@ -198,3 +198,37 @@ export const inbox = sqliteTable(
     index("inbox_recipient_idx").on(t.recipientType, t.recipientId, t.createdAt),
   ],
 );
+
+/** One-time codes for residents verifying a phone or email; only the hash is kept. */
+export const oneTimeCodes = sqliteTable(
+  "one_time_codes",
+  {
+    id: id(),
+    contact: text("contact").notNull(),
+    codeHash: text("code_hash").notNull(),
+    purpose: text("purpose").notNull(), // verify | change-contact
+    expiresAt: instant("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    usedAt: instant("used_at"),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [index("one_time_codes_contact_idx").on(t.contact, t.createdAt)],
+);
+
+/** Messages handed to a channel (SMS, email, webhook, or the dev sink), one row per attempt outcome. */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: id(),
+    notificationId: text("notification_id").notNull(),
+    channel: text("channel").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject"),
+    body: text("body").notNull(),
+    status: text("status").notNull(), // sent | failed | dead
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(1),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("deliveries_notification_channel_uq").on(t.notificationId, t.channel, t.recipient)],
+);

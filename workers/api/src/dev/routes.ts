@@ -1,3 +1,4 @@
+import { listDeliveries } from "@wuye/db";
 import { NotFound } from "@wuye/core";
 import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../hono-env.ts";
@@ -16,4 +17,17 @@ devRoutes.post("/sweep", async (c) => {
   if (!c.env.DEADLINES) throw new NotFound("deadlines service binding");
   const res = await c.env.DEADLINES.fetch("https://deadlines.internal/sweep", { method: "POST", headers: { "x-sweep-at": c.req.header("x-sweep-at") ?? "" } });
   return new Response(res.body, { status: res.status, headers: { "content-type": "application/json" } });
+});
+
+/** The local sink of SMS and email in development: what would have been sent, newest first. */
+devRoutes.get("/outbox", async (c) => {
+  const s = c.var.services;
+  const slug = c.req.query("branch");
+  const branches = (await s.branches()).filter((b) => !slug || b.slug === slug);
+  const items = [];
+  for (const b of branches) {
+    for (const d of await listDeliveries(s.branchDb(b), 50)) items.push({ branch: b.slug, ...d, createdAt: new Date(d.createdAt).toISOString() });
+  }
+  items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return c.json({ items });
 });

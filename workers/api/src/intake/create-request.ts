@@ -16,6 +16,7 @@ import {
 import {
   type BranchDb,
   type BranchRow,
+  findAttachment,
   findCommunity,
   findIdempotent,
   findResidentByPhone,
@@ -84,15 +85,25 @@ async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["i
 
 /** Intake for every kind and channel: validate, limit, plan (core), write in one transaction, publish. */
 export async function createRequest(a: CreateArgs): Promise<{ status: number; body: CreatedRequest; replayed: boolean }> {
+  const scope = a.actor ? `staff:${a.actor.staffId}` : `public:${a.branch.id}`;
+  const bodyHash = await sha256Hex(a.rawBody);
+  if (!a.idempotencyKey) return create(a, scope, bodyHash);
+  const previous = await findIdempotent(a.db, scope, a.idempotencyKey);
+  if (previous) return replay(previous, bodyHash);
+  try {
+    return await create(a, scope, bodyHash);
+  } catch (err) {
+    // A concurrent twin with the same key got there first (its insert won, or its text now trips the
+    // duplicate check): answer what it answered.
+    const winner = await findIdempotent(a.db, scope, a.idempotencyKey);
+    if (winner) return replay(winner, bodyHash);
+    throw err;
+  }
+}
+
+async function create(a: CreateArgs, scope: string, bodyHash: string): Promise<{ status: number; body: CreatedRequest; replayed: boolean }> {
   const { s, branch, db } = a;
   const now = s.now();
-  const scope = a.actor ? `staff:${a.actor.staffId}` : `public:${branch.id}`;
-  const bodyHash = await sha256Hex(a.rawBody);
-  if (a.idempotencyKey) {
-    const previous = await findIdempotent(db, scope, a.idempotencyKey);
-    if (previous) return replay(previous, bodyHash);
-  }
-
   const { settings, policy } = await branchSettings(s, branch.id);
   const place = await resolvePlace(s, branch, a.input);
   const counters: Array<{ key: string; window: number; text: string; at: number }> = [];
@@ -108,6 +119,11 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     if (await recentDuplicate(db, a.input.contact.phone, a.input.description, now - DUPLICATE_WINDOW_MS)) {
       throw new RateLimited(60, "the same text was submitted less than a minute ago");
     }
+  }
+  const attachmentIds = a.input.attachmentIds ?? [];
+  for (const [i, id] of attachmentIds.entries()) {
+    const attachment = await findAttachment(db, id);
+    if (!attachment || attachment.requestId) throw new BadInput("unknown photo", [{ path: `attachmentIds.${i}`, message: "no such uploaded photo, or already attached" }]);
   }
   const resident = await findResidentByPhone(db, a.input.contact.phone);
   const plan = planIntake(a.input, {
@@ -128,22 +144,11 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     urgency: plan.request.urgency,
     milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: new Date(m.dueAt).toISOString() })),
   };
-  let outboxId: string;
-  try {
-    outboxId = await recordIntake(db, plan, branch, {
-      ...(a.idempotencyKey
-        ? { idempotency: { scope, key: a.idempotencyKey, bodyHash, status: 201, response: JSON.stringify(body), createdAt: now } }
-        : {}),
-      counters,
-    });
-  } catch (err) {
-    // A concurrent twin with the same Idempotency-Key won the insert: answer what it answered.
-    if (a.idempotencyKey) {
-      const winner = await findIdempotent(db, scope, a.idempotencyKey);
-      if (winner) return replay(winner, bodyHash);
-    }
-    throw err;
-  }
+  const outboxId = await recordIntake(db, plan, branch, {
+    ...(a.idempotencyKey ? { idempotency: { scope, key: a.idempotencyKey, bodyHash, status: 201, response: JSON.stringify(body), createdAt: now } } : {}),
+    counters,
+    attachmentIds,
+  });
   a.waitUntil(publishOutbox(db, sendToQueue(s), { ids: [outboxId] }));
   return { status: 201, body, replayed: false };
 }

@@ -19,6 +19,20 @@ CREATE TABLE `audit_log` (
 );
 --> statement-breakpoint
 CREATE INDEX `audit_subject_idx` ON `audit_log` (`subject_type`,`subject_id`,`at`);--> statement-breakpoint
+CREATE TABLE `deliveries` (
+	`id` text PRIMARY KEY NOT NULL,
+	`notification_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`recipient` text NOT NULL,
+	`subject` text,
+	`body` text NOT NULL,
+	`status` text NOT NULL,
+	`error` text,
+	`attempts` integer DEFAULT 1 NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `deliveries_notification_channel_uq` ON `deliveries` (`notification_id`,`channel`,`recipient`);--> statement-breakpoint
 CREATE TABLE `idempotency_keys` (
 	`scope` text NOT NULL,
 	`key` text NOT NULL,
@@ -78,6 +92,18 @@ CREATE TABLE `milestones` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `milestones_request_name_uq` ON `milestones` (`request_id`,`name`,`source_event_id`);--> statement-breakpoint
 CREATE INDEX `milestones_request_idx` ON `milestones` (`request_id`);--> statement-breakpoint
+CREATE TABLE `one_time_codes` (
+	`id` text PRIMARY KEY NOT NULL,
+	`contact` text NOT NULL,
+	`code_hash` text NOT NULL,
+	`purpose` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`used_at` integer,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `one_time_codes_contact_idx` ON `one_time_codes` (`contact`,`created_at`);--> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`topic` text NOT NULL,
