@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DAY, dayNumberOf, instantOf, localDayOf, weekdayOf } from "./zoned-time.ts";
 
-const HHMM = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, "HH:MM");
+const HHMM = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, "HH:MM (00:00–24:00)");
 const Period = z.tuple([HHMM, HHMM]).refine(([a, b]) => a < b, "a period must end after it starts");
 const IsoDate = z.iso.date();
 
@@ -17,8 +17,8 @@ export const CalendarSchema = z.discriminatedUnion("kind", [
         return false;
       }
     }, "unknown IANA time zone"),
-    /** Working periods per weekday, 0 = Sunday … 6 = Saturday; breaks are the gaps between periods. */
-    week: z.record(z.enum(["0", "1", "2", "3", "4", "5", "6"]), z.array(Period)),
+    /** Working periods per weekday, 0 = Sunday … 6 = Saturday; breaks are the gaps between periods. Missing days are closed. */
+    week: z.partialRecord(z.enum(["0", "1", "2", "3", "4", "5", "6"]), z.array(Period)),
     /** Public holidays (closed all day). */
     holidays: z.array(IsoDate).default([]),
     /** Make-up working days (调休): worked with `makeUpSchedule`, or Monday's periods. */
@@ -44,11 +44,23 @@ interface Compiled {
 const compiledCache = new WeakMap<object, Compiled>();
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
+/** Periods in minutes of day, sorted and with overlaps merged, so that each minute counts once. */
+function normalize(periods: ReadonlyArray<readonly [string, string]>): Array<[number, number]> {
+  const sorted = periods.map(([a, b]) => [minutes(a), minutes(b)] as [number, number]).filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const last = out.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
 function compile(cal: WorkingHours): Compiled {
   let c = compiledCache.get(cal);
   if (c) return c;
-  const week = Array.from({ length: 7 }, (_, d) => (cal.week[String(d) as "0"] ?? []).map(([a, b]) => [minutes(a), minutes(b)] as [number, number]));
-  const makeUp = (cal.makeUpSchedule ?? cal.week["1"] ?? []).map(([a, b]) => [minutes(a), minutes(b)] as [number, number]);
+  const week = Array.from({ length: 7 }, (_, d) => normalize(cal.week[String(d) as "0"] ?? []));
+  const makeUp = normalize(cal.makeUpSchedule ?? cal.week["1"] ?? []);
   c = {
     tz: cal.timeZone,
     week,

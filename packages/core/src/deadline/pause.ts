@@ -35,17 +35,38 @@ export function pausedWorkingTime(cal: Calendar, startMs: number, pauses: readon
 }
 
 /**
- * The due instant with pauses: the unpaused due moved later by the paused working time.
- * While a pause is open the due is not determined: null (see `projectedDueAt`).
+ * The due instant given merged pause spans: the clock stops during each pause that begins before the
+ * due as it stands then (moved by the earlier pauses). A pause that begins at or after the due does not
+ * move it — a milestone already late stays late. Equal to `addWorkingTime(cal, start, duration + the
+ * paused working time of the pauses that count)`.
+ */
+function dueAfter(cal: Calendar, startMs: number, durationMs: number, spans: ReadonlyArray<readonly [number, number]>): number {
+  let due = addWorkingTime(cal, startMs, durationMs);
+  let paused = 0;
+  for (const [a, b] of spans) {
+    if (b <= startMs) continue;
+    if (a >= due) break;
+    const ms = workingTimeBetween(cal, Math.max(a, startMs), b);
+    if (ms === 0) continue;
+    paused += ms;
+    due = addWorkingTime(cal, startMs, durationMs + paused);
+  }
+  return due;
+}
+
+/**
+ * The due instant with pauses: the unpaused due moved later by the paused working time of the pauses
+ * that began before it (see `dueAfter`). While a pause is open the due is not determined: null (see
+ * `projectedDueAt`).
  */
 export function dueWithPauses(cal: Calendar, startMs: number, durationMs: number, pauses: readonly Pause[]): number | null {
   if (pauses.some((p) => p.to === null)) return null;
-  return addWorkingTime(cal, startMs, durationMs + pausedWorkingTime(cal, startMs, pauses, startMs));
+  return dueAfter(cal, startMs, durationMs, mergePauses(pauses, startMs));
 }
 
 /** The due instant if every open pause ended at `nowMs`: what a countdown shows while paused. */
 export function projectedDueAt(cal: Calendar, startMs: number, durationMs: number, pauses: readonly Pause[], nowMs: number): number {
-  return addWorkingTime(cal, startMs, durationMs + pausedWorkingTime(cal, startMs, pauses, nowMs));
+  return dueAfter(cal, startMs, durationMs, mergePauses(pauses, nowMs));
 }
 
 /** How late a milestone is at `nowMs` (or was when met), in plain milliseconds; 0 when not late. */

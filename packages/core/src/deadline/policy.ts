@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type MessageKey, t, type Locale } from "../i18n/index.ts";
-import { noticeSchedule, type NoticeAt } from "../milestone/notice.ts";
+import { noticeSchedule, type NoticeAt, type ScheduleRule } from "../milestone/notice.ts";
 import { type RequestKind, RequestKindSchema, type Urgency } from "../request/kind.ts";
 import { MILESTONE_NAMES, type MilestoneName } from "../request/schema.ts";
 import { addWorkingTime, ALWAYS, type Calendar, CalendarSchema } from "./calendar.ts";
@@ -33,7 +33,7 @@ export const DeadlinePolicySchema = z
     /** Minutes after the breach for each escalation step: supervisor, manager, region, head office. */
     escalationDelaysMinutes: z.array(z.number().int().min(0)).max(4).default([0, 30, 60, 120]),
   })
-  .refine((p) => p.rules.every((r) => r.calendar in p.calendars), { message: "every rule's calendar must be defined", path: ["rules"] });
+  .refine((p) => p.rules.every((r) => Object.hasOwn(p.calendars, r.calendar)), { message: "every rule's calendar must be defined", path: ["rules"] });
 export type DeadlinePolicy = z.infer<typeof DeadlinePolicySchema>;
 
 const rule = (milestone: MilestoneName, kinds: RequestKind[], durationMinutes: number, extra: Partial<MilestoneRule> = {}): MilestoneRule => ({
@@ -94,23 +94,67 @@ export function rulesFor(policy: DeadlinePolicy, q: { kind: RequestKind; urgency
   return [...best.values()];
 }
 
+interface Plan {
+  name: MilestoneName;
+  calendar: Calendar;
+  durationMs: number;
+  scheduleRule: ScheduleRule;
+  /** For 24x7 calendars the schedule is a translation of the one for a start at 0 (same order). */
+  template: NoticeAt[] | null;
+}
+
+// Policies are values (stored, never changed in place), so the matching rules and their constants are
+// computed once per policy and query.
+const plans = new WeakMap<DeadlinePolicy, Map<string, Plan[]>>();
+
+function plansFor(policy: DeadlinePolicy, q: { kind: RequestKind; urgency: Urgency; category?: string | undefined; trigger: Trigger }): Plan[] {
+  let perPolicy = plans.get(policy);
+  if (!perPolicy) {
+    perPolicy = new Map();
+    plans.set(policy, perPolicy);
+  }
+  const key = `${q.trigger}|${q.kind}|${q.urgency}|${q.category ?? ""}`;
+  let out = perPolicy.get(key);
+  if (out) return out;
+  out = rulesFor(policy, q).map((r) => {
+    const calendar = (Object.hasOwn(policy.calendars, r.calendar) ? policy.calendars[r.calendar] : undefined) ?? ALWAYS;
+    const durationMs = r.durationMinutes * 60_000;
+    const leadMinutes = r.warnLeadMinutes ?? (r.durationMinutes <= 5 ? policy.shortWarnLeadMinutes : policy.warnLeadMinutes);
+    const scheduleRule: ScheduleRule = {
+      warnAtShare: r.warnAtShare ?? policy.warnAtShare,
+      warnLeadMs: leadMinutes * 60_000,
+      escalationDelaysMs: policy.escalationDelaysMinutes.map((m) => m * 60_000),
+    };
+    const template = calendar.kind === "24x7" ? noticeSchedule({ startAt: 0, dueAt: Math.max(0, durationMs), durationMs }, scheduleRule, (from, ms) => addWorkingTime(calendar, from, ms)) : null;
+    return { name: r.milestone, calendar, durationMs, scheduleRule, template };
+  });
+  if (perPolicy.size < 1000) perPolicy.set(key, out);
+  return out;
+}
+
 /** Milestones started by an event at `at`, from the policy in force then (stored, never recomputed). */
 export function milestonesFor(
   policy: DeadlinePolicy,
   q: { kind: RequestKind; urgency: Urgency; category?: string | undefined; trigger: Trigger; at: number },
 ): ComputedMilestone[] {
-  return rulesFor(policy, q).map((r) => {
-    const calendar = policy.calendars[r.calendar] ?? ALWAYS;
-    const durationMs = r.durationMinutes * 60_000;
-    const dueAt = addWorkingTime(calendar, q.at, durationMs);
-    const leadMinutes = r.warnLeadMinutes ?? (r.durationMinutes <= 5 ? policy.shortWarnLeadMinutes : policy.warnLeadMinutes);
-    const schedule = noticeSchedule(
-      { startAt: q.at, dueAt, durationMs },
-      { warnAtShare: r.warnAtShare ?? policy.warnAtShare, warnLeadMs: leadMinutes * 60_000, escalationDelaysMs: policy.escalationDelaysMinutes.map((m) => m * 60_000) },
-      (from, ms) => addWorkingTime(calendar, from, ms),
-    );
-    return { name: r.milestone, startAt: q.at, durationMs, dueAt, calendar, policyVersion: policy.version, schedule };
-  });
+  const list = plansFor(policy, q);
+  const out: ComputedMilestone[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const { name, calendar, durationMs, scheduleRule, template } = list[i]!;
+    const start = q.at;
+    let dueAt: number;
+    let schedule: NoticeAt[];
+    if (template) {
+      dueAt = start + Math.max(0, durationMs);
+      schedule = new Array(template.length);
+      for (let k = 0; k < template.length; k++) schedule[k] = { key: template[k]!.key, at: template[k]!.at + start };
+    } else {
+      dueAt = addWorkingTime(calendar, start, durationMs);
+      schedule = noticeSchedule({ startAt: start, dueAt, durationMs }, scheduleRule, (from, ms) => addWorkingTime(calendar, from, ms));
+    }
+    out[i] = { name, startAt: start, durationMs, dueAt, calendar, policyVersion: policy.version, schedule };
+  }
+  return out;
 }
 
 function duration(locale: Locale, minutes: number): string {

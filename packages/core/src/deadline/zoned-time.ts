@@ -42,14 +42,35 @@ export function localDayOf(timeZone: string, utcMs: number): number {
 }
 
 /**
- * The instant of a local wall-clock time. In a DST gap the wall time does not exist and the result
- * lands after the gap (so a working period crossing it is shortened); in a repeated hour the later
- * reading is used for ends and the earlier for starts, so the repeated hour is counted once.
+ * The instant of a local wall-clock time: the earliest instant whose local reading is at or after it.
+ * In a DST gap the wall time does not exist and the result is the end of the gap (so a working period
+ * crossing it is shortened by the gap, and one ending inside it keeps all its existing time); in a
+ * repeated hour the first reading is used, for starts and ends alike, so the mapping never goes back
+ * in time, adjacent periods tile, and the repeated hour is counted once.
+ * Assumes at most one transition within a day either side (true for every IANA zone since 1970).
  */
 export function instantOf(timeZone: string, day: number, minuteOfDay: number): number {
   const wall = day * DAY + minuteOfDay * 60_000;
-  const first = wall - offsetAt(timeZone, wall);
-  return wall - offsetAt(timeZone, first);
+  const before = offsetAt(timeZone, wall - DAY);
+  const after = offsetAt(timeZone, wall + DAY);
+  if (before === after) {
+    // Fast path: no transition nearby (the usual case).
+    const t = wall - before;
+    if (offsetAt(timeZone, t) === before) return t;
+  }
+  const early = wall - before; // the reading under the older offset
+  const late = wall - after; // the reading under the newer offset
+  const earlyOk = offsetAt(timeZone, early) === before;
+  const lateOk = offsetAt(timeZone, late) === after;
+  if (earlyOk && lateOk) return Math.min(early, late); // repeated: the first reading
+  if (earlyOk) return early;
+  if (lateOk) return late;
+  // In the gap: the transition instant, the first one reading `after`. Offsets change on half-hour
+  // UTC boundaries (see offsetAt), and the transition lies in (min, max] of the two readings.
+  const step = HOUR / 2;
+  const hi = Math.max(early, late);
+  for (let b = Math.floor(Math.min(early, late) / step) * step + step; b <= hi; b += step) if (offsetAt(timeZone, b) === after) return b;
+  return hi;
 }
 
 export function dayNumberOf(isoDate: string): number {
