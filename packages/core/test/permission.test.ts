@@ -14,6 +14,7 @@ describe("permission matrix", () => {
     "request.handOver": [Y, Y, Y, Y, Y, Y, _, _],
     "request.reply": [Y, Y, Y, Y, Y, Y, _, _],
     "reply.overrideGuard": [_, Y, _, _, Y, _, _, _],
+    "milestone.manage": [Y, Y, Y, Y, Y, Y, _, _],
     "milestone.recordBreachReason": [Y, Y, Y, Y, Y, Y, _, _],
     "workOrder.dispatch": [Y, Y, Y, _, Y, Y, _, _],
     "workOrder.review": [_, _, Y, _, Y, _, _, _],

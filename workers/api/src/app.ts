@@ -6,7 +6,9 @@ import { healthRoutes } from "./health/routes.ts";
 import { createRouter } from "./http/openapi.ts";
 import { problemFromError } from "./http/problem.ts";
 import { consoleAuditRoutes } from "./console/audit.ts";
+import { consoleMilestoneRoutes } from "./console/milestones.ts";
 import { consoleRequestRoutes } from "./console/requests.ts";
+import { consoleSettingsRoutes } from "./console/settings.ts";
 import { devRoutes } from "./dev/routes.ts";
 import { authenticate, branchTenant, supervisionScope } from "./middleware/auth.ts";
 import { base } from "./middleware/base.ts";
@@ -32,7 +34,7 @@ export function createApp() {
 
   app.use("/api/v1/console/*", authenticate, branchTenant);
   app.use("/api/v1/hq/*", authenticate, supervisionScope);
-  const consoleRoutes = createRouter().route("/", consoleRequestRoutes).route("/", consoleAuditRoutes);
+  const consoleRoutes = createRouter().route("/", consoleRequestRoutes).route("/", consoleMilestoneRoutes).route("/", consoleSettingsRoutes).route("/", consoleAuditRoutes);
   const api = createRouter()
     .route("/auth", authRoutes)
     .route("/", healthRoutes)

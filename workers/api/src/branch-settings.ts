@@ -23,3 +23,7 @@ export async function branchSettings(s: Services, branchId: string): Promise<Eff
   cache.set(branchId, { value, at: Date.now() });
   return value;
 }
+
+export function forgetBranchSettings(branchId: string): void {
+  cache.delete(branchId);
+}

@@ -12,6 +12,7 @@ export const ACTIONS = [
   "request.handOver",
   "request.reply",
   "reply.overrideGuard",
+  "milestone.manage", // pause, resume, mark met
   "milestone.recordBreachReason",
   "workOrder.dispatch",
   "workOrder.review",
@@ -50,6 +51,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "request.handOver": ALL_STAFF,
   "request.reply": [...DESK, "engineeringSupervisor", "technician"],
   "reply.overrideGuard": SUPERVISORS,
+  "milestone.manage": ALL_STAFF,
   "milestone.recordBreachReason": ALL_STAFF,
   "workOrder.dispatch": [...DESK, "engineeringSupervisor"],
   "workOrder.review": ENGINEERING,

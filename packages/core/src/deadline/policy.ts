@@ -21,19 +21,22 @@ export const MilestoneRuleSchema = z.strictObject({
 });
 export type MilestoneRule = z.infer<typeof MilestoneRuleSchema>;
 
-export const DeadlinePolicySchema = z
-  .strictObject({
-    version: z.number().int().min(1),
-    calendars: z.record(z.string(), CalendarSchema),
-    rules: z.array(MilestoneRuleSchema).max(200),
-    warnAtShare: z.number().min(0).max(1).default(0.8),
-    warnLeadMinutes: z.number().int().min(0).default(30),
-    /** Lead for milestones of 5 minutes or less, where 30 minutes makes no sense. */
-    shortWarnLeadMinutes: z.number().int().min(0).default(1),
-    /** Minutes after the breach for each escalation step: supervisor, manager, region, head office. */
-    escalationDelaysMinutes: z.array(z.number().int().min(0)).max(4).default([0, 30, 60, 120]),
-  })
-  .refine((p) => p.rules.every((r) => Object.hasOwn(p.calendars, r.calendar)), { message: "every rule's calendar must be defined", path: ["rules"] });
+const policyFields = {
+  calendars: z.record(z.string(), CalendarSchema),
+  rules: z.array(MilestoneRuleSchema).max(200),
+  warnAtShare: z.number().min(0).max(1).default(0.8),
+  warnLeadMinutes: z.number().int().min(0).default(30),
+  /** Lead for milestones of 5 minutes or less, where 30 minutes makes no sense. */
+  shortWarnLeadMinutes: z.number().int().min(0).default(1),
+  /** Minutes after the breach for each escalation step: supervisor, manager, region, head office. */
+  escalationDelaysMinutes: z.array(z.number().int().min(0)).max(4).default([0, 30, 60, 120]),
+};
+const calendarsDefined = (p: { rules: Array<{ calendar: string }>; calendars: Record<string, unknown> }) => p.rules.every((r) => Object.hasOwn(p.calendars, r.calendar));
+const calendarsIssue = { message: "every rule's calendar must be defined", path: ["rules"] };
+
+export const DeadlinePolicySchema = z.strictObject({ version: z.number().int().min(1), ...policyFields }).refine(calendarsDefined, calendarsIssue);
+/** What a branch edits: the policy without its version (the settings version is assigned on save). */
+export const DeadlinePolicyInputSchema = z.strictObject(policyFields).refine(calendarsDefined, calendarsIssue);
 export type DeadlinePolicy = z.infer<typeof DeadlinePolicySchema>;
 
 const rule = (milestone: MilestoneName, kinds: RequestKind[], durationMinutes: number, extra: Partial<MilestoneRule> = {}): MilestoneRule => ({

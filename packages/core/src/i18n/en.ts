@@ -71,5 +71,7 @@ export const en: Record<MessageKey, string> = {
   "commitment.completed": "{subject}: {milestone} within {duration} of completion",
   "commitment.promised": "{subject}: {milestone} at the promised time",
   "notify.otp.body": "[{branch}] Your verification code is {code}, valid for 10 minutes. Ignore this message if you did not ask for it.",
+  "timeline.paused": "Waiting for you (appointment or decision); the clock is paused",
+  "timeline.resumed": "Work resumed; the clock runs again",
   "web.lang.switch": "中文",
 };

@@ -70,6 +70,8 @@ export const zhCN = {
   "commitment.completed": "{subject}:完成后 {duration}内{milestone}",
   "commitment.promised": "{subject}:按约定时间{milestone}",
   "notify.otp.body": "【{branch}】您的验证码是 {code},10 分钟内有效。如非本人操作请忽略。",
+  "timeline.paused": "等待您的确认或预约,计时暂停",
+  "timeline.resumed": "继续处理,计时恢复",
   "web.lang.switch": "English",
 } as const;
 

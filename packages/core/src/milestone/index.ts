@@ -1,1 +1,2 @@
 export * from "./notice.ts";
+export * from "./lifecycle.ts";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { ControlDb } from "../client/index.ts";
-import { branches, branchSettings, buildings, communities, units } from "../schema/control.ts";
+import { branches, branchSettings, branchSettingsHistory, buildings, communities, units } from "../schema/control.ts";
 
 export type BranchRow = typeof branches.$inferSelect;
 
@@ -42,4 +42,23 @@ export async function branchPlaces(db: ControlDb, branchId: string) {
       .orderBy(buildings.name, units.number),
   ]);
   return cs.map((c) => ({ id: c.id, name: c.name, units: us.filter((u) => u.communityId === c.id).map((u) => ({ id: u.id, label: `${u.building}${u.number}` })) }));
+}
+
+/** A new settings version, only if the caller saw the current one; history keeps every version. */
+export async function updateBranchSettings(
+  db: ControlDb,
+  c: { branchId: string; expectedVersion: number; settings: Record<string, unknown>; by: string; now: number },
+): Promise<{ ok: true; version: number } | { ok: false; currentVersion: number }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(branchSettings).where(eq(branchSettings.branchId, c.branchId));
+    const current = row?.version ?? 0;
+    if (current !== c.expectedVersion) return { ok: false as const, currentVersion: current };
+    const version = current + 1;
+    await tx
+      .insert(branchSettings)
+      .values({ branchId: c.branchId, settings: c.settings, version, updatedAt: c.now, updatedBy: c.by })
+      .onConflictDoUpdate({ target: branchSettings.branchId, set: { settings: c.settings, version, updatedAt: c.now, updatedBy: c.by } });
+    await tx.insert(branchSettingsHistory).values({ branchId: c.branchId, version, settings: c.settings, createdAt: c.now, createdBy: c.by });
+    return { ok: true as const, version };
+  });
 }

@@ -5,3 +5,4 @@ export * from "./request.ts";
 export * from "./supervision.ts";
 export * from "./inbox.ts";
 export * from "./resident.ts";
+export * from "./milestone.ts";

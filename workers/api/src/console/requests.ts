@@ -5,6 +5,7 @@ import { createRouter, errorResponses, problemContent } from "../http/openapi.ts
 import { clientIp, idempotencyKeyOf, readJsonBody } from "../http/request.ts";
 import { createRequest } from "../intake/create-request.ts";
 import { requirePermission } from "../middleware/auth.ts";
+import { etagOf } from "../http/version.ts";
 import { CreatedRequestSchema } from "../public/schemas.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -182,6 +183,7 @@ export const consoleRequestRoutes = createRouter()
         at: c.var.services.now(),
       });
       const { events, milestones } = await requestTimeline(db, r.id);
+      c.header("etag", etagOf(r.version));
       const open = milestones.filter((m) => m.status === "open" && m.dueAt !== null).map((m) => m.dueAt!);
       return c.json(
         {

@@ -1,0 +1,45 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { BranchDb } from "../client/index.ts";
+import { milestonePauses, milestones, outbox, requestEvents, requests } from "../schema/branch.ts";
+
+export type MilestoneUpdate = Partial<Pick<typeof milestones.$inferInsert, "status" | "dueAt" | "schedule" | "metAt" | "metBy" | "breachReason">>;
+
+export interface MilestoneChange {
+  requestId: string;
+  milestoneId: string;
+  /** The version the client saw (If-Match); null skips the check. */
+  expectedVersion: number | null;
+  update: MilestoneUpdate;
+  openPause?: typeof milestonePauses.$inferInsert;
+  closePauseAt?: number;
+  event: typeof requestEvents.$inferInsert;
+  outbox: typeof outbox.$inferInsert;
+  now: number;
+}
+
+/**
+ * One milestone action in one transaction: the request's version is bumped only if it is still the one the
+ * client saw (else "stale" and nothing is written), then the milestone, its pause, the event and the outbox row.
+ */
+export async function applyMilestoneChange(db: BranchDb, c: MilestoneChange): Promise<{ ok: true; version: number } | { ok: false; currentVersion: number }> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ version: requests.version }).from(requests).where(eq(requests.id, c.requestId));
+    if (!current) throw new Error(`request ${c.requestId} vanished`);
+    if (c.expectedVersion !== null && current.version !== c.expectedVersion) return { ok: false as const, currentVersion: current.version };
+    const version = current.version + 1;
+    await tx.update(requests).set({ version, updatedAt: c.now }).where(and(eq(requests.id, c.requestId), eq(requests.version, current.version)));
+    await tx.update(milestones).set({ ...c.update, updatedAt: c.now }).where(eq(milestones.id, c.milestoneId));
+    if (c.openPause) await tx.insert(milestonePauses).values(c.openPause);
+    if (c.closePauseAt !== undefined) {
+      await tx.update(milestonePauses).set({ to: c.closePauseAt }).where(and(eq(milestonePauses.milestoneId, c.milestoneId), isNull(milestonePauses.to)));
+    }
+    await tx.insert(requestEvents).values(c.event);
+    await tx.insert(outbox).values(c.outbox);
+    return { ok: true as const, version };
+  });
+}
+
+export async function findMilestone(db: BranchDb, requestId: string, milestoneId: string) {
+  const [row] = await db.select().from(milestones).where(and(eq(milestones.id, milestoneId), eq(milestones.requestId, requestId)));
+  return row ?? null;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { call, expectProblem, tokenFor } from "./helpers.ts";
+
+describe("deadline policy settings", () => {
+  it("is edited with If-Match, versioned, and applies to new milestones only", async () => {
+    const supervisor = await tokenFor("serviceSupervisor", "hupan");
+    const agent = await tokenFor("agent", "hupan");
+    const current = await call("GET", "/api/v1/console/settings/policy", { token: agent });
+    expect(current.status).toBe(200);
+    const etag = current.headers.get("etag")!;
+
+    const before = await call("POST", "/api/v1/console/requests", { token: agent, body: { kind: "inquiry", description: "开水房几点开?", contact: { name: "吕", phone: "13400134001" }, location: { area: "会所" }, channel: "phone" } });
+    const reply = (b: { milestones: Array<{ name: string; dueAt: string }> }, createdAt: number) => Date.parse(b.milestones.find((m) => m.name === "reply")!.dueAt) - createdAt;
+    const beforeDue = reply(before.body, Date.now());
+    expect(beforeDue).toBeLessThanOrEqual(5 * 60_000);
+
+    const { version: _v, ...policy } = current.body.policy as Record<string, unknown> & { rules: Array<{ milestone: string; kinds: string[]; durationMinutes: number }> };
+    const edited = { ...policy, rules: policy.rules.map((r) => (r.milestone === "reply" && r.kinds.includes("inquiry") ? { ...r, durationMinutes: 10 } : r)) };
+    expectProblem(await call("PUT", "/api/v1/console/settings/policy", { token: agent, body: edited, headers: { "if-match": etag } }), 403);
+    const saved = await call("PUT", "/api/v1/console/settings/policy", { token: supervisor, body: edited, headers: { "if-match": etag } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.version).toBe(current.body.version + 1);
+    expectProblem(await call("PUT", "/api/v1/console/settings/policy", { token: supervisor, body: edited, headers: { "if-match": etag } }), 412);
+
+    const after = await call("POST", "/api/v1/console/requests", { token: agent, body: { kind: "inquiry", description: "游泳池开放吗?", contact: { name: "吕", phone: "13400134001" }, location: { area: "会所" }, channel: "phone" } });
+    const afterDue = reply(after.body, Date.now());
+    expect(afterDue).toBeGreaterThan(9 * 60_000);
+    expect(afterDue).toBeLessThanOrEqual(10 * 60_000);
+    // History is untouched: the earlier request keeps its 5-minute clock.
+    const old = await call("GET", `/api/v1/console/requests/${before.body.id}`, { token: agent });
+    expect(old.body.milestones[0].dueAt).toBe(before.body.milestones[0].dueAt);
+  });
+
+  it("refuses an invalid policy naming the field", async () => {
+    const supervisor = await tokenFor("serviceSupervisor", "binjiang");
+    const current = await call("GET", "/api/v1/console/settings/policy", { token: supervisor });
+    const { version: _v, ...policy } = current.body.policy;
+    const etag = current.headers.get("etag")!;
+    expectProblem(await call("PUT", "/api/v1/console/settings/policy", { token: supervisor, body: { ...policy, rules: [{ ...policy.rules[0], calendar: "nowhere" }] }, headers: { "if-match": etag } }), 400, "rules");
+    expectProblem(await call("PUT", "/api/v1/console/settings/policy", { token: supervisor, body: { ...policy, rules: [{ ...policy.rules[0], durationMinutes: -5 }] }, headers: { "if-match": etag } }), 400, "durationMinutes");
+    expectProblem(await call("PUT", "/api/v1/console/settings/policy", { token: supervisor, body: policy }), 400, "if-match");
+  });
+});
