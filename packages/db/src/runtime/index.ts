@@ -65,3 +65,20 @@ export function envParser<S extends z.ZodType>(schema: S): (env: unknown) => z.i
     return res.data;
   };
 }
+
+const TRANSIENT_CODES = new Set(["SERVER_ERROR", "HRANA_CLOSED_ERROR", "HRANA_WEBSOCKET_ERROR", "SQLITE_BUSY", "SQLITE_LOCKED"]);
+const NETWORK_TEXT = /fetch failed|network connection lost|ECONNREFUSED|ECONNRESET|socket hang up|connection (refused|reset|closed)|timed? ?out/i;
+
+/**
+ * True when a database error means "try again shortly" (server down, restarting, busy), as opposed to a bug
+ * or a constraint: the API answers 503 with Retry-After instead of 500. Looks through drizzle's wrapping.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && TRANSIENT_CODES.has(code)) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === "string" && NETWORK_TEXT.test(message)) return true;
+  }
+  return false;
+}

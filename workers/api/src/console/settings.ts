@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { DeadlinePolicyInputSchema, DeadlinePolicySchema, describeCommitments, StaleVersion } from "@wuye/core";
+import { type Actor, BranchSettingsSchema, DeadlinePolicyInputSchema, DeadlinePolicySchema, describeCommitments, StaleVersion } from "@wuye/core";
+import type { Services } from "../services.ts";
 import { getBranchSettings, updateBranchSettings } from "@wuye/db";
 import { branchSettings, forgetBranchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -7,6 +8,20 @@ import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
 
 const PolicyView = z.object({ version: z.number(), policy: z.unknown(), commitments: z.array(z.object({ milestone: z.string(), text: z.string() })) });
+
+/** Read, change one part, write a new version if nobody else did meanwhile (412 otherwise). */
+async function saveSettings(s: Services, actor: Actor, branchId: string, expected: number, change: (nextVersion: number) => Record<string, unknown>) {
+  requirePermission(actor, "settings.write");
+  const row = await getBranchSettings(s.control, branchId);
+  const settings = { ...(row?.settings ?? {}), ...change((row?.version ?? 0) + 1) };
+  const result = await updateBranchSettings(s.control, { branchId, expectedVersion: expected, settings, by: actor.staffId, now: s.now() });
+  if (!result.ok) throw new StaleVersion(expected, result.currentVersion);
+  forgetBranchSettings(branchId);
+  return { version: result.version, settings };
+}
+
+const ListsInput = BranchSettingsSchema.pick({ categories: true, priceList: true }).partial();
+const ListsView = z.object({ version: z.number(), categories: z.array(z.unknown()), priceList: z.array(z.unknown()) });
 
 // The policy's own `version` is the settings version that introduced it; milestones record it, so a
 // change applies to new milestones only and never rewrites history.
@@ -44,23 +59,50 @@ export const consoleSettingsRoutes = createRouter()
       },
     }),
     async (c) => {
-      requirePermission(c.var.actor, "settings.write");
-      const s = c.var.services;
-      const branch = c.var.tenant.branch;
-      const expected = ifMatchVersion(c)!;
-      const row = await getBranchSettings(s.control, branch.id);
-      const nextVersion = (row?.version ?? 0) + 1;
-      const policy = DeadlinePolicySchema.parse({ ...c.req.valid("json"), version: nextVersion });
-      const result = await updateBranchSettings(s.control, {
-        branchId: branch.id,
-        expectedVersion: expected,
-        settings: { ...(row?.settings ?? {}), policy },
-        by: c.var.actor.staffId,
-        now: s.now(),
-      });
-      if (!result.ok) throw new StaleVersion(expected, result.currentVersion);
-      forgetBranchSettings(branch.id);
-      c.header("etag", etagOf(result.version));
-      return c.json({ version: result.version, policy, commitments: describeCommitments(policy, c.var.locale) }, 200);
+      const input = c.req.valid("json");
+      const { version, settings } = await saveSettings(c.var.services, c.var.actor, c.var.tenant.branch.id, ifMatchVersion(c)!, (next) => ({
+        policy: DeadlinePolicySchema.parse({ ...input, version: next }),
+      }));
+      const policy = DeadlinePolicySchema.parse(settings.policy);
+      c.header("etag", etagOf(version));
+      return c.json({ version, policy, commitments: describeCommitments(policy, c.var.locale) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/settings/lists",
+      tags: ["console"],
+      summary: "The branch's request categories (with urgent flags) and published price list",
+      security: [{ bearer: [] }],
+      responses: { 200: { description: "Lists (ETag: settings version)", content: { "application/json": { schema: ListsView } } }, ...errorResponses },
+    }),
+    async (c) => {
+      requirePermission(c.var.actor, "settings.read");
+      const { version, settings } = await branchSettings(c.var.services, c.var.tenant.branch.id);
+      c.header("etag", etagOf(version));
+      return c.json({ version, categories: settings.categories, priceList: settings.priceList }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/settings/lists",
+      tags: ["console"],
+      summary: "Replace the categories and/or the price list (validated, versioned; If-Match required)",
+      security: [{ bearer: [] }],
+      request: { headers: z.object({ "if-match": z.string() }), body: { content: { "application/json": { schema: ListsInput } }, required: true } },
+      responses: {
+        200: { description: "Saved", content: { "application/json": { schema: ListsView } } },
+        ...errorResponses,
+        412: { description: "Someone changed the settings since you read them", content: problemContent },
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const { version } = await saveSettings(c.var.services, c.var.actor, c.var.tenant.branch.id, ifMatchVersion(c)!, () => input);
+      const { settings } = await branchSettings(c.var.services, c.var.tenant.branch.id);
+      c.header("etag", etagOf(version));
+      return c.json({ version, categories: settings.categories, priceList: settings.priceList }, 200);
     },
   );

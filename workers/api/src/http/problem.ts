@@ -1,4 +1,5 @@
-import { DomainError, type FieldError, STATUS_BY_CODE, t, type Locale, type MessageKey } from "@wuye/core";
+import { DomainError, type FieldError, type Locale, type MessageKey, STATUS_BY_CODE, t, Unavailable } from "@wuye/core";
+import { isDatabaseUnavailable } from "@wuye/db";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
@@ -38,6 +39,10 @@ function localeOf(c: Context): Locale {
 }
 
 export function problemFromError(c: Context, err: unknown): Response {
+  if (!(err instanceof DomainError) && isDatabaseUnavailable(err)) {
+    console.error(JSON.stringify({ level: "warn", msg: "database unavailable", error: err instanceof Error ? err.message : String(err) }));
+    return problemFromError(c, new Unavailable(2));
+  }
   const requestId = (c.get("requestId" as never) as string | undefined) ?? "unknown";
   const locale = localeOf(c);
   const instance = new URL(c.req.url).pathname;

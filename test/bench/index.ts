@@ -1,0 +1,4 @@
+import { benchSweep } from "./sweep.bench.ts";
+
+// Benchmarks print figures and never fail the run: each bench catches its own errors.
+await benchSweep();
