@@ -6,3 +6,4 @@ export * from "./i18n/index.ts";
 export * from "./branch/index.ts";
 export * from "./milestone/index.ts";
 export * from "./deadline/index.ts";
+export * from "./notification/index.ts";

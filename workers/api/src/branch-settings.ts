@@ -1,4 +1,4 @@
-import { type BranchSettings, BranchSettingsSchema, DEFAULT_POLICY, type DeadlinePolicy, DeadlinePolicySchema } from "@wuye/core";
+import { type BranchSettings, readBranchSettings, DEFAULT_POLICY, type DeadlinePolicy, DeadlinePolicySchema } from "@wuye/core";
 import { getBranchSettings } from "@wuye/db";
 import type { Services } from "./services.ts";
 
@@ -16,9 +16,9 @@ export async function branchSettings(s: Services, branchId: string): Promise<Eff
   const hit = cache.get(branchId);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
   const row = await getBranchSettings(s.control, branchId);
-  const { policy: rawPolicy, ...rest } = (row?.settings ?? {}) as Record<string, unknown>;
-  const settings = BranchSettingsSchema.parse(rest);
-  const policy = rawPolicy ? DeadlinePolicySchema.parse(rawPolicy) : DEFAULT_POLICY;
+  const raw = (row?.settings ?? {}) as Record<string, unknown>;
+  const settings = readBranchSettings(raw);
+  const policy = raw.policy ? DeadlinePolicySchema.parse(raw.policy) : DEFAULT_POLICY;
   const value = { version: row?.version ?? 0, settings, policy };
   cache.set(branchId, { value, at: Date.now() });
   return value;

@@ -20,7 +20,7 @@ async function codeSentTo(branch: string, phone: string): Promise<string> {
     const outbox = await dbs.branchDb(b).$client.execute({ sql: "select payload from outbox where topic = 'notifications' order by created_at desc" });
     for (const row of outbox.rows) {
       const p = JSON.parse(String(row.payload));
-      if (p.to === phone) return /(\d{6})/.exec(p.text)![1]!;
+      if (p.to === phone) return String(p.params.code);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -93,6 +93,12 @@ describe("resident identity", () => {
     expectProblem(await call("GET", "/api/v1/public/branches/yangguang/my/requests", { token: ok.body.token }), 404);
     expectProblem(await call("GET", "/api/v1/public/branches/binjiang/my/requests"), 401);
     expectProblem(await call("GET", "/api/v1/console/requests", { token: ok.body.token }), 401);
+
+    expect((await call("PUT", "/api/v1/public/branches/binjiang/my/preferences", { token: ok.body.token, body: { channels: ["sms"] } })).status).toBe(204);
+    expectProblem(await call("PUT", "/api/v1/public/branches/binjiang/my/preferences", { token: ok.body.token, body: { channels: ["fax"] } }), 400);
+    const inbox = await call("GET", "/api/v1/public/branches/binjiang/my/inbox", { token: ok.body.token });
+    expect(inbox.status).toBe(200);
+    expect((await call("GET", "/api/v1/public/branches/binjiang/my/inbox", { token: ok.body.token, headers: { "if-none-match": inbox.headers.get("etag")! } })).status).toBe(304);
   });
 
   it("limits code requests and locks after five wrong tries", async () => {

@@ -1,3 +1,4 @@
+import { retryDelaySeconds } from "@wuye/core";
 import { openDatabases, type OutboxMessage } from "@wuye/db";
 import { handleRequestEvent } from "./consume.ts";
 import { type Env, parseEnv, RequestEventMessageSchema } from "./env.ts";
@@ -10,11 +11,6 @@ function sender(env: Env) {
   };
 }
 
-/** Exponential backoff with jitter, capped at 5 minutes. */
-export function backoffSeconds(attempts: number): number {
-  const base = Math.min(300, 2 ** Math.min(attempts, 8));
-  return Math.max(1, Math.round(base / 2 + Math.random() * (base / 2)));
-}
 
 export default {
   /** Reachable only through the api worker's service binding (dev sweep trigger); no public route. */
@@ -40,7 +36,7 @@ export default {
         message.ack();
       } catch (err) {
         console.error(JSON.stringify({ level: "warn", msg: "request event failed; will retry", eventId: parsed.data.eventId, attempts: message.attempts, error: String(err) }));
-        message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
       }
     }
   },

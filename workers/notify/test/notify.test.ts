@@ -1,51 +1,149 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
-import { DEFAULT_POLICY, defaultBranchSettings, planIntake } from "@wuye/core";
-import { openDatabases, recordIntake } from "@wuye/db";
+import { DEFAULT_POLICY, defaultBranchSettings, MAX_DELIVERY_ATTEMPTS, planIntake, type RequestKind } from "@wuye/core";
+import { getBranchSettings, openDatabases, recordIntake, updateBranchSettings } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import worker from "../src/index.ts";
 
-async function run(bodies: unknown[]) {
-  const batch = createMessageBatch("notifications", bodies.map((body, i) => ({ id: `n${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body })));
+const SECRET = "test-webhook-secret-0123456789";
+const dbs = () => openDatabases(env);
+
+async function run(bodies: unknown[], attempts = 1, queue = "notifications") {
+  const batch = createMessageBatch(queue, bodies.map((body, i) => ({ id: `n${i}-${Math.random()}`, timestamp: new Date(), attempts, body })));
   const ctx = createExecutionContext();
   await worker.queue(batch, env as never, ctx);
   return getQueueResult(batch, ctx);
 }
 
+async function configure(slug: string, notifications: Record<string, unknown>) {
+  const d = dbs();
+  const branch = (await d.branch({ slug }))!;
+  const row = await getBranchSettings(d.control, branch.id);
+  const res = await updateBranchSettings(d.control, { branchId: branch.id, expectedVersion: row!.version, settings: { ...row!.settings, notifications: { quietHours: { from: "00:00", to: "00:00" }, ...notifications } }, by: "test", now: Date.now() });
+  expect(res.ok).toBe(true);
+  return branch;
+}
+
+async function request(slug: string, kind: RequestKind = "repair", category = "elevator-failure", residentId: string | null = null) {
+  const d = dbs();
+  const branch = (await d.branch({ slug }))!;
+  const at = Date.now();
+  const plan = planIntake(
+    { kind, category, description: "电梯困人", contact: { name: "林", phone: "13800138001" }, location: { area: "2栋" } },
+    { branch, settings: defaultBranchSettings(), policy: DEFAULT_POLICY, channel: "phone", actor: null, place: { area: "2栋", communityId: null }, residentId, now: at },
+  );
+  await recordIntake(d.branchDb(branch), plan, branch);
+  return { branch, plan };
+}
+
+const breach = (branch: { id: string; orgId: string }, requestId: string, id: string) => ({
+  notificationId: id,
+  type: "milestone.breach",
+  branchId: branch.id,
+  orgId: branch.orgId,
+  requestId,
+  milestone: "onSite",
+  kind: "repair",
+  dueAt: Date.now(),
+  noticeKey: "breach",
+  recipients: ["owner"],
+});
+
+async function received(): Promise<Array<{ path: string; verdict: string; body: string }>> {
+  return (await (await fetch("https://hooks.test/__received")).json()) as never;
+}
+
 describe("notify consumer", () => {
-  it("renders in the recipient's language into the inbox, once per notification however often it arrives", async () => {
-    const dbs = openDatabases(env);
-    const branch = (await dbs.branch({ slug: "yangguang" }))!;
-    const at = Date.parse("2026-11-20T15:50:00Z");
-    const plan = planIntake(
-      { kind: "repair", category: "elevator-failure", description: "电梯困人", contact: { name: "林", phone: "13800138001" }, location: { area: "2栋" } },
-      { branch, settings: defaultBranchSettings(), policy: DEFAULT_POLICY, channel: "phone", actor: null, place: { area: "2栋", communityId: null }, residentId: null, now: at },
-    );
-    await recordIntake(dbs.branchDb(branch), plan, branch);
-    const n = {
-      notificationId: `ntf_${plan.milestones[0]!.id}_breach`,
-      type: "milestone.breach",
-      branchId: branch.id,
-      orgId: branch.orgId,
-      requestId: plan.request.id,
-      milestone: "onSite",
-      kind: "repair",
-      dueAt: at + 7_200_000,
-      recipients: ["owner"],
-    };
+  it("renders into the inbox in the recipient's language, once however often a message arrives", async () => {
+    const branch = await configure("yangguang", {});
+    const { plan } = await request("yangguang");
+    const n = breach(branch, plan.request.id, `ntf_${plan.milestones[0]!.id}_breach`);
     const first = await run([n, n, { nonsense: 1 }]);
     expect(first.explicitAcks).toHaveLength(3);
     await run([n]);
-    const rows = await dbs.branchDb(branch).$client.execute({ sql: "select recipient_id, title, body from inbox where notification_id = ?", args: [n.notificationId] });
-    const supervisors = await dbs.control.$client.execute({ sql: "select id from staff where branch_id = ? and role = 'serviceSupervisor'", args: [branch.id] });
+    const rows = await dbs().branchDb(branch).$client.execute({ sql: "select recipient_id, title, body from inbox where notification_id = ?", args: [n.notificationId] });
+    const supervisors = await dbs().control.$client.execute({ sql: "select id from staff where branch_id = ? and role = 'serviceSupervisor'", args: [branch.id] });
     expect(rows.rows).toHaveLength(supervisors.rows.length); // no owner yet: the supervisor is told
     expect(rows.rows[0]!.title).toBe("【已超时】到场");
     expect(String(rows.rows[0]!.body)).toContain(plan.request.trackingCode);
   });
 
-  it("retries a notification whose request is not visible yet", async () => {
-    const dbs = openDatabases(env);
-    const branch = (await dbs.branch({ slug: "binjiang" }))!;
-    const result = await run([{ notificationId: "ntf_x", type: "milestone.breach", branchId: branch.id, orgId: branch.orgId, requestId: "req_missing", recipients: ["owner"] }]);
+  it("posts signed webhooks that a receiver verifies, and never sends one twice", async () => {
+    const branch = await configure("yangguang", { webhook: { url: "https://hooks.test/ok", secret: SECRET } });
+    const { plan } = await request("yangguang");
+    const n = breach(branch, plan.request.id, `ntf_${plan.milestones[0]!.id}_breach-hook`);
+    await run([n]);
+    await run([n]); // redelivered
+    const calls = (await received()).filter((r) => r.body.includes(n.notificationId));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ path: "/ok", verdict: "ok" });
+    expect(JSON.parse(calls[0]!.body)).toMatchObject({ id: n.notificationId, title: "【已超时】到场", type: "milestone.breach" });
+  });
+
+  it("retries alone the message whose channel fails, acking the rest of the batch", async () => {
+    const ok = await configure("yangguang", { webhook: { url: "https://hooks.test/ok", secret: SECRET } });
+    const bad = await configure("binjiang", { webhook: { url: "https://hooks.test/fail", secret: SECRET } });
+    const a = await request("yangguang");
+    const b = await request("binjiang");
+    const result = await run([breach(ok, a.plan.request.id, `ntf_${a.plan.request.id}_ok`), breach(bad, b.plan.request.id, `ntf_${b.plan.request.id}_fail`)]);
+    expect(result.explicitAcks).toHaveLength(1);
     expect(result.retryMessages).toHaveLength(1);
+    const row = await dbs().branchDb(bad).$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [`ntf_${b.plan.request.id}_fail`] });
+    expect(row.rows[0]).toMatchObject({ status: "failed", error: "webhook failed with 500" });
+  });
+
+  it("dead-letters with its reason after the last attempt, and does not retry a 4xx", async () => {
+    const bad = await configure("binjiang", { webhook: { url: "https://hooks.test/fail", secret: SECRET } });
+    const b = await request("binjiang");
+    const id = `ntf_${b.plan.request.id}_dead`;
+    const last = await run([breach(bad, b.plan.request.id, id)], MAX_DELIVERY_ATTEMPTS);
+    expect(last.explicitAcks).toHaveLength(1);
+    expect(last.retryMessages).toHaveLength(0);
+    const row = await dbs().branchDb(bad).$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [id] });
+    expect(row.rows[0]!.status).toBe("dead");
+    expect(String(row.rows[0]!.error)).toMatch(/gave up after 6 attempts: webhook:webhook failed with 500/);
+
+    const rejecting = await configure("hupan", { webhook: { url: "https://hooks.test/reject", secret: SECRET } });
+    const h = await request("hupan");
+    const r = await run([breach(rejecting, h.plan.request.id, `ntf_${h.plan.request.id}_4xx`)]);
+    expect(r.explicitAcks).toHaveLength(1);
+    expect(r.retryMessages).toHaveLength(0);
+    const refused = await dbs().branchDb(rejecting).$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [`ntf_${h.plan.request.id}_4xx`] });
+    expect(refused.rows[0]).toMatchObject({ status: "dead", error: "webhook refused with 400" });
+  });
+
+  it("records what the platform dead-letters", async () => {
+    const bad = await configure("binjiang", { webhook: { url: "https://hooks.test/fail", secret: SECRET } });
+    const b = await request("binjiang");
+    const n = breach(bad, b.plan.request.id, `ntf_${b.plan.request.id}_dlq`);
+    await run([n]);
+    await run([n], 1, "notifications-dlq");
+    const row = await dbs().branchDb(bad).$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [n.notificationId] });
+    expect(row.rows[0]).toMatchObject({ status: "dead", error: "dead-lettered by the queue after its retries" });
+  });
+
+  it("sends one-time codes by SMS (the dev sink outside production)", async () => {
+    const branch = await configure("hupan", {});
+    const n = { notificationId: `ntf_otp_${Math.random()}`, type: "resident.otp", branchId: branch.id, orgId: branch.orgId, to: "13900139002", params: { code: "246810" }, recipients: [] };
+    await run([n]);
+    const row = await dbs().branchDb(branch).$client.execute({ sql: "select channel, recipient, body, status from deliveries where notification_id = ?", args: [n.notificationId] });
+    expect(row.rows[0]).toMatchObject({ channel: "sms", recipient: "13900139002", status: "sent" });
+    expect(String(row.rows[0]!.body)).toContain("246810");
+  });
+
+  it("holds a resident's non-urgent notice during quiet hours, but not an alarm", async () => {
+    const branch = await configure("yangguang", { quietHours: { from: "00:00", to: "23:59" } });
+    const d = dbs();
+    const db = d.branchDb(branch);
+    const resident = await db.$client.execute("select id from residents limit 1");
+    const residentId = String(resident.rows[0]!.id);
+    const { plan } = await request("yangguang", "security", "theft", residentId);
+    expect(plan.notices.map((x) => x.type).sort()).toEqual(["request.alarm", "request.received"]);
+    const payloads = await db.$client.execute({ sql: "select payload from outbox where topic = 'notifications' and json_extract(payload, '$.requestId') = ?", args: [plan.request.id] });
+    const messages = payloads.rows.map((r) => JSON.parse(String(r.payload)));
+    await run(messages);
+    const inbox = await db.$client.execute({ sql: "select recipient_type, type from inbox where request_id = ?", args: [plan.request.id] });
+    const types = inbox.rows.map((r) => `${r.recipient_type}:${r.type}`);
+    expect(types).toContain("staff:request.alarm"); // the manager hears of a theft at once
+    expect(types).not.toContain("resident:request.received"); // the resident's acknowledgement waits for morning
   });
 });

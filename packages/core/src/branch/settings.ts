@@ -1,5 +1,16 @@
 import { z } from "zod";
+import { NOTICE_TYPES, QuietHoursSchema } from "../notification/types.ts";
 import { CategorySchema, DEFAULT_CATEGORIES } from "../request/category.ts";
+
+const ProviderSchema = z.strictObject({ url: z.url(), token: z.string().min(1).max(500) });
+
+/** Where a branch's notices go besides the in-app inboxes; secrets live here, never in responses. */
+export const NotificationSettingsSchema = z.strictObject({
+  quietHours: QuietHoursSchema.default({ from: "22:00", to: "07:00" }),
+  webhook: z.strictObject({ url: z.url(), secret: z.string().min(16).max(200), types: z.array(z.enum(NOTICE_TYPES)).optional() }).optional(),
+  sms: ProviderSchema.optional(),
+  email: ProviderSchema.optional(),
+});
 
 export const PriceItemSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/),
@@ -18,6 +29,7 @@ export const BranchSettingsSchema = z.strictObject({
   /** Public limits per phone / IP per day on the portal. */
   publicDailyLimit: z.number().int().min(1).max(1000).default(10),
   nightShift: z.strictObject({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) }).default({ from: "20:00", to: "08:00" }),
+  notifications: NotificationSettingsSchema.default({ quietHours: { from: "22:00", to: "07:00" } }),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
@@ -43,5 +55,17 @@ export const DEFAULT_PRICE_LIST: PriceItem[] = [
 ];
 
 export function defaultBranchSettings(): BranchSettings {
-  return { categories: DEFAULT_CATEGORIES, priceList: DEFAULT_PRICE_LIST, publicDailyLimit: 10, nightShift: { from: "20:00", to: "08:00" } };
+  return {
+    categories: DEFAULT_CATEGORIES,
+    priceList: DEFAULT_PRICE_LIST,
+    publicDailyLimit: 10,
+    nightShift: { from: "20:00", to: "08:00" },
+    notifications: { quietHours: { from: "22:00", to: "07:00" } },
+  };
+}
+
+/** A branch's stored settings row, validated: its lists and notification settings (the policy is read apart). */
+export function readBranchSettings(raw: Record<string, unknown> | null | undefined): BranchSettings {
+  const { policy: _policy, ...rest } = raw ?? {};
+  return BranchSettingsSchema.parse(Object.keys(rest).length ? rest : defaultBranchSettings());
 }

@@ -69,9 +69,14 @@ export const zhCN = {
   "commitment.dispatched-to-engineering": "{subject}:转工程部后 {duration}内完成{milestone}",
   "commitment.completed": "{subject}:完成后 {duration}内{milestone}",
   "commitment.promised": "{subject}:按约定时间{milestone}",
-  "notify.otp.body": "【{branch}】您的验证码是 {code},10 分钟内有效。如非本人操作请忽略。",
   "timeline.paused": "等待您的确认或预约,计时暂停",
   "timeline.resumed": "继续处理,计时恢复",
+  "notify.request.received.title": "已受理:{kind}",
+  "notify.request.received.body": "您的请求已受理,查询码 {trackingCode}。{commitment}如有疑问请致电 {servicePhone}。",
+  "notify.request.alarm.title": "【紧急】{kind}",
+  "notify.request.alarm.body": "紧急求助 {trackingCode}({kind}):{description}。请立即处理。",
+  "notify.resident.otp.title": "验证码",
+  "notify.resident.otp.body": "【{branch}】您的验证码是 {code},10 分钟内有效。如非本人操作请忽略。",
   "web.lang.switch": "English",
 } as const;
 

@@ -4,7 +4,7 @@ import { type DeadlinePolicy, milestonesFor } from "../deadline/index.ts";
 import { BadInput } from "../errors/index.ts";
 import { newId, newTrackingCode } from "../id/index.ts";
 import { classifyUrgency } from "./category.ts";
-import type { Channel, RequestKind, Urgency } from "./kind.ts";
+import { ALARM_KINDS, type Channel, type RequestKind, type Urgency } from "./kind.ts";
 import type { CreateRequestInput, MilestoneName, StaffCreateRequestInput } from "./schema.ts";
 
 export type Place = { unitId: string; communityId: string } | { area: string; communityId: string | null };
@@ -61,6 +61,8 @@ export interface IntakePlan {
   };
   event: { id: string; requestId: string; type: "request.created"; actorId: string | null; actorRole: string | null; publicNote: string; data: Record<string, unknown>; at: number };
   milestones: PlannedMilestone[];
+  /** Notices the intake itself raises: alarms to the manager at once, an acknowledgement to a verified resident. */
+  notices: Array<{ type: "request.alarm" | "request.received"; recipients: string[]; params: Record<string, string> }>;
 }
 
 /** A new request of any kind from any channel: checked against the branch's lists, classified, its clocks started. */
@@ -111,6 +113,10 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
       data: { channel: ctx.channel, urgency, ...(override ? { urgencyOverride: override } : {}), attachmentIds: input.attachmentIds ?? [] },
       at: ctx.now,
     },
+    notices: [
+      ...(ALARM_KINDS.has(input.kind) ? [{ type: "request.alarm" as const, recipients: ["branchManager", "owner"], params: { description: input.description.slice(0, 100) } }] : []),
+      ...(ctx.residentId ? [{ type: "request.received" as const, recipients: ["resident"], params: { commitment: "" } }] : []),
+    ],
     milestones: planned.map((m) => ({
       id: newId("ms", ctx.now),
       name: m.name,

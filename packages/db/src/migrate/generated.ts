@@ -2,7 +2,7 @@
 export const MIGRATIONS = {
   "control": [
     {
-      "tag": "0000_mighty_marvel_boy",
+      "tag": "0000_glorious_the_leader",
       "statements": [
         "CREATE TABLE `branch_settings` (\n\t`branch_id` text PRIMARY KEY NOT NULL,\n\t`settings` text NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`updated_by` text,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action\n);",
         "CREATE TABLE `branch_settings_history` (\n\t`branch_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`settings` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`created_by` text,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action\n);",
@@ -20,7 +20,7 @@ export const MIGRATIONS = {
         "CREATE UNIQUE INDEX `refresh_tokens_token_hash_unique` ON `refresh_tokens` (`token_hash`);",
         "CREATE INDEX `refresh_tokens_family_idx` ON `refresh_tokens` (`family_id`);",
         "CREATE TABLE `regions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`org_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action\n);",
-        "CREATE TABLE `staff` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`org_id` text NOT NULL,\n\t`branch_id` text,\n\t`region_id` text,\n\t`email` text NOT NULL,\n\t`name` text NOT NULL,\n\t`phone` text,\n\t`role` text NOT NULL,\n\t`skills` text DEFAULT '[]' NOT NULL,\n\t`locale` text DEFAULT 'zh-CN' NOT NULL,\n\t`password_hash` text NOT NULL,\n\t`active` integer DEFAULT true NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`region_id`) REFERENCES `regions`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE TABLE `staff` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`org_id` text NOT NULL,\n\t`branch_id` text,\n\t`region_id` text,\n\t`email` text NOT NULL,\n\t`name` text NOT NULL,\n\t`phone` text,\n\t`role` text NOT NULL,\n\t`skills` text DEFAULT '[]' NOT NULL,\n\t`locale` text DEFAULT 'zh-CN' NOT NULL,\n\t`notify_prefs` text DEFAULT '{}' NOT NULL,\n\t`password_hash` text NOT NULL,\n\t`active` integer DEFAULT true NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`region_id`) REFERENCES `regions`(`id`) ON UPDATE no action ON DELETE no action\n);",
         "CREATE UNIQUE INDEX `staff_email_unique` ON `staff` (`email`);",
         "CREATE INDEX `staff_branch_role_idx` ON `staff` (`branch_id`,`role`);",
         "CREATE TABLE `units` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`building_id` text NOT NULL,\n\t`branch_id` text NOT NULL,\n\t`community_id` text NOT NULL,\n\t`number` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`building_id`) REFERENCES `buildings`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action\n);",
@@ -31,12 +31,12 @@ export const MIGRATIONS = {
   ],
   "branch": [
     {
-      "tag": "0000_demonic_turbo",
+      "tag": "0000_rainy_karma",
       "statements": [
         "CREATE TABLE `attachments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`request_id` text,\n\t`object_key` text NOT NULL,\n\t`content_type` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
         "CREATE TABLE `audit_log` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`actor_id` text NOT NULL,\n\t`actor_role` text NOT NULL,\n\t`action` text NOT NULL,\n\t`subject_type` text NOT NULL,\n\t`subject_id` text NOT NULL,\n\t`detail` text,\n\t`at` integer NOT NULL\n);",
         "CREATE INDEX `audit_subject_idx` ON `audit_log` (`subject_type`,`subject_id`,`at`);",
-        "CREATE TABLE `deliveries` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`notification_id` text NOT NULL,\n\t`channel` text NOT NULL,\n\t`recipient` text NOT NULL,\n\t`subject` text,\n\t`body` text NOT NULL,\n\t`status` text NOT NULL,\n\t`error` text,\n\t`attempts` integer DEFAULT 1 NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE TABLE `deliveries` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`notification_id` text NOT NULL,\n\t`channel` text NOT NULL,\n\t`recipient` text NOT NULL,\n\t`subject` text,\n\t`body` text NOT NULL,\n\t`status` text NOT NULL,\n\t`error` text,\n\t`payload` text,\n\t`attempts` integer DEFAULT 1 NOT NULL,\n\t`created_at` integer NOT NULL\n);",
         "CREATE UNIQUE INDEX `deliveries_notification_channel_uq` ON `deliveries` (`notification_id`,`channel`,`recipient`);",
         "CREATE TABLE `idempotency_keys` (\n\t`scope` text NOT NULL,\n\t`key` text NOT NULL,\n\t`body_hash` text NOT NULL,\n\t`status` integer NOT NULL,\n\t`response` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`scope`, `key`)\n);",
         "CREATE TABLE `inbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`notification_id` text NOT NULL,\n\t`recipient_type` text NOT NULL,\n\t`recipient_id` text NOT NULL,\n\t`type` text NOT NULL,\n\t`title` text NOT NULL,\n\t`body` text NOT NULL,\n\t`request_id` text,\n\t`created_at` integer NOT NULL,\n\t`read_at` integer\n);",
@@ -60,14 +60,14 @@ export const MIGRATIONS = {
         "CREATE INDEX `requests_owner_idx` ON `requests` (`owner_id`,`status`);",
         "CREATE INDEX `requests_phone_idx` ON `requests` (`contact_phone`,`created_at`);",
         "CREATE INDEX `requests_kind_idx` ON `requests` (`kind`,`created_at`);",
-        "CREATE TABLE `residents` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`phone` text NOT NULL,\n\t`email` text,\n\t`unit_id` text,\n\t`locale` text DEFAULT 'zh-CN' NOT NULL,\n\t`verified_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+        "CREATE TABLE `residents` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`phone` text NOT NULL,\n\t`email` text,\n\t`unit_id` text,\n\t`locale` text DEFAULT 'zh-CN' NOT NULL,\n\t`channels` text DEFAULT '[\"inbox\"]' NOT NULL,\n\t`verified_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE UNIQUE INDEX `residents_phone_uq` ON `residents` (`phone`);"
       ]
     }
   ],
   "supervision": [
     {
-      "tag": "0000_mighty_wither",
+      "tag": "0000_chubby_ozymandias",
       "statements": [
         "CREATE TABLE `milestone_facts` (\n\t`milestone_id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`start_at` integer NOT NULL,\n\t`due_at` integer,\n\t`status` text NOT NULL,\n\t`met_at` integer,\n\t`breached_at` integer,\n\t`paused_ms` integer DEFAULT 0 NOT NULL,\n\t`schedule` text NOT NULL,\n\t`next_check_at` integer,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE INDEX `milestone_facts_sweep_idx` ON `milestone_facts` (`next_check_at`);",

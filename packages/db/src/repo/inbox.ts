@@ -22,5 +22,22 @@ export async function listInbox(db: BranchDb, recipient: { type: "resident" | "s
 }
 
 export async function staffOfBranch(db: ControlDb, branchId: string, roles: string[]) {
-  return db.select({ id: staff.id, role: staff.role, locale: staff.locale }).from(staff).where(and(eq(staff.branchId, branchId), inArray(staff.role, roles), eq(staff.active, true)));
+  return db.select({ id: staff.id, role: staff.role, locale: staff.locale, email: staff.email, phone: staff.phone, notifyPrefs: staff.notifyPrefs }).from(staff).where(and(eq(staff.branchId, branchId), inArray(staff.role, roles), eq(staff.active, true)));
+}
+
+export async function markInboxRead(db: BranchDb, recipient: { type: "resident" | "staff"; id: string }, id: string, now: number): Promise<boolean> {
+  const res = await db
+    .update(inbox)
+    .set({ readAt: now })
+    .where(and(eq(inbox.id, id), eq(inbox.recipientType, recipient.type), eq(inbox.recipientId, recipient.id), isNull(inbox.readAt)));
+  return res.rowsAffected === 1;
+}
+
+export async function staffByIds(db: ControlDb, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: staff.id, role: staff.role, locale: staff.locale, email: staff.email, phone: staff.phone, notifyPrefs: staff.notifyPrefs }).from(staff).where(inArray(staff.id, ids));
+}
+
+export async function setStaffNotifyPrefs(db: ControlDb, staffId: string, prefs: Record<string, string[]>, now: number) {
+  await db.update(staff).set({ notifyPrefs: prefs, updatedAt: now }).where(eq(staff.id, staffId));
 }

@@ -158,15 +158,21 @@ export async function enqueueOnce(db: BranchDb, rows: Array<typeof outbox.$infer
   return res.rowsAffected;
 }
 
-/** Writes a planned intake (core `planIntake`) with its `request-events` outbox row; returns the outbox id. */
+/** Writes a planned intake (core `planIntake`) with its event and notices in the outbox; returns the outbox ids. */
 export async function recordIntake(
   db: BranchDb,
   plan: IntakePlan,
   branch: { id: string; orgId: string },
   extra: Pick<NewRequestWrite, "idempotency" | "counters" | "attachmentIds"> = {},
-): Promise<string> {
+): Promise<string[]> {
   const now = plan.request.createdAt;
   const outboxId = newId("obx", now);
+  const notices = plan.notices.map((n) => ({
+    id: `ntf_${plan.request.id}_${n.type.replace(/\W/g, "-")}`,
+    topic: "notifications",
+    payload: { notificationId: `ntf_${plan.request.id}_${n.type.replace(/\W/g, "-")}`, type: n.type, branchId: branch.id, orgId: branch.orgId, requestId: plan.request.id, recipients: n.recipients, params: n.params },
+    createdAt: now,
+  }));
   await insertRequest(db, {
     request: plan.request,
     event: plan.event,
@@ -178,8 +184,9 @@ export async function recordIntake(
         payload: { eventId: plan.event.id, type: plan.event.type, requestId: plan.request.id, branchId: branch.id, orgId: branch.orgId, at: now },
         createdAt: now,
       },
+      ...notices,
     ],
     ...extra,
   });
-  return outboxId;
+  return [outboxId, ...notices.map((n) => n.id)];
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
 import { attachments, deliveries, oneTimeCodes, outbox, requests, residents } from "../schema/branch.ts";
 
@@ -61,9 +61,47 @@ export async function findAttachment(db: BranchDb, id: string) {
   return row ?? null;
 }
 
-export async function recordDelivery(db: BranchDb, row: typeof deliveries.$inferInsert): Promise<boolean> {
-  const res = await db.insert(deliveries).values(row).onConflictDoNothing();
-  return res.rowsAffected === 1;
+/** Records a delivery outcome; a repeat for the same notification, channel and recipient updates the row. */
+export async function recordDelivery(db: BranchDb, row: typeof deliveries.$inferInsert): Promise<void> {
+  await db
+    .insert(deliveries)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [deliveries.notificationId, deliveries.channel, deliveries.recipient],
+      set: { status: row.status, error: row.error ?? null, attempts: sql`${deliveries.attempts} + 1`, createdAt: row.createdAt },
+    });
+}
+
+/** `channel|recipient` of everything already sent for a notification: what a redelivery must skip. */
+export async function sentDeliveries(db: BranchDb, notificationId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ channel: deliveries.channel, recipient: deliveries.recipient })
+    .from(deliveries)
+    .where(and(eq(deliveries.notificationId, notificationId), eq(deliveries.status, "sent")));
+  return new Set(rows.map((r) => `${r.channel}|${r.recipient}`));
+}
+
+export async function deliveriesOf(db: BranchDb, notificationId: string) {
+  return db.select().from(deliveries).where(eq(deliveries.notificationId, notificationId));
+}
+
+export async function markDead(db: BranchDb, notificationId: string, reason: string) {
+  await db
+    .update(deliveries)
+    .set({ status: "dead", error: reason })
+    .where(and(eq(deliveries.notificationId, notificationId), ne(deliveries.status, "sent")));
+}
+
+export async function reviveDeliveries(db: BranchDb, notificationId: string) {
+  await db.update(deliveries).set({ status: "failed" }).where(and(eq(deliveries.notificationId, notificationId), eq(deliveries.status, "dead")));
+}
+
+export async function listDeliveriesByStatus(db: BranchDb, statuses: string[], limit = 100) {
+  return db.select().from(deliveries).where(inArray(deliveries.status, statuses)).orderBy(desc(deliveries.createdAt)).limit(limit);
+}
+
+export async function setResidentChannels(db: BranchDb, residentId: string, channels: string[], now: number) {
+  await db.update(residents).set({ channels, updatedAt: now }).where(eq(residents.id, residentId));
 }
 
 export async function listDeliveries(db: BranchDb, limit = 50) {

@@ -12,6 +12,8 @@ export const residents = sqliteTable(
     email: text("email"),
     unitId: text("unit_id"),
     locale: text("locale").notNull().default("zh-CN"),
+    /** Channels the resident chose for notices (the inbox always receives them). */
+    channels: json<string[]>("channels").notNull().default(["inbox"]),
     verifiedAt: instant("verified_at"),
     ...timestamps,
   },
@@ -227,6 +229,8 @@ export const deliveries = sqliteTable(
     body: text("body").notNull(),
     status: text("status").notNull(), // sent | failed | dead
     error: text("error"),
+    /** The notification as queued, so that a failed delivery can be retried from the console. */
+    payload: json<Record<string, unknown>>("payload"),
     attempts: integer("attempts").notNull().default(1),
     createdAt: instant("created_at").notNull(),
   },

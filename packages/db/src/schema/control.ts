@@ -77,6 +77,8 @@ export const staff = sqliteTable(
     role: text("role").notNull(),
     skills: json<string[]>("skills").notNull().default([]),
     locale: text("locale").notNull().default("zh-CN"),
+    /** Channels per notice type, e.g. {"milestone.breach": ["inbox","sms"]}; missing types get the inbox. */
+    notifyPrefs: json<Record<string, string[]>>("notify_prefs").notNull().default({}),
     passwordHash: text("password_hash").notNull(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     ...timestamps,

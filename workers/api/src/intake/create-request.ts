@@ -144,12 +144,12 @@ async function create(a: CreateArgs, scope: string, bodyHash: string): Promise<{
     urgency: plan.request.urgency,
     milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: new Date(m.dueAt).toISOString() })),
   };
-  const outboxId = await recordIntake(db, plan, branch, {
+  const outboxIds = await recordIntake(db, plan, branch, {
     ...(a.idempotencyKey ? { idempotency: { scope, key: a.idempotencyKey, bodyHash, status: 201, response: JSON.stringify(body), createdAt: now } } : {}),
     counters,
     attachmentIds,
   });
-  a.waitUntil(publishOutbox(db, sendToQueue(s), { ids: [outboxId] }));
+  a.waitUntil(publishOutbox(db, sendToQueue(s), { ids: outboxIds }));
   return { status: 201, body, replayed: false };
 }
 

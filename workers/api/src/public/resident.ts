@@ -1,6 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, MILESTONE_NAMES, newId, NotFound, PhoneSchema, RateLimited, sha256Hex, t, timingSafeEqual, Unauthenticated } from "@wuye/core";
-import { codesSince, consumeCode, countCodeAttempt, findResident, insertOneTimeCode, latestOpenCode, milestonesOf, publishOutbox, requestsOfResident } from "@wuye/db";
+import { BadInput, MILESTONE_NAMES, newId, NotFound, PhoneSchema, RateLimited, sha256Hex, timingSafeEqual, Unauthenticated } from "@wuye/core";
+import { codesSince, consumeCode, countCodeAttempt, findResident, insertOneTimeCode, latestOpenCode, milestonesOf, publishOutbox, requestsOfResident, setResidentChannels } from "@wuye/db";
+import type { Context } from "hono";
+import type { HonoEnv } from "../hono-env.ts";
+import { InboxView, inboxResponse } from "../http/inbox-view.ts";
 import { signResidentToken, verifyResidentToken, RESIDENT_TOKEN_SECONDS } from "../auth/token.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { sendToQueue } from "../outbox.ts";
@@ -18,6 +21,21 @@ const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json
 function sixDigits(): string {
   const n = crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000;
   return String(n).padStart(6, "0");
+}
+
+/** The verified resident behind a resident token, in the branch of the URL only. */
+async function residentOf(c: Context<HonoEnv>) {
+  const s = c.var.services;
+  const branch = await s.branch({ slug: c.req.param("branch") ?? "" });
+  if (!branch) throw new NotFound("branch");
+  const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
+  if (!token) throw new Unauthenticated();
+  const claims = await verifyResidentToken(token, s.vars.JWT_SECRET, s.vars.JWT_ISSUER);
+  if (claims.branchId !== branch.id) throw new NotFound("resident");
+  const db = s.branchDb(branch);
+  const resident = await findResident(db, claims.residentId);
+  if (!resident?.verifiedAt) throw new Unauthenticated("resident not verified");
+  return { branch, db, resident };
 }
 
 const MyRequest = z.object({
@@ -58,7 +76,7 @@ export const residentRoutes = createRouter()
         {
           id: outboxId,
           topic: "notifications",
-          payload: { notificationId, type: "resident.otp", branchId: branch.id, orgId: branch.orgId, channel: "sms", to: phone, text: t(c.var.locale, "notify.otp.body", { code, branch: branch.name }), recipients: [] },
+          payload: { notificationId, type: "resident.otp", branchId: branch.id, orgId: branch.orgId, to: phone, params: { code }, recipients: [] },
           createdAt: now,
         },
       );
@@ -109,16 +127,7 @@ export const residentRoutes = createRouter()
       responses: { 200: { description: "Requests", content: { "application/json": { schema: z.object({ items: z.array(MyRequest) }) } } }, 401: errorResponses[401], 404: errorResponses[404] },
     }),
     async (c) => {
-      const s = c.var.services;
-      const branch = await s.branch({ slug: c.req.valid("param").branch });
-      if (!branch) throw new NotFound("branch");
-      const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
-      if (!token) throw new Unauthenticated();
-      const claims = await verifyResidentToken(token, s.vars.JWT_SECRET, s.vars.JWT_ISSUER);
-      if (claims.branchId !== branch.id) throw new NotFound("resident");
-      const db = s.branchDb(branch);
-      const resident = await findResident(db, claims.residentId);
-      if (!resident?.verifiedAt) throw new Unauthenticated("resident not verified");
+      const { db, resident } = await residentOf(c);
       const rows = await requestsOfResident(db, resident);
       const ms = await milestonesOf(db, rows.map((r) => r.id));
       const iso = (n: number | null) => (n === null ? null : new Date(n).toISOString());
@@ -134,5 +143,37 @@ export const residentRoutes = createRouter()
         },
         200,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/branches/{branch}/my/inbox",
+      tags: ["public"],
+      summary: "A verified resident's inbox; poll with If-None-Match",
+      security: [{ bearer: [] }],
+      request: { params: BranchParam },
+      responses: { 200: { description: "Inbox", content: { "application/json": { schema: InboxView } } }, 304: { description: "Unchanged" }, 401: errorResponses[401], 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const { db, resident } = await residentOf(c);
+      return inboxResponse(c, db, { type: "resident", id: resident.id }) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/branches/{branch}/my/preferences",
+      tags: ["public"],
+      summary: "Channels a resident wants notices on (the portal inbox always gets them)",
+      security: [{ bearer: [] }],
+      request: { params: BranchParam, body: json(z.strictObject({ channels: z.array(z.enum(["inbox", "sms", "email"])).max(3) })) },
+      responses: { 204: { description: "Saved" }, 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const { db, resident } = await residentOf(c);
+      const channels = [...new Set(["inbox", ...c.req.valid("json").channels])];
+      await setResidentChannels(db, resident.id, channels, c.var.services.now());
+      return c.body(null, 204);
     },
   );

@@ -28,6 +28,7 @@ CREATE TABLE `deliveries` (
 	`body` text NOT NULL,
 	`status` text NOT NULL,
 	`error` text,
+	`payload` text,
 	`attempts` integer DEFAULT 1 NOT NULL,
 	`created_at` integer NOT NULL
 );
@@ -177,6 +178,7 @@ CREATE TABLE `residents` (
 	`email` text,
 	`unit_id` text,
 	`locale` text DEFAULT 'zh-CN' NOT NULL,
+	`channels` text DEFAULT '["inbox"]' NOT NULL,
 	`verified_at` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL

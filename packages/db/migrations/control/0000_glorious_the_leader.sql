@@ -107,6 +107,7 @@ CREATE TABLE `staff` (
 	`role` text NOT NULL,
 	`skills` text DEFAULT '[]' NOT NULL,
 	`locale` text DEFAULT 'zh-CN' NOT NULL,
+	`notify_prefs` text DEFAULT '{}' NOT NULL,
 	`password_hash` text NOT NULL,
 	`active` integer DEFAULT true NOT NULL,
 	`created_at` integer NOT NULL,
