@@ -18,8 +18,9 @@ describe("inbox with ETag polling", () => {
     expect((await call("GET", "/api/v1/console/inbox", { token, headers: { "if-none-match": etag } })).status).toBe(304);
     const { db, control } = await branchDb("binjiang");
     const me = await control.$client.execute({ sql: "select id from staff where email = ?", args: [loginOf("serviceSupervisor", "binjiang").email] });
-    const id = `ntf_test_${Math.random()}:${me.rows[0]!.id}`;
-    await db.$client.execute({ sql: "insert into inbox (id, notification_id, recipient_type, recipient_id, type, title, body, created_at) values (?, ?, 'staff', ?, 'milestone.breach', '【已超时】到场', '…', ?)", args: [id, id, me.rows[0]!.id, Date.now()] });
+    const staffId = String(me.rows[0]!.id);
+    const id = `ntf_test_${Math.random()}:${staffId}`;
+    await db.$client.execute({ sql: "insert into inbox (id, notification_id, recipient_type, recipient_id, type, title, body, created_at) values (?, ?, 'staff', ?, 'milestone.breach', '【已超时】到场', '…', ?)", args: [id, id, staffId, Date.now()] });
     const changed = await call("GET", "/api/v1/console/inbox", { token, headers: { "if-none-match": etag } });
     expect(changed.status).toBe(200);
     expect(changed.body.unread).toBe(first.body.unread + 1);

@@ -46,16 +46,26 @@ describe("category list", () => {
   it("a branch marks a category urgent and new requests follow it", async () => {
     const supervisor = await tokenFor("serviceSupervisor", "yangguang");
     const agent = await tokenFor("agent", "yangguang");
-    const lists = await call("GET", "/api/v1/console/settings/lists", { token: agent });
+    const lists = await call("GET", "/api/v1/console/settings", { token: agent });
     expect(lists.status).toBe(200);
     const categories = lists.body.categories.map((c: { code: string; urgent: boolean }) => (c.code === "window-hinge-x" ? c : c.code === "roof-leak" ? { ...c, urgent: true } : c));
-    const saved = await call("PATCH", "/api/v1/console/settings/lists", { token: supervisor, body: { categories }, headers: { "if-match": lists.headers.get("etag")! } });
+    const saved = await call("PATCH", "/api/v1/console/settings", { token: supervisor, body: { categories }, headers: { "if-match": lists.headers.get("etag")! } });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const created = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: { kind: "repair", category: "roof-leak", description: "暴雨屋顶漏水严重", contact: { name: "卫", phone: "13300133001" }, location: { area: "9栋" } } });
     expect(created.body.urgency).toBe("urgent");
     const profile = await call("GET", "/api/v1/public/branches/yangguang");
     expect(profile.body.categories.find((c: { code: string }) => c.code === "roof-leak").urgent).toBe(true);
-    expectProblem(await call("PATCH", "/api/v1/console/settings/lists", { token: supervisor, body: { categories: [{ code: "X", kind: "repair" }] }, headers: { "if-match": saved.headers.get("etag")! } }), 400, "categories");
-    expectProblem(await call("PATCH", "/api/v1/console/settings/lists", { token: agent, body: { categories }, headers: { "if-match": saved.headers.get("etag")! } }), 403);
+    expectProblem(await call("PATCH", "/api/v1/console/settings", { token: supervisor, body: { categories: [{ code: "X", kind: "repair" }] }, headers: { "if-match": saved.headers.get("etag")! } }), 400, "categories");
+    expectProblem(await call("PATCH", "/api/v1/console/settings", { token: agent, body: { categories }, headers: { "if-match": saved.headers.get("etag")! } }), 403);
+    // Notification channels: stored with their secret, shown without it.
+    const hook = await call("PATCH", "/api/v1/console/settings", {
+      token: supervisor,
+      body: { notifications: { quietHours: { from: "22:00", to: "07:00" }, webhook: { url: "https://hooks.example.cn/wuye", secret: "a-very-long-webhook-secret" } } },
+      headers: { "if-match": saved.headers.get("etag")! },
+    });
+    expect(hook.status, JSON.stringify(hook.body)).toBe(200);
+    expect(hook.body.notifications.webhook).toBe("https://hooks.example.cn/wuye");
+    expect(JSON.stringify(hook.body)).not.toContain("a-very-long-webhook-secret");
+    expectProblem(await call("PATCH", "/api/v1/console/settings", { token: supervisor, body: { notifications: { webhook: { url: "not a url", secret: "short" } } }, headers: { "if-match": hook.headers.get("etag")! } }), 400, "notifications.webhook");
   });
 });

@@ -20,8 +20,28 @@ async function saveSettings(s: Services, actor: Actor, branchId: string, expecte
   return { version: result.version, settings };
 }
 
-const ListsInput = BranchSettingsSchema.pick({ categories: true, priceList: true }).partial();
-const ListsView = z.object({ version: z.number(), categories: z.array(z.unknown()), priceList: z.array(z.unknown()) });
+const ListsInput = BranchSettingsSchema.partial();
+const ListsView = z.object({
+  version: z.number(),
+  categories: z.array(z.unknown()),
+  priceList: z.array(z.unknown()),
+  publicDailyLimit: z.number(),
+  nightShift: z.object({ from: z.string(), to: z.string() }),
+  notifications: z.object({ quietHours: z.object({ from: z.string(), to: z.string() }), webhook: z.string().nullable(), sms: z.string().nullable(), email: z.string().nullable() }),
+});
+
+/** Settings as shown to staff: provider URLs only, never their secrets or tokens. */
+function settingsView(version: number, s: import("@wuye/core").BranchSettings) {
+  const n = s.notifications;
+  return {
+    version,
+    categories: s.categories,
+    priceList: s.priceList,
+    publicDailyLimit: s.publicDailyLimit,
+    nightShift: s.nightShift,
+    notifications: { quietHours: n.quietHours, webhook: n.webhook?.url ?? null, sms: n.sms?.url ?? null, email: n.email?.url ?? null },
+  };
+}
 
 // The policy's own `version` is the settings version that introduced it; milestones record it, so a
 // change applies to new milestones only and never rewrites history.
@@ -71,9 +91,9 @@ export const consoleSettingsRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
-      path: "/settings/lists",
+      path: "/settings",
       tags: ["console"],
-      summary: "The branch's request categories (with urgent flags) and published price list",
+      summary: "The branch's settings: categories (urgent flags), price list, limits, night shift, notification channels",
       security: [{ bearer: [] }],
       responses: { 200: { description: "Lists (ETag: settings version)", content: { "application/json": { schema: ListsView } } }, ...errorResponses },
     }),
@@ -81,15 +101,15 @@ export const consoleSettingsRoutes = createRouter()
       requirePermission(c.var.actor, "settings.read");
       const { version, settings } = await branchSettings(c.var.services, c.var.tenant.branch.id);
       c.header("etag", etagOf(version));
-      return c.json({ version, categories: settings.categories, priceList: settings.priceList }, 200);
+      return c.json(settingsView(version, settings), 200);
     },
   )
   .openapi(
     createRoute({
       method: "patch",
-      path: "/settings/lists",
+      path: "/settings",
       tags: ["console"],
-      summary: "Replace the categories and/or the price list (validated, versioned; If-Match required)",
+      summary: "Replace parts of the settings (validated, versioned; If-Match required)",
       security: [{ bearer: [] }],
       request: { headers: z.object({ "if-match": z.string() }), body: { content: { "application/json": { schema: ListsInput } }, required: true } },
       responses: {
@@ -103,6 +123,6 @@ export const consoleSettingsRoutes = createRouter()
       const { version } = await saveSettings(c.var.services, c.var.actor, c.var.tenant.branch.id, ifMatchVersion(c)!, () => input);
       const { settings } = await branchSettings(c.var.services, c.var.tenant.branch.id);
       c.header("etag", etagOf(version));
-      return c.json({ version, categories: settings.categories, priceList: settings.priceList }, 200);
+      return c.json(settingsView(version, settings), 200);
     },
   );
