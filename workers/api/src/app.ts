@@ -8,6 +8,7 @@ import { problemFromError } from "./http/problem.ts";
 import { consoleAuditRoutes } from "./console/audit.ts";
 import { consoleMilestoneRoutes } from "./console/milestones.ts";
 import { consoleNotificationRoutes } from "./console/notifications.ts";
+import { consoleReplyRoutes } from "./console/replies.ts";
 import { consoleRequestRoutes } from "./console/requests.ts";
 import { consoleSettingsRoutes } from "./console/settings.ts";
 import { devRoutes } from "./dev/routes.ts";
@@ -35,7 +36,7 @@ export function createApp() {
 
   app.use("/api/v1/console/*", authenticate, branchTenant);
   app.use("/api/v1/hq/*", authenticate, supervisionScope);
-  const consoleRoutes = createRouter().route("/", consoleRequestRoutes).route("/", consoleMilestoneRoutes).route("/", consoleSettingsRoutes).route("/", consoleNotificationRoutes).route("/", consoleAuditRoutes);
+  const consoleRoutes = createRouter().route("/", consoleRequestRoutes).route("/", consoleMilestoneRoutes).route("/", consoleSettingsRoutes).route("/", consoleNotificationRoutes).route("/", consoleReplyRoutes).route("/", consoleAuditRoutes);
   const api = createRouter()
     .route("/auth", authRoutes)
     .route("/", healthRoutes)

@@ -2,7 +2,7 @@
 export type ErrorCode =
   | "bad_input" | "unauthenticated" | "forbidden" | "not_found" | "conflict"
   | "invalid_transition" | "stale_version" | "idempotency_mismatch" | "rate_limited"
-  | "payload_too_large" | "unsupported_media_type" | "unavailable";
+  | "payload_too_large" | "unsupported_media_type" | "unavailable" | "reply_blocked";
 
 export interface FieldError {
   path: string;
@@ -78,6 +78,16 @@ export class Unavailable extends DomainError {
   }
 }
 
+/** A resident-facing reply hit the branch's language list; `detail.hits` names each phrase and a polite form. */
+export class ReplyBlocked extends DomainError {
+  constructor(hits: Array<{ phrase: string; index: number; length: number; suggestions: string[] }>) {
+    super("reply_blocked", `the reply contains ${hits.map((h) => `"${h.phrase}"`).join(", ")}`, {
+      errors: hits.map((h) => ({ path: "text", message: `avoid "${h.phrase}"; try: ${h.suggestions[0]}`, code: "reply_language" })),
+      detail: { hits },
+    });
+  }
+}
+
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   bad_input: 400,
   unauthenticated: 401,
@@ -91,4 +101,5 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   idempotency_mismatch: 422,
   rate_limited: 429,
   unavailable: 503,
+  reply_blocked: 422,
 };

@@ -78,5 +78,7 @@ export const en: Record<MessageKey, string> = {
   "notify.request.alarm.body": "Emergency {trackingCode} ({kind}): {description}. Act now.",
   "notify.resident.otp.title": "Verification code",
   "notify.resident.otp.body": "[{branch}] Your verification code is {code}, valid for 10 minutes. Ignore this message if you did not ask for it.",
+  "error.reply_blocked": "The reply uses wording to avoid",
+  "timeline.reply": "Reply from the service center",
   "web.lang.switch": "中文",
 };

@@ -77,6 +77,8 @@ export const zhCN = {
   "notify.request.alarm.body": "紧急求助 {trackingCode}({kind}):{description}。请立即处理。",
   "notify.resident.otp.title": "验证码",
   "notify.resident.otp.body": "【{branch}】您的验证码是 {code},10 分钟内有效。如非本人操作请忽略。",
+  "error.reply_blocked": "回复中含有不宜使用的用语",
+  "timeline.reply": "客服回复",
   "web.lang.switch": "English",
 } as const;
 

@@ -17,25 +17,38 @@ export interface MilestoneChange {
   now: number;
 }
 
+type Tx = Parameters<Parameters<BranchDb["transaction"]>[0]>[0];
+
 /**
- * One milestone action in one transaction: the request's version is bumped only if it is still the one the
- * client saw (else "stale" and nothing is written), then the milestone, its pause, the event and the outbox row.
+ * Any change to a request, in one transaction: the version is bumped only if it is still the one the client
+ * saw (else "stale" and nothing is written), then the change itself, its event and its outbox row.
  */
-export async function applyMilestoneChange(db: BranchDb, c: MilestoneChange): Promise<{ ok: true; version: number } | { ok: false; currentVersion: number }> {
+export async function changeRequest(
+  db: BranchDb,
+  c: { requestId: string; expectedVersion: number | null; now: number; event: typeof requestEvents.$inferInsert; outbox: typeof outbox.$inferInsert },
+  apply: (tx: Tx) => Promise<void>,
+): Promise<{ ok: true; version: number } | { ok: false; currentVersion: number }> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ version: requests.version }).from(requests).where(eq(requests.id, c.requestId));
     if (!current) throw new Error(`request ${c.requestId} vanished`);
     if (c.expectedVersion !== null && current.version !== c.expectedVersion) return { ok: false as const, currentVersion: current.version };
     const version = current.version + 1;
     await tx.update(requests).set({ version, updatedAt: c.now }).where(and(eq(requests.id, c.requestId), eq(requests.version, current.version)));
+    await apply(tx);
+    await tx.insert(requestEvents).values(c.event);
+    await tx.insert(outbox).values(c.outbox);
+    return { ok: true as const, version };
+  });
+}
+
+/** One milestone action: its update, the pause it opens or closes, with the request's version and event. */
+export async function applyMilestoneChange(db: BranchDb, c: MilestoneChange) {
+  return changeRequest(db, c, async (tx) => {
     await tx.update(milestones).set({ ...c.update, updatedAt: c.now }).where(eq(milestones.id, c.milestoneId));
     if (c.openPause) await tx.insert(milestonePauses).values(c.openPause);
     if (c.closePauseAt !== undefined) {
       await tx.update(milestonePauses).set({ to: c.closePauseAt }).where(and(eq(milestonePauses.milestoneId, c.milestoneId), isNull(milestonePauses.to)));
     }
-    await tx.insert(requestEvents).values(c.event);
-    await tx.insert(outbox).values(c.outbox);
-    return { ok: true as const, version };
   });
 }
 

@@ -124,7 +124,7 @@ export const publicRoutes = createRouter()
           // Only events with a public note; internal data and staff identities never leave the branch.
           timeline: events
             .filter((e) => e.publicNote !== null)
-            .map((e) => ({ at: iso(e.at)!, type: e.type, note: t(locale, `timeline.${e.publicNote}` as MessageKey) })),
+            .map((e) => ({ at: iso(e.at)!, type: e.type, note: e.type === "reply.sent" ? String(e.data.text) : t(locale, `timeline.${e.publicNote}` as MessageKey) })),
         },
         200,
       );

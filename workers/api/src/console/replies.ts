@@ -1,0 +1,84 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { BadInput, can, checkReply, Forbidden, newId, NotFound, ReplyBlocked, StaleVersion } from "@wuye/core";
+import { changeRequest, findRequest, publishOutbox } from "@wuye/db";
+import { branchSettings } from "../branch-settings.ts";
+import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
+import { etagOf, ifMatchVersion } from "../http/version.ts";
+import { requirePermission } from "../middleware/auth.ts";
+import { sendToQueue } from "../outbox.ts";
+
+
+const Text = z.string().trim().min(1).max(2000);
+const Hit = z.object({ phrase: z.string(), index: z.number(), length: z.number(), excerpt: z.string(), suggestions: z.array(z.string()) });
+const ReplyBody = z.strictObject({ text: Text, override: z.strictObject({ reason: z.string().trim().min(4).max(500) }).optional() });
+
+export const consoleReplyRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/reply-check",
+      tags: ["console"],
+      summary: "Check a draft reply against the branch's language list (live hints while typing)",
+      security: [{ bearer: [] }],
+      request: { body: { content: { "application/json": { schema: z.strictObject({ text: Text }) } }, required: true } },
+      responses: { 200: { description: "Verdict", content: { "application/json": { schema: z.object({ ok: z.boolean(), hits: z.array(Hit) }) } } }, ...errorResponses },
+    }),
+    async (c) => {
+      requirePermission(c.var.actor, "request.reply");
+      const { settings } = await branchSettings(c.var.services, c.var.tenant.branch.id);
+      return c.json(checkReply(c.req.valid("json").text, settings.replyGuard), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/replies",
+      tags: ["console"],
+      summary: "Send a reply to the resident; blocked (422) when it uses wording to avoid, unless a supervisor overrides with a reason",
+      security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string().min(3).max(64) }), headers: z.object({ "if-match": z.string().optional() }), body: { content: { "application/json": { schema: ReplyBody } }, required: true } },
+      responses: {
+        201: { description: "Sent (ETag: the request's new version)", content: { "application/json": { schema: z.object({ eventId: z.string(), version: z.number() }) } } },
+        ...errorResponses,
+        412: { description: "Stale version", content: problemContent },
+        422: { description: "Blocked by the language guard; `hits` names each phrase with a polite form", content: problemContent },
+      },
+    }),
+    async (c) => {
+      requirePermission(c.var.actor, "request.reply");
+      const { db, branch } = c.var.tenant;
+      const actor = c.var.actor;
+      const { text, override } = c.req.valid("json");
+      const request = await findRequest(db, { id: c.req.valid("param").id });
+      if (!request) throw new NotFound("request");
+      const expected = ifMatchVersion(c);
+      if (expected !== null && expected !== request.version) throw new StaleVersion(expected, request.version);
+      const { settings } = await branchSettings(c.var.services, branch.id);
+      const verdict = checkReply(text, settings.replyGuard);
+      if (!verdict.ok && !override) throw new ReplyBlocked(verdict.hits);
+      if (override && !can(actor.role, "reply.overrideGuard")) throw new Forbidden("only a supervisor may override the language guard");
+      if (override && verdict.ok) throw new BadInput("nothing to override", [{ path: "override", message: "the reply passes the guard; send it without an override" }]);
+      const now = c.var.services.now();
+      const eventId = newId("evt", now);
+      const outboxId = newId("obx", now);
+      const result = await changeRequest(
+        db,
+        {
+          requestId: request.id,
+          expectedVersion: request.version,
+          now,
+          event: {
+            id: eventId, requestId: request.id, type: "reply.sent", actorId: actor.staffId, actorRole: actor.role, publicNote: "reply",
+            data: { text, ...(override ? { override: { reason: override.reason, by: actor.staffId, hits: verdict.hits.map((h) => h.phrase) } } : {}) },
+            at: now,
+          },
+          outbox: { id: outboxId, topic: "request-events", payload: { eventId, type: "reply.sent", requestId: request.id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now },
+        },
+        async () => {},
+      );
+      if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
+      c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { ids: [outboxId] }));
+      c.header("etag", etagOf(result.version));
+      return c.json({ eventId, version: result.version }, 201);
+    },
+  );
