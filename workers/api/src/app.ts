@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { authRoutes } from "./auth/routes.ts";
 import { renderDocs } from "./docs/page.ts";
 import { healthRoutes } from "./health/routes.ts";
+import { hqRoutes } from "./hq/routes.ts";
 import { createRouter } from "./http/openapi.ts";
 import { problemFromError } from "./http/problem.ts";
 import { consoleAuditRoutes } from "./console/audit.ts";
@@ -44,6 +45,7 @@ export function createApp() {
     .route("/public", residentRoutes)
     .route("/public", attachmentRoutes)
     .route("/console", consoleRoutes)
+    .route("/hq", hqRoutes)
     .route("/dev", devRoutes);
   app.route("/api/v1", api);
 

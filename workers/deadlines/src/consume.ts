@@ -1,6 +1,6 @@
 import { type Databases, isProcessed, sentNoticeKeys, writeFacts } from "@wuye/db";
 import type { RequestEventMessage } from "./env.ts";
-import { factsOf } from "./facts.ts";
+import { factsOf } from "@wuye/db";
 
 /** One request event: idempotent by event id; facts and the processed mark are written together. */
 export async function handleRequestEvent(dbs: Databases, msg: RequestEventMessage, now: number): Promise<"done" | "duplicate" | "unknown-branch"> {

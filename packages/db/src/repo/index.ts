@@ -6,3 +6,5 @@ export * from "./supervision.ts";
 export * from "./inbox.ts";
 export * from "./resident.ts";
 export * from "./milestone.ts";
+export * from "./facts.ts";
+export * from "./hq.ts";

@@ -11,7 +11,7 @@ export async function isProcessed(db: SupervisionDb, eventId: string): Promise<b
 }
 
 /** Facts of one request and its milestones, and the event marked processed: one transaction. */
-export async function writeFacts(db: SupervisionDb, eventId: string, request: RequestFactRow, milestones: MilestoneFactRow[], now: number) {
+export async function writeFacts(db: SupervisionDb, eventId: string | null, request: RequestFactRow, milestones: MilestoneFactRow[], now: number) {
   const { requestId: _r, ...requestUpdate } = request;
   await db.batch([
     db.insert(requestFacts).values(request).onConflictDoUpdate({ target: requestFacts.requestId, set: requestUpdate }),
@@ -19,7 +19,7 @@ export async function writeFacts(db: SupervisionDb, eventId: string, request: Re
       const { milestoneId: _m, ...update } = m;
       return db.insert(milestoneFacts).values(m).onConflictDoUpdate({ target: milestoneFacts.milestoneId, set: update });
     }),
-    db.insert(processedEvents).values({ eventId, processedAt: now }).onConflictDoNothing(),
+    ...(eventId ? [db.insert(processedEvents).values({ eventId, processedAt: now }).onConflictDoNothing()] : []),
   ] as unknown as Parameters<typeof db.batch>[0]);
 }
 

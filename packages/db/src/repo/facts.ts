@@ -1,5 +1,9 @@
-import { type BranchRow, type Databases, findRequest, type MilestoneFactRow, milestonePausesOf, requestTimeline, type RequestFactRow } from "@wuye/db";
 import { nextCheckAt } from "@wuye/core";
+import type { Databases } from "../runtime/index.ts";
+import type { BranchRow } from "./branch-directory.ts";
+import { findRequest, milestonePausesOf, requestTimeline } from "./request.ts";
+import { type MilestoneFactRow, type RequestFactRow, sentNoticeKeys, writeFacts } from "./supervision.ts";
+import { requests } from "../schema/branch.ts";
 
 /**
  * Rebuilds the PII-free facts of one request from the branch database's current state. Deriving from state
@@ -52,4 +56,22 @@ export async function factsOf(dbs: Databases, branch: BranchRow, requestId: stri
     });
   }
   return { requestFact, milestoneFacts };
+}
+
+/**
+ * Recomputes every fact of every branch from the branch databases (the supervision database is derived
+ * data). Uses the same derivation as the consumer, so the figures come out identical.
+ */
+export async function rebuildFacts(dbs: Databases, now: number): Promise<{ requests: number }> {
+  let count = 0;
+  for (const branch of await dbs.branches()) {
+    const ids = await dbs.branchDb(branch).select({ id: requests.id }).from(requests);
+    for (const { id } of ids) {
+      const facts = await factsOf(dbs, branch, id, (m) => sentNoticeKeys(dbs.supervision, m), now);
+      if (!facts) continue;
+      await writeFacts(dbs.supervision, null, facts.requestFact, facts.milestoneFacts, now);
+      count += 1;
+    }
+  }
+  return { requests: count };
 }

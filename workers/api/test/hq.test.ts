@@ -1,0 +1,97 @@
+import { env } from "cloudflare:test";
+import { openDatabases, rebuildFacts } from "@wuye/db";
+import { describe, expect, it } from "vitest";
+import { call, expectProblem, tokenFor } from "./helpers.ts";
+
+const rebuild = () => rebuildFacts(openDatabases(env), Date.now());
+const RESIDENT_PII = ["林业主", "黄女士", "郑先生", "13800138001", "13900139002", "13700137003", "unit_"];
+
+async function submit(branch: string, kind: string, name: string, phone: string) {
+  const res = await call("POST", `/api/v1/public/branches/${branch}/requests`, { body: { kind, description: `督导测试 ${kind} ${Math.random()}`, contact: { name, phone }, location: { area: "大堂" } } });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string };
+}
+
+describe("head office and regions", () => {
+  it("scopes: head office sees every branch, a region its own, branch staff none", async () => {
+    const hupan = await submit("hupan", "inquiry", "欧阳修", "13011112222");
+    await rebuild();
+    const hq = await tokenFor("hqSupervisor", null);
+    const region = await tokenFor("regionSupervisor", null);
+    const all = await call("GET", "/api/v1/hq/branches", { token: hq });
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((i: { branch: string }) => i.branch).sort()).toEqual(["binjiang", "hupan", "yangguang"]);
+    const mine = await call("GET", "/api/v1/hq/branches", { token: region });
+    expect(mine.body.items.map((i: { branch: string }) => i.branch).sort()).toEqual(["binjiang", "yangguang"]);
+    expectProblem(await call("GET", "/api/v1/hq/branches/hupan", { token: region }), 404);
+    expect((await call("GET", "/api/v1/hq/branches/hupan", { token: hq })).status).toBe(200);
+    expectProblem(await call("GET", `/api/v1/hq/requests/${hupan.id}`, { token: region }), 404);
+    expect((await call("GET", `/api/v1/hq/requests/${hupan.id}`, { token: hq })).body.branch).toBe("hupan");
+    expectProblem(await call("GET", "/api/v1/hq/overview", { token: await tokenFor("branchManager") }), 403);
+    expectProblem(await call("GET", "/api/v1/hq/overview"), 401);
+    expectProblem(await call("GET", "/api/v1/hq/overview?from=yesterday", { token: hq }), 400, "from");
+  });
+
+  it("counts what was submitted, in the branch and in the region", async () => {
+    const hq = await tokenFor("hqSupervisor", null);
+    const region = await tokenFor("regionSupervisor", null);
+    await rebuild();
+    const before = { group: (await call("GET", "/api/v1/hq/overview", { token: hq })).body, region: (await call("GET", "/api/v1/hq/overview", { token: region })).body, branch: (await call("GET", "/api/v1/hq/branches/binjiang", { token: hq })).body };
+    await submit("binjiang", "complaint", "司马光", "13022223333");
+    await submit("binjiang", "complaint", "司马光", "13022224444");
+    await submit("hupan", "complaint", "王安石", "13022225555");
+    await rebuild();
+    const after = { group: (await call("GET", "/api/v1/hq/overview", { token: hq })).body, region: (await call("GET", "/api/v1/hq/overview", { token: region })).body, branch: (await call("GET", "/api/v1/hq/branches/binjiang", { token: hq })).body };
+    expect((after.group.byKind.complaint ?? 0) - (before.group.byKind.complaint ?? 0)).toBe(3);
+    expect((after.region.byKind.complaint ?? 0) - (before.region.byKind.complaint ?? 0)).toBe(2);
+    expect((after.branch.byKind.complaint ?? 0) - (before.branch.byKind.complaint ?? 0)).toBe(2);
+    expect(after.branch.complaintRatePer1000Units).toBeCloseTo(((after.branch.byKind.complaint ?? 0) / after.branch.units) * 1000, 1);
+    const response = after.group.compliance.find((m: { milestone: string }) => m.milestone === "response");
+    expect(response.openInTime + response.overdueOpen + response.metOnTime + response.metLate).toBeGreaterThanOrEqual(3);
+  });
+
+  it("rebuilding the facts from the branch databases gives byte-identical figures", async () => {
+    const hq = await tokenFor("hqSupervisor", null);
+    await rebuild();
+    const q = "?from=2026-01-01&to=2027-12-31";
+    const routes = [`/api/v1/hq/overview${q}`, `/api/v1/hq/branches${q}`, `/api/v1/hq/trends${q}&granularity=month`];
+    const once = await Promise.all(routes.map((r) => call("GET", r, { token: hq })));
+    await rebuild();
+    const twice = await Promise.all(routes.map((r) => call("GET", r, { token: hq })));
+    for (let i = 0; i < routes.length; i++) expect(JSON.stringify(twice[i]!.body.items ?? { ...twice[i]!.body })).toBe(JSON.stringify(once[i]!.body.items ?? { ...once[i]!.body }));
+  });
+
+  it("exports every table as CSV that parses back to the same rows", async () => {
+    const hq = await tokenFor("hqSupervisor", null);
+    const json = await call("GET", "/api/v1/hq/branches", { token: hq });
+    const csv = await call("GET", "/api/v1/hq/branches?format=csv", { token: hq });
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = String(csv.body).replace(/^\ufeff/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("rank,branch,name,requests,compliance,overdueNow,complaintRatePer1000Units,satisfaction");
+    expect(lines).toHaveLength(json.body.items.length + 1);
+    expect(lines[1]!.split(",")[1]).toBe(json.body.items[0].branch);
+    for (const r of ["/api/v1/hq/overdue?format=csv", "/api/v1/hq/trends?format=csv&granularity=week", "/api/v1/hq/overview?format=csv"]) {
+      expect((await call("GET", r, { token: hq })).status, r).toBe(200);
+    }
+  });
+
+  it("never shows a resident's name, phone or unit in any /hq response", async () => {
+    const mine = { name: "诸葛亮", phone: "13033334444" };
+    const made = await submit("yangguang", "repair", mine.name, mine.phone);
+    await rebuild();
+    const hq = await tokenFor("hqSupervisor", null);
+    const region = await tokenFor("regionSupervisor", null);
+    const paths = ["/api/v1/hq/overview", "/api/v1/hq/branches", "/api/v1/hq/trends", "/api/v1/hq/trends?granularity=month", "/api/v1/hq/overdue", "/api/v1/hq/branches/yangguang", `/api/v1/hq/requests/${made.id}`];
+    for (const token of [hq, region]) {
+      for (const p of paths) {
+        for (const suffix of ["", p.includes("?") ? "&format=csv" : "?format=csv"]) {
+          if (p.includes("/requests/") && suffix) continue;
+          const res = await call("GET", `${p}${suffix}`, { token });
+          expect(res.status, p).toBe(200);
+          const text = typeof res.body === "string" ? res.body : JSON.stringify(res.body);
+          for (const pii of [...RESIDENT_PII, mine.name, mine.phone]) expect(text.includes(pii), `${p}${suffix} leaks ${pii}`).toBe(false);
+        }
+      }
+    }
+  });
+});
