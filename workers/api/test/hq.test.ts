@@ -50,6 +50,22 @@ describe("head office and regions", () => {
     expect(response.openInTime + response.overdueOpen + response.metOnTime + response.metLate).toBeGreaterThanOrEqual(3);
   });
 
+  it("counts a repeat complaint from the same unit within 90 days, without exposing the unit", async () => {
+    const hq = await tokenFor("hqSupervisor", null);
+    await rebuild();
+    const before = (await call("GET", "/api/v1/hq/branches/yangguang", { token: hq })).body.repeatComplaints;
+    const profile = await call("GET", "/api/v1/public/branches/yangguang");
+    const unitId = profile.body.communities[1].units[5].id;
+    for (const text of ["楼上漏水到我家", "楼上又漏水了,还没处理"]) {
+      const res = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: { kind: "complaint", category: "quality", description: text, contact: { name: "曹", phone: "13044445555" }, location: { unitId } } });
+      expect(res.status).toBe(201);
+    }
+    await rebuild();
+    const after = await call("GET", "/api/v1/hq/branches/yangguang", { token: hq });
+    expect(after.body.repeatComplaints - before).toBe(1);
+    expect(JSON.stringify(after.body)).not.toContain(unitId);
+  });
+
   it("rebuilding the facts from the branch databases gives byte-identical figures", async () => {
     const hq = await tokenFor("hqSupervisor", null);
     await rebuild();

@@ -3,6 +3,7 @@ import type { Databases } from "../runtime/index.ts";
 import type { BranchRow } from "./branch-directory.ts";
 import { findRequest, milestonePausesOf, requestTimeline } from "./request.ts";
 import { type MilestoneFactRow, type RequestFactRow, sentNoticeKeys, writeFacts } from "./supervision.ts";
+import { and, eq, gte, lte, ne } from "drizzle-orm";
 import { requests } from "../schema/branch.ts";
 
 /**
@@ -28,6 +29,7 @@ export async function factsOf(dbs: Databases, branch: BranchRow, requestId: stri
     status: request.status,
     createdAt: request.createdAt,
     closedAt: request.closedAt,
+    repeatComplaint: request.kind === "complaint" && request.unitId !== null ? await earlierComplaintFromUnit(db, request) : false,
     updatedAt: now,
   };
   const milestoneFacts: MilestoneFactRow[] = [];
@@ -74,4 +76,16 @@ export async function rebuildFacts(dbs: Databases, now: number): Promise<{ reque
     }
   }
   return { requests: count };
+}
+
+const REPEAT_WINDOW_MS = 90 * 86_400_000;
+
+/** A repeat complaint: the same unit complained within the 90 days before. Only the yes/no leaves the branch. */
+async function earlierComplaintFromUnit(db: ReturnType<Databases["branchDb"]>, r: { id: string; unitId: string | null; createdAt: number }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.kind, "complaint"), eq(requests.unitId, r.unitId!), ne(requests.id, r.id), gte(requests.createdAt, r.createdAt - REPEAT_WINDOW_MS), lte(requests.createdAt, r.createdAt)))
+    .limit(1);
+  return !!row;
 }
