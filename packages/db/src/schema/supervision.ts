@@ -26,6 +26,8 @@ export const requestFacts = sqliteTable(
   (t) => [
     index("request_facts_scope_idx").on(t.orgId, t.branchId, t.createdAt),
     index("request_facts_region_idx").on(t.orgId, t.regionId, t.createdAt),
+    // Covering index for the head-office period figures (no table lookups).
+    index("request_facts_org_time_idx").on(t.orgId, t.createdAt, t.kind, t.branchId, t.regionId, t.satisfaction, t.reopened, t.repeatComplaint),
   ],
 );
 
@@ -53,6 +55,8 @@ export const milestoneFacts = sqliteTable(
   (t) => [
     index("milestone_facts_sweep_idx").on(t.nextCheckAt),
     index("milestone_facts_scope_idx").on(t.orgId, t.branchId, t.status, t.dueAt),
+    index("milestone_facts_org_time_idx").on(t.orgId, t.startAt, t.name, t.status, t.metAt, t.dueAt, t.branchId, t.regionId),
+    index("milestone_facts_overdue_idx").on(t.orgId, t.status, t.dueAt),
   ],
 );
 

@@ -19,6 +19,8 @@ CREATE TABLE `milestone_facts` (
 --> statement-breakpoint
 CREATE INDEX `milestone_facts_sweep_idx` ON `milestone_facts` (`next_check_at`);--> statement-breakpoint
 CREATE INDEX `milestone_facts_scope_idx` ON `milestone_facts` (`org_id`,`branch_id`,`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `milestone_facts_org_time_idx` ON `milestone_facts` (`org_id`,`start_at`,`name`,`status`,`met_at`,`due_at`,`branch_id`,`region_id`);--> statement-breakpoint
+CREATE INDEX `milestone_facts_overdue_idx` ON `milestone_facts` (`org_id`,`status`,`due_at`);--> statement-breakpoint
 CREATE TABLE `milestone_notices` (
 	`milestone_id` text NOT NULL,
 	`notice_key` text NOT NULL,
@@ -52,4 +54,5 @@ CREATE TABLE `request_facts` (
 );
 --> statement-breakpoint
 CREATE INDEX `request_facts_scope_idx` ON `request_facts` (`org_id`,`branch_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `request_facts_region_idx` ON `request_facts` (`org_id`,`region_id`,`created_at`);
+CREATE INDEX `request_facts_region_idx` ON `request_facts` (`org_id`,`region_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `request_facts_org_time_idx` ON `request_facts` (`org_id`,`created_at`,`kind`,`branch_id`,`region_id`,`satisfaction`,`reopened`,`repeat_complaint`);
