@@ -1,5 +1,6 @@
 import type { Client } from "@libsql/client/web";
 import type { SupervisionDb } from "../client/index.ts";
+import { reportingDay } from "./supervision.ts";
 
 // Head-office and region figures, straight SQL over the supervision database's indexed facts.
 // Every query is scoped: org always, region for a region supervisor, optionally one branch.
@@ -37,41 +38,52 @@ export interface Compliance {
   compliance: number | null;
 }
 
-/** Per milestone name: met on time, met late, open past due, open in time; compliance = on time / decided. */
+const days = (from: number, to: number) => [reportingDay(from), reportingDay(to - 1)] as const;
+
+/**
+ * Per milestone name: met on time and late (from the rollups), open past due and open in time (live, from
+ * the open-milestone index); compliance = on time / (on time + late + open past due).
+ */
 export async function complianceByMilestone(db: SupervisionDb, scope: Scope, from: number, to: number, now: number): Promise<Compliance[]> {
   const w = where(scope);
-  const res = await client(db).execute({
-    sql: `select name,
-            sum(case when status = 'met' and met_at <= due_at then 1 else 0 end) as on_time,
-            sum(case when status = 'met' and met_at > due_at then 1 else 0 end) as late,
-            sum(case when status in ('open','paused') and due_at < ? then 1 else 0 end) as overdue,
-            sum(case when status in ('open','paused') and (due_at is null or due_at >= ?) then 1 else 0 end) as open_in_time
-          from milestone_facts where ${w.sql} and start_at >= ? and start_at < ? group by name order by name`,
-    args: [now, now, ...w.args, from, to],
-  });
-  return res.rows.map((r) => {
-    const metOnTime = num(r.on_time);
-    const metLate = num(r.late);
-    const overdueOpen = num(r.overdue);
+  const [d0, d1] = days(from, to);
+  const [met, open] = await Promise.all([
+    client(db).execute({ sql: `select name, sum(met_on_time) as on_time, sum(met_late) as late from milestone_rollups where ${w.sql} and day >= ? and day <= ? group by name`, args: [...w.args, d0, d1] }),
+    client(db).execute({
+      sql: `select name, sum(case when due_at < ? then 1 else 0 end) as overdue, sum(case when due_at is null or due_at >= ? then 1 else 0 end) as open_in_time
+            from milestone_facts where ${w.sql} and status in ('open','paused') and start_at >= ? and start_at < ? group by name`,
+      args: [now, now, ...w.args, from, to],
+    }),
+  ]);
+  const names = new Set([...met.rows, ...open.rows].map((r) => String(r.name)));
+  return [...names].sort().map((milestone) => {
+    const m = met.rows.find((r) => r.name === milestone);
+    const o = open.rows.find((r) => r.name === milestone);
+    const metOnTime = num(m?.on_time);
+    const metLate = num(m?.late);
+    const overdueOpen = num(o?.overdue);
     const decided = metOnTime + metLate + overdueOpen;
-    return { milestone: String(r.name), metOnTime, metLate, overdueOpen, openInTime: num(r.open_in_time), compliance: decided ? Math.round((metOnTime / decided) * 1000) / 10 : null };
+    return { milestone, metOnTime, metLate, overdueOpen, openInTime: num(o?.open_in_time), compliance: decided ? Math.round((metOnTime / decided) * 1000) / 10 : null };
   });
 }
 
 export async function requestTotals(db: SupervisionDb, scope: Scope, from: number, to: number) {
   const w = where(scope);
+  const [d0, d1] = days(from, to);
   const byKind = await client(db).execute({
-    sql: `select kind, count(*) as n, sum(reopened) as reopened, sum(repeat_complaint) as repeats, avg(satisfaction) as satisfaction, count(satisfaction) as rated
-          from request_facts where ${w.sql} and created_at >= ? and created_at < ? group by kind order by kind`,
-    args: [...w.args, from, to],
+    sql: `select kind, sum(requests) as n, sum(reopened) as reopened, sum(repeat_complaints) as repeats, sum(satisfaction_sum) as sat_sum, sum(satisfaction_count) as rated
+          from request_rollups where ${w.sql} and day >= ? and day <= ? group by kind order by kind`,
+    args: [...w.args, d0, d1],
   });
-  const kinds = Object.fromEntries(byKind.rows.map((r) => [String(r.kind), num(r.n)]));
-  const total = byKind.rows.reduce((s, r) => s + num(r.n), 0);
-  const reopened = byKind.rows.reduce((s, r) => s + num(r.reopened), 0);
-  const repeats = byKind.rows.reduce((s, r) => s + num(r.repeats), 0);
-  const rated = byKind.rows.reduce((s, r) => s + num(r.rated), 0);
-  const satisfactionSum = byKind.rows.reduce((s, r) => s + num(r.satisfaction) * num(r.rated), 0);
-  return { total, byKind: kinds, reopened, repeatComplaints: repeats, satisfaction: rated ? Math.round((satisfactionSum / rated) * 100) / 100 : null };
+  const sum = (k: string) => byKind.rows.reduce((s, r) => s + num(r[k]), 0);
+  const rated = sum("rated");
+  return {
+    total: sum("n"),
+    byKind: Object.fromEntries(byKind.rows.map((r) => [String(r.kind), num(r.n)])),
+    reopened: sum("reopened"),
+    repeatComplaints: sum("repeats"),
+    satisfaction: rated ? Math.round((sum("sat_sum") / rated) * 100) / 100 : null,
+  };
 }
 
 export async function overdueCount(db: SupervisionDb, scope: Scope, now: number): Promise<number> {
@@ -98,51 +110,52 @@ export async function overdueList(db: SupervisionDb, scope: Scope, now: number, 
   }));
 }
 
-/** Per branch in scope: requests, complaints, overdue now, decided and on-time milestones. */
+/** Per branch in scope: requests, complaints, overdue now, on-time and missed milestones (rollups + live open). */
 export async function branchFigures(db: SupervisionDb, scope: Scope, from: number, to: number, now: number) {
   const w = where(scope);
-  const [req, ms] = await Promise.all([
+  const [d0, d1] = days(from, to);
+  const [req, met, open] = await Promise.all([
     client(db).execute({
-      sql: `select branch_id, count(*) as n, sum(case when kind = 'complaint' then 1 else 0 end) as complaints, avg(satisfaction) as satisfaction
-            from request_facts where ${w.sql} and created_at >= ? and created_at < ? group by branch_id`,
-      args: [...w.args, from, to],
+      sql: `select branch_id, sum(requests) as n, sum(case when kind = 'complaint' then requests else 0 end) as complaints, sum(satisfaction_sum) as sat_sum, sum(satisfaction_count) as rated, sum(repeat_complaints) as repeats
+            from request_rollups where ${w.sql} and day >= ? and day <= ? group by branch_id`,
+      args: [...w.args, d0, d1],
     }),
+    client(db).execute({ sql: `select branch_id, sum(met_on_time) as on_time, sum(met_late) as late from milestone_rollups where ${w.sql} and day >= ? and day <= ? group by branch_id`, args: [...w.args, d0, d1] }),
     client(db).execute({
-      sql: `select branch_id,
-              sum(case when status = 'met' and met_at <= due_at then 1 else 0 end) as on_time,
-              sum(case when (status = 'met' and met_at > due_at) or (status in ('open','paused') and due_at < ?) then 1 else 0 end) as missed,
-              sum(case when status in ('open','paused') and due_at < ? then 1 else 0 end) as overdue
-            from milestone_facts where ${w.sql} and start_at >= ? and start_at < ? group by branch_id`,
-      args: [now, now, ...w.args, from, to],
+      // Only overdue rows, by the overdue index (the planner would otherwise walk every milestone of the org).
+      sql: `select branch_id, count(*) as overdue, sum(case when start_at >= ? and start_at < ? then 1 else 0 end) as missed_open
+            from milestone_facts indexed by milestone_facts_overdue_idx where ${w.sql} and status in ('open','paused') and due_at < ? group by branch_id`,
+      args: [from, to, ...w.args, now],
     }),
   ]);
-  const out = new Map<string, { requests: number; complaints: number; satisfaction: number | null; onTime: number; missed: number; overdue: number }>();
-  const get = (id: string) => out.get(id) ?? out.set(id, { requests: 0, complaints: 0, satisfaction: null, onTime: 0, missed: 0, overdue: 0 }).get(id)!;
-  for (const r of req.rows) Object.assign(get(String(r.branch_id)), { requests: num(r.n), complaints: num(r.complaints), satisfaction: r.satisfaction === null ? null : Math.round(num(r.satisfaction) * 100) / 100 });
-  for (const r of ms.rows) Object.assign(get(String(r.branch_id)), { onTime: num(r.on_time), missed: num(r.missed), overdue: num(r.overdue) });
+  const out = new Map<string, { requests: number; complaints: number; repeatComplaints: number; satisfaction: number | null; onTime: number; missed: number; overdue: number }>();
+  const get = (id: string) => out.get(id) ?? out.set(id, { requests: 0, complaints: 0, repeatComplaints: 0, satisfaction: null, onTime: 0, missed: 0, overdue: 0 }).get(id)!;
+  for (const r of req.rows) {
+    Object.assign(get(String(r.branch_id)), { requests: num(r.n), complaints: num(r.complaints), repeatComplaints: num(r.repeats), satisfaction: num(r.rated) ? Math.round((num(r.sat_sum) / num(r.rated)) * 100) / 100 : null });
+  }
+  for (const r of met.rows) Object.assign(get(String(r.branch_id)), { onTime: num(r.on_time), missed: get(String(r.branch_id)).missed + num(r.late) });
+  for (const r of open.rows) {
+    const b = get(String(r.branch_id));
+    b.overdue = num(r.overdue);
+    b.missed += num(r.missed_open);
+  }
   return out;
 }
 
-/** Requests and compliance per day, week or month, in the group's time zone (Asia/Shanghai, UTC+8). */
-export async function trends(db: SupervisionDb, scope: Scope, granularity: "day" | "week" | "month", from: number, to: number, now: number) {
-  const fmt = granularity === "day" ? "%Y-%m-%d" : granularity === "week" ? "%Y-W%W" : "%Y-%m";
-  const bucket = (col: string) => `strftime('${fmt}', (${col} + 28800000) / 1000, 'unixepoch')`;
+/** Requests and met-on-time share per day, week or month (reporting days, Asia/Shanghai), from the rollups. */
+export async function trends(db: SupervisionDb, scope: Scope, granularity: "day" | "week" | "month", from: number, to: number, _now: number) {
+  const bucket = granularity === "day" ? "day" : granularity === "week" ? "strftime('%Y-W%W', day)" : "substr(day, 1, 7)";
   const w = where(scope);
+  const [d0, d1] = days(from, to);
   const [req, ms] = await Promise.all([
-    client(db).execute({ sql: `select ${bucket("created_at")} as b, count(*) as n from request_facts where ${w.sql} and created_at >= ? and created_at < ? group by b order by b`, args: [...w.args, from, to] }),
-    client(db).execute({
-      sql: `select ${bucket("start_at")} as b,
-              sum(case when status = 'met' and met_at <= due_at then 1 else 0 end) as on_time,
-              sum(case when (status = 'met' and met_at > due_at) or (status in ('open','paused') and due_at < ?) then 1 else 0 end) as missed
-            from milestone_facts where ${w.sql} and start_at >= ? and start_at < ? group by b order by b`,
-      args: [now, ...w.args, from, to],
-    }),
+    client(db).execute({ sql: `select ${bucket} as b, sum(requests) as n from request_rollups where ${w.sql} and day >= ? and day <= ? group by b order by b`, args: [...w.args, d0, d1] }),
+    client(db).execute({ sql: `select ${bucket} as b, sum(met_on_time) as on_time, sum(met_late) as late from milestone_rollups where ${w.sql} and day >= ? and day <= ? group by b order by b`, args: [...w.args, d0, d1] }),
   ]);
   const buckets = new Map<string, { bucket: string; requests: number; compliance: number | null }>();
   for (const r of req.rows) buckets.set(String(r.b), { bucket: String(r.b), requests: num(r.n), compliance: null });
   for (const r of ms.rows) {
     const b = buckets.get(String(r.b)) ?? { bucket: String(r.b), requests: 0, compliance: null };
-    const decided = num(r.on_time) + num(r.missed);
+    const decided = num(r.on_time) + num(r.late);
     b.compliance = decided ? Math.round((num(r.on_time) / decided) * 1000) / 10 : null;
     buckets.set(b.bucket, b);
   }

@@ -56,7 +56,9 @@ export const milestoneFacts = sqliteTable(
     index("milestone_facts_sweep_idx").on(t.nextCheckAt),
     index("milestone_facts_scope_idx").on(t.orgId, t.branchId, t.status, t.dueAt),
     index("milestone_facts_org_time_idx").on(t.orgId, t.startAt, t.name, t.status, t.metAt, t.dueAt, t.branchId, t.regionId),
-    index("milestone_facts_overdue_idx").on(t.orgId, t.status, t.dueAt),
+    index("milestone_facts_overdue_idx").on(t.orgId, t.status, t.dueAt, t.branchId, t.regionId, t.startAt),
+    index("milestone_facts_branch_start_idx").on(t.branchId, t.startAt),
+    index("milestone_facts_open_idx").on(t.orgId, t.status, t.startAt, t.name, t.dueAt, t.branchId, t.regionId),
   ],
 );
 
@@ -76,4 +78,40 @@ export const milestoneNotices = sqliteTable(
     at: instant("at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.milestoneId, t.noticeKey] })],
+);
+
+/**
+ * Rollups per branch, reporting day (Asia/Shanghai) and kind, recomputed from the facts of that branch-day
+ * whenever one of its requests changes: head-office period figures read these, not a million facts.
+ */
+export const requestRollups = sqliteTable(
+  "request_rollups",
+  {
+    orgId: text("org_id").notNull(),
+    regionId: text("region_id"),
+    branchId: text("branch_id").notNull(),
+    day: text("day").notNull(),
+    kind: text("kind").notNull(),
+    requests: integer("requests").notNull(),
+    reopened: integer("reopened").notNull(),
+    repeatComplaints: integer("repeat_complaints").notNull(),
+    satisfactionSum: integer("satisfaction_sum").notNull(),
+    satisfactionCount: integer("satisfaction_count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.day, t.kind] }), index("request_rollups_scope_idx").on(t.orgId, t.day, t.regionId, t.branchId, t.kind, t.requests, t.reopened, t.repeatComplaints, t.satisfactionSum, t.satisfactionCount)],
+);
+
+/** Met-on-time and met-late counts per branch, day the clock started, and milestone. */
+export const milestoneRollups = sqliteTable(
+  "milestone_rollups",
+  {
+    orgId: text("org_id").notNull(),
+    regionId: text("region_id"),
+    branchId: text("branch_id").notNull(),
+    day: text("day").notNull(),
+    name: text("name").notNull(),
+    metOnTime: integer("met_on_time").notNull(),
+    metLate: integer("met_late").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.day, t.name] }), index("milestone_rollups_scope_idx").on(t.orgId, t.day, t.regionId, t.branchId, t.name, t.metOnTime, t.metLate)],
 );

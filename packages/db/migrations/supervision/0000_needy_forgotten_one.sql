@@ -20,7 +20,9 @@ CREATE TABLE `milestone_facts` (
 CREATE INDEX `milestone_facts_sweep_idx` ON `milestone_facts` (`next_check_at`);--> statement-breakpoint
 CREATE INDEX `milestone_facts_scope_idx` ON `milestone_facts` (`org_id`,`branch_id`,`status`,`due_at`);--> statement-breakpoint
 CREATE INDEX `milestone_facts_org_time_idx` ON `milestone_facts` (`org_id`,`start_at`,`name`,`status`,`met_at`,`due_at`,`branch_id`,`region_id`);--> statement-breakpoint
-CREATE INDEX `milestone_facts_overdue_idx` ON `milestone_facts` (`org_id`,`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `milestone_facts_overdue_idx` ON `milestone_facts` (`org_id`,`status`,`due_at`,`branch_id`,`region_id`,`start_at`);--> statement-breakpoint
+CREATE INDEX `milestone_facts_branch_start_idx` ON `milestone_facts` (`branch_id`,`start_at`);--> statement-breakpoint
+CREATE INDEX `milestone_facts_open_idx` ON `milestone_facts` (`org_id`,`status`,`start_at`,`name`,`due_at`,`branch_id`,`region_id`);--> statement-breakpoint
 CREATE TABLE `milestone_notices` (
 	`milestone_id` text NOT NULL,
 	`notice_key` text NOT NULL,
@@ -29,6 +31,18 @@ CREATE TABLE `milestone_notices` (
 	PRIMARY KEY(`milestone_id`, `notice_key`)
 );
 --> statement-breakpoint
+CREATE TABLE `milestone_rollups` (
+	`org_id` text NOT NULL,
+	`region_id` text,
+	`branch_id` text NOT NULL,
+	`day` text NOT NULL,
+	`name` text NOT NULL,
+	`met_on_time` integer NOT NULL,
+	`met_late` integer NOT NULL,
+	PRIMARY KEY(`branch_id`, `day`, `name`)
+);
+--> statement-breakpoint
+CREATE INDEX `milestone_rollups_scope_idx` ON `milestone_rollups` (`org_id`,`day`,`region_id`,`branch_id`,`name`,`met_on_time`,`met_late`);--> statement-breakpoint
 CREATE TABLE `processed_events` (
 	`event_id` text PRIMARY KEY NOT NULL,
 	`processed_at` integer NOT NULL
@@ -55,4 +69,19 @@ CREATE TABLE `request_facts` (
 --> statement-breakpoint
 CREATE INDEX `request_facts_scope_idx` ON `request_facts` (`org_id`,`branch_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `request_facts_region_idx` ON `request_facts` (`org_id`,`region_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `request_facts_org_time_idx` ON `request_facts` (`org_id`,`created_at`,`kind`,`branch_id`,`region_id`,`satisfaction`,`reopened`,`repeat_complaint`);
+CREATE INDEX `request_facts_org_time_idx` ON `request_facts` (`org_id`,`created_at`,`kind`,`branch_id`,`region_id`,`satisfaction`,`reopened`,`repeat_complaint`);--> statement-breakpoint
+CREATE TABLE `request_rollups` (
+	`org_id` text NOT NULL,
+	`region_id` text,
+	`branch_id` text NOT NULL,
+	`day` text NOT NULL,
+	`kind` text NOT NULL,
+	`requests` integer NOT NULL,
+	`reopened` integer NOT NULL,
+	`repeat_complaints` integer NOT NULL,
+	`satisfaction_sum` integer NOT NULL,
+	`satisfaction_count` integer NOT NULL,
+	PRIMARY KEY(`branch_id`, `day`, `kind`)
+);
+--> statement-breakpoint
+CREATE INDEX `request_rollups_scope_idx` ON `request_rollups` (`org_id`,`day`,`region_id`,`branch_id`,`kind`,`requests`,`reopened`,`repeat_complaints`,`satisfaction_sum`,`satisfaction_count`);
