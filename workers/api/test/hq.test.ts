@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { openDatabases, rebuildFacts } from "@wuye/db";
+import { generateMonthlyReports, openDatabases, rebuildFacts, reportingMonth } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { call, expectProblem, tokenFor } from "./helpers.ts";
 
@@ -109,5 +109,31 @@ describe("head office and regions", () => {
         }
       }
     }
+  });
+
+  it("writes a monthly PDCA report per branch and for the group, scoped like the rest", async () => {
+    await submit("binjiang", "repair", "刘备", "13055556666");
+    await rebuild();
+    const dbs = openDatabases(env);
+    const month = reportingMonth(Date.now());
+    const branches = await dbs.branches();
+    expect(await generateMonthlyReports(dbs.supervision, branches, month, Date.now())).toBe(branches.length + 1);
+    expect(await generateMonthlyReports(dbs.supervision, branches, month, Date.now())).toBe(0);
+    const hq = await tokenFor("hqSupervisor", null);
+    const region = await tokenFor("regionSupervisor", null);
+    expect((await call("GET", "/api/v1/hq/reports", { token: hq })).body.months).toContain(month);
+    const group = await call("GET", `/api/v1/hq/reports/${month}`, { token: hq });
+    expect(group.status).toBe(200);
+    expect(group.body.requestsByKind.length).toBeGreaterThan(0);
+    expect(group.body).toHaveProperty("breaches");
+    expect(group.body).toHaveProperty("topCategories");
+    const own = await call("GET", `/api/v1/hq/reports/${month}?branch=binjiang`, { token: region });
+    expect(own.status).toBe(200);
+    expect(own.body.requestsByKind.find((k: { kind: string }) => k.kind === "repair").requests).toBeGreaterThanOrEqual(1);
+    expectProblem(await call("GET", `/api/v1/hq/reports/${month}?branch=hupan`, { token: region }), 404);
+    expectProblem(await call("GET", `/api/v1/hq/reports/${month}`, { token: region }), 404);
+    expectProblem(await call("GET", "/api/v1/hq/reports/1999-01", { token: hq }), 404);
+    expect((await call("GET", `/api/v1/hq/reports/${month}?format=csv`, { token: hq })).headers.get("content-type")).toContain("text/csv");
+    for (const pii of [...RESIDENT_PII, "刘备", "13055556666"]) expect(JSON.stringify(group.body).includes(pii), pii).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import {
   type Databases,
   dueMilestoneFacts,
   enqueueOnce,
+  ensureMonthlyReports,
   markMilestoneBreached,
   type OutboxMessage,
   publishOutbox,
@@ -15,6 +16,7 @@ export interface SweepResult {
   republished: number;
   checked: number;
   notices: number;
+  reports: number;
 }
 
 const REPUBLISH_AFTER_MS = 10_000;
@@ -81,5 +83,6 @@ export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessa
     await updateMilestoneFact(dbs.supervision, fact.milestoneId, { nextCheckAt: nextCheckAt(fact.schedule, sent), updatedAt: now });
     if (ids.length) await publishOutbox(db, send, { ids });
   }
-  return { republished, checked: due.length, notices };
+  const reports = await ensureMonthlyReports(dbs.supervision, branches, now);
+  return { republished, checked: due.length, notices, reports };
 }

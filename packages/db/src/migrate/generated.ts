@@ -2,7 +2,7 @@
 export const MIGRATIONS = {
   "control": [
     {
-      "tag": "0000_bored_slayback",
+      "tag": "0000_talented_centennial",
       "statements": [
         "CREATE TABLE `branch_settings` (\n\t`branch_id` text PRIMARY KEY NOT NULL,\n\t`settings` text NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`updated_by` text,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action\n);",
         "CREATE TABLE `branch_settings_history` (\n\t`branch_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`settings` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`created_by` text,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action\n);",
@@ -31,7 +31,7 @@ export const MIGRATIONS = {
   ],
   "branch": [
     {
-      "tag": "0000_brief_cerise",
+      "tag": "0000_secret_mulholland_black",
       "statements": [
         "CREATE TABLE `attachments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`request_id` text,\n\t`object_key` text NOT NULL,\n\t`content_type` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
         "CREATE TABLE `audit_log` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`actor_id` text NOT NULL,\n\t`actor_role` text NOT NULL,\n\t`action` text NOT NULL,\n\t`subject_type` text NOT NULL,\n\t`subject_id` text NOT NULL,\n\t`detail` text,\n\t`at` integer NOT NULL\n);",
@@ -67,9 +67,9 @@ export const MIGRATIONS = {
   ],
   "supervision": [
     {
-      "tag": "0000_needy_forgotten_one",
+      "tag": "0000_chubby_masked_marvel",
       "statements": [
-        "CREATE TABLE `milestone_facts` (\n\t`milestone_id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`start_at` integer NOT NULL,\n\t`due_at` integer,\n\t`status` text NOT NULL,\n\t`met_at` integer,\n\t`breached_at` integer,\n\t`paused_ms` integer DEFAULT 0 NOT NULL,\n\t`schedule` text NOT NULL,\n\t`next_check_at` integer,\n\t`updated_at` integer NOT NULL\n);",
+        "CREATE TABLE `milestone_facts` (\n\t`milestone_id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`start_at` integer NOT NULL,\n\t`due_at` integer,\n\t`status` text NOT NULL,\n\t`met_at` integer,\n\t`breached_at` integer,\n\t`paused_ms` integer DEFAULT 0 NOT NULL,\n\t`breach_reason` text,\n\t`schedule` text NOT NULL,\n\t`next_check_at` integer,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE INDEX `milestone_facts_sweep_idx` ON `milestone_facts` (`next_check_at`);",
         "CREATE INDEX `milestone_facts_scope_idx` ON `milestone_facts` (`org_id`,`branch_id`,`status`,`due_at`);",
         "CREATE INDEX `milestone_facts_org_time_idx` ON `milestone_facts` (`org_id`,`start_at`,`name`,`status`,`met_at`,`due_at`,`branch_id`,`region_id`);",
@@ -80,6 +80,7 @@ export const MIGRATIONS = {
         "CREATE TABLE `milestone_rollups` (\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`day` text NOT NULL,\n\t`name` text NOT NULL,\n\t`met_on_time` integer NOT NULL,\n\t`met_late` integer NOT NULL,\n\tPRIMARY KEY(`branch_id`, `day`, `name`)\n);",
         "CREATE INDEX `milestone_rollups_scope_idx` ON `milestone_rollups` (`org_id`,`day`,`region_id`,`branch_id`,`name`,`met_on_time`,`met_late`);",
         "CREATE TABLE `processed_events` (\n\t`event_id` text PRIMARY KEY NOT NULL,\n\t`processed_at` integer NOT NULL\n);",
+        "CREATE TABLE `reports` (\n\t`org_id` text NOT NULL,\n\t`branch_id` text NOT NULL,\n\t`region_id` text,\n\t`month` text NOT NULL,\n\t`content` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`org_id`, `month`, `branch_id`)\n);",
         "CREATE TABLE `request_facts` (\n\t`request_id` text PRIMARY KEY NOT NULL,\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`community_id` text,\n\t`kind` text NOT NULL,\n\t`category` text,\n\t`urgency` text NOT NULL,\n\t`channel` text NOT NULL,\n\t`status` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`closed_at` integer,\n\t`satisfaction` integer,\n\t`reopened` integer DEFAULT false NOT NULL,\n\t`repeat_complaint` integer DEFAULT false NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE INDEX `request_facts_scope_idx` ON `request_facts` (`org_id`,`branch_id`,`created_at`);",
         "CREATE INDEX `request_facts_region_idx` ON `request_facts` (`org_id`,`region_id`,`created_at`);",

@@ -51,6 +51,7 @@ export async function factsOf(dbs: Databases, branch: BranchRow, requestId: stri
       status: paused && !done ? "paused" : m.status,
       metAt: m.metAt,
       breachedAt: m.breachedAt,
+      breachReason: m.breachReason,
       pausedMs,
       schedule: m.schedule,
       nextCheckAt: done || paused ? null : nextCheckAt(m.schedule, await sent(m.id)),

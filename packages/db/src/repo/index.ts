@@ -8,3 +8,4 @@ export * from "./resident.ts";
 export * from "./milestone.ts";
 export * from "./facts.ts";
 export * from "./hq.ts";
+export * from "./reports.ts";

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NotFound } from "@wuye/core";
-import { branchFigures, type BranchRow, complianceByMilestone, overdueCount, overdueList, requestFactWithMilestones, requestTotals, type Scope, trends } from "@wuye/db";
+import { branchFigures, type BranchRow, complianceByMilestone, findReport, listReportMonths, overdueCount, overdueList, requestFactWithMilestones, requestTotals, type Scope, trends } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
@@ -157,5 +157,36 @@ export const hqRoutes = createRouter()
         } as never,
         200,
       );
+    },
+  )
+  .openapi(
+    createRoute({ method: "get", path: "/reports", tags: ["hq"], summary: "Months with a PDCA report", security: [{ bearer: [] }], responses: { 200: { description: "Months", content: { "application/json": { schema: z.object({ months: z.array(z.string()) }) } } }, ...errorResponses } }),
+    async (c) => c.json({ months: await listReportMonths(c.var.services.supervision, c.var.actor.orgId) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/reports/{month}",
+      tags: ["hq"],
+      summary: "A month's PDCA report for the organization, or for one branch (?branch=slug); CSV of its breaches",
+      security: [{ bearer: [] }],
+      request: { params: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/) }), query: z.strictObject({ branch: z.string().max(60).optional(), format: z.enum(["json", "csv"]).default("json") }) },
+      responses: { 200: { description: "Report", content: json(z.unknown()) }, ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const month = c.req.valid("param").month;
+      let branchId = "*";
+      if (q.branch) {
+        const branch = (await branchesInScope(c)).find((b) => b.slug === q.branch);
+        if (!branch) throw new NotFound("branch");
+        branchId = branch.id;
+      } else if (c.var.actor.regionId) {
+        throw new NotFound("organization report"); // a region sees its own branches' reports only
+      }
+      const report = await findReport(c.var.services.supervision, c.var.actor.orgId, month, branchId);
+      if (!report) throw new NotFound("report");
+      const content = report.content as { breaches?: Array<Record<string, unknown>> };
+      return table(c, q.format, `pdca-${month}-${q.branch ?? "group"}`, content.breaches ?? [], { month, branch: q.branch ?? null, ...report.content });
     },
   );

@@ -12,6 +12,7 @@ CREATE TABLE `milestone_facts` (
 	`met_at` integer,
 	`breached_at` integer,
 	`paused_ms` integer DEFAULT 0 NOT NULL,
+	`breach_reason` text,
 	`schedule` text NOT NULL,
 	`next_check_at` integer,
 	`updated_at` integer NOT NULL
@@ -46,6 +47,16 @@ CREATE INDEX `milestone_rollups_scope_idx` ON `milestone_rollups` (`org_id`,`day
 CREATE TABLE `processed_events` (
 	`event_id` text PRIMARY KEY NOT NULL,
 	`processed_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `reports` (
+	`org_id` text NOT NULL,
+	`branch_id` text NOT NULL,
+	`region_id` text,
+	`month` text NOT NULL,
+	`content` text NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`org_id`, `month`, `branch_id`)
 );
 --> statement-breakpoint
 CREATE TABLE `request_facts` (
