@@ -7,4 +7,4 @@ export * from "./branch/index.ts";
 export * from "./milestone/index.ts";
 export * from "./deadline/index.ts";
 export * from "./notification/index.ts";
-export * from "./reply-guard/index.ts";
+export * from "./reply-language/index.ts";

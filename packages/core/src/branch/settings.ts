@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NOTICE_TYPES, QuietHoursSchema } from "../notification/types.ts";
-import { DEFAULT_REPLY_GUARD_LIST, ReplyGuardListSchema } from "../reply-guard/guard.ts";
+import { DEFAULT_REPLY_GUARD_LIST, ReplyGuardListSchema } from "../reply-language/guard.ts";
 import { CategorySchema, DEFAULT_CATEGORIES } from "../request/category.ts";
 
 const ProviderSchema = z.strictObject({ url: z.url(), token: z.string().min(1).max(500) });
@@ -32,7 +32,7 @@ export const BranchSettingsSchema = z.strictObject({
   nightShift: z.strictObject({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) }).default({ from: "20:00", to: "08:00" }),
   notifications: NotificationSettingsSchema.default({ quietHours: { from: "22:00", to: "07:00" } }),
   /** Words and phrases resident-facing replies must avoid (defaults from DOMAIN.md). */
-  replyGuard: ReplyGuardListSchema.default(DEFAULT_REPLY_GUARD_LIST),
+  replyGuard: ReplyGuardListSchema.default(() => [...DEFAULT_REPLY_GUARD_LIST]),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
@@ -64,7 +64,7 @@ export function defaultBranchSettings(): BranchSettings {
     publicDailyLimit: 10,
     nightShift: { from: "20:00", to: "08:00" },
     notifications: { quietHours: { from: "22:00", to: "07:00" } },
-    replyGuard: DEFAULT_REPLY_GUARD_LIST,
+    replyGuard: [...DEFAULT_REPLY_GUARD_LIST],
   };
 }
 

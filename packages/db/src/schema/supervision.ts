@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { instant } from "./columns.ts";
 
@@ -59,6 +60,8 @@ export const milestoneFacts = sqliteTable(
     index("milestone_facts_scope_idx").on(t.orgId, t.branchId, t.status, t.dueAt),
     index("milestone_facts_org_time_idx").on(t.orgId, t.startAt, t.name, t.status, t.metAt, t.dueAt, t.branchId, t.regionId),
     index("milestone_facts_overdue_idx").on(t.orgId, t.status, t.dueAt, t.branchId, t.regionId, t.startAt),
+    // Open clocks only, in branch order: the ranking counts overdue per branch without sorting.
+    index("milestone_facts_open_branch_idx").on(t.orgId, t.branchId, t.dueAt, t.regionId, t.startAt).where(sql`status in ('open', 'paused')`),
     index("milestone_facts_branch_start_idx").on(t.branchId, t.startAt),
     index("milestone_facts_open_idx").on(t.orgId, t.status, t.startAt, t.name, t.dueAt, t.branchId, t.regionId),
   ],

@@ -22,6 +22,7 @@ CREATE INDEX `milestone_facts_sweep_idx` ON `milestone_facts` (`next_check_at`);
 CREATE INDEX `milestone_facts_scope_idx` ON `milestone_facts` (`org_id`,`branch_id`,`status`,`due_at`);--> statement-breakpoint
 CREATE INDEX `milestone_facts_org_time_idx` ON `milestone_facts` (`org_id`,`start_at`,`name`,`status`,`met_at`,`due_at`,`branch_id`,`region_id`);--> statement-breakpoint
 CREATE INDEX `milestone_facts_overdue_idx` ON `milestone_facts` (`org_id`,`status`,`due_at`,`branch_id`,`region_id`,`start_at`);--> statement-breakpoint
+CREATE INDEX `milestone_facts_open_branch_idx` ON `milestone_facts` (`org_id`,`branch_id`,`due_at`,`region_id`,`start_at`) WHERE status in ('open', 'paused');--> statement-breakpoint
 CREATE INDEX `milestone_facts_branch_start_idx` ON `milestone_facts` (`branch_id`,`start_at`);--> statement-breakpoint
 CREATE INDEX `milestone_facts_open_idx` ON `milestone_facts` (`org_id`,`status`,`start_at`,`name`,`due_at`,`branch_id`,`region_id`);--> statement-breakpoint
 CREATE TABLE `milestone_notices` (

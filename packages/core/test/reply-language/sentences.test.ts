@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkReply, DEFAULT_REPLY_GUARD_LIST } from "../src/reply-guard/index.ts";
+import { checkReply, DEFAULT_REPLY_GUARD_LIST } from "../../src/reply-language/index.ts";
 
 // [sentence, the phrases it must flag, in order] — an empty list means the reply may be sent.
 const TABLE: Array<[string, string[]]> = [
