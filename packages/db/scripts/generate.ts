@@ -10,7 +10,9 @@ const root = join(import.meta.dirname, "..");
 const out: Record<string, Array<{ tag: string; statements: string[] }>> = {};
 for (const db of DATABASES) {
   if (!process.argv.includes("--embed-only")) {
-    execFileSync("drizzle-kit", ["generate", "--config", `drizzle.${db}.config.ts`], { cwd: root, stdio: "inherit" });
+    // Incremental: a schema change adds the next numbered migration; existing ones are never rewritten.
+    const name = process.argv.find((a) => a.startsWith("--name="))?.slice(7);
+    execFileSync("drizzle-kit", ["generate", "--config", `drizzle.${db}.config.ts`, ...(name ? ["--name", name] : [])], { cwd: root, stdio: "inherit" });
   }
   const journal = JSON.parse(readFileSync(join(root, "migrations", db, "meta", "_journal.json"), "utf8")) as {
     entries: Array<{ tag: string }>;

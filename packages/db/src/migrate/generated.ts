@@ -2,7 +2,7 @@
 export const MIGRATIONS = {
   "control": [
     {
-      "tag": "0000_blue_jazinda",
+      "tag": "0000_initial",
       "statements": [
         "CREATE TABLE `branch_settings` (\n\t`branch_id` text PRIMARY KEY NOT NULL,\n\t`settings` text NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`updated_by` text,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action\n);",
         "CREATE TABLE `branch_settings_history` (\n\t`branch_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`settings` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`created_by` text,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action\n);",
@@ -31,7 +31,7 @@ export const MIGRATIONS = {
   ],
   "branch": [
     {
-      "tag": "0000_adorable_puma",
+      "tag": "0000_initial",
       "statements": [
         "CREATE TABLE `attachments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`request_id` text,\n\t`object_key` text NOT NULL,\n\t`content_type` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
         "CREATE TABLE `audit_log` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`actor_id` text NOT NULL,\n\t`actor_role` text NOT NULL,\n\t`action` text NOT NULL,\n\t`subject_type` text NOT NULL,\n\t`subject_id` text NOT NULL,\n\t`detail` text,\n\t`at` integer NOT NULL\n);",
@@ -67,7 +67,7 @@ export const MIGRATIONS = {
   ],
   "supervision": [
     {
-      "tag": "0000_naive_satana",
+      "tag": "0000_initial",
       "statements": [
         "CREATE TABLE `milestone_facts` (\n\t`milestone_id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`start_at` integer NOT NULL,\n\t`due_at` integer,\n\t`status` text NOT NULL,\n\t`met_at` integer,\n\t`breached_at` integer,\n\t`paused_ms` integer DEFAULT 0 NOT NULL,\n\t`breach_reason` text,\n\t`schedule` text NOT NULL,\n\t`next_check_at` integer,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE INDEX `milestone_facts_sweep_idx` ON `milestone_facts` (`next_check_at`);",
