@@ -1,27 +1,12 @@
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
-import { startTestDatabases } from "@wuye/infra";
+import { workerTestConfig } from "@wuye/infra/worker-test-config";
 import { defineConfig } from "vitest/config";
 
-// Real libSQL (the project's server, provisioned and seeded like `pnpm dev`) and real workerd.
-export default defineConfig(async () => {
-  const dbs = await startTestDatabases();
-  return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: "./wrangler.test.jsonc" },
-        miniflare: {
-          bindings: {
-            ENVIRONMENT: "test",
-            CONTROL_DB_URL: dbs.controlUrl,
-            SUPERVISION_DB_URL: dbs.supervisionUrl,
-            LIBSQL_AUTH_TOKEN: dbs.token,
-            JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
-            TEST_LOGINS: JSON.stringify(dbs.logins),
-            TEST_LIBSQL_URL: dbs.serverUrl,
-          },
-        },
-      }),
-    ],
-    test: { testTimeout: 30_000, hookTimeout: 60_000, include: ["test/**/*.test.ts"], globalSetup: ["@wuye/infra/test-teardown"] },
-  };
-});
+export default defineConfig(() =>
+  workerTestConfig({
+    extraBindings: (dbs) => ({
+      JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
+      TEST_LOGINS: JSON.stringify(dbs.logins),
+      TEST_LIBSQL_URL: dbs.serverUrl,
+    }),
+  }),
+);

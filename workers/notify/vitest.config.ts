@@ -1,6 +1,5 @@
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { verifyWebhook } from "@wuye/core";
-import { startTestDatabases } from "@wuye/infra";
+import { workerTestConfig } from "@wuye/infra/worker-test-config";
 import { defineConfig } from "vitest/config";
 
 export const WEBHOOK_SECRET = "test-webhook-secret-0123456789";
@@ -10,33 +9,25 @@ export const WEBHOOK_SECRET = "test-webhook-secret-0123456789";
 const received: Array<{ path: string; verdict: string; body: string }> = [];
 const nonces = new Set<string>();
 
-export default defineConfig(async () => {
-  const dbs = await startTestDatabases();
-  return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: "./wrangler.test.jsonc" },
-        miniflare: {
-          bindings: { ENVIRONMENT: "test", CONTROL_DB_URL: dbs.controlUrl, SUPERVISION_DB_URL: dbs.supervisionUrl, LIBSQL_AUTH_TOKEN: dbs.token },
-          outboundService: async (request: Request) => {
-            const url = new URL(request.url);
-            if (url.hostname !== "hooks.test") {
-              // The database server: pass through (rebuilt, since miniflare's Request is another undici's).
-              const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
-              const res = await fetch(request.url, { method: request.method, headers: request.headers, body });
-              return new Response(await res.arrayBuffer(), { status: res.status, headers: res.headers });
-            }
-            if (url.pathname === "/__received") return Response.json(received);
-            const body = await request.text();
-            const verdict = await verifyWebhook(WEBHOOK_SECRET, request.headers.get("x-wuye-signature"), body, Date.now(), (n) => (nonces.has(n) ? true : (nonces.add(n), false)));
-            received.push({ path: url.pathname, verdict: verdict.ok ? "ok" : verdict.reason, body });
-            if (url.pathname === "/fail") return new Response("down", { status: 500 });
-            if (url.pathname === "/reject") return new Response("bad", { status: 400 });
-            return verdict.ok ? new Response("ok") : new Response("unauthorized", { status: 401 });
-          },
-        },
-      }),
-    ],
-    test: { testTimeout: 30_000, hookTimeout: 60_000, include: ["test/**/*.test.ts"], globalSetup: ["@wuye/infra/test-teardown"] },
-  };
-});
+export default defineConfig(() =>
+  workerTestConfig({
+    miniflare: {
+      outboundService: async (request: Request) => {
+        const url = new URL(request.url);
+        if (url.hostname !== "hooks.test") {
+          // The database server: pass through (rebuilt, since miniflare's Request is another undici's).
+          const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+          const res = await fetch(request.url, { method: request.method, headers: request.headers, body });
+          return new Response(await res.arrayBuffer(), { status: res.status, headers: res.headers });
+        }
+        if (url.pathname === "/__received") return Response.json(received);
+        const body = await request.text();
+        const verdict = await verifyWebhook(WEBHOOK_SECRET, request.headers.get("x-wuye-signature"), body, Date.now(), (n) => (nonces.has(n) ? true : (nonces.add(n), false)));
+        received.push({ path: url.pathname, verdict: verdict.ok ? "ok" : verdict.reason, body });
+        if (url.pathname === "/fail") return new Response("down", { status: 500 });
+        if (url.pathname === "/reject") return new Response("bad", { status: 400 });
+        return verdict.ok ? new Response("ok") : new Response("unauthorized", { status: 401 });
+      },
+    },
+  }),
+);
