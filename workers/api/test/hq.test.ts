@@ -136,4 +136,23 @@ describe("head office and regions", () => {
     expect((await call("GET", `/api/v1/hq/reports/${month}?format=csv`, { token: hq })).headers.get("content-type")).toContain("text/csv");
     for (const pii of [...RESIDENT_PII, "刘备", "13055556666"]) expect(JSON.stringify(group.body).includes(pii), pii).toBe(false);
   });
+
+  it("a resident's rating reaches the branch's satisfaction figure, once", async () => {
+    const hq = await tokenFor("hqSupervisor", null);
+    const res = await call("POST", "/api/v1/public/branches/binjiang/requests", { body: { kind: "help", description: "借用梯子", contact: { name: "张飞", phone: "13066667777" }, location: { area: "物业中心" } } });
+    const rate = (body: unknown) => call("POST", `/api/v1/public/requests/${res.body.trackingCode}/rating`, { body });
+    expectProblem(await rate({ score: 6 }), 400, "score");
+    expectProblem(await rate({ score: 4, comment: "<script>x</script>" }), 400, "comment");
+    expect((await rate({ score: 4, comment: "师傅很耐心" })).status).toBe(201);
+    expectProblem(await rate({ score: 1 }), 409);
+    expectProblem(await call("POST", "/api/v1/public/requests/BJY-22222-22222-22222-22222/rating", { body: { score: 5 } }), 404);
+    await rebuild();
+    const branch = await call("GET", "/api/v1/hq/branches/binjiang", { token: hq });
+    expect(branch.body.satisfaction).not.toBeNull();
+    expect(branch.body.satisfaction).toBeGreaterThanOrEqual(1);
+    expect(branch.body.satisfaction).toBeLessThanOrEqual(5);
+    const tracked = await call("GET", `/api/v1/public/requests/${res.body.trackingCode}`);
+    expect(tracked.body.timeline.map((e: { type: string }) => e.type)).toContain("rating.given");
+    expect(JSON.stringify(branch.body)).not.toContain("师傅很耐心");
+  });
 });

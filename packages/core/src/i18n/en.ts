@@ -97,5 +97,6 @@ export const en: Record<MessageKey, string> = {
   "web.verify.sent": "Code sent",
   "web.error": "Something went wrong: {reason}",
   "web.logout": "Sign out",
+  "timeline.rated": "Thank you for your rating",
   "web.lang.switch": "中文",
 };

@@ -96,6 +96,7 @@ export const zhCN = {
   "web.verify.sent": "验证码已发送",
   "web.error": "出错了:{reason}",
   "web.logout": "退出",
+  "timeline.rated": "感谢您的评价",
   "web.lang.switch": "English",
 } as const;
 

@@ -63,6 +63,14 @@ export const MIGRATIONS = {
         "CREATE TABLE `residents` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`phone` text NOT NULL,\n\t`email` text,\n\t`unit_id` text,\n\t`locale` text DEFAULT 'zh-CN' NOT NULL,\n\t`channels` text DEFAULT '[\"inbox\"]' NOT NULL,\n\t`verified_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE UNIQUE INDEX `residents_phone_uq` ON `residents` (`phone`);"
       ]
+    },
+    {
+      "tag": "0001_request-rating",
+      "statements": [
+        "ALTER TABLE `requests` ADD `satisfaction` integer;",
+        "ALTER TABLE `requests` ADD `rating_comment` text;",
+        "ALTER TABLE `requests` ADD `rated_at` integer;"
+      ]
     }
   ],
   "supervision": [

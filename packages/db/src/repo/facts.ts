@@ -29,6 +29,7 @@ export async function factsOf(dbs: Databases, branch: BranchRow, requestId: stri
     status: request.status,
     createdAt: request.createdAt,
     closedAt: request.closedAt,
+    satisfaction: request.satisfaction,
     repeatComplaint: request.kind === "complaint" && request.unitId !== null ? await earlierComplaintFromUnit(db, request) : false,
     updatedAt: now,
   };

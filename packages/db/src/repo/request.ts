@@ -190,3 +190,13 @@ export async function recordIntake(
   });
   return [outboxId, ...notices.map((n) => n.id)];
 }
+
+/** Records the resident's rating once (inside `changeRequest`); false when the request was already rated. */
+export async function rateRequest(db: Pick<BranchDb, "update">, requestId: string, rating: { score: number; comment: string | null; at: number }): Promise<boolean> {
+  const res = await db
+    .update(requests)
+    .set({ satisfaction: rating.score, ratingComment: rating.comment, ratedAt: rating.at })
+    .where(and(eq(requests.id, requestId), isNull(requests.ratedAt)));
+  return res.rowsAffected === 1;
+}
+

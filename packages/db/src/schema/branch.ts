@@ -46,6 +46,10 @@ export const requests = sqliteTable(
     ownerId: text("owner_id"),
     createdBy: text("created_by"),
     closedAt: instant("closed_at"),
+    /** The resident's rating, 1–5, given once (satisfaction survey of DOMAIN.md "Feedback"). */
+    satisfaction: integer("satisfaction"),
+    ratingComment: text("rating_comment"),
+    ratedAt: instant("rated_at"),
     ...timestamps,
     version: version(),
   },

@@ -1,12 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { CreateRequestInputSchema, describeCommitments, type MessageKey, type MilestoneName, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
-import { branchPlaces, findRequest, requestTimeline } from "@wuye/db";
+import { Conflict, CreateRequestInputSchema, describeCommitments, type MessageKey, type MilestoneName, newId, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
+import { branchPlaces, changeRequest, findRequest, publishOutbox, rateRequest, requestTimeline } from "@wuye/db";
+import { sendToQueue } from "../outbox.ts";
 import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { clientIp, idempotencyKeyOf, readJsonBody } from "../http/request.ts";
 import { createRequest } from "../intake/create-request.ts";
 import { BranchParam, BranchProfileSchema, CreatedRequestSchema, TrackingParam, TrackingViewSchema } from "./schemas.ts";
 
+const RatingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).refine((v) => !/<\s*\/?\s*[a-z!?]/i.test(v), "must be plain text").optional() });
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const IdempotencyHeader = z.object({ "idempotency-key": z.string().min(8).max(128).optional() });
 
@@ -128,5 +130,45 @@ export const publicRoutes = createRouter()
         },
         200,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{trackingCode}/rating",
+      tags: ["public"],
+      summary: "Rate a request once (1–5 and a comment); the tracking code is the resident's proof",
+      request: { params: TrackingParam, body: { content: { "application/json": { schema: RatingBody } }, required: true } },
+      responses: { 201: { description: "Thank you" }, 400: errorResponses[400], 404: errorResponses[404], 409: { description: "Already rated", content: problemContent } },
+    }),
+    async (c) => {
+      const s = c.var.services;
+      const code = c.req.valid("param").trackingCode.toUpperCase();
+      const prefix = trackingPrefixOf(code);
+      const branch = prefix ? await s.branch({ trackingPrefix: prefix }) : null;
+      if (!branch) throw new NotFound("request");
+      const db = s.branchDb(branch);
+      const request = await findRequest(db, { trackingCode: code });
+      if (!request) throw new NotFound("request");
+      const { score, comment } = c.req.valid("json");
+      const now = s.now();
+      const eventId = newId("evt", now);
+      const outboxId = newId("obx", now);
+      // The rating, its event and its outbox row in one transaction; a second rating aborts it (409).
+      await changeRequest(
+        db,
+        {
+          requestId: request.id,
+          expectedVersion: null,
+          now,
+          event: { id: eventId, requestId: request.id, type: "rating.given", actorId: null, actorRole: null, publicNote: "rated", data: { score }, at: now },
+          outbox: { id: outboxId, topic: "request-events", payload: { eventId, type: "rating.given", requestId: request.id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now },
+        },
+        async (tx) => {
+          if (!(await rateRequest(tx, request.id, { score, comment: comment ?? null, at: now }))) throw new Conflict("this request was already rated");
+        },
+      );
+      c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: [outboxId] }));
+      return c.body(null, 201);
     },
   );

@@ -1,0 +1,3 @@
+ALTER TABLE `requests` ADD `satisfaction` integer;--> statement-breakpoint
+ALTER TABLE `requests` ADD `rating_comment` text;--> statement-breakpoint
+ALTER TABLE `requests` ADD `rated_at` integer;
