@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Client, createClient, type InStatement } from "@libsql/client";
 import { createSupervisionDb, dueMilestoneFacts, migrate } from "@wuye/db";
+import { type Stats, time } from "./timing.ts";
 
 // The minute deadline sweep (workers/deadlines/src/sweep.ts) finds due milestones with ONE query:
 // dueMilestoneFacts(db, now, 500) over milestone_facts, served by milestone_facts_sweep_idx (next_check_at).
@@ -47,7 +48,6 @@ export async function benchSweep(): Promise<void> {
 
     const first = await dueMilestoneFacts(db, now, LIMIT);
     if (first.length !== LIMIT) console.log(`warning: expected ${LIMIT} rows, got ${first.length}`);
-    if (!isSortedDue(first, now)) console.log("warning: rows not ordered by next_check_at or not due");
     const statement = lastStatement;
 
     const planWith = statement ? await explain(url, statement) : ["(query SQL not captured)"];
@@ -170,24 +170,6 @@ async function insertRows(client: Client, now: number): Promise<void> {
   }
 }
 
-interface Stats {
-  median: number;
-  p95: number;
-}
-
-async function time(fn: () => Promise<unknown>, warmup: number, runs: number): Promise<Stats> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)] ?? Number.NaN;
-  return { median: at(0.5), p95: at(0.95) };
-}
-
 /** A proxy of the client that reports every statement drizzle executes. */
 function recording(client: Client, onStatement: (stmt: InStatement) => void): Client {
   return new Proxy(client, {
@@ -226,14 +208,6 @@ function wrapCount(stmt: InStatement): InStatement {
 
 const stmtSql = (stmt: InStatement) => (typeof stmt === "string" ? stmt : stmt.sql);
 
-function isSortedDue(rows: Array<{ nextCheckAt: number | null }>, now: number): boolean {
-  let prev = Number.NEGATIVE_INFINITY;
-  for (const r of rows) {
-    if (r.nextCheckAt === null || r.nextCheckAt > now || r.nextCheckAt < prev) return false;
-    prev = r.nextCheckAt;
-  }
-  return true;
-}
 
 function table(rows: Array<[string, string]>): void {
   const w = Math.max(...rows.map(([k]) => k.length));

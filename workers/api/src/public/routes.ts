@@ -2,11 +2,24 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { Conflict, CreateRequestInputSchema, describeCommitments, type MessageKey, type MilestoneName, newId, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
 import { branchPlaces, changeRequest, findRequest, publishOutbox, rateRequest, requestTimeline } from "@wuye/db";
 import { sendToQueue } from "../outbox.ts";
+import type { Services } from "../services.ts";
 import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { clientIp, idempotencyKeyOf, readJsonBody } from "../http/request.ts";
 import { createRequest } from "../intake/create-request.ts";
 import { BranchParam, BranchProfileSchema, CreatedRequestSchema, TrackingParam, TrackingViewSchema } from "./schemas.ts";
+
+/** A request found by its tracking code: the prefix names the branch; anything else is a plain 404. */
+async function byTrackingCode(s: Services, raw: string) {
+  const code = raw.toUpperCase();
+  const prefix = trackingPrefixOf(code);
+  const branch = prefix ? await s.branch({ trackingPrefix: prefix }) : null;
+  if (!branch) throw new NotFound("request");
+  const db = s.branchDb(branch);
+  const request = await findRequest(db, { trackingCode: code });
+  if (!request) throw new NotFound("request");
+  return { branch, db, request };
+}
 
 const RatingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).refine((v) => !/<\s*\/?\s*[a-z!?]/i.test(v), "must be plain text").optional() });
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -97,13 +110,7 @@ export const publicRoutes = createRouter()
     }),
     async (c) => {
       const s = c.var.services;
-      const code = c.req.valid("param").trackingCode.toUpperCase();
-      const prefix = trackingPrefixOf(code);
-      const branch = prefix ? await s.branch({ trackingPrefix: prefix }) : null;
-      if (!branch) throw new NotFound("request");
-      const db = s.branchDb(branch);
-      const request = await findRequest(db, { trackingCode: code });
-      if (!request) throw new NotFound("request");
+      const { branch, db, request } = await byTrackingCode(s, c.req.valid("param").trackingCode);
       const { events, milestones } = await requestTimeline(db, request.id);
       const now = s.now();
       const locale = c.var.locale;
@@ -143,13 +150,7 @@ export const publicRoutes = createRouter()
     }),
     async (c) => {
       const s = c.var.services;
-      const code = c.req.valid("param").trackingCode.toUpperCase();
-      const prefix = trackingPrefixOf(code);
-      const branch = prefix ? await s.branch({ trackingPrefix: prefix }) : null;
-      if (!branch) throw new NotFound("request");
-      const db = s.branchDb(branch);
-      const request = await findRequest(db, { trackingCode: code });
-      if (!request) throw new NotFound("request");
+      const { branch, db, request } = await byTrackingCode(s, c.req.valid("param").trackingCode);
       const { score, comment } = c.req.valid("json");
       const now = s.now();
       const eventId = newId("evt", now);
