@@ -8,3 +8,4 @@ export * from "./milestone/index.ts";
 export * from "./deadline/index.ts";
 export * from "./notification/index.ts";
 export * from "./reply-language/index.ts";
+export * from "./frontdesk/index.ts";

@@ -17,6 +17,14 @@ import { authenticate, branchTenant, supervisionScope } from "./middleware/auth.
 import { base } from "./middleware/base.ts";
 import { attachmentRoutes, PHOTO_MAX_BYTES } from "./public/attachments.ts";
 import { residentRoutes } from "./public/resident.ts";
+import { dutyLogRoutes } from "./frontdesk/duty-log.ts";
+import { forumRoutes } from "./frontdesk/forum.ts";
+import { handoverRoutes } from "./frontdesk/handovers.ts";
+import { noticeRoutes } from "./frontdesk/notices.ts";
+import { residentFrontdeskRoutes } from "./frontdesk/public.ts";
+import { residentRecordRoutes } from "./frontdesk/residents.ts";
+import { surveyRoutes } from "./frontdesk/surveys.ts";
+import { visitorRoutes } from "./frontdesk/visitors.ts";
 import { publicRoutes } from "./public/routes.ts";
 
 const JSON_LIMIT_BYTES = 256 * 1024;
@@ -37,13 +45,21 @@ export function createApp() {
 
   app.use("/api/v1/console/*", authenticate, branchTenant);
   app.use("/api/v1/hq/*", authenticate, supervisionScope);
-  const consoleRoutes = createRouter().route("/", consoleRequestRoutes).route("/", consoleMilestoneRoutes).route("/", consoleSettingsRoutes).route("/", consoleNotificationRoutes).route("/", consoleReplyRoutes).route("/", consoleAuditRoutes);
+  const consoleRoutes = createRouter().route("/", consoleRequestRoutes).route("/", consoleMilestoneRoutes).route("/", consoleSettingsRoutes).route("/", consoleNotificationRoutes).route("/", consoleReplyRoutes).route("/", consoleAuditRoutes)
+    .route("/", noticeRoutes)
+    .route("/", visitorRoutes)
+    .route("/", handoverRoutes)
+    .route("/", dutyLogRoutes)
+    .route("/", surveyRoutes)
+    .route("/", forumRoutes)
+    .route("/", residentRecordRoutes);
   const api = createRouter()
     .route("/auth", authRoutes)
     .route("/", healthRoutes)
     .route("/public", publicRoutes)
     .route("/public", residentRoutes)
     .route("/public", attachmentRoutes)
+    .route("/public", residentFrontdeskRoutes)
     .route("/console", consoleRoutes)
     .route("/hq", hqRoutes)
     .route("/dev", devRoutes);

@@ -71,6 +71,29 @@ export const MIGRATIONS = {
         "ALTER TABLE `requests` ADD `rating_comment` text;",
         "ALTER TABLE `requests` ADD `rated_at` integer;"
       ]
+    },
+    {
+      "tag": "0002_frontdesk",
+      "statements": [
+        "CREATE TABLE `contact_change_requests` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`resident_id` text NOT NULL,\n\t`method` text NOT NULL,\n\t`new_phone` text,\n\t`new_email` text,\n\t`old_phone` text NOT NULL,\n\t`code_id` text,\n\t`id_type` text,\n\t`id_last4` text,\n\t`reason` text,\n\t`status` text NOT NULL,\n\t`requested_by` text NOT NULL,\n\t`applied_at` integer,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE INDEX `contact_change_resident_idx` ON `contact_change_requests` (`resident_id`,`created_at`);",
+        "CREATE TABLE `duty_log` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`what` text NOT NULL,\n\t`handled` text NOT NULL,\n\t`at` integer NOT NULL,\n\t`by` text NOT NULL,\n\t`by_role` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE INDEX `duty_log_at_idx` ON `duty_log` (`at`);",
+        "CREATE TABLE `forum_meetings` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`held_at` integer NOT NULL,\n\t`community_id` text,\n\t`attendees` integer NOT NULL,\n\t`minutes` text NOT NULL,\n\t`recorded_by` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+        "CREATE TABLE `forum_points` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`meeting_id` text NOT NULL,\n\t`text` text NOT NULL,\n\t`raised_by` text,\n\t`reply` text,\n\t`replied_by` text,\n\t`replied_at` integer,\n\tFOREIGN KEY (`meeting_id`) REFERENCES `forum_meetings`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE INDEX `forum_points_meeting_idx` ON `forum_points` (`meeting_id`);",
+        "CREATE TABLE `handover_items` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`handover_id` text NOT NULL,\n\t`source` text NOT NULL,\n\t`ref_id` text,\n\t`text` text NOT NULL,\n\t`signed_at` integer,\n\t`signed_by` text,\n\tFOREIGN KEY (`handover_id`) REFERENCES `handovers`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE INDEX `handover_items_handover_idx` ON `handover_items` (`handover_id`);",
+        "CREATE TABLE `handovers` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`shift` text NOT NULL,\n\t`notes` text,\n\t`written_by` text NOT NULL,\n\t`signed_by` text,\n\t`signed_at` integer,\n\t`sign_note` text,\n\t`flagged_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL\n);",
+        "CREATE INDEX `handovers_created_idx` ON `handovers` (`created_at`);",
+        "CREATE TABLE `notices` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`title` text NOT NULL,\n\t`body` text NOT NULL,\n\t`category` text NOT NULL,\n\t`audience` text,\n\t`status` text NOT NULL,\n\t`publish_at` integer,\n\t`expires_at` integer,\n\t`emergency` integer DEFAULT false NOT NULL,\n\t`drafted_by` text NOT NULL,\n\t`approved_by` text,\n\t`approved_at` integer,\n\t`return_comment` text,\n\t`pushed_at` integer,\n\t`history` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL\n);",
+        "CREATE INDEX `notices_status_idx` ON `notices` (`status`,`publish_at`);",
+        "CREATE TABLE `survey_answers` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`survey_id` text NOT NULL,\n\t`resident_id` text NOT NULL,\n\t`answers` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`survey_id`) REFERENCES `surveys`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE UNIQUE INDEX `survey_answers_resident_uq` ON `survey_answers` (`survey_id`,`resident_id`);",
+        "CREATE TABLE `surveys` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`title` text NOT NULL,\n\t`scale` integer NOT NULL,\n\t`questions` text NOT NULL,\n\t`status` text NOT NULL,\n\t`target` text,\n\t`sent_at` integer,\n\t`recipients` integer DEFAULT 0 NOT NULL,\n\t`created_by` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL\n);",
+        "CREATE TABLE `visitors` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`id_type` text NOT NULL,\n\t`id_masked` text NOT NULL,\n\t`host_unit_id` text NOT NULL,\n\t`host_contacted` integer NOT NULL,\n\t`contacted_by` text,\n\t`purpose` text,\n\t`in_at` integer NOT NULL,\n\t`out_at` integer,\n\t`registered_by` text NOT NULL,\n\t`registered_role` text NOT NULL,\n\t`night` integer NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL\n);",
+        "CREATE INDEX `visitors_in_idx` ON `visitors` (`in_at`);"
+      ]
     }
   ],
   "supervision": [

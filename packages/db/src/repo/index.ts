@@ -9,3 +9,4 @@ export * from "./milestone.ts";
 export * from "./facts.ts";
 export * from "./hq.ts";
 export * from "./reports.ts";
+export * from "./frontdesk.ts";

@@ -240,3 +240,178 @@ export const deliveries = sqliteTable(
   },
   (t) => [uniqueIndex("deliveries_notification_channel_uq").on(t.notificationId, t.channel, t.recipient)],
 );
+
+// ── Front desk and information for residents (DOMAIN.md "Front desk", "Information for residents") ──
+
+/** 物业服务信息告知: drafted, approved, published (or an emergency published at once, approved after). */
+export const notices = sqliteTable(
+  "notices",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    category: text("category").notNull(),
+    /** null = the whole branch; else communities and buildings. */
+    audience: json<{ communityIds?: string[]; buildingIds?: string[] }>("audience"),
+    status: text("status").notNull(), // draft | pending | returned | published | emergencyPending | expired
+    publishAt: instant("publish_at"),
+    expiresAt: instant("expires_at"),
+    emergency: integer("emergency", { mode: "boolean" }).notNull().default(false),
+    draftedBy: text("drafted_by").notNull(),
+    approvedBy: text("approved_by"),
+    approvedAt: instant("approved_at"),
+    returnComment: text("return_comment"),
+    /** When the residents' inboxes received it (once). */
+    pushedAt: instant("pushed_at"),
+    /** Every action on record: who, when, what. */
+    history: json<Array<{ action: string; by: string; role: string; at: number; comment?: string }>>("history").notNull(),
+    ...timestamps,
+    version: version(),
+  },
+  (t) => [index("notices_status_idx").on(t.status, t.publishAt)],
+);
+
+/** 访客单: the ID number is stored masked (last 4 only); the host's phone is never on the slip. */
+export const visitors = sqliteTable(
+  "visitors",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    idType: text("id_type").notNull(),
+    idMasked: text("id_masked").notNull(),
+    hostUnitId: text("host_unit_id").notNull(),
+    hostContacted: integer("host_contacted", { mode: "boolean" }).notNull(),
+    contactedBy: text("contacted_by"),
+    purpose: text("purpose"),
+    inAt: instant("in_at").notNull(),
+    outAt: instant("out_at"),
+    registeredBy: text("registered_by").notNull(),
+    registeredRole: text("registered_role").notNull(),
+    night: integer("night", { mode: "boolean" }).notNull(),
+    ...timestamps,
+    version: version(),
+  },
+  (t) => [index("visitors_in_idx").on(t.inAt)],
+);
+
+/** 交接班记录: written by the outgoing shift, signed by the incoming one. */
+export const handovers = sqliteTable(
+  "handovers",
+  {
+    id: id(),
+    shift: text("shift").notNull(),
+    notes: text("notes"),
+    writtenBy: text("written_by").notNull(),
+    signedBy: text("signed_by"),
+    signedAt: instant("signed_at"),
+    signNote: text("sign_note"),
+    flaggedAt: instant("flagged_at"),
+    ...timestamps,
+    version: version(),
+  },
+  (t) => [index("handovers_created_idx").on(t.createdAt)],
+);
+
+export const handoverItems = sqliteTable(
+  "handover_items",
+  {
+    id: id(),
+    handoverId: text("handover_id").notNull().references(() => handovers.id),
+    source: text("source").notNull(), // request | milestone | note
+    refId: text("ref_id"),
+    text: text("text").notNull(),
+    signedAt: instant("signed_at"),
+    signedBy: text("signed_by"),
+  },
+  (t) => [index("handover_items_handover_idx").on(t.handoverId)],
+);
+
+/** 岗位记事本: anything abnormal, and how it was handled. Append-only. */
+export const dutyLog = sqliteTable(
+  "duty_log",
+  {
+    id: id(),
+    kind: text("kind").notNull(),
+    what: text("what").notNull(),
+    handled: text("handled").notNull(),
+    at: instant("at").notNull(),
+    by: text("by").notNull(),
+    byRole: text("by_role").notNull(),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [index("duty_log_at_idx").on(t.at)],
+);
+
+/** 满意度调查. */
+export const surveys = sqliteTable("surveys", {
+  id: id(),
+  title: text("title").notNull(),
+  scale: integer("scale").notNull(),
+  questions: json<Array<{ id: string; text: string; type: "scale" | "text" }>>("questions").notNull(),
+  status: text("status").notNull(), // draft | sent | closed
+  target: json<Record<string, unknown>>("target"),
+  sentAt: instant("sent_at"),
+  recipients: integer("recipients").notNull().default(0),
+  createdBy: text("created_by").notNull(),
+  ...timestamps,
+  version: version(),
+});
+
+export const surveyAnswers = sqliteTable(
+  "survey_answers",
+  {
+    id: id(),
+    surveyId: text("survey_id").notNull().references(() => surveys.id),
+    residentId: text("resident_id").notNull(),
+    answers: json<Array<{ questionId: string; score?: number; text?: string }>>("answers").notNull(),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("survey_answers_resident_uq").on(t.surveyId, t.residentId)],
+);
+
+/** 恳谈会: minutes, and every point raised tracked to a reply. */
+export const forumMeetings = sqliteTable("forum_meetings", {
+  id: id(),
+  heldAt: instant("held_at").notNull(),
+  communityId: text("community_id"),
+  attendees: integer("attendees").notNull(),
+  minutes: text("minutes").notNull(),
+  recordedBy: text("recorded_by").notNull(),
+  ...timestamps,
+});
+
+export const forumPoints = sqliteTable(
+  "forum_points",
+  {
+    id: id(),
+    meetingId: text("meeting_id").notNull().references(() => forumMeetings.id),
+    text: text("text").notNull(),
+    raisedBy: text("raised_by"),
+    reply: text("reply"),
+    repliedBy: text("replied_by"),
+    repliedAt: instant("replied_at"),
+  },
+  (t) => [index("forum_points_meeting_idx").on(t.meetingId)],
+);
+
+/** A change of a resident's contact details, applied only after identity verification. */
+export const contactChangeRequests = sqliteTable(
+  "contact_change_requests",
+  {
+    id: id(),
+    residentId: text("resident_id").notNull(),
+    method: text("method").notNull(), // otp | id-check
+    newPhone: text("new_phone"),
+    newEmail: text("new_email"),
+    oldPhone: text("old_phone").notNull(),
+    codeId: text("code_id"),
+    idType: text("id_type"),
+    idLast4: text("id_last4"),
+    reason: text("reason"),
+    status: text("status").notNull(), // pending | applied | expired
+    requestedBy: text("requested_by").notNull(),
+    appliedAt: instant("applied_at"),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [index("contact_change_resident_idx").on(t.residentId, t.createdAt)],
+);

@@ -24,7 +24,7 @@ function sixDigits(): string {
 }
 
 /** The verified resident behind a resident token, in the branch of the URL only. */
-async function residentOf(c: Context<HonoEnv>) {
+export async function residentOf(c: Context<HonoEnv>) {
   const s = c.var.services;
   const branch = await s.branch({ slug: c.req.param("branch") ?? "" });
   if (!branch) throw new NotFound("branch");

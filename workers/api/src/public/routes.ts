@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Conflict, CreateRequestInputSchema, describeCommitments, type MessageKey, type MilestoneName, newId, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
+import { Conflict, CreateRequestInputSchema, describeCommitments, noticeBodyWithPhones, type MessageKey, type MilestoneName, newId, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
 import { branchPlaces, changeRequest, findRequest, publishOutbox, rateRequest, requestTimeline } from "@wuye/db";
 import { sendToQueue } from "../outbox.ts";
+import { releaseDueNotices } from "../frontdesk/common.ts";
 import type { Services } from "../services.ts";
 import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -40,7 +41,7 @@ export const publicRoutes = createRouter()
       const branch = await s.branch({ slug: c.req.valid("param").branch });
       if (!branch) throw new NotFound("branch");
       const locale = c.var.locale;
-      const [{ settings, policy }, communities] = await Promise.all([branchSettings(s, branch.id), branchPlaces(s.control, branch.id)]);
+      const [{ settings, policy }, communities, notices] = await Promise.all([branchSettings(s, branch.id), branchPlaces(s.control, branch.id), releaseDueNotices(s, branch, s.branchDb(branch), s.now())]);
       return c.json(
         {
           slug: branch.slug,
@@ -51,7 +52,8 @@ export const publicRoutes = createRouter()
           complaintPhone: branch.complaintPhone,
           commitments: describeCommitments(policy, locale),
           priceList: settings.priceList.map((p) => ({ code: p.code, name: p.name[locale], unit: p.unit, labourFen: p.labourFen, materialFen: p.materialFen })),
-          notices: [],
+          // Approved (or emergency) notices in force now, each with the branch's phones appended.
+          notices: notices.map((n) => ({ id: n.id, title: n.title, body: noticeBodyWithPhones(n.body, branch, locale), category: n.category, publishedAt: iso(n.publishAt ?? n.createdAt)! })),
           categories: settings.categories.map((x) => ({ code: x.code, name: x.name[locale], kind: x.kind, urgent: x.urgent })),
           communities,
         },

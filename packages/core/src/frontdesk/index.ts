@@ -1,0 +1,4 @@
+export * from "./notice.ts";
+export * from "./visitor.ts";
+export * from "./handover.ts";
+export * from "./schemas.ts";
