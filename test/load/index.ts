@@ -1,0 +1,217 @@
+// Load benchmark: the whole stack (local libSQL server + wrangler dev with the api, deadlines and notify
+// workers and local queues), driven by autocannon on 127.0.0.1. Measures the bare insert baseline, public
+// intake, console and tracking reads, then waits for the queues to drain and checks that every
+// acknowledged create reached the branch database (with milestones) and the supervision facts.
+// A benchmark prints figures and never fails the run: it always exits 0.
+import { availableParallelism, cpus, totalmem } from "node:os";
+import autocannon from "autocannon";
+import { branchDb, intakeOf, login, present, scalar, sleep, startTempStack, supervisionDb, type TempStack } from "./lib.ts";
+
+const BRANCH = "yangguang";
+const DURATION = Number(process.env.LOAD_DURATION ?? 15);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 16);
+const DRAIN_TIMEOUT_MS = Number(process.env.LOAD_DRAIN_TIMEOUT_MS ?? 180_000);
+
+interface Figures {
+  name: string;
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  total: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statuses: Record<string, number>;
+}
+
+type Req = autocannon.Request;
+
+/** One autocannon run; `requests` use setupRequest/onResponse hooks for unique bodies and collected ids. */
+async function measure(name: string, url: string, requests: Req[], opts: { duration?: number; connections?: number } = {}): Promise<Figures> {
+  const statuses: Record<string, number> = {};
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((res, rej) => {
+    const inst = autocannon(
+      { url, connections: opts.connections ?? CONNECTIONS, duration: opts.duration ?? DURATION, requests, timeout: 10 },
+      (err, r) => (err ? rej(err) : res(r)),
+    );
+    inst.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+      latencies.push(responseTime);
+    });
+  });
+  const ok = Object.entries(statuses).filter(([s]) => s.startsWith("2")).reduce((n, [, c]) => n + c, 0);
+  const total = Object.values(statuses).reduce((n, c) => n + c, 0);
+  // autocannon's histogram has no p95: percentiles from every response time (ms) instead.
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? Number.NaN;
+  return {
+    name,
+    reqPerSec: ok / result.duration,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    total,
+    ok,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statuses,
+  };
+}
+
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
+
+function table(rows: Array<Record<string, string | number>>) {
+  const cols = Object.keys(rows[0] ?? {});
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(width[i]!)).join(" | ")} |`;
+  console.log(line(cols));
+  console.log(`|${width.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of rows) console.log(line(cols.map((c) => String(r[c]))));
+}
+
+async function main() {
+  console.log(`machine: ${availableParallelism()} cpu (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
+  console.log(`settings: ${DURATION} s per phase, ${CONNECTIONS} connections, branch ${BRANCH}`);
+  let t0 = Date.now();
+  let temp: TempStack | undefined;
+  try {
+    temp = await startTempStack("wuye-load-");
+    const { stack } = temp;
+    const base = stack.url;
+    console.log(`stack up in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${base}`);
+
+    // Created requests: id → expected milestone count, and tracking codes for the read phase.
+    const created = new Map<string, number>();
+    const trackingCodes: string[] = [];
+    let seq = 0;
+    const intakePath = `/api/v1/public/branches/${BRANCH}/requests`;
+    const intakeRequest = (tag: string): Req => ({
+      method: "POST",
+      path: intakePath,
+      setupRequest: (req: Req) => {
+        const { body, ip } = intakeOf(seq++, tag);
+        return { ...req, method: "POST", path: intakePath, headers: { "content-type": "application/json", "cf-connecting-ip": ip }, body: JSON.stringify(body) };
+      },
+      onResponse: (status: number, body: string) => {
+        if (status < 200 || status >= 300) return;
+        try {
+          const b = JSON.parse(body) as { id: string; trackingCode: string; milestones: unknown[] };
+          created.set(b.id, b.milestones.length);
+          trackingCodes.push(b.trackingCode);
+        } catch {}
+      },
+    });
+    const barePath = `/api/v1/dev/bare-insert/${BRANCH}`;
+    const bareRequest: Req = { method: "POST", path: barePath, headers: { "content-type": "application/json" }, body: "{}" };
+
+    // Warm-up: every route once by hand (workerd compiles lazily), then a short burst of each.
+    t0 = Date.now();
+    const token = await login(base, `agent@${BRANCH}.demo.example`, "Demo@2026");
+    const warm = await measure("warm-up intake", base, [intakeRequest("warm")], { duration: 3, connections: 4 });
+    await measure("warm-up bare", base, [bareRequest], { duration: 3, connections: 4 });
+    console.log(`warm-up done in ${((Date.now() - t0) / 1000).toFixed(1)} s (intake ${fmt(warm.reqPerSec)}/s, statuses ${JSON.stringify(warm.statuses)})`);
+
+    // (a) the baseline, (b) intake, side by side in one run, then (a') the baseline again to spot drift.
+    const bare = await measure("bare insert", base, [bareRequest]);
+    const before = created.size;
+    const intake = await measure("intake create", base, [intakeRequest("load")]);
+    // The queue backlog right at the end of intake (the drain below starts only after the read phases).
+    const backlogOutbox = await scalar(branchDb(stack, BRANCH), "select count(*) from outbox where published_at is null");
+    const backlogFacts = created.size - (await present(supervisionDb(stack), "request_facts", "request_id", [...created.keys()])).size;
+    console.log(`intake acknowledged ${created.size - before} creates in the measured phase; at its end ${backlogOutbox} outbox rows unpublished, ${backlogFacts} requests without facts yet`);
+    const bareAfter = await measure("bare insert (again)", base, [bareRequest]);
+
+    // (d) reads: the console list (agent token) and the tracking page (codes just created).
+    const consoleList = await measure("console list", base, [
+      { method: "GET", path: "/api/v1/console/requests?limit=25", headers: { authorization: `Bearer ${token}` } },
+    ]);
+    let ti = 0;
+    const tracking = await measure("tracking page", base, [
+      {
+        method: "GET",
+        path: "/api/v1/public/requests/X",
+        setupRequest: (req: Req) => ({ ...req, method: "GET", path: `/api/v1/public/requests/${trackingCodes[ti++ % Math.max(1, trackingCodes.length)] ?? "X"}` }),
+      },
+    ]);
+
+    // Drain: no unpublished outbox rows, and every created request has its facts (or time out).
+    const bdb = branchDb(stack, BRANCH);
+    const sdb = supervisionDb(stack);
+    const ids = [...created.keys()];
+    t0 = Date.now();
+    let pending = -1;
+    let facts = -1;
+    while (Date.now() - t0 < DRAIN_TIMEOUT_MS) {
+      pending = await scalar(bdb, "select count(*) from outbox where published_at is null");
+      facts = (await present(sdb, "request_facts", "request_id", ids)).size;
+      if (pending === 0 && facts === ids.length) break;
+      await sleep(1000);
+    }
+    const drainSeconds = (Date.now() - t0) / 1000;
+    console.log(`drain: ${pending} unpublished outbox rows, ${facts}/${ids.length} request facts after ${fmt(drainSeconds)} s${pending === 0 && facts === ids.length ? "" : " (TIMED OUT)"}`);
+
+    // Verify every acknowledged create.
+    const inBranch = await present(bdb, "requests", "id", ids);
+    const msRows = await present(bdb, "milestones", "request_id", ids);
+    const reqFacts = await present(sdb, "request_facts", "request_id", ids);
+    const msFacts = await present(sdb, "milestone_facts", "request_id", ids);
+    let withMilestones = 0;
+    let withFacts = 0;
+    const missing: string[] = [];
+    for (const [id, expected] of created) {
+      const ms = msRows.get(id) ?? 0;
+      if (ms >= expected && ms > 0) withMilestones++;
+      const hasFacts = reqFacts.has(id) && (msFacts.get(id) ?? 0) >= ms && ms > 0;
+      if (hasFacts) withFacts++;
+      if (!inBranch.has(id) || ms < expected || !hasFacts) missing.push(id);
+    }
+    const totalRequests = await scalar(bdb, "select count(*) from requests");
+
+    console.log("\n== load benchmark summary ==");
+    table(
+      [bare, intake, bareAfter, consoleList, tracking].map((f) => ({
+        phase: f.name,
+        "ok req/s": fmt(f.reqPerSec),
+        "p50 ms": fmt(f.p50, 0),
+        "p95 ms": fmt(f.p95, 0),
+        "p99 ms": fmt(f.p99, 0),
+        responses: f.total,
+        "2xx": f.ok,
+        "non-2xx": f.non2xx,
+        errors: f.errors,
+        timeouts: f.timeouts,
+      })),
+    );
+    const ratio = intake.reqPerSec / bare.reqPerSec;
+    const ratioAfter = intake.reqPerSec / bareAfter.reqPerSec;
+    console.log(`\nintake / bare insert: ${fmt(ratio * 100)} % (against the second bare run: ${fmt(ratioAfter * 100)} %)`);
+    console.log(`intake statuses: ${JSON.stringify(intake.statuses)}`);
+    console.log(
+      `target: >= 150 creates/s ${intake.reqPerSec >= 150 ? "MET" : "NOT MET"}, p95 < 150 ms ${intake.p95 < 150 ? "MET" : "NOT MET"}, zero errors ${intake.non2xx + intake.errors + intake.timeouts === 0 ? "MET" : "NOT MET"}, ratio >= 60 % ${ratio >= 0.6 ? "MET" : "NOT MET"}`,
+    );
+    console.log("\n== durability of acknowledged creates ==");
+    table([
+      {
+        acknowledged: created.size,
+        "found in branch db": inBranch.size,
+        "with milestones": withMilestones,
+        "with supervision facts": withFacts,
+        missing: missing.length,
+        "drain s": fmt(drainSeconds),
+        "requests in branch db (all)": totalRequests,
+      },
+    ]);
+    if (missing.length) console.log(`first missing: ${missing.slice(0, 5).join(", ")}`);
+  } catch (err) {
+    console.error("load benchmark failed:", err);
+  } finally {
+    await temp?.close().catch((e) => console.error("stop failed:", e));
+  }
+}
+
+await main();
+process.exit(0);
