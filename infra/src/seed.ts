@@ -25,7 +25,7 @@ const BRANCH_STAFF: Array<{ role: BranchRole; key: string; name: string; skills?
   { role: "serviceSupervisor", key: "supervisor", name: "李敏" },
   { role: "engineeringSupervisor", key: "engineering", name: "张建国" },
   { role: "technician", key: "tech", name: "刘师傅", skills: ["plumbing", "electrical"] },
-  { role: "technician", key: "tech2", name: "赵师傅", skills: ["carpentry", "general"] },
+  { role: "technician", key: "tech2", name: "赵师傅", skills: ["carpentry", "waterproofing", "general"] },
   { role: "branchManager", key: "manager", name: "周经理" },
   { role: "nightManager", key: "night", name: "吴值班" },
 ];

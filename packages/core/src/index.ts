@@ -9,3 +9,4 @@ export * from "./deadline/index.ts";
 export * from "./notification/index.ts";
 export * from "./reply-language/index.ts";
 export * from "./frontdesk/index.ts";
+export * from "./workflow/index.ts";

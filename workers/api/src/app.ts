@@ -12,6 +12,7 @@ import { consoleNotificationRoutes } from "./console/notifications.ts";
 import { consoleReplyRoutes } from "./console/replies.ts";
 import { consoleRequestRoutes } from "./console/requests.ts";
 import { consoleSettingsRoutes } from "./console/settings.ts";
+import { consoleWorkflowRoutes, publicWorkflowRoutes } from "./workflow/routes.ts";
 import { devRoutes } from "./dev/routes.ts";
 import { authenticate, branchTenant, supervisionScope } from "./middleware/auth.ts";
 import { base } from "./middleware/base.ts";
@@ -52,7 +53,8 @@ export function createApp() {
     .route("/", dutyLogRoutes)
     .route("/", surveyRoutes)
     .route("/", forumRoutes)
-    .route("/", residentRecordRoutes);
+    .route("/", residentRecordRoutes)
+    .route("/", consoleWorkflowRoutes);
   const api = createRouter()
     .route("/auth", authRoutes)
     .route("/", healthRoutes)
@@ -60,6 +62,7 @@ export function createApp() {
     .route("/public", residentRoutes)
     .route("/public", attachmentRoutes)
     .route("/public", residentFrontdeskRoutes)
+    .route("/public", publicWorkflowRoutes)
     .route("/console", consoleRoutes)
     .route("/hq", hqRoutes)
     .route("/dev", devRoutes);

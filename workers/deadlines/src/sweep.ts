@@ -1,4 +1,4 @@
-import { ESCALATION_LADDER, noticeOf, nextCheckAt } from "@wuye/core";
+import { noticeOf, noticeRecipients, nextCheckAt } from "@wuye/core";
 import {
   type Databases,
   dueMilestoneFacts,
@@ -66,7 +66,7 @@ export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessa
             kind: fact.kind,
             dueAt: fact.dueAt,
             noticeKey: n.key,
-            recipients: notice.type === "escalation" ? [ESCALATION_LADDER[Math.min(notice.level, ESCALATION_LADDER.length - 1)]] : ["owner"],
+            recipients: noticeRecipients(fact.name, notice),
             at: n.at,
           },
           createdAt: now,

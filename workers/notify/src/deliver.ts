@@ -55,6 +55,8 @@ async function targetsOf(dbs: Databases, db: BranchDb, branchId: string, n: Noti
       if (resident.channels.includes("sms")) channels.push({ channel: "sms", address: resident.phone });
       if (resident.channels.includes("email") && resident.email) channels.push({ channel: "email", address: resident.email });
       targets.push({ type: "resident", id: resident.id, locale: localeOf(resident.locale), channels });
+    } else if (r.startsWith("staff:")) {
+      for (const s of await staffByIds(dbs.control, [r.slice(6)])) targets.push(staffTarget(s, n.type));
     } else if (r === "owner" && request?.ownerId) {
       for (const s of await staffByIds(dbs.control, [request.ownerId])) targets.push(staffTarget(s, n.type));
     } else {

@@ -19,6 +19,11 @@ export const ACTIONS = [
   "workOrder.quote",
   "workOrder.recordWork",
   "workOrder.recordPayment",
+  "workOrder.recordResidentDecision", // the resident's answer given on site or by phone, recorded by staff
+  "workOrder.financeSignOff",
+  "request.followUp",
+  "request.take",
+  "case.manage",
   "complaint.step",
   "complaint.approveReply",
   "complaint.escalate",
@@ -58,6 +63,11 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "workOrder.quote": ["technician", "engineeringSupervisor"],
   "workOrder.recordWork": ["technician", "engineeringSupervisor"],
   "workOrder.recordPayment": DESK, // technicians never take payment
+  "workOrder.recordResidentDecision": [...DESK, "engineeringSupervisor", "technician"],
+  "workOrder.financeSignOff": SUPERVISORS,
+  "request.followUp": DESK,
+  "request.take": [...DESK, "engineeringSupervisor"],
+  "case.manage": [...SUPERVISORS, "engineeringSupervisor"],
   "complaint.step": [...DESK, "engineeringSupervisor"],
   "complaint.approveReply": SUPERVISORS,
   "complaint.escalate": [...DESK],

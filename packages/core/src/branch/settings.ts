@@ -20,8 +20,20 @@ export const PriceItemSchema = z.strictObject({
   /** Price in fen (CNY cents) so sums are exact. */
   labourFen: z.number().int().min(0).max(10_000_000),
   materialFen: z.number().int().min(0).max(10_000_000).default(0),
+  /** The technician skill the item needs (dispatch prefers technicians who have it). */
+  skill: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/).optional(),
 });
 export type PriceItem = z.infer<typeof PriceItemSchema>;
+
+/** How the branch runs its workflows (DOMAIN.md "Repairs" step 8, "Feedback and improvement"). */
+export const WorkflowSettingsSchema = z.strictObject({
+  /** An unsatisfied follow-up visit reopens the request (back to the service center / to handling). */
+  reopenOnUnsatisfied: z.boolean().default(true),
+  /** Warranty on repairs: rework on the same item and unit within it is linked and free. */
+  warrantyMonths: z.number().int().min(0).max(60).default(3),
+});
+export type WorkflowSettings = z.infer<typeof WorkflowSettingsSchema>;
+const DEFAULT_WORKFLOW: WorkflowSettings = { reopenOnUnsatisfied: true, warrantyMonths: 3 };
 
 /** What a branch can change in its own settings (versioned; changes apply to new milestones only). */
 export const BranchSettingsSchema = z.strictObject({
@@ -33,28 +45,30 @@ export const BranchSettingsSchema = z.strictObject({
   notifications: NotificationSettingsSchema.default({ quietHours: { from: "22:00", to: "07:00" } }),
   /** Words and phrases resident-facing replies must avoid (defaults from DOMAIN.md). */
   replyGuard: ReplyGuardListSchema.default(() => [...DEFAULT_REPLY_GUARD_LIST]),
+  workflow: WorkflowSettingsSchema.default(DEFAULT_WORKFLOW),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
-const item = (code: string, zh: string, en: string, unit: string, labour: number, material = 0): PriceItem => ({
+const item = (code: string, zh: string, en: string, unit: string, labour: number, material: number, skill: string): PriceItem => ({
   code,
   name: { "zh-CN": zh, en },
   unit,
   labourFen: labour * 100,
   materialFen: material * 100,
+  skill,
 });
 
 /** A small published price list (《维修项目收费标准》) for the demo; each branch keeps its own. */
 export const DEFAULT_PRICE_LIST: PriceItem[] = [
-  item("tap-washer", "更换水龙头阀芯", "Replace tap cartridge", "个", 20, 15),
-  item("tap-replace", "更换水龙头", "Replace tap", "个", 30),
-  item("drain-unblock", "疏通下水道", "Unblock drain", "次", 50),
-  item("toilet-fill-valve", "更换马桶进水阀", "Replace toilet fill valve", "套", 30, 35),
-  item("socket-replace", "更换插座/开关", "Replace socket or switch", "个", 15, 12),
-  item("light-replace", "更换灯具", "Replace light fitting", "盏", 20),
-  item("door-lock", "更换门锁", "Replace door lock", "把", 40),
-  item("window-hinge", "维修窗户合页", "Repair window hinge", "个", 25, 10),
-  item("leak-seal", "防水补漏", "Leak sealing", "平方米", 80, 40),
+  item("tap-washer", "更换水龙头阀芯", "Replace tap cartridge", "个", 20, 15, "plumbing"),
+  item("tap-replace", "更换水龙头", "Replace tap", "个", 30, 0, "plumbing"),
+  item("drain-unblock", "疏通下水道", "Unblock drain", "次", 50, 0, "plumbing"),
+  item("toilet-fill-valve", "更换马桶进水阀", "Replace toilet fill valve", "套", 30, 35, "plumbing"),
+  item("socket-replace", "更换插座/开关", "Replace socket or switch", "个", 15, 12, "electrical"),
+  item("light-replace", "更换灯具", "Replace light fitting", "盏", 20, 0, "electrical"),
+  item("door-lock", "更换门锁", "Replace door lock", "把", 40, 0, "carpentry"),
+  item("window-hinge", "维修窗户合页", "Repair window hinge", "个", 25, 10, "carpentry"),
+  item("leak-seal", "防水补漏", "Leak sealing", "平方米", 80, 40, "waterproofing"),
 ];
 
 export function defaultBranchSettings(): BranchSettings {
@@ -65,6 +79,7 @@ export function defaultBranchSettings(): BranchSettings {
     nightShift: { from: "20:00", to: "08:00" },
     notifications: { quietHours: { from: "22:00", to: "07:00" } },
     replyGuard: [...DEFAULT_REPLY_GUARD_LIST],
+    workflow: DEFAULT_WORKFLOW,
   };
 }
 

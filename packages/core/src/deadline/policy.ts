@@ -3,9 +3,9 @@ import { type MessageKey, t, type Locale } from "../i18n/index.ts";
 import { noticeSchedule, type NoticeAt, type ScheduleRule } from "../milestone/notice.ts";
 import { type RequestKind, RequestKindSchema, type Urgency } from "../request/kind.ts";
 import { MILESTONE_NAMES, type MilestoneName } from "../request/schema.ts";
-import { addWorkingTime, ALWAYS, type Calendar, CalendarSchema } from "./calendar.ts";
+import { addWorkingTime, ALWAYS, type Calendar, CalendarSchema, workingTimeBetween } from "./calendar.ts";
 
-export const TRIGGERS = ["created", "dispatched-to-engineering", "completed", "promised"] as const;
+export const TRIGGERS = ["created", "dispatched-to-engineering", "completed", "promised", "progress"] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 export const MilestoneRuleSchema = z.strictObject({
@@ -62,6 +62,7 @@ export const DEFAULT_POLICY: DeadlinePolicy = {
     rule("repaired", ["repair"], 72 * 60, { urgency: "normal" }),
     rule("review", ["repair"], 15, { trigger: "dispatched-to-engineering" }),
     rule("followUp", ["repair", "complaint"], 48 * 60, { trigger: "completed" }),
+    rule("progress", ["complaint"], 48 * 60, { trigger: "progress" }),
     rule("callback", ["inquiry", "help", "complaint", "suggestion", "repair", "medical", "security", "disaster"], 0, { trigger: "promised" }),
   ],
   warnAtShare: 0.8,
@@ -138,16 +139,18 @@ function plansFor(policy: DeadlinePolicy, q: { kind: RequestKind; urgency: Urgen
 /** Milestones started by an event at `at`, from the policy in force then (stored, never recomputed). */
 export function milestonesFor(
   policy: DeadlinePolicy,
-  q: { kind: RequestKind; urgency: Urgency; category?: string | undefined; trigger: Trigger; at: number },
+  q: { kind: RequestKind; urgency: Urgency; category?: string | undefined; trigger: Trigger; at: number; dueAt?: number | undefined },
 ): ComputedMilestone[] {
   const list = plansFor(policy, q);
   const out: ComputedMilestone[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
-    const { name, calendar, durationMs, scheduleRule, template } = list[i]!;
+    const { name, calendar, scheduleRule, template } = list[i]!;
     const start = q.at;
+    // A promise names its own time (a call-back "by 15:00"): the clock runs to it in the rule's calendar.
+    const durationMs = q.dueAt === undefined ? list[i]!.durationMs : workingTimeBetween(calendar, start, Math.max(start, q.dueAt));
     let dueAt: number;
     let schedule: NoticeAt[];
-    if (template) {
+    if (template && q.dueAt === undefined) {
       dueAt = start + Math.max(0, durationMs);
       schedule = new Array(template.length);
       for (let k = 0; k < template.length; k++) schedule[k] = { key: template[k]!.key, at: template[k]!.at + start };

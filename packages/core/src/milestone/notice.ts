@@ -4,6 +4,17 @@
 export const ESCALATION_LADDER = ["owner", "serviceSupervisor", "branchManager", "region", "headOffice"] as const;
 export type EscalationLevel = (typeof ESCALATION_LADDER)[number];
 
+/** Who answers for a milestone first: the request's owner, except the review, which is engineering's. */
+export function responsibleFor(milestone: string): string {
+  return milestone === "review" ? "engineeringSupervisor" : "owner";
+}
+
+/** Recipients of a milestone notice: the responsible person, then the escalation ladder step by step. */
+export function noticeRecipients(milestone: string, notice: Notice): string[] {
+  if (notice.type !== "escalation" || notice.level === 0) return [responsibleFor(milestone)];
+  return [ESCALATION_LADDER[Math.min(notice.level, ESCALATION_LADDER.length - 1)]!];
+}
+
 export interface NoticeAt {
   key: string;
   at: number;

@@ -9,6 +9,18 @@ export const NOTICE_TYPES = [
   "request.received",
   "request.alarm",
   "resident.otp",
+  "workOrder.review",
+  "workOrder.priceDecided",
+  "workOrder.dispatched",
+  "workOrder.quoted",
+  "workOrder.refused",
+  "workOrder.completed",
+  "request.reply",
+  "request.reopened",
+  "request.handover",
+  "complaint.replyForApproval",
+  "complaint.replyReturned",
+  "complaint.escalated",
 ] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 
@@ -17,7 +29,7 @@ export type ChannelName = (typeof CHANNEL_NAMES)[number];
 export const ChannelNameSchema = z.enum(CHANNEL_NAMES);
 
 /** Urgent notices ignore quiet hours (alarms, one-time codes, breaches and escalations). */
-export const URGENT_NOTICES: ReadonlySet<NoticeType> = new Set(["request.alarm", "resident.otp", "milestone.breach", "milestone.escalation"]);
+export const URGENT_NOTICES: ReadonlySet<NoticeType> = new Set(["request.alarm", "resident.otp", "milestone.breach", "milestone.escalation", "workOrder.review", "complaint.escalated"]);
 
 export function renderNotice(type: NoticeType, locale: Locale, params: Record<string, string | number>): { title: string; body: string } {
   return {

@@ -52,5 +52,5 @@ export const StaffCreateRequestInputSchema = z
   .refine(appointmentInOrder, appointmentIssue);
 export type StaffCreateRequestInput = z.infer<typeof StaffCreateRequestInputSchema>;
 
-export const MILESTONE_NAMES = ["reply", "review", "onSite", "repaired", "response", "followUp", "callback"] as const;
+export const MILESTONE_NAMES = ["reply", "review", "onSite", "repaired", "response", "followUp", "callback", "progress"] as const;
 export type MilestoneName = (typeof MILESTONE_NAMES)[number];

@@ -229,6 +229,7 @@ describe("describeCommitments", () => {
       "Repair (normal): Repaired within 72 h",
       "Repair: Non-standard item review within 15 min of reaching engineering",
       "Repair / Complaint: Follow-up visit within 48 h of completion",
+      "Complaint: Progress update every 48 h until resolved",
     ]);
   });
 
@@ -243,6 +244,7 @@ describe("describeCommitments", () => {
       "报修 (一般):72 小时内修复",
       "报修:转工程部后 15 分钟内完成非标项目审核报价",
       "报修 / 投诉:完成后 48 小时内回访",
+      "投诉:处理期间每 48 小时进展通报一次",
     ]);
   });
 

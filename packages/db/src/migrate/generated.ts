@@ -27,6 +27,12 @@ export const MIGRATIONS = {
         "CREATE UNIQUE INDEX `units_building_number_uq` ON `units` (`building_id`,`number`);",
         "CREATE INDEX `units_branch_idx` ON `units` (`branch_id`);"
       ]
+    },
+    {
+      "tag": "0001_workflows",
+      "statements": [
+        "ALTER TABLE `staff` ADD `communities` text DEFAULT '[]' NOT NULL;"
+      ]
     }
   ],
   "branch": [
@@ -94,6 +100,21 @@ export const MIGRATIONS = {
         "CREATE TABLE `visitors` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`id_type` text NOT NULL,\n\t`id_masked` text NOT NULL,\n\t`host_unit_id` text NOT NULL,\n\t`host_contacted` integer NOT NULL,\n\t`contacted_by` text,\n\t`purpose` text,\n\t`in_at` integer NOT NULL,\n\t`out_at` integer,\n\t`registered_by` text NOT NULL,\n\t`registered_role` text NOT NULL,\n\t`night` integer NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL\n);",
         "CREATE INDEX `visitors_in_idx` ON `visitors` (`in_at`);"
       ]
+    },
+    {
+      "tag": "0003_workflows",
+      "statements": [
+        "CREATE TABLE `case_library` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`request_id` text,\n\t`source` text NOT NULL,\n\t`kind` text,\n\t`problem` text NOT NULL,\n\t`lesson` text NOT NULL,\n\t`department` text NOT NULL,\n\t`photos` text DEFAULT '[]' NOT NULL,\n\t`created_by` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE INDEX `case_library_created_idx` ON `case_library` (`created_at`);",
+        "CREATE TABLE `ownership_transfers` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`request_id` text NOT NULL,\n\t`from_id` text NOT NULL,\n\t`to_id` text NOT NULL,\n\t`note` text,\n\t`status` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`decided_at` integer,\n\t`reason` text,\n\tFOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE INDEX `ownership_transfers_to_idx` ON `ownership_transfers` (`to_id`,`status`);",
+        "CREATE INDEX `ownership_transfers_request_idx` ON `ownership_transfers` (`request_id`,`status`);",
+        "CREATE TABLE `request_records` (\n\t`request_id` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`data` text NOT NULL,\n\t`item_code` text,\n\t`unit_id` text,\n\t`completed_at` integer,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE INDEX `request_records_warranty_idx` ON `request_records` (`unit_id`,`item_code`,`completed_at`);",
+        "ALTER TABLE `requests` ADD `assignee_id` text;",
+        "ALTER TABLE `requests` ADD `reopen_count` integer DEFAULT 0 NOT NULL;",
+        "CREATE INDEX `requests_assignee_idx` ON `requests` (`assignee_id`,`status`);"
+      ]
     }
   ],
   "supervision": [
@@ -119,6 +140,13 @@ export const MIGRATIONS = {
         "CREATE INDEX `request_facts_org_time_idx` ON `request_facts` (`org_id`,`created_at`,`kind`,`branch_id`,`region_id`,`satisfaction`,`reopened`,`repeat_complaint`);",
         "CREATE TABLE `request_rollups` (\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`day` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`requests` integer NOT NULL,\n\t`reopened` integer NOT NULL,\n\t`repeat_complaints` integer NOT NULL,\n\t`satisfaction_sum` integer NOT NULL,\n\t`satisfaction_count` integer NOT NULL,\n\tPRIMARY KEY(`branch_id`, `day`, `kind`)\n);",
         "CREATE INDEX `request_rollups_scope_idx` ON `request_rollups` (`org_id`,`day`,`region_id`,`branch_id`,`kind`,`requests`,`reopened`,`repeat_complaints`,`satisfaction_sum`,`satisfaction_count`);"
+      ]
+    },
+    {
+      "tag": "0001_workflows",
+      "statements": [
+        "CREATE TABLE `survey_facts` (\n\t`survey_id` text PRIMARY KEY NOT NULL,\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`scale` integer NOT NULL,\n\t`sent_at` integer,\n\t`closed_at` integer,\n\t`recipients` integer NOT NULL,\n\t`responses` integer NOT NULL,\n\t`score_sum` integer NOT NULL,\n\t`score_count` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+        "CREATE INDEX `survey_facts_scope_idx` ON `survey_facts` (`org_id`,`branch_id`,`sent_at`);"
       ]
     }
   ]

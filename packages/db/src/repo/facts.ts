@@ -30,6 +30,7 @@ export async function factsOf(dbs: Databases, branch: BranchRow, requestId: stri
     createdAt: request.createdAt,
     closedAt: request.closedAt,
     satisfaction: request.satisfaction,
+    reopened: request.reopenCount > 0,
     repeatComplaint: request.kind === "complaint" && request.unitId !== null ? await earlierComplaintFromUnit(db, request) : false,
     updatedAt: now,
   };

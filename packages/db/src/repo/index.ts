@@ -10,3 +10,4 @@ export * from "./facts.ts";
 export * from "./hq.ts";
 export * from "./reports.ts";
 export * from "./frontdesk.ts";
+export * from "./workflow.ts";

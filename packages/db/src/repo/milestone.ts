@@ -25,7 +25,7 @@ type Tx = Parameters<Parameters<BranchDb["transaction"]>[0]>[0];
  */
 export async function changeRequest(
   db: BranchDb,
-  c: { requestId: string; expectedVersion: number | null; now: number; event: typeof requestEvents.$inferInsert; outbox: typeof outbox.$inferInsert },
+  c: { requestId: string; expectedVersion: number | null; now: number; event: typeof requestEvents.$inferInsert; outbox: typeof outbox.$inferInsert | Array<typeof outbox.$inferInsert> },
   apply: (tx: Tx) => Promise<void>,
 ): Promise<{ ok: true; version: number } | { ok: false; currentVersion: number }> {
   return db.transaction(async (tx) => {
@@ -36,7 +36,7 @@ export async function changeRequest(
     await tx.update(requests).set({ version, updatedAt: c.now }).where(and(eq(requests.id, c.requestId), eq(requests.version, current.version)));
     await apply(tx);
     await tx.insert(requestEvents).values(c.event);
-    await tx.insert(outbox).values(c.outbox);
+    await tx.insert(outbox).values(Array.isArray(c.outbox) ? c.outbox : [c.outbox]);
     return { ok: true as const, version };
   });
 }

@@ -44,12 +44,16 @@ export const requests = sqliteTable(
     keyLeft: integer("key_left", { mode: "boolean" }),
     locale: text("locale").notNull().default("zh-CN"),
     ownerId: text("owner_id"),
+    /** The technician the work order is with (repairs). */
+    assigneeId: text("assignee_id"),
     createdBy: text("created_by"),
     closedAt: instant("closed_at"),
     /** The resident's rating, 1–5, given once (satisfaction survey of DOMAIN.md "Feedback"). */
     satisfaction: integer("satisfaction"),
     ratingComment: text("rating_comment"),
     ratedAt: instant("rated_at"),
+    /** Times an unsatisfied follow-up reopened it (feeds the reopen rate). */
+    reopenCount: integer("reopen_count").notNull().default(0),
     ...timestamps,
     version: version(),
   },
@@ -58,6 +62,7 @@ export const requests = sqliteTable(
     index("requests_owner_idx").on(t.ownerId, t.status),
     index("requests_phone_idx").on(t.contactPhone, t.createdAt),
     index("requests_kind_idx").on(t.kind, t.createdAt),
+    index("requests_assignee_idx").on(t.assigneeId, t.status),
   ],
 );
 
@@ -414,4 +419,59 @@ export const contactChangeRequests = sqliteTable(
     createdAt: instant("created_at").notNull(),
   },
   (t) => [index("contact_change_resident_idx").on(t.residentId, t.createdAt)],
+);
+
+// ── Workflows (DOMAIN.md "Repairs", "Complaints", "Inquiries", "Feedback and improvement") ──
+
+/**
+ * The workflow document of a request: the work order (维修服务任务单) of a repair, the case file of a complaint,
+ * the promise of an inquiry. Columns beside `data` are what queries need (warranty, dispatch board).
+ */
+export const requestRecords = sqliteTable(
+  "request_records",
+  {
+    requestId: text("request_id").primaryKey().references(() => requests.id),
+    kind: text("kind").notNull(),
+    data: json<Record<string, unknown>>("data").notNull(),
+    itemCode: text("item_code"),
+    unitId: text("unit_id"),
+    completedAt: instant("completed_at"),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [index("request_records_warranty_idx").on(t.unitId, t.itemCode, t.completedAt)],
+);
+
+/** 首问负责制: ownership moves only when the receiver accepts. */
+export const ownershipTransfers = sqliteTable(
+  "ownership_transfers",
+  {
+    id: id(),
+    requestId: text("request_id").notNull().references(() => requests.id),
+    fromId: text("from_id").notNull(),
+    toId: text("to_id").notNull(),
+    note: text("note"),
+    status: text("status").notNull(), // pending | accepted | declined
+    createdAt: instant("created_at").notNull(),
+    decidedAt: instant("decided_at"),
+    reason: text("reason"),
+  },
+  (t) => [index("ownership_transfers_to_idx").on(t.toId, t.status), index("ownership_transfers_request_idx").on(t.requestId, t.status)],
+);
+
+/** 案例库: problem, photos, lesson, responsible department — fed by complaints and follow-ups (PDCA). */
+export const caseLibrary = sqliteTable(
+  "case_library",
+  {
+    id: id(),
+    requestId: text("request_id"),
+    source: text("source").notNull(), // complaint | follow-up | manual
+    kind: text("kind"),
+    problem: text("problem").notNull(),
+    lesson: text("lesson").notNull(),
+    department: text("department").notNull(),
+    photos: json<string[]>("photos").notNull().default([]),
+    createdBy: text("created_by").notNull(),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [index("case_library_created_idx").on(t.createdAt)],
 );

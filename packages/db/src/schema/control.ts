@@ -76,6 +76,8 @@ export const staff = sqliteTable(
     phone: text("phone"),
     role: text("role").notNull(),
     skills: json<string[]>("skills").notNull().default([]),
+    /** Communities a technician serves (dispatch prefers them). */
+    communities: json<string[]>("communities").notNull().default([]),
     locale: text("locale").notNull().default("zh-CN"),
     /** Channels per notice type, e.g. {"milestone.breach": ["inbox","sms"]}; missing types get the inbox. */
     notifyPrefs: json<Record<string, string[]>>("notify_prefs").notNull().default({}),

@@ -134,3 +134,24 @@ export const reports = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.month, t.branchId] })],
 );
+
+/** Results of each branch's satisfaction surveys, without who answered (feeds head office). */
+export const surveyFacts = sqliteTable(
+  "survey_facts",
+  {
+    surveyId: text("survey_id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    regionId: text("region_id"),
+    branchId: text("branch_id").notNull(),
+    title: text("title").notNull(),
+    scale: integer("scale").notNull(),
+    sentAt: instant("sent_at"),
+    closedAt: instant("closed_at"),
+    recipients: integer("recipients").notNull(),
+    responses: integer("responses").notNull(),
+    scoreSum: integer("score_sum").notNull(),
+    scoreCount: integer("score_count").notNull(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [index("survey_facts_scope_idx").on(t.orgId, t.branchId, t.sentAt)],
+);

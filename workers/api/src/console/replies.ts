@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, can, checkReply, Forbidden, newId, NotFound, ReplyBlocked, StaleVersion } from "@wuye/core";
-import { changeRequest, findRequest, publishOutbox } from "@wuye/db";
+import { BadInput, can, checkReply, Conflict, Forbidden, newId, NotFound, ReplyBlocked, StaleVersion } from "@wuye/core";
+import { changeRequest, findRequest, meetMilestones, publishOutbox } from "@wuye/db";
+import { recordOf } from "../workflow/run-step.ts";
 import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
@@ -53,6 +54,9 @@ export const consoleReplyRoutes = createRouter()
       if (!request) throw new NotFound("request");
       const expected = ifMatchVersion(c);
       if (expected !== null && expected !== request.version) throw new StaleVersion(expected, request.version);
+      if (request.kind === "complaint" && (await recordOf(db, request)).written === true) {
+        throw new Conflict("a written complaint is answered in writing: draft the reply for the supervisor's approval (actions/draft-reply)");
+      }
       const { settings } = await branchSettings(c.var.services, branch.id);
       const verdict = checkReply(text, settings.replyGuard);
       if (!verdict.ok && !override) throw new ReplyBlocked(verdict.hits);
@@ -74,7 +78,8 @@ export const consoleReplyRoutes = createRouter()
           },
           outbox: { id: outboxId, topic: "request-events", payload: { eventId, type: "reply.sent", requestId: request.id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now },
         },
-        async () => {},
+        // A reply to the resident is the first reply (咨询 5 min) or the complaint's 24-hour response.
+        (tx) => meetMilestones(tx, request.id, ["reply", "response"], actor.staffId, now),
       );
       if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
       c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { ids: [outboxId] }));

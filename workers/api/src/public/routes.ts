@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Conflict, CreateRequestInputSchema, describeCommitments, noticeBodyWithPhones, type MessageKey, type MilestoneName, newId, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
+import { allowedActions, Conflict, CreateRequestInputSchema, describeCommitments, noticeBodyWithPhones, type MessageKey, type MilestoneName, newId, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
 import { branchPlaces, changeRequest, findRequest, publishOutbox, rateRequest, requestTimeline } from "@wuye/db";
 import { sendToQueue } from "../outbox.ts";
 import { releaseDueNotices } from "../frontdesk/common.ts";
@@ -8,10 +8,12 @@ import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { clientIp, idempotencyKeyOf, readJsonBody } from "../http/request.ts";
 import { createRequest } from "../intake/create-request.ts";
+import { recordOf } from "../workflow/run-step.ts";
+import { residentView } from "../workflow/resident-view.ts";
 import { BranchParam, BranchProfileSchema, CreatedRequestSchema, TrackingParam, TrackingViewSchema } from "./schemas.ts";
 
 /** A request found by its tracking code: the prefix names the branch; anything else is a plain 404. */
-async function byTrackingCode(s: Services, raw: string) {
+export async function byTrackingCode(s: Services, raw: string) {
   const code = raw.toUpperCase();
   const prefix = trackingPrefixOf(code);
   const branch = prefix ? await s.branch({ trackingPrefix: prefix }) : null;
@@ -113,7 +115,7 @@ export const publicRoutes = createRouter()
     async (c) => {
       const s = c.var.services;
       const { branch, db, request } = await byTrackingCode(s, c.req.valid("param").trackingCode);
-      const { events, milestones } = await requestTimeline(db, request.id);
+      const [{ events, milestones }, record] = await Promise.all([requestTimeline(db, request.id), recordOf(db, request)]);
       const now = s.now();
       const locale = c.var.locale;
       return c.json(
@@ -135,7 +137,12 @@ export const publicRoutes = createRouter()
           // Only events with a public note; internal data and staff identities never leave the branch.
           timeline: events
             .filter((e) => e.publicNote !== null)
-            .map((e) => ({ at: iso(e.at)!, type: e.type, note: e.type === "reply.sent" ? String(e.data.text) : t(locale, `timeline.${e.publicNote}` as MessageKey) })),
+            .map((e) => ({ at: iso(e.at)!, type: e.type, note: e.publicNote === "reply" ? String(e.data.text) : t(locale, `timeline.${e.publicNote}` as MessageKey) })),
+          workflow: {
+            state: t(locale, `state.${request.status}` as MessageKey),
+            residentActions: allowedActions(request.kind as RequestKind, request.status, "resident", record),
+            record: residentView(request.kind, record),
+          },
         },
         200,
       );

@@ -41,4 +41,5 @@ export const TrackingViewSchema = z.object({
     z.object({ name: z.enum(MILESTONE_NAMES), dueAt: z.string().nullable(), status: z.string(), metAt: z.string().nullable(), breached: z.boolean() }),
   ),
   timeline: z.array(z.object({ at: z.string(), type: z.string(), note: z.string().nullable() })),
+  workflow: z.object({ state: z.string(), residentActions: z.array(z.string()), record: z.record(z.string(), z.unknown()) }),
 });

@@ -1,0 +1,78 @@
+import type { Trigger } from "../deadline/policy.ts";
+import { BadInput } from "../errors/index.ts";
+import type { RequestKind } from "../request/kind.ts";
+import type { MilestoneName } from "../request/schema.ts";
+import { ANSWER_STEPS } from "./answer-steps.ts";
+import { COMPLAINT_MACHINE } from "./complaint.ts";
+import { COMPLAINT_STEPS, newComplaintRecord } from "./complaint-steps.ts";
+import { ANSWER_MACHINE } from "./inquiry.ts";
+import { allowedSteps, isTerminal, type Machine, nextState, type Who } from "./machine.ts";
+import { REPAIR_MACHINE } from "./repair.ts";
+import { REPAIR_STEPS } from "./repair-steps.ts";
+import type { StepContext, StepDef, StepEffect } from "./step.ts";
+import { newWorkOrder, workOrderNumber } from "./work-order.ts";
+
+export interface Workflow {
+  machine: Machine;
+  steps: Record<string, StepDef>;
+}
+
+const REPAIR: Workflow = { machine: REPAIR_MACHINE as unknown as Machine, steps: REPAIR_STEPS };
+const COMPLAINT: Workflow = { machine: COMPLAINT_MACHINE as unknown as Machine, steps: COMPLAINT_STEPS };
+const ANSWER: Workflow = { machine: ANSWER_MACHINE as unknown as Machine, steps: ANSWER_STEPS };
+
+/** The workflow of each request kind. */
+export function workflowOf(kind: RequestKind): Workflow {
+  return kind === "repair" ? REPAIR : kind === "complaint" ? COMPLAINT : ANSWER;
+}
+
+/** Every step name of every workflow, each with its input schema (one console endpoint per step). */
+export const WORKFLOWS = { repair: REPAIR, complaint: COMPLAINT, answer: ANSWER } as const;
+
+/** The record a request starts with (work order, complaint case file, or a plain answer record). */
+export function initialRecord(req: { id: string; kind: RequestKind; channel: string; createdAt: number }): Record<string, unknown> {
+  if (req.kind === "repair") return newWorkOrder(workOrderNumber(req.id, req.createdAt)) as unknown as Record<string, unknown>;
+  if (req.kind === "complaint") return newComplaintRecord(req.channel) as unknown as Record<string, unknown>;
+  return {};
+}
+
+export interface StepPlan {
+  state: string;
+  effect: StepEffect;
+  meets: MilestoneName[];
+  /** Triggers whose milestones start now (with a due time for promises). */
+  starts: Array<{ trigger: Trigger; dueAt?: number }>;
+  /** The request is closed by this step (closedAt set, its open milestones cancelled). */
+  closes: boolean;
+}
+
+export function allowedActions(kind: RequestKind, state: string, who: Who, record: Record<string, unknown>): string[] {
+  return allowedSteps(workflowOf(kind).machine, state, who, record);
+}
+
+/**
+ * One step of a request's workflow, decided without I/O: the state machine (409 / 403), the input
+ * (400 naming the field), the language guard (422), and everything the step changes.
+ */
+export function planStep(kind: RequestKind, action: string, rawInput: unknown, state: string, who: Who, ctx: StepContext): StepPlan {
+  const wf = workflowOf(kind);
+  const def = wf.steps[action];
+  const machineStep = wf.machine.steps[action];
+  if (!def || !machineStep) throw new BadInput(`unknown step "${action}" for a ${kind} request`, [{ path: "action", message: `not a step of the ${wf.machine.name} workflow` }]);
+  // The state machine first: a step that is not allowed now is refused before its input is looked at.
+  nextState(wf.machine, state, action, who, ctx.record, typeof machineStep.to === "object" ? Object.keys(machineStep.to)[0] : undefined);
+  const parsed = def.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    throw new BadInput(
+      "invalid input",
+      parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message })),
+    );
+  }
+  const effect = def.apply(parsed.data, ctx);
+  const next = nextState(wf.machine, state, action, who, ctx.record, effect.outcome);
+  const starts: StepPlan["starts"] = [];
+  const entered = next !== state ? wf.machine.onEnter?.[next] : undefined;
+  if (entered) starts.push({ trigger: entered, ...(effect.dueAt !== undefined ? { dueAt: effect.dueAt } : {}) });
+  if (machineStep.starts && machineStep.starts !== entered) starts.push({ trigger: machineStep.starts });
+  return { state: next, effect, meets: [...(machineStep.meets ?? [])], starts, closes: isTerminal(wf.machine, next) && !isTerminal(wf.machine, state) };
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { type Action, can } from "../auth/permission.ts";
+import type { Role } from "../auth/role.ts";
+import type { BranchSettings } from "../branch/settings.ts";
+import { Forbidden, BadInput, ReplyBlocked } from "../errors/index.ts";
+import type { NoticeType } from "../notification/types.ts";
+import { checkReply } from "../reply-language/guard.ts";
+import type { RequestKind } from "../request/kind.ts";
+
+export const NO_MARKUP = /<\s*\/?\s*[a-z!?]/i;
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !NO_MARKUP.test(s), { message: "must be plain text (no HTML or scripts)" });
+export const Instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
+export const Fen = z.number().int().min(0).max(100_000_000);
+/** A supervisor's override of the language guard, with the reason on record. */
+export const GuardOverride = z.strictObject({ reason: plainText(500).pipe(z.string().min(4)) }).optional();
+
+export interface TechnicianLoad {
+  id: string;
+  name: string;
+  skills: string[];
+  communities: string[];
+  openOrders: number;
+}
+
+/** Everything a step may look at; the worker loads it, the step decides, the worker persists. */
+export interface StepContext {
+  now: number;
+  /** Staff acting (or recording the resident's answer); null when the resident acts in the portal. */
+  actor: { staffId: string; role: Role } | null;
+  settings: BranchSettings;
+  request: { id: string; kind: RequestKind; category: string | null; unitId: string | null; communityId: string | null; channel: string; ownerId: string | null; trackingCode: string };
+  record: Record<string, unknown>;
+  /** Repairs: the earlier completed repair of the same item and unit within the warranty, if any. */
+  warranty?: { requestId: string; trackingCode: string; completedAt: number } | null;
+  technicians?: TechnicianLoad[];
+}
+
+export interface StepNotice {
+  type: NoticeType;
+  /** "resident", "owner", a role name, or "staff:<id>". */
+  recipients: string[];
+  params: Record<string, string>;
+}
+
+export interface CaseEntry {
+  source: "complaint" | "follow-up";
+  problem: string;
+  lesson: string;
+  department: string;
+  photos: string[];
+}
+
+export interface StepEffect {
+  outcome?: string;
+  record: Record<string, unknown>;
+  /** Timeline key shown to the resident ("reply" shows `text`); null keeps the step internal. */
+  publicNote: string | null;
+  data: Record<string, unknown>;
+  notices?: StepNotice[];
+  caseEntry?: CaseEntry;
+  /** Due time of a promise (call-back). */
+  dueAt?: number;
+  /** The technician the request is now with (repairs). */
+  assigneeId?: string | null;
+  /** Set when an unsatisfied follow-up reopened the request. */
+  reopened?: boolean;
+}
+
+export interface StepDef<I = any> {
+  input: z.ZodType<I>;
+  apply(input: I, ctx: StepContext): StepEffect;
+}
+
+export const step = <S extends z.ZodType>(input: S, apply: (input: z.output<S>, ctx: StepContext) => StepEffect): StepDef<z.output<S>> => ({ input: input as z.ZodType<z.output<S>>, apply });
+
+/** Who did it and when, as every step records it. */
+export const signed = (ctx: StepContext) => ({ by: ctx.actor?.staffId ?? "resident", at: ctx.now });
+
+/** The language guard on staff text to residents; a supervisor may override with a reason on record. */
+export function guardText(text: string, override: { reason: string } | undefined, ctx: StepContext): Record<string, unknown> {
+  const verdict = checkReply(text, ctx.settings.replyGuard);
+  if (verdict.ok) {
+    if (override) throw new BadInput("nothing to override", [{ path: "override", message: "the text passes the guard; send it without an override" }]);
+    return {};
+  }
+  if (!override) throw new ReplyBlocked(verdict.hits);
+  if (!ctx.actor || !can(ctx.actor.role, "reply.overrideGuard" satisfies Action)) throw new Forbidden("only a supervisor may override the language guard");
+  return { override: { reason: override.reason, by: ctx.actor.staffId, hits: verdict.hits.map((h) => h.phrase) } };
+}
+
+export const field = (path: string, message: string) => new BadInput(message, [{ path, message }]);

@@ -1,0 +1,1 @@
+ALTER TABLE `staff` ADD `communities` text DEFAULT '[]' NOT NULL;

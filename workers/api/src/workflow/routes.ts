@@ -1,0 +1,282 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { allowedActions, BadInput, Conflict, Forbidden, newId, NotFound, type RequestKind, StaleVersion, WORKFLOWS } from "@wuye/core";
+import {
+  changeRequest,
+  findRequest,
+  insertCase,
+  listCases,
+  openItemsOf,
+  openWorkOrders,
+  pendingTransfer,
+  publishOutbox,
+  findStaffById,
+  technicianLoads,
+  transfersTo,
+  writeTransfer,
+} from "@wuye/db";
+import type { Context } from "hono";
+import type { HonoEnv } from "../hono-env.ts";
+import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
+import { etagOf, ifMatchVersion } from "../http/version.ts";
+import { requirePermission } from "../middleware/auth.ts";
+import { sendToQueue } from "../outbox.ts";
+import { byTrackingCode } from "../public/routes.ts";
+import { residentView } from "./resident-view.ts";
+import { recordOf, runStep } from "./run-step.ts";
+
+const STEP_NAMES = [...new Set(Object.values(WORKFLOWS).flatMap((w) => Object.keys(w.steps)))];
+const RESIDENT_STEPS = [...new Set(Object.values(WORKFLOWS).flatMap((w) => Object.entries(w.machine.steps).filter(([, st]) => "resident" in st.by).map(([n]) => n)))];
+const Params = z.object({ id: z.string().min(3).max(64) });
+const StepBody = z.record(z.string(), z.unknown()).openapi({ description: "The step's input; each step's fields are validated by its schema in @wuye/core (workflow/*-steps.ts)" });
+export const StepResult = z.object({ id: z.string(), status: z.string(), version: z.number(), allowedActions: z.array(z.string()), record: z.record(z.string(), z.unknown()) });
+const iso = (n: number | null) => (n === null ? null : new Date(n).toISOString());
+
+const stepResponses = {
+  200: { description: "The request after the step (ETag: its new version)", content: { "application/json": { schema: StepResult } } },
+  ...errorResponses,
+  409: { description: "Not allowed in the request's current state", content: problemContent },
+  412: { description: "Stale version (If-Match)", content: problemContent },
+  422: { description: "Resident-facing text blocked by the language guard", content: problemContent },
+};
+
+function stepRoute(step: string) {
+  return createRoute({
+    method: "post",
+    path: `/requests/{id}/actions/${step}`,
+    tags: ["workflow"],
+    summary: `Workflow step "${step}"`,
+    security: [{ bearer: [] }],
+    request: { params: Params, headers: z.object({ "if-match": z.string().optional() }), body: { content: { "application/json": { schema: StepBody } }, required: false } },
+    responses: stepResponses,
+  });
+}
+
+async function consoleStep(c: Context<HonoEnv>, step: string) {
+  const actor = c.var.actor;
+  const { db, branch } = c.var.tenant;
+  const request = await findRequest(db, { id: c.req.param("id")! });
+  if (!request) throw new NotFound("request");
+  const body = await c.req.json().catch(() => ({}));
+  const out = await runStep(c, { branch, db, request }, step, body, { role: actor.role }, ifMatchVersion(c));
+  c.header("etag", etagOf(out.request.version));
+  return c.json({ id: out.request.id, status: out.request.status, version: out.request.version, allowedActions: out.allowed, record: out.record }, 200);
+}
+
+const consoleRouter = createRouter();
+for (const step of STEP_NAMES) consoleRouter.openapi(stepRoute(step), (c) => consoleStep(c, step) as never);
+
+const HandOverBody = z.strictObject({ toStaffId: z.string().min(3).max(64), note: z.string().trim().min(1).max(500).optional() });
+const DecideBody = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() });
+const CaseBody = z.strictObject({
+  requestId: z.string().min(3).max(64).optional(),
+  problem: z.string().trim().min(2).max(2000),
+  lesson: z.string().trim().min(2).max(2000),
+  department: z.string().trim().min(1).max(60),
+  photos: z.array(z.string().max(64)).max(6).optional(),
+});
+
+/** Ownership, hand-over, the dispatch board, the case library and the price list. */
+export const consoleWorkflowRoutes = consoleRouter
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/requests/{id}/workflow",
+      tags: ["workflow"],
+      summary: "The request's workflow: state, the steps this user may take now, its record (work order / case file)",
+      security: [{ bearer: [] }],
+      request: { params: Params },
+      responses: { 200: { description: "Workflow", content: { "application/json": { schema: StepResult.extend({ pendingHandOver: z.unknown().nullable() }) } } }, ...errorResponses },
+    }),
+    async (c) => {
+      requirePermission(c.var.actor, "request.read");
+      const { db } = c.var.tenant;
+      const r = await findRequest(db, { id: c.req.valid("param").id });
+      if (!r) throw new NotFound("request");
+      const record = await recordOf(db, r);
+      c.header("etag", etagOf(r.version));
+      return c.json({ id: r.id, status: r.status, version: r.version, allowedActions: allowedActions(r.kind as RequestKind, r.status, { role: c.var.actor.role }, record), record, pendingHandOver: await pendingTransfer(db, r.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/handover",
+      tags: ["workflow"],
+      summary: "Offer the request to a colleague; the owner stays until they accept (首问负责制)",
+      security: [{ bearer: [] }],
+      request: { params: Params, headers: z.object({ "if-match": z.string().optional() }), body: { content: { "application/json": { schema: HandOverBody } }, required: true } },
+      responses: { 201: { description: "Offered", content: { "application/json": { schema: z.object({ id: z.string(), version: z.number() }) } } }, ...errorResponses, 409: { description: "Already offered, or not the owner", content: problemContent } },
+    }),
+    async (c) => {
+      const actor = c.var.actor;
+      requirePermission(actor, "request.handOver");
+      const { db, branch } = c.var.tenant;
+      const { toStaffId, note } = c.req.valid("json");
+      const r = await findRequest(db, { id: c.req.valid("param").id });
+      if (!r) throw new NotFound("request");
+      if (r.ownerId !== actor.staffId && actor.role !== "branchManager" && actor.role !== "serviceSupervisor") throw new Forbidden("only the owner (or a supervisor) hands a request over");
+      if (toStaffId === r.ownerId) throw new BadInput("already the owner", [{ path: "toStaffId", message: "this person already owns the request" }]);
+      const receiver = await findStaffById(c.var.services.control, toStaffId);
+      if (!receiver || receiver.branchId !== branch.id || !receiver.active) throw new BadInput("unknown colleague", [{ path: "toStaffId", message: "not an active staff member of this branch" }]);
+      if (await pendingTransfer(db, r.id)) throw new Conflict("a hand-over is already waiting for an answer");
+      const id = newId("hov");
+      const version = await ownershipChange(c, r, "handover.offered", { toStaffId, note: note ?? null }, (tx) => writeTransfer(tx, { insert: { id, requestId: r.id, fromId: r.ownerId ?? actor.staffId, toId: toStaffId, note: note ?? null, status: "pending", createdAt: c.var.services.now() } }), [
+        { type: "request.handover", recipients: [`staff:${toStaffId}`], params: { trackingCode: r.trackingCode, from: actor.staffId } },
+      ]);
+      return c.json({ id, version }, 201);
+    },
+  )
+  .openapi(decideRoute("accept"), (c) => decide(c, "accepted"))
+  .openapi(decideRoute("decline"), (c) => decide(c, "declined"))
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/me/open-items",
+      tags: ["workflow"],
+      summary: "My open requests and the hand-overs offered to me (for the shift)",
+      security: [{ bearer: [] }],
+      responses: { 200: { description: "Open items", content: { "application/json": { schema: z.object({ items: z.array(z.unknown()), offered: z.array(z.unknown()) }) } } }, ...errorResponses },
+    }),
+    async (c) => {
+      requirePermission(c.var.actor, "request.read");
+      const { db } = c.var.tenant;
+      const items = (await openItemsOf(db, c.var.actor.staffId)).map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
+      const offered = (await transfersTo(db, c.var.actor.staffId)).map((t) => ({ ...t, createdAt: iso(t.createdAt) }));
+      return c.json({ items, offered }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/dispatch-board",
+      tags: ["workflow"],
+      summary: "Technicians × open work orders, and the orders waiting for dispatch",
+      security: [{ bearer: [] }],
+      responses: { 200: { description: "Board", content: { "application/json": { schema: z.object({ technicians: z.array(z.unknown()), unassigned: z.array(z.unknown()) }) } } }, ...errorResponses },
+    }),
+    async (c) => {
+      requirePermission(c.var.actor, "workOrder.dispatch");
+      const { db, branch } = c.var.tenant;
+      const [techs, orders] = await Promise.all([technicianLoads(c.var.services.control, db, branch.id), openWorkOrders(db)]);
+      const view = (o: (typeof orders)[number]) => ({ ...o, createdAt: iso(o.createdAt) });
+      return c.json(
+        {
+          technicians: techs.map((t) => ({ ...t, orders: orders.filter((o) => o.assigneeId === t.id).map(view) })),
+          unassigned: orders.filter((o) => !o.assigneeId).map(view),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/cases",
+      tags: ["workflow"],
+      summary: "The case library (案例库): problem, photos, lesson, responsible department",
+      security: [{ bearer: [] }],
+      request: { query: z.object({ department: z.string().max(60).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      responses: { 200: { description: "Cases, newest first", content: { "application/json": { schema: z.object({ items: z.array(z.unknown()) }) } } }, ...errorResponses },
+    }),
+    async (c) => {
+      requirePermission(c.var.actor, "request.read");
+      const q = c.req.valid("query");
+      const items = (await listCases(c.var.tenant.db, { department: q.department, limit: q.limit })).map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
+      return c.json({ items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/cases",
+      tags: ["workflow"],
+      summary: "Add a case to the library by hand",
+      security: [{ bearer: [] }],
+      request: { body: { content: { "application/json": { schema: CaseBody } }, required: true } },
+      responses: { 201: { description: "Added", content: { "application/json": { schema: z.object({ id: z.string() }) } } }, ...errorResponses },
+    }),
+    async (c) => {
+      requirePermission(c.var.actor, "case.manage");
+      const b = c.req.valid("json");
+      const id = newId("case");
+      await insertCase(c.var.tenant.db, { id, requestId: b.requestId ?? null, source: "manual", problem: b.problem, lesson: b.lesson, department: b.department, photos: b.photos ?? [], createdBy: c.var.actor.staffId, createdAt: c.var.services.now() });
+      return c.json({ id }, 201);
+    },
+  );
+
+function decideRoute(what: "accept" | "decline") {
+  return createRoute({
+    method: "post",
+    path: `/requests/{id}/handover/${what}`,
+    tags: ["workflow"],
+    summary: what === "accept" ? "Accept a hand-over: you own the request from now on" : "Decline a hand-over (the owner keeps it)",
+    security: [{ bearer: [] }],
+    request: { params: Params, body: { content: { "application/json": { schema: DecideBody } }, required: false } },
+    responses: { 200: { description: "Decided", content: { "application/json": { schema: z.object({ ownerId: z.string().nullable(), version: z.number() }) } } }, ...errorResponses, 409: { description: "Nothing to decide", content: problemContent } },
+  });
+}
+
+async function decide(c: Context<HonoEnv>, status: "accepted" | "declined") {
+  const actor = c.var.actor;
+  requirePermission(actor, "request.handOver");
+  const { db } = c.var.tenant;
+  const r = await findRequest(db, { id: c.req.param("id")! });
+  if (!r) throw new NotFound("request");
+  const t = await pendingTransfer(db, r.id);
+  if (!t) throw new Conflict("no hand-over is waiting for an answer");
+  if (t.toId !== actor.staffId) throw new Forbidden("only the receiver answers a hand-over");
+  const body = (await c.req.json().catch(() => ({}))) as { reason?: string };
+  const now = c.var.services.now();
+  const version = await ownershipChange(c, r, `handover.${status}`, { transferId: t.id, from: t.fromId, to: t.toId, reason: body.reason ?? null }, (tx) =>
+    writeTransfer(tx, { decide: { id: t.id, status, at: now, reason: body.reason ?? null, requestId: r.id, ...(status === "accepted" ? { newOwnerId: actor.staffId } : {}) } }),
+  );
+  return c.json({ ownerId: status === "accepted" ? actor.staffId : r.ownerId, version }, 200);
+}
+
+async function ownershipChange(
+  c: Context<HonoEnv>,
+  r: { id: string; version: number },
+  type: string,
+  data: Record<string, unknown>,
+  apply: Parameters<typeof changeRequest>[2],
+  notices: Array<{ type: string; recipients: string[]; params: Record<string, string> }> = [],
+) {
+  const s = c.var.services;
+  const { db, branch } = c.var.tenant;
+  const now = s.now();
+  const eventId = newId("evt", now);
+  const rows = [
+    { id: newId("obx", now), topic: "request-events", payload: { eventId, type, requestId: r.id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now },
+    ...notices.map((n, i) => ({ id: `ntf_${eventId}_${i}`, topic: "notifications", payload: { notificationId: `ntf_${eventId}_${i}`, ...n, branchId: branch.id, orgId: branch.orgId, requestId: r.id }, createdAt: now })),
+  ];
+  const expected = ifMatchVersion(c) ?? r.version;
+  const result = await changeRequest(db, { requestId: r.id, expectedVersion: expected, now, event: { id: eventId, requestId: r.id, type, actorId: c.var.actor.staffId, actorRole: c.var.actor.role, publicNote: null, data, at: now }, outbox: rows }, apply);
+  if (!result.ok) throw new StaleVersion(expected, result.currentVersion);
+  c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: rows.map((o) => o.id) }));
+  c.header("etag", etagOf(result.version));
+  return result.version;
+}
+
+const PublicParams = z.object({ trackingCode: z.string().min(1).max(64) });
+
+/** The resident's own steps in the portal; the tracking code is their proof (as for the rating). */
+export const publicWorkflowRoutes = createRouter();
+for (const step of RESIDENT_STEPS) {
+  publicWorkflowRoutes.openapi(
+    createRoute({
+      method: "post",
+      path: `/requests/{trackingCode}/actions/${step}`,
+      tags: ["public"],
+      summary: `Resident step "${step}"`,
+      request: { params: PublicParams, body: { content: { "application/json": { schema: StepBody } }, required: false } },
+      responses: stepResponses,
+    }),
+    (async (c: Context<HonoEnv>) => {
+      const at = await byTrackingCode(c.var.services, c.req.param("trackingCode")!);
+      const body = await c.req.json().catch(() => ({}));
+      const out = await runStep(c, at, step, body, "resident", null);
+      return c.json({ id: out.request.trackingCode, status: out.request.status, version: out.request.version, allowedActions: out.allowed, record: residentView(at.request.kind, out.record) }, 200);
+    }) as never,
+  );
+}
+

@@ -1,0 +1,129 @@
+import {
+  allowedActions,
+  initialRecord,
+  milestonesFor,
+  newId,
+  planStep,
+  type RequestKind,
+  StaleVersion,
+  type StepContext,
+  type Urgency,
+  type Who,
+  type WorkOrder,
+  withinWarranty,
+  workflowOf,
+} from "@wuye/core";
+import { applyStep, type BranchDb, type BranchRow, findRequest, findRequestRecord, publishOutbox, type RequestRow, technicianLoads, warrantyOriginal } from "@wuye/db";
+import type { Context } from "hono";
+import { branchSettings } from "../branch-settings.ts";
+import type { HonoEnv } from "../hono-env.ts";
+import { sendToQueue } from "../outbox.ts";
+
+const MONTH_MS = 31 * 86_400_000;
+
+export async function recordOf(db: BranchDb, r: RequestRow): Promise<Record<string, unknown>> {
+  return (await findRequestRecord(db, r.id))?.data ?? initialRecord({ id: r.id, kind: r.kind as RequestKind, channel: r.channel, createdAt: r.createdAt });
+}
+
+/**
+ * One workflow step, for the console (staff, maybe recording the resident's answer) and the portal (the
+ * resident): load, let core decide, write everything in one transaction, publish.
+ */
+export async function runStep(
+  c: Context<HonoEnv>,
+  at: { branch: BranchRow; db: BranchDb; request: RequestRow },
+  action: string,
+  body: unknown,
+  who: Who,
+  expectedVersion: number | null,
+) {
+  const s = c.var.services;
+  const { branch, db, request } = at;
+  if (expectedVersion !== null && expectedVersion !== request.version) throw new StaleVersion(expectedVersion, request.version);
+  const now = s.now();
+  const { settings, policy } = await branchSettings(s, branch.id);
+  const kind = request.kind as RequestKind;
+  const record = await recordOf(db, request);
+  const actor = who === "resident" ? null : { staffId: c.var.actor.staffId, role: c.var.actor.role };
+  const ctx: StepContext = {
+    now,
+    actor,
+    settings,
+    request: { id: request.id, kind, category: request.category, unitId: request.unitId, communityId: request.communityId, channel: request.channel, ownerId: request.ownerId, trackingCode: request.trackingCode },
+    record,
+  };
+  if (kind === "repair" && action === "dispatch") ctx.technicians = await technicianLoads(s.control, db, branch.id);
+  if (kind === "repair" && action === "quote") ctx.warranty = await warrantyFor(db, request, record as unknown as WorkOrder, settings.workflow.warrantyMonths, now);
+
+  const plan = planStep(kind, action, body, request.status, who, ctx);
+  const { effect } = plan;
+  const eventId = newId("evt", now);
+  const type = `workflow.${action}`;
+  const notices = (effect.notices ?? []).map((n, i) => {
+    const id = `ntf_${eventId}_${i}`;
+    return { id, topic: "notifications", payload: { notificationId: id, type: n.type, branchId: branch.id, orgId: branch.orgId, requestId: request.id, recipients: n.recipients, params: n.params }, createdAt: now };
+  });
+  const outboxRows = [{ id: newId("obx", now), topic: "request-events", payload: { eventId, type, requestId: request.id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now }, ...notices];
+  const milestones = plan.starts.flatMap((st) =>
+    milestonesFor(policy, { kind, urgency: request.urgency as Urgency, category: request.category ?? undefined, trigger: st.trigger, at: now, dueAt: st.dueAt }).map((m) => ({
+      id: newId("ms", now),
+      requestId: request.id,
+      name: m.name,
+      startAt: m.startAt,
+      durationMs: m.durationMs,
+      dueAt: m.dueAt,
+      calendar: m.calendar as unknown as Record<string, unknown>,
+      policyVersion: m.policyVersion,
+      schedule: m.schedule,
+      status: "open",
+      sourceEventId: eventId,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  // 首问负责制: a request that came in through the portal belongs to the first staff member who acts on it.
+  const takes = actor !== null && request.ownerId === null;
+  const data = effect.record;
+  const item = (data as { item?: { code?: string } }).item;
+  const result = await applyStep(db, {
+    requestId: request.id,
+    expectedVersion: request.version,
+    now,
+    actorId: actor?.staffId ?? null,
+    request: {
+      status: plan.state,
+      ...(plan.closes ? { closedAt: now } : {}),
+      ...(effect.assigneeId !== undefined ? { assigneeId: effect.assigneeId } : {}),
+      ...(takes ? { ownerId: actor.staffId } : {}),
+      ...(effect.reopened ? { reopened: true } : {}),
+    },
+    record: { kind, data, itemCode: item?.code ?? null, unitId: request.unitId, completedAt: typeof data.completedAt === "number" ? data.completedAt : null },
+    meets: plan.meets,
+    cancelOpen: plan.closes,
+    milestones,
+    ...(effect.caseEntry
+      ? { caseEntry: { id: newId("case", now), requestId: request.id, kind, ...effect.caseEntry, createdBy: actor?.staffId ?? "resident", createdAt: now } }
+      : {}),
+    event: {
+      id: eventId,
+      requestId: request.id,
+      type,
+      actorId: actor?.staffId ?? null,
+      actorRole: actor?.role ?? (who === "resident" ? "resident" : null),
+      publicNote: effect.publicNote,
+      data: { ...effect.data, from: request.status, to: plan.state, ...(who !== "resident" && "resident" in workflowOf(kind).machine.steps[action]!.by ? { recordedFor: "resident" } : {}), ...(takes ? { took: true } : {}) },
+      at: now,
+    },
+    outbox: outboxRows,
+  });
+  if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
+  c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: outboxRows.map((o) => o.id) }));
+  const after = (await findRequest(db, { id: request.id }))!;
+  return { request: after, record: data, eventId, allowed: allowedActions(kind, after.status, who, data) };
+}
+
+async function warrantyFor(db: BranchDb, r: RequestRow, w: WorkOrder, months: number, now: number) {
+  if (!r.unitId || !w.item || !w.item.standard || months === 0) return null;
+  const original = await warrantyOriginal(db, { unitId: r.unitId, itemCode: w.item.code, since: now - months * MONTH_MS, excludeRequestId: r.id });
+  return original && withinWarranty(original.completedAt, now, months) ? original : null;
+}
