@@ -1,6 +1,6 @@
 import type { Role } from "../auth/role.ts";
 import type { BranchSettings } from "../branch/settings.ts";
-import { type DeadlinePolicy, milestonesFor } from "../deadline/index.ts";
+import { type ComputedMilestone, type DeadlinePolicy, milestonesFor } from "../deadline/index.ts";
 import { BadInput } from "../errors/index.ts";
 import { newId, newTrackingCode } from "../id/index.ts";
 import { classifyUrgency } from "./category.ts";
@@ -117,17 +117,13 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
       ...(ALARM_KINDS.has(input.kind) ? [{ type: "request.alarm" as const, recipients: ["branchManager", "owner"], params: { description: input.description.slice(0, 100) } }] : []),
       ...(ctx.residentId ? [{ type: "request.received" as const, recipients: ["resident"], params: { commitment: "" } }] : []),
     ],
-    milestones: planned.map((m) => ({
-      id: newId("ms", ctx.now),
-      name: m.name,
-      startAt: m.startAt,
-      durationMs: m.durationMs,
-      dueAt: m.dueAt,
-      calendar: m.calendar as unknown as Record<string, unknown>,
-      policyVersion: m.policyVersion,
-      schedule: m.schedule,
-    })),
+    milestones: planned.map((m) => plannedMilestone(m, ctx.now)),
   };
+}
+
+/** A computed milestone as it is stored: with its id, the calendar kept as plain data. */
+export function plannedMilestone(m: ComputedMilestone, now: number): PlannedMilestone {
+  return { id: newId("ms", now), name: m.name, startAt: m.startAt, durationMs: m.durationMs, dueAt: m.dueAt, calendar: m.calendar as unknown as Record<string, unknown>, policyVersion: m.policyVersion, schedule: m.schedule };
 }
 
 /** 138****1234: lists never show a full phone number. */

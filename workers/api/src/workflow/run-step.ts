@@ -4,6 +4,7 @@ import {
   milestonesFor,
   newId,
   planStep,
+  plannedMilestone,
   type RequestKind,
   StaleVersion,
   type StepContext,
@@ -66,15 +67,8 @@ export async function runStep(
   const outboxRows = [{ id: newId("obx", now), topic: "request-events", payload: { eventId, type, requestId: request.id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now }, ...notices];
   const milestones = plan.starts.flatMap((st) =>
     milestonesFor(policy, { kind, urgency: request.urgency as Urgency, category: request.category ?? undefined, trigger: st.trigger, at: now, dueAt: st.dueAt }).map((m) => ({
-      id: newId("ms", now),
+      ...plannedMilestone(m, now),
       requestId: request.id,
-      name: m.name,
-      startAt: m.startAt,
-      durationMs: m.durationMs,
-      dueAt: m.dueAt,
-      calendar: m.calendar as unknown as Record<string, unknown>,
-      policyVersion: m.policyVersion,
-      schedule: m.schedule,
       status: "open",
       sourceEventId: eventId,
       createdAt: now,
