@@ -11,7 +11,7 @@ export const ANSWER_STEPS: Record<AnswerStep, StepDef> = {
   }),
   // "Later" is a tracked commitment: the promised time becomes the call-back milestone's due time.
   "promise-callback": step(z.strictObject({ at: Instant, text: plainText(500), override: GuardOverride }), (i, ctx) => {
-    if (i.at <= ctx.now + 60_000) throw field("at", "the promised time must be at least a minute ahead");
+    if (i.at < ctx.now + 60_000) throw field("at", "the promised time must be at least a minute ahead");
     if (i.at > ctx.now + MAX_PROMISE_MS) throw field("at", "promise a call-back within 7 days");
     const guard = guardText(i.text, i.override, ctx);
     return {

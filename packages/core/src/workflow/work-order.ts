@@ -106,7 +106,9 @@ export function priceQuote(
 export function warrantyEnds(completedAt: number, months: number): number {
   const shift = 8 * 3_600_000;
   const d = new Date(completedAt + shift);
-  const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+  // 30 Nov + 3 months is 28/29 Feb, not 2 Mar: the day is capped at the target month's last day.
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months + 1, 0)).getUTCDate();
+  const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, Math.min(d.getUTCDate(), lastDay), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
   return end - shift;
 }
 
