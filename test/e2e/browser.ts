@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 
-export const SCREENSHOTS = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
+/** Screenshots of the main screens, written by every run (gitignored: test/e2e/.gitignore). */
+export const SCREENSHOTS = join(import.meta.dirname, "screenshots");
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({

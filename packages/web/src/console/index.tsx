@@ -1,0 +1,133 @@
+import { can } from "@wuye/core/auth";
+import { useEffect, useState } from "preact/hooks";
+import { term, tr } from "../lib/i18n.ts";
+import { match, navigate } from "../lib/router.ts";
+import { logout } from "../lib/session.ts";
+import { useStaffSession } from "../lib/use-session.ts";
+import { InboxPanel } from "../ui/inbox.tsx";
+import { LoginForm } from "../ui/login.tsx";
+import { TopBar } from "../ui/shell.tsx";
+import { DispatchBoardPage } from "./dispatch.tsx";
+import { NewRequest } from "./new-request.tsx";
+import { Notices } from "./notices.tsx";
+import { Register } from "./register.tsx";
+import { RequestPage } from "./request-page.tsx";
+import { SettingsPage } from "./settings.tsx";
+
+const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+
+/** Keyboard shortcuts for agents on the phone: n new, / search, g r register, g d dispatch, ? help. */
+function useShortcuts(openHelp: () => void) {
+  useEffect(() => {
+    let g = false;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) {
+        if (e.key === "Escape" && typing(e.target)) (e.target as HTMLElement).blur();
+        return;
+      }
+      if (g) {
+        g = false;
+        const to = { r: "/console", d: "/console/dispatch", n: "/console/notices", s: "/console/settings" }[e.key];
+        if (to) {
+          e.preventDefault();
+          navigate(to);
+        }
+        return;
+      }
+      if (e.key === "g") g = true;
+      else if (e.key === "n") {
+        e.preventDefault();
+        navigate("/console/new");
+      } else if (e.key === "/") {
+        e.preventDefault();
+        if (!location.pathname.match(/^\/console\/?$/)) navigate("/console");
+        setTimeout(() => document.getElementById("search")?.focus(), 0);
+      } else if (e.key === "?") openHelp();
+    };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, []);
+}
+
+function ShortcutHelp({ onClose }: { onClose(): void }) {
+  return (
+    <dialog open id="shortcuts" aria-labelledby="shortcuts-title" onKeyDown={(e) => e.key === "Escape" && onClose()}>
+      <h2 id="shortcuts-title">{tr("w.keys.title")}</h2>
+      <dl class="kv">
+        <dt><kbd>n</kbd></dt><dd>{tr("w.keys.new")}</dd>
+        <dt><kbd>/</kbd></dt><dd>{tr("w.keys.search")}</dd>
+        <dt><kbd>g</kbd> <kbd>r</kbd></dt><dd>{tr("w.console.nav.register")}</dd>
+        <dt><kbd>g</kbd> <kbd>d</kbd></dt><dd>{tr("w.console.nav.dispatch")}</dd>
+        <dt><kbd>g</kbd> <kbd>n</kbd></dt><dd>{tr("w.console.nav.notices")}</dd>
+        <dt><kbd>g</kbd> <kbd>s</kbd></dt><dd>{tr("w.console.nav.settings")}</dd>
+        <dt><kbd>Esc</kbd></dt><dd>{tr("w.keys.escape")}</dd>
+      </dl>
+      <button type="button" onClick={onClose} autoFocus>{tr("w.close")}</button>
+    </dialog>
+  );
+}
+
+/** The branch staff console: /console[/new | /r/{id} | /dispatch | /notices | /settings]. */
+export default function Console({ rest }: { rest: string }) {
+  const session = useStaffSession();
+  const [help, setHelp] = useState(false);
+  useShortcuts(() => setHelp(true));
+  if (!session) {
+    return (
+      <>
+        <TopBar title={tr("web.home.console")} />
+        <LoginForm title={tr("web.login.title")} />
+      </>
+    );
+  }
+  if (!session.staff.branch) {
+    return (
+      <>
+        <TopBar title={tr("web.home.console")} />
+        <main class="page narrow">
+          <p class="card">{tr("w.console.hqUser")} <a href="/hq">{tr("web.home.hq")}</a></p>
+          <button type="button" onClick={() => void logout()}>{tr("web.logout")}</button>
+        </main>
+      </>
+    );
+  }
+  const role = session.staff.role;
+  const path = rest || "/";
+  const detail = match("/r/:id", path);
+  const here = (p: string) => (path === p ? "page" : undefined);
+  let page;
+  if (path === "/new") page = <NewRequest />;
+  else if (detail) page = <RequestPage id={detail.id!} />;
+  else if (path === "/dispatch") page = <DispatchBoardPage />;
+  else if (path === "/notices") page = <Notices />;
+  else if (path === "/settings") page = <SettingsPage />;
+  else page = <Register />;
+  return (
+    <div class="console">
+      <TopBar
+        wide
+        title={tr("web.home.console")}
+        home="/console"
+        nav={
+          <>
+            <a href="/console" aria-current={here("/")}>{tr("w.console.nav.register")}</a>
+            <a href="/console/new" aria-current={here("/new")}>{tr("w.console.nav.new")}</a>
+            {can(role, "workOrder.dispatch") && <a href="/console/dispatch" aria-current={here("/dispatch")}>{tr("w.console.nav.dispatch")}</a>}
+            {can(role, "notice.draft") && <a href="/console/notices" aria-current={here("/notices")}>{tr("w.console.nav.notices")}</a>}
+            <a href="/console/settings" aria-current={here("/settings")}>{tr("w.console.nav.settings")}</a>
+            <span class="hint" id="whoami">{session.staff.name} · {term("role", role)}</span>
+            <button type="button" class="ghost" onClick={() => setHelp(true)} aria-label={tr("w.keys.title")}>?</button>
+            <button type="button" class="ghost" id="logout" onClick={() => void logout()}>{tr("web.logout")}</button>
+          </>
+        }
+      />
+      <div class="page layout">
+        <main>{page}</main>
+        <aside>
+          <InboxPanel compact path="/console/inbox" />
+        </aside>
+      </div>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

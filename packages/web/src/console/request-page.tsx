@@ -1,0 +1,201 @@
+import { PAUSE_REASONS } from "@wuye/core/deadline";
+import type { RequestKind } from "@wuye/core/request";
+import { workflowOf } from "@wuye/core/workflow";
+import { useState } from "preact/hooks";
+import type { RequestDetail, StepResult, WorkflowView } from "../api/types.ts";
+import { ApiError } from "../lib/api.ts";
+import { errorText } from "../lib/form.ts";
+import { fmtDateTime, term, tr, yuan } from "../lib/i18n.ts";
+import { useProfile } from "../lib/profile.ts";
+import { invalidate, useQuery } from "../lib/query.ts";
+import { staffCall, staffSession } from "../lib/session.ts";
+import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
+import { type MilestoneLike, Milestones } from "../ui/milestones.tsx";
+import { ReplyBox } from "./reply-box.tsx";
+import { StepForm } from "./steps.tsx";
+
+/** One request: record, milestones with countdowns and actions, workflow steps allowed now, reply, timeline. */
+export function RequestPage({ id }: { id: string }) {
+  const detail = useQuery<RequestDetail>(`req:${id}:detail`, () => staffCall<RequestDetail>(`/console/requests/${id}`), { pollMs: 8000, staleMs: 0 });
+  const workflow = useQuery<WorkflowView>(`req:${id}:workflow`, () => staffCall<WorkflowView>(`/console/requests/${id}/workflow`), { pollMs: 8000, staleMs: 0 });
+  const profile = useProfile(staffSession()?.staff.branch);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = (message?: string) => {
+    setNotice(message ?? null);
+    invalidate(`req:${id}:`);
+    invalidate("register:");
+    invalidate("dispatch-board");
+  };
+  return (
+    <Async q={detail}>
+      {(r) => (
+        <div id="request" data-status={r.status} data-version={r.version}>
+          <Card title={<>{term("kind", r.kind)} · <span class="code">{r.trackingCode}</span></>}>
+            <p>
+              <Badge tone={r.urgency === "urgent" ? "bad" : "muted"}>{term("urgency", r.urgency)}</Badge> <strong id="request-state">{term("state", r.status)}</strong> · {term("channel", r.channel)} · {fmtDateTime(r.createdAt)}
+            </p>
+            <dl class="kv">
+              <dt>{tr("w.form.description")}</dt>
+              <dd class="pre">{r.description}</dd>
+              <dt>{tr("w.form.name")}</dt>
+              <dd>{r.contactName} · {r.contactPhone}</dd>
+              <dt>{tr("w.form.where")}</dt>
+              <dd>{r.area ?? unitLabel(profile.data, r.unitId)}</dd>
+              {r.appointment && (
+                <>
+                  <dt>{tr("w.form.appointment")}</dt>
+                  <dd>{fmtDateTime(r.appointment.from)} – {fmtDateTime(r.appointment.to)}</dd>
+                </>
+              )}
+              {r.keyLeft && (
+                <>
+                  <dt>{tr("w.req.key")}</dt>
+                  <dd>{tr("w.req.keyLeft")}</dd>
+                </>
+              )}
+              <dt>{tr("w.req.owner")}</dt>
+              <dd>{r.ownerId === staffSession()?.staff.id ? tr("w.req.me") : (r.ownerId ?? "—")}</dd>
+            </dl>
+          </Card>
+          {notice && <p class="error-box" role="status">{notice}</p>}
+          <Card title={tr("w.ms.title")} id="milestones">
+            <Milestones items={r.milestones} actions={(m) => <MilestoneActions requestId={id} version={r.version} m={m} onDone={refresh} />} />
+          </Card>
+          <Card title={tr("w.req.workflow")} id="workflow">
+            <Async q={workflow}>{(w) => <WorkflowPanel requestId={id} kind={r.kind} w={w} profile={profile.data} onDone={refresh} />}</Async>
+          </Card>
+          <ReplyBox requestId={id} version={r.version} onSent={() => refresh()} />
+          <Card title={tr("w.track.timeline")} id="events">
+            <ol class="timeline">
+              {[...r.events].reverse().map((e) => (
+                <li key={e.id} data-type={e.type}>
+                  <time dateTime={e.at}>{fmtDateTime(e.at)}</time> <strong>{eventLabel(e.type)}</strong> {e.actorRole && <span class="hint">{term("role", e.actorRole)}</span>} <EventData data={e.data} />
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+      )}
+    </Async>
+  );
+}
+
+function unitLabel(profile: import("../api/types.ts").BranchProfile | undefined, unitId: string | null) {
+  if (!unitId) return "—";
+  for (const c of profile?.communities ?? []) {
+    const u = c.units.find((x) => x.id === unitId);
+    if (u) return `${c.name} ${u.label}`;
+  }
+  return unitId;
+}
+
+function eventLabel(type: string) {
+  const [head, tail] = type.split(".");
+  if ((head === "workflow" || head === "step") && tail) return term("step", type.slice(head.length + 1));
+  const key = `w.ev.${type}`;
+  const text = tr(key as "w.ev.request.created");
+  return text === key ? type : text;
+}
+
+function EventData({ data }: { data: Record<string, unknown> }) {
+  const text = typeof data.text === "string" ? data.text : typeof data.reason === "string" ? data.reason : typeof data.note === "string" ? data.note : null;
+  const fen = typeof data.totalFen === "number" ? data.totalFen : typeof data.amountFen === "number" ? data.amountFen : null;
+  return (
+    <span class="hint">
+      {text && `“${text}”`} {fen !== null && yuan(fen)} {typeof data.milestone === "string" && term("milestone", data.milestone)}
+    </span>
+  );
+}
+
+/** Steps the resident takes in the portal; staff may record them on the resident's behalf (phone, counter). */
+const forResident = (kind: RequestKind, step: string) => "resident" in (workflowOf(kind).machine.steps[step]?.by ?? {});
+
+function WorkflowPanel({ requestId, kind, w, profile, onDone }: { requestId: string; kind: RequestKind; w: WorkflowView; profile: import("../api/types.ts").BranchProfile | undefined; onDone(message?: string): void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const rec = w.record as { number?: string; quotes?: Array<{ totalFen: number }>; work?: { totalFen: number }; technicianId?: string };
+  return (
+    <>
+      <p>
+        {tr("w.track.state")}: <strong>{term("state", w.status)}</strong>
+        {rec.number && <span class="hint"> · {tr("w.wo.number", { n: rec.number })}</span>}
+        {rec.quotes?.length ? <span class="hint"> · {tr("w.wo.quote")} {yuan(rec.quotes.at(-1)!.totalFen)}</span> : null}
+      </p>
+      {w.allowedActions.length === 0 ? (
+        <p class="hint" id="no-actions">{tr("w.req.noActions")}</p>
+      ) : (
+        <div class="actions" id="step-buttons">
+          {w.allowedActions.map((a) => (
+            <button key={a} type="button" data-action={a} aria-expanded={open === a} class={open === a ? "primary" : ""} onClick={() => setOpen(open === a ? null : a)}>
+              {term("step", a)}
+              {forResident(kind, a) && <span class="hint"> {tr("w.req.forResident")}</span>}
+            </button>
+          ))}
+        </div>
+      )}
+      {open && w.allowedActions.includes(open) && (
+        <StepForm
+          key={`${open}-${w.version}`}
+          requestId={requestId}
+          kind={kind}
+          step={open}
+          version={w.version}
+          record={w.record}
+          profile={profile}
+          onDone={(_r: StepResult | null, message?: string) => {
+            setOpen(null);
+            onDone(message);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function MilestoneActions({ requestId, version, m, onDone }: { requestId: string; version: number; m: MilestoneLike; onDone(message?: string): void }) {
+  const [form, setForm] = useState<"pause" | "breach-reason" | null>(null);
+  const [reason, setReason] = useState<string>(PAUSE_REASONS[0]);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  if (!m.id || m.status === "met" || m.status === "cancelled") return null;
+  const overdue = !!m.breachedAt || (m.dueAt !== null && Date.parse(m.dueAt) < Date.now());
+  async function act(action: string, body: Record<string, unknown>) {
+    setError(null);
+    try {
+      await staffCall(`/console/requests/${requestId}/milestones/${m.id}/${action}`, { body, ifMatch: version });
+      setForm(null);
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 412) onDone(tr("w.req.stale"));
+      else setError(errorText(err));
+    }
+  }
+  return (
+    <div class="ms-actions">
+      <div class="actions">
+        <button type="button" class="small" data-ms-action="met" onClick={() => void act("met", {})}>{tr("w.msa.met")}</button>
+        {m.status === "open" && <button type="button" class="small" data-ms-action="pause" onClick={() => setForm(form === "pause" ? null : "pause")}>{tr("w.msa.pause")}</button>}
+        {m.status === "paused" && <button type="button" class="small" data-ms-action="resume" onClick={() => void act("resume", {})}>{tr("w.msa.resume")}</button>}
+        {overdue && <button type="button" class="small" data-ms-action="breach-reason" onClick={() => setForm(form === "breach-reason" ? null : "breach-reason")}>{tr("w.msa.breach")}</button>}
+      </div>
+      {form === "pause" && (
+        <form class="inline" onSubmit={(e) => { e.preventDefault(); void act("pause", { reason, ...(text.trim() ? { note: text.trim() } : {}) }); }}>
+          <label class="sr-only" for={`pr-${m.id}`}>{tr("w.msa.reason")}</label>
+          <select id={`pr-${m.id}`} value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
+            {PAUSE_REASONS.map((p) => (
+              <option key={p} value={p}>{tr(`w.pause.${p}` as "w.pause.other")}</option>
+            ))}
+          </select>
+          <input aria-label={tr("w.step.noteOptional")} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={tr("w.step.noteOptional")} />
+          <button type="submit" class="small primary">{tr("w.msa.pause")}</button>
+        </form>
+      )}
+      {form === "breach-reason" && (
+        <form class="inline" onSubmit={(e) => { e.preventDefault(); void act("breach-reason", { reason: text }); }}>
+          <input aria-label={tr("w.msa.reason")} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={tr("w.msa.reason")} required minLength={2} />
+          <button type="submit" class="small primary">{tr("w.msa.save")}</button>
+        </form>
+      )}
+      <ErrorBox error={error} />
+    </div>
+  );
+}

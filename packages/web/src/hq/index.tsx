@@ -1,0 +1,310 @@
+import { useState } from "preact/hooks";
+import type { BranchRank, Compliance, Overview, OverdueItem, TrendPoint } from "../api/types.ts";
+import { download } from "../lib/api.ts";
+import { errorText } from "../lib/form.ts";
+import { fmtDateTime, fmtDuration, term, tr } from "../lib/i18n.ts";
+import { type QueryState, useQuery } from "../lib/query.ts";
+import { match, navigate, useLocation } from "../lib/router.ts";
+import { logout, staffCall, staffSession } from "../lib/session.ts";
+import { useStaffSession } from "../lib/use-session.ts";
+import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
+import { LoginForm } from "../ui/login.tsx";
+import { TopBar } from "../ui/shell.tsx";
+import { TrendChart } from "./chart.tsx";
+
+const PERIODS = [7, 30, 90] as const;
+
+function fromDate(days: number) {
+  const d = new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000); // Shanghai days, as the API counts them
+  return d.toISOString().slice(0, 10);
+}
+
+const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
+const tone = (v: number | null) => (v === null ? "muted" : v >= 95 ? "ok" : v >= 80 ? "warn" : "bad");
+
+function Csv({ path, name }: { path: string; name: string }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <a
+        href={`/api/v1${path}`}
+        class="csv"
+        data-csv={name}
+        onClick={(e) => {
+          e.preventDefault();
+          setError(null);
+          download(path, staffSession()!.accessToken, `${name}.csv`).catch((err) => setError(errorText(err)));
+        }}
+      >
+        {tr("w.hq.csv")}
+      </a>
+      {error && <span class="error"> {error}</span>}
+    </>
+  );
+}
+
+function ComplianceTable({ rows }: { rows: Compliance[] }) {
+  if (!rows.length) return <p class="hint">{tr("w.hq.noData")}</p>;
+  return (
+    <div class="table-wrap">
+      <table id="compliance">
+        <thead>
+          <tr>
+            <th scope="col">{tr("w.hq.milestone")}</th>
+            <th scope="col" class="num">{tr("w.hq.onTime")}</th>
+            <th scope="col" class="num">{tr("w.hq.late")}</th>
+            <th scope="col" class="num">{tr("w.hq.overdueOpen")}</th>
+            <th scope="col" class="num">{tr("w.hq.openInTime")}</th>
+            <th scope="col">{tr("w.hq.compliance")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.milestone} data-milestone={r.milestone}>
+              <td>{term("milestone", r.milestone)}</td>
+              <td class="num">{r.metOnTime}</td>
+              <td class="num">{r.metLate}</td>
+              <td class="num">{r.overdueOpen}</td>
+              <td class="num">{r.openInTime}</td>
+              <td>
+                <div class="bar" role="img" aria-label={pct(r.compliance)}>
+                  <span style={`width:${r.compliance ?? 0}%`} />
+                </div>
+                <Badge tone={tone(r.compliance)}>{pct(r.compliance)}</Badge>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Cards({ o }: { o: Overview }) {
+  const stat = (id: string, v: string | number, l: string) => (
+    <div class="stat" id={`stat-${id}`}>
+      <div class="v">{v}</div>
+      <div class="l">{l}</div>
+    </div>
+  );
+  const decided = o.compliance.reduce((s, c) => s + c.metOnTime + c.metLate, 0);
+  const onTime = o.compliance.reduce((s, c) => s + c.metOnTime, 0);
+  return (
+    <div class="cards">
+      {stat("requests", o.requests, tr("w.hq.requests"))}
+      {stat("compliance", decided ? `${Math.round((onTime / decided) * 1000) / 10}%` : "—", tr("w.hq.compliance"))}
+      {stat("overdue", o.overdueNow, tr("w.hq.overdueNow"))}
+      {stat("complaints", o.complaintRatePer1000Units ?? "—", tr("w.hq.complaintRate"))}
+      {stat("satisfaction", o.satisfaction ?? "—", tr("w.hq.satisfaction"))}
+      {stat("repeat", o.repeatComplaints, tr("w.hq.repeat"))}
+    </div>
+  );
+}
+
+function Dashboard({ days }: { days: number }) {
+  const from = fromDate(days);
+  const period = `from=${from}`;
+  const overview = useQuery<Overview>(`hq:overview:${period}`, () => staffCall<Overview>(`/hq/overview?${period}`), { pollMs: 15_000 });
+  const trends = useQuery<{ items: TrendPoint[] }>(`hq:trends:${period}`, () => staffCall(`/hq/trends?${period}&granularity=${days > 30 ? "week" : "day"}`), { pollMs: 60_000 });
+  const ranking = useQuery<{ items: BranchRank[] }>(`hq:branches:${period}`, () => staffCall(`/hq/branches?${period}`), { pollMs: 15_000 });
+  const overdue = useQuery<{ items: OverdueItem[] }>("hq:overdue", () => staffCall("/hq/overdue?limit=50"), { pollMs: 15_000 });
+  return (
+    <>
+      <Async q={overview}>{(o) => <Cards o={o} />}</Async>
+      <div class="grid2">
+        <Card title={<>{tr("w.hq.complianceByMilestone")} <Csv path={`/hq/overview?${period}&format=csv`} name="compliance" /></>} id="compliance-card">
+          <Async q={overview}>{(o) => <ComplianceTable rows={o.compliance} />}</Async>
+        </Card>
+        <Card title={<>{tr("w.hq.trends")} <Csv path={`/hq/trends?${period}&format=csv`} name="trends" /></>}>
+          <Async q={trends}>{(t) => <TrendChart items={t.items} />}</Async>
+        </Card>
+      </div>
+      <Card title={<>{tr("w.hq.ranking")} <Csv path={`/hq/branches?${period}&format=csv`} name="branches" /></>} id="ranking">
+        <Async q={ranking}>
+          {(r) => (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">{tr("w.hq.branch")}</th>
+                    <th scope="col" class="num">{tr("w.hq.requests")}</th>
+                    <th scope="col">{tr("w.hq.compliance")}</th>
+                    <th scope="col" class="num">{tr("w.hq.overdueNow")}</th>
+                    <th scope="col" class="num">{tr("w.hq.complaintRate")}</th>
+                    <th scope="col" class="num">{tr("w.hq.satisfaction")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.items.map((b) => (
+                    <tr key={b.branch} class="clickable" data-branch={b.branch} onClick={() => navigate(`/hq/b/${b.branch}?days=${days}`)}>
+                      <td>{b.rank}</td>
+                      <td><a href={`/hq/b/${b.branch}?days=${days}`}>{b.name}</a></td>
+                      <td class="num">{b.requests}</td>
+                      <td><Badge tone={tone(b.compliance)}>{pct(b.compliance)}</Badge></td>
+                      <td class="num">{b.overdueNow}</td>
+                      <td class="num">{b.complaintRatePer1000Units ?? "—"}</td>
+                      <td class="num">{b.satisfaction ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Async>
+      </Card>
+      <OverdueList q={overdue} />
+    </>
+  );
+}
+
+function OverdueList({ q, branch }: { q: QueryState<{ items: OverdueItem[] }>; branch?: string }) {
+  return (
+    <Card title={<>{tr("w.hq.overdueList")} <Csv path="/hq/overdue?format=csv" name="overdue" /></>} id="overdue">
+      <Async q={q}>
+        {(d) => {
+          const items = branch ? d.items.filter((i) => i.branch === branch) : d.items;
+          return items.length ? (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{tr("w.hq.branch")}</th>
+                    <th scope="col">{tr("w.reg.kind")}</th>
+                    <th scope="col">{tr("w.hq.milestone")}</th>
+                    <th scope="col">{tr("w.ms.dueAt", { at: "" })}</th>
+                    <th scope="col">{tr("w.hq.age")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((i) => (
+                    <tr key={i.milestoneId} class="clickable" onClick={() => navigate(`/hq/r/${i.requestId}`)}>
+                      <td>{i.branch}</td>
+                      <td>{term("kind", i.kind)}</td>
+                      <td><a href={`/hq/r/${i.requestId}`}>{term("milestone", i.milestone)}</a></td>
+                      <td>{fmtDateTime(i.dueAt)}</td>
+                      <td><Badge tone="bad">{fmtDuration(i.ageMinutes * 60_000)}</Badge></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p class="hint">{tr("w.hq.noOverdue")}</p>
+          );
+        }}
+      </Async>
+    </Card>
+  );
+}
+
+function BranchDrill({ slug, days }: { slug: string; days: number }) {
+  const period = `from=${fromDate(days)}`;
+  const o = useQuery<Overview>(`hq:branch:${slug}:${period}`, () => staffCall<Overview>(`/hq/branches/${encodeURIComponent(slug)}?${period}`), { pollMs: 15_000 });
+  const overdue = useQuery<{ items: OverdueItem[] }>("hq:overdue", () => staffCall("/hq/overdue?limit=50"), { pollMs: 15_000 });
+  return (
+    <Async q={o}>
+      {(b) => (
+        <div id="branch-drill" data-branch={slug}>
+          <h2>{b.name} <Csv path={`/hq/branches/${slug}?${period}&format=csv`} name={`branch-${slug}`} /></h2>
+          <Cards o={b} />
+          <Card title={tr("w.hq.complianceByMilestone")}>
+            <ComplianceTable rows={b.compliance} />
+          </Card>
+          <Card title={tr("w.hq.byKind")}>
+            <ul class="plain">
+              {Object.entries(b.byKind).map(([k, n]) => (
+                <li key={k}>{term("kind", k)}: {n}</li>
+              ))}
+            </ul>
+          </Card>
+          <OverdueList q={overdue} branch={slug} />
+          <p><a href={`/hq?days=${days}`}>{tr("w.hq.back")}</a></p>
+        </div>
+      )}
+    </Async>
+  );
+}
+
+interface Facts {
+  requestId: string;
+  branch: string | null;
+  kind: string;
+  category: string | null;
+  urgency: string;
+  channel: string;
+  status: string;
+  createdAt: string | null;
+  closedAt: string | null;
+  milestones: Array<{ name: string; startAt: string | null; dueAt: string | null; status: string; metAt: string | null; breachedAt: string | null; pausedMinutes: number }>;
+}
+
+function RequestFacts({ id }: { id: string }) {
+  const q = useQuery<Facts>(`hq:req:${id}`, () => staffCall<Facts>(`/hq/requests/${encodeURIComponent(id)}`));
+  return (
+    <Async q={q}>
+      {(f) => (
+        <Card title={`${term("kind", f.kind)} · ${f.branch ?? ""}`} id="hq-request">
+          <p class="hint">{tr("w.hq.noPii")}</p>
+          <dl class="kv">
+            <dt>{tr("w.reg.status")}</dt><dd>{term("state", f.status)}</dd>
+            <dt>{tr("w.new.channel")}</dt><dd>{term("channel", f.channel)}</dd>
+            <dt>{tr("w.reg.created")}</dt><dd>{fmtDateTime(f.createdAt)}</dd>
+            <dt>{tr("w.hq.closed")}</dt><dd>{fmtDateTime(f.closedAt)}</dd>
+          </dl>
+          <table>
+            <thead><tr><th>{tr("w.hq.milestone")}</th><th>{tr("w.ms.dueAt", { at: "" })}</th><th>{tr("w.reg.status")}</th><th class="num">{tr("w.hq.paused")}</th></tr></thead>
+            <tbody>
+              {f.milestones.map((m, i) => (
+                <tr key={i}><td>{term("milestone", m.name)}</td><td>{fmtDateTime(m.dueAt)}</td><td>{m.breachedAt ? <Badge tone="bad">{tr("w.hq.breached")}</Badge> : m.status}</td><td class="num">{m.pausedMinutes}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <p><a href="/hq">{tr("w.hq.back")}</a></p>
+        </Card>
+      )}
+    </Async>
+  );
+}
+
+/** The head-office (or region) dashboard: /hq[/b/{branch} | /r/{requestId}]?days=7|30|90. No resident data. */
+export default function Hq({ rest }: { rest: string }) {
+  const session = useStaffSession();
+  const { query } = useLocation();
+  const days = PERIODS.includes(Number(query.get("days")) as 7) ? Number(query.get("days")) : 30;
+  if (!session) {
+    return (
+      <>
+        <TopBar title={tr("web.home.hq")} />
+        <LoginForm title={tr("w.hq.login")} />
+      </>
+    );
+  }
+  const path = rest || "/";
+  const drill = match("/b/:slug", path);
+  const req = match("/r/:id", path);
+  const setDays = (d: number) => navigate(`${location.pathname}?days=${d}`, { replace: true });
+  return (
+    <div class="hq">
+      <TopBar
+        wide
+        title={tr("web.home.hq")}
+        home="/hq"
+        nav={
+          <>
+            <div class="chips" role="group" aria-label={tr("w.hq.period")}>
+              {PERIODS.map((d) => (
+                <button key={d} type="button" aria-pressed={d === days} data-days={d} onClick={() => setDays(d)}>{tr("w.hq.days", { n: d })}</button>
+              ))}
+            </div>
+            <span class="hint">{session.staff.name} · {term("role", session.staff.role)}</span>
+            <button type="button" class="ghost" onClick={() => void logout()}>{tr("web.logout")}</button>
+          </>
+        }
+      />
+      <main class="page" id="hq">
+        {session.staff.branch ? <ErrorBox error={tr("w.hq.branchUser")} /> : drill ? <BranchDrill slug={drill.slug!} days={days} /> : req ? <RequestFacts id={req.id!} /> : <Dashboard days={days} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from "preact/hooks";
+import type { MyRequests } from "../api/types.ts";
+import { call } from "../lib/api.ts";
+import { errorText } from "../lib/form.ts";
+import { fmtDateTime, term, tr } from "../lib/i18n.ts";
+import { useQuery } from "../lib/query.ts";
+import { Async, Card, TextField } from "../ui/kit.tsx";
+import { InboxPanel } from "../ui/inbox.tsx";
+
+const tokenKey = (branch: string) => `residentToken:${branch}`;
+
+/** A verified resident's requests and inbox; phone verification first (a one-time code). */
+export function Mine({ branch }: { branch: string }) {
+  const [token, setToken] = useState(() => sessionStorage.getItem(tokenKey(branch)));
+  if (!token) return <Verify branch={branch} onToken={(t) => { sessionStorage.setItem(tokenKey(branch), t); setToken(t); }} />;
+  const signOut = () => {
+    sessionStorage.removeItem(tokenKey(branch));
+    setToken(null);
+  };
+  return (
+    <>
+      <MyList branch={branch} token={token} onUnauthorized={signOut} />
+      <InboxPanel path={`/public/branches/${branch}/my/inbox`} token={token} onUnauthorized={signOut} />
+      <button type="button" class="link" onClick={signOut}>{tr("web.logout")}</button>
+    </>
+  );
+}
+
+function MyList({ branch, token, onUnauthorized }: { branch: string; token: string; onUnauthorized(): void }) {
+  const q = useQuery<MyRequests>(`my:${branch}:${token.slice(-12)}`, () => call<MyRequests>(`/public/branches/${branch}/my/requests`, { token }), { pollMs: 15_000 });
+  const status = (q.error as { status?: number } | undefined)?.status;
+  useEffect(() => {
+    if (status === 401) onUnauthorized();
+  }, [status]);
+  return (
+    <Card title={tr("w.my.title")} id="my-requests">
+      <Async q={q}>
+        {(d) =>
+          d.items.length ? (
+            <ul class="plain list">
+              {d.items.map((r) => (
+                <li key={r.trackingCode}>
+                  <a href={`/b/${branch}/t/${r.trackingCode}`}>{term("kind", r.kind)} · {r.trackingCode}</a>
+                  <div class="hint">
+                    {term("state", r.status)} · {fmtDateTime(r.createdAt)}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="hint">{tr("w.my.none")}</p>
+          )
+        }
+      </Async>
+    </Card>
+  );
+}
+
+function Verify({ branch, onToken }: { branch: string; onToken(token: string): void }) {
+  const [phone, setPhone] = useState("");
+  const [code, setCode] = useState("");
+  const [message, setMessage] = useState("");
+  const [busy, setBusy] = useState(false);
+  async function send() {
+    setBusy(true);
+    try {
+      await call(`/public/branches/${branch}/verify/start`, { body: { phone } });
+      setMessage(tr("web.verify.sent"));
+    } catch (err) {
+      setMessage(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function confirm(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const { data } = await call<{ token: string }>(`/public/branches/${branch}/verify/confirm`, { body: { phone, code } });
+      onToken(data.token);
+    } catch (err) {
+      setMessage(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="card" onSubmit={confirm} aria-labelledby="verify-title">
+      <h2 id="verify-title">{tr("web.verify.title")}</h2>
+      <p class="hint">{tr("w.my.why")}</p>
+      <TextField id="phone" label={tr("web.verify.phone")} type="tel" inputMode="tel" autoComplete="tel" value={phone} onValue={setPhone} required />
+      <button type="button" id="send-code" class="secondary" disabled={busy} onClick={() => void send()}>
+        {tr("web.verify.send")}
+      </button>
+      <TextField id="code" label={tr("web.verify.code")} inputMode="numeric" autoComplete="one-time-code" value={code} onValue={setCode} required maxLength={6} />
+      <button type="submit" class="primary" disabled={busy}>
+        {tr("web.verify.submit")}
+      </button>
+      <p role="status">{message}</p>
+    </form>
+  );
+}

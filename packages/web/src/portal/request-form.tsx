@@ -1,0 +1,242 @@
+import { CreateRequestInputSchema, type RequestKind } from "@wuye/core/request";
+import { useMemo, useState } from "preact/hooks";
+import type { BranchProfile, CreatedRequest } from "../api/types.ts";
+import { call, idempotencyKey } from "../lib/api.ts";
+import { type FieldErrors, errorText, serverErrors, validate } from "../lib/form.ts";
+import { currentLocale, term, tr } from "../lib/i18n.ts";
+import { navigate } from "../lib/router.ts";
+import { Card, ErrorBox, Field, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { PORTAL_KINDS } from "./home.tsx";
+import { compressPhoto } from "./photos.ts";
+import { rememberCode } from "./recent.ts";
+
+interface Photo {
+  key: string;
+  url: string;
+  size: number;
+  state: "uploading" | "done" | "failed";
+  id?: string;
+  error?: string;
+}
+
+const EMERGENCY_NUMBER: Partial<Record<RequestKind, string>> = { medical: "120", security: "110", disaster: "119" };
+const MAX_PHOTOS = 6;
+
+/** The commitments that apply to this kind and urgency: what the branch promises before the resident submits. */
+export function promisesFor(profile: BranchProfile, kind: RequestKind, urgent: boolean) {
+  return profile.commitments.filter((c) => c.kinds.includes(kind) && (c.urgency === null || c.urgency === (urgent ? "urgent" : "normal")));
+}
+
+export function RequestForm({ branch, profile, kind: kindParam }: { branch: string; profile: BranchProfile; kind: string }) {
+  const [kind, setKind] = useState<RequestKind | "">((PORTAL_KINDS as readonly string[]).includes(kindParam) ? (kindParam as RequestKind) : "");
+  const [category, setCategory] = useState("");
+  const [description, setDescription] = useState("");
+  const [where, setWhere] = useState<"unit" | "area">("unit");
+  const [communityId, setCommunityId] = useState(profile.communities[0]?.id ?? "");
+  const [unitId, setUnitId] = useState("");
+  const [area, setArea] = useState("");
+  const [name, setName] = useState("");
+  const [phone, setPhone] = useState("");
+  const [apptFrom, setApptFrom] = useState("");
+  const [apptTo, setApptTo] = useState("");
+  const [keyLeft, setKeyLeft] = useState(false);
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [idemKey] = useState(idempotencyKey);
+
+  const categories = profile.categories.filter((c) => c.kind === kind);
+  const chosen = categories.find((c) => c.code === category);
+  const urgent = chosen?.urgent ?? false;
+  const promises = useMemo(() => (kind ? promisesFor(profile, kind, urgent) : []), [profile, kind, urgent]);
+  const community = profile.communities.find((c) => c.id === communityId);
+
+  async function addPhotos(files: FileList | null) {
+    if (!files) return;
+    const list = [...files].slice(0, MAX_PHOTOS - photos.length);
+    for (const file of list) {
+      const key = `${file.name}-${file.size}-${Math.random()}`;
+      let blob: Blob;
+      try {
+        blob = await compressPhoto(file);
+      } catch {
+        setPhotos((p) => [...p, { key, url: "", size: file.size, state: "failed", error: tr("w.photo.unreadable") }]);
+        continue;
+      }
+      const url = URL.createObjectURL(blob);
+      setPhotos((p) => [...p, { key, url, size: blob.size, state: "uploading" }]);
+      try {
+        const { data } = await call<{ id: string }>(`/public/branches/${branch}/attachments`, { blob });
+        setPhotos((p) => p.map((x) => (x.key === key ? { ...x, state: "done", id: data.id } : x)));
+      } catch (err) {
+        setPhotos((p) => p.map((x) => (x.key === key ? { ...x, state: "failed", error: errorText(err) } : x)));
+      }
+    }
+  }
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!kind) return setErrors({ kind: tr("w.form.required") });
+    if (photos.some((p) => p.state === "uploading")) return setErrors({ photos: tr("w.photo.wait") });
+    const toIso = (v: string) => (v ? new Date(v).toISOString() : "");
+    const body = {
+      kind,
+      ...(category ? { category } : {}),
+      description,
+      contact: { name, phone },
+      location: where === "unit" ? { unitId } : { area, ...(communityId ? { communityId } : {}) },
+      ...(kind === "repair" && (apptFrom || apptTo) ? { appointment: { from: toIso(apptFrom), to: toIso(apptTo) } } : {}),
+      ...(kind === "repair" ? { keyLeft } : {}),
+      ...(photos.some((p) => p.id) ? { attachmentIds: photos.filter((p) => p.id).map((p) => p.id!) } : {}),
+      locale: currentLocale(),
+    };
+    const local: FieldErrors = {};
+    if (where === "unit" && !unitId) local["location"] = tr("w.form.required");
+    if (where === "area" && !area.trim()) local["location"] = tr("w.form.required");
+    const v = validate(CreateRequestInputSchema, body);
+    const all = { ...(v.ok ? {} : v.errors), ...local };
+    if (Object.keys(all).length) {
+      setErrors(all);
+      (document.querySelector(".field.invalid input, .field.invalid select, .field.invalid textarea") as HTMLElement | null)?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const { data } = await call<CreatedRequest>(`/public/branches/${branch}/requests`, { body, headers: { "idempotency-key": idemKey } });
+      rememberCode(branch, { code: data.trackingCode, kind, at: new Date().toISOString() });
+      navigate(`/b/${branch}/t/${data.trackingCode}?new=1`);
+    } catch (err) {
+      setErrors(serverErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (path: string) => errors[path] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1];
+
+  if (!kind) {
+    return (
+      <Card title={tr("w.portal.ask")}>
+        <div class="kind-grid">
+          {PORTAL_KINDS.map((k) => (
+            <button key={k} type="button" class={`kind-tile${EMERGENCY_NUMBER[k] ? " alarm" : ""}`} data-kind={k} onClick={() => setKind(k)}>
+              {term("kind", k)}
+            </button>
+          ))}
+        </div>
+      </Card>
+    );
+  }
+
+  return (
+    <form class="card request-form" onSubmit={submit} noValidate aria-labelledby="form-title">
+      <h2 id="form-title">
+        {term("kind", kind)}{" "}
+        <button type="button" class="link" onClick={() => setKind("")}>
+          {tr("w.form.changeKind")}
+        </button>
+      </h2>
+      {EMERGENCY_NUMBER[kind] && (
+        <p class="alarm-banner" role="alert">
+          {tr("w.portal.emergency", { number: EMERGENCY_NUMBER[kind]!, phone: profile.servicePhone })}
+        </p>
+      )}
+      <p class="hint">{tr(`w.portal.guide.${kind}` as "w.portal.guide.repair")}</p>
+
+      {categories.length > 0 && (
+        <Select
+          id="category"
+          label={tr("w.form.category")}
+          value={category}
+          onValue={setCategory}
+          placeholder={tr("w.form.choose")}
+          error={err("category")}
+          options={categories.map((c) => ({ value: c.code, label: c.urgent ? `${c.name}(${term("urgency", "urgent")})` : c.name }))}
+        />
+      )}
+      <TextArea id="description" label={tr("w.form.description")} value={description} onValue={setDescription} error={err("description")} maxLength={2000} placeholder={tr(`w.portal.placeholder.${kind === "repair" ? "repair" : "other"}`)} />
+
+      <fieldset>
+        <legend>{tr("w.form.where")}</legend>
+        <label class="radio">
+          <input type="radio" name="where" checked={where === "unit"} onChange={() => setWhere("unit")} /> {tr("w.form.myUnit")}
+        </label>
+        <label class="radio">
+          <input type="radio" name="where" id="where-area" checked={where === "area"} onChange={() => setWhere("area")} /> {tr("w.form.publicArea")}
+        </label>
+        {profile.communities.length > 1 && (
+          <Select id="community" label={tr("w.form.community")} value={communityId} onValue={(v) => { setCommunityId(v); setUnitId(""); }} options={profile.communities.map((c) => ({ value: c.id, label: c.name }))} />
+        )}
+        {where === "unit" ? (
+          <Select id="unit" label={tr("w.form.unit")} value={unitId} onValue={setUnitId} placeholder={tr("w.form.choose")} error={err("location")} options={(community?.units ?? []).map((u) => ({ value: u.id, label: u.label }))} />
+        ) : (
+          <TextField id="area" label={tr("w.form.area")} value={area} onValue={setArea} error={err("location")} maxLength={100} placeholder={tr("w.form.areaExample")} />
+        )}
+      </fieldset>
+
+      <TextField id="contact-name" label={tr("w.form.name")} value={name} onValue={setName} error={err("contact.name")} autoComplete="name" maxLength={40} />
+      <TextField id="contact-phone" label={tr("w.form.phone")} type="tel" inputMode="tel" value={phone} onValue={setPhone} error={err("contact.phone")} autoComplete="tel" hint={tr("w.form.phoneHint")} />
+
+      {kind === "repair" && !urgent && (
+        <fieldset>
+          <legend>{tr("w.form.appointment")}</legend>
+          <div class="row">
+            <TextField id="appt-from" label={tr("w.form.from")} type="datetime-local" value={apptFrom} onValue={setApptFrom} error={err("appointment.from")} />
+            <TextField id="appt-to" label={tr("w.form.to")} type="datetime-local" value={apptTo} onValue={setApptTo} error={err("appointment.to") ?? err("appointment")} />
+          </div>
+        </fieldset>
+      )}
+      {kind === "repair" && (
+        <label class="check">
+          <input type="checkbox" id="key-left" checked={keyLeft} onChange={(e) => setKeyLeft(e.currentTarget.checked)} /> {tr("w.form.keyLeft")}
+        </label>
+      )}
+
+      <Field id="photos" label={tr("w.photo.label", { n: MAX_PHOTOS })} hint={tr("w.photo.hint")} error={err("photos") ?? err("attachmentIds")}>
+        {(fid, d) => <input id={fid} type="file" accept="image/jpeg,image/png,image/webp,image/*" multiple disabled={photos.length >= MAX_PHOTOS} aria-describedby={d} onChange={(e) => {
+              const input = e.currentTarget;
+              void addPhotos(input.files).then(() => (input.value = ""));
+            }} />}
+      </Field>
+      {photos.length > 0 && (
+        <ul class="photos" aria-live="polite">
+          {photos.map((p) => (
+            <li key={p.key} data-state={p.state}>
+              {p.url && <img src={p.url} alt={tr("w.photo.alt")} />}
+              <span class="hint">
+                {p.state === "uploading" ? tr("w.photo.uploading") : p.state === "done" ? tr("w.photo.done", { kb: Math.round(p.size / 1024) }) : p.error}
+              </span>
+              <button type="button" class="link" onClick={() => setPhotos((all) => all.filter((x) => x.key !== p.key))}>
+                {tr("w.photo.remove")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <aside class="promise" id="promise" aria-live="polite">
+        <h3>{tr("w.promise.title")}</h3>
+        {kind === "repair" && !category ? (
+          <p class="hint">{tr("w.promise.pickCategory")}</p>
+        ) : promises.length ? (
+          <ul>
+            {promises.map((p, i) => (
+              <li key={i} data-milestone={p.milestone}>
+                {p.text}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="hint">{tr("w.promise.none")}</p>
+        )}
+        {urgent && <p class="badge bad">{tr("w.promise.urgent")}</p>}
+      </aside>
+
+      <ErrorBox error={errors["(body)"] ?? null} />
+      <button type="submit" class="primary big" disabled={busy}>
+        {busy ? tr("w.form.sending") : tr("w.form.submit")}
+      </button>
+    </form>
+  );
+}
