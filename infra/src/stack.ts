@@ -22,7 +22,15 @@ export interface StackOptions {
   sweepSeconds?: number;
   log?: (line: string) => void;
   quiet?: boolean;
+  /**
+   * Extra vars for one worker of this stack only (the fault tests' switches, e.g. `FAULT_FAIL_EVERY`).
+   * They go to a copy of that worker's wrangler config and `.dev.vars` under the data dir, never to the
+   * shared `workers/<name>/.dev.vars`, so no other stack or test run started from this tree sees them.
+   */
+  workerVars?: Partial<Record<WorkerName, Record<string, string>>>;
 }
+
+type WorkerName = (typeof WORKERS)[number];
 
 export interface Stack {
   url: string;
@@ -119,13 +127,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     `DEV_OUTBOX_DIR=${join(dataDir, "outbox")}`,
   ].join("\n");
   for (const w of WORKERS) writeFileSync(join(ROOT, "workers", w, ".dev.vars"), `${devVars}\n`);
+  const configs = WORKERS.map((w) => workerConfig(w, dataDir, devVars, opts.workerVars?.[w]));
 
   const wranglerBin = join(ROOT, "workers", "api", "node_modules", ".bin", "wrangler");
   const wrangler = spawn(
     wranglerBin,
     [
       "dev",
-      ...WORKERS.flatMap((w) => ["-c", join(ROOT, "workers", w, "wrangler.jsonc")]),
+      ...configs.flatMap((c) => ["-c", c]),
       "--ip", "127.0.0.1",
       "--port", String(port),
       "--persist-to", join(dataDir, "wrangler"),
@@ -170,6 +179,27 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await Promise.all([killTree(wrangler), killTree(libsql)]);
     },
   };
+}
+
+/**
+ * The wrangler config of a worker: its own file, or (with extra vars) a copy under the data dir whose
+ * `main` points back at the worker's source and whose `.dev.vars` holds the stack's vars plus the extras.
+ */
+function workerConfig(w: WorkerName, dataDir: string, devVars: string, extra: Record<string, string> | undefined): string {
+  const own = join(ROOT, "workers", w, "wrangler.jsonc");
+  if (!extra || Object.keys(extra).length === 0) return own;
+  // The configs are JSON with whole-line `//` comments at most.
+  const config = JSON.parse(readFileSync(own, "utf8").replace(/^\s*\/\/.*$/gm, "")) as Record<string, unknown>;
+  if (typeof config.main !== "string" || "assets" in config) throw new Error(`workerVars: ${w}'s config cannot be copied (relative paths besides main)`);
+  for (const [k, v] of Object.entries(extra)) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(k) || /[\r\n]/.test(v)) throw new Error(`workerVars: bad var ${k}`);
+  }
+  const dir = join(dataDir, "wrangler-config", w);
+  mkdirSync(dir, { recursive: true });
+  const { $schema: _schema, ...rest } = config;
+  writeFileSync(join(dir, "wrangler.json"), JSON.stringify({ ...rest, main: join(ROOT, "workers", w, config.main) }, null, 2));
+  writeFileSync(join(dir, ".dev.vars"), `${devVars}\n${Object.entries(extra).map(([k, v]) => `${k}=${v}`).join("\n")}\n`, { mode: 0o600 });
+  return join(dir, "wrangler.json");
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_000) {

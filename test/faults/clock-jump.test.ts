@@ -2,20 +2,11 @@
 // an urgent repair into exactly one notification (outbox row `ntf_<milestoneId>_<key>`), and the notify
 // consumer puts each into the staff inbox exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { branchDb, intakeOf, sleep, startTempStack, supervisionDb, type TempStack } from "../load/lib.ts";
+import { branchDb, sleep, startTempStack, supervisionDb, type TempStack } from "../load/lib.ts";
+import { createPublic, poll } from "./helpers.ts";
 
 const BRANCH = "yangguang";
 const DAY = 86_400_000;
-
-async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(300);
-  }
-}
 
 describe("clock jumps forward a day", () => {
   let temp: TempStack;
@@ -28,14 +19,7 @@ describe("clock jumps forward a day", () => {
 
   it("sends each breach and escalation once, and the staff inbox gets each once", async () => {
     const { stack } = temp;
-    const { body, ip } = intakeOf(1, "fault-clock", { category: "water-outage", description: `fault-clock ${Date.now()}: 3栋水泵坏了，全楼停水` });
-    const res = await fetch(`${stack.url}/api/v1/public/branches/${BRANCH}/requests`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "cf-connecting-ip": ip },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(201);
-    const created = (await res.json()) as { id: string; urgency: string; milestones: Array<{ name: string; dueAt: string }> };
+    const created = await createPublic(stack, BRANCH, 1, "fault-clock", { category: "water-outage", description: `fault-clock ${Date.now()}: 3栋水泵坏了，全楼停水` });
     expect(created.urgency).toBe("urgent");
 
     // The deadlines consumer has written the facts of every milestone the request started.

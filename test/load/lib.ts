@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLibsqlClient } from "@wuye/db";
-import { freePort, type Stack, startStack } from "@wuye/infra/stack";
+import { freePort, type Stack, type StackOptions, startStack } from "@wuye/infra/stack";
 
 export type Client = ReturnType<typeof createLibsqlClient>;
 
@@ -13,9 +13,9 @@ export interface TempStack {
   close(): Promise<void>;
 }
 
-export async function startTempStack(prefix: string, verbose = !!process.env.LOAD_VERBOSE): Promise<TempStack> {
+export async function startTempStack(prefix: string, verbose = !!process.env.LOAD_VERBOSE, opts: Pick<StackOptions, "workerVars" | "log"> = {}): Promise<TempStack> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
-  const stack = await startStack({ dataDir, port: await freePort(), sweepSeconds: 0, quiet: !verbose });
+  const stack = await startStack({ dataDir, port: await freePort(), sweepSeconds: 0, quiet: !verbose && !opts.log, ...opts });
   return {
     stack,
     async close() {

@@ -1,7 +1,9 @@
 import { retryDelaySeconds } from "@wuye/core";
-import { openDatabases, type OutboxMessage } from "@wuye/db";
+import { type Databases, openDatabases, type OutboxMessage } from "@wuye/db";
 import { handleRequestEvent } from "./consume.ts";
-import { type Env, parseEnv, RequestEventMessageSchema } from "./env.ts";
+import { eachBounded } from "./bounded.ts";
+import { type Env, type EnvVars, parseEnv, type RequestEventMessage, RequestEventMessageSchema } from "./env.ts";
+import { InjectedFault, nextFault } from "./fault.ts";
 import { sweep } from "./sweep.ts";
 
 function sender(env: Env) {
@@ -11,6 +13,21 @@ function sender(env: Env) {
   };
 }
 
+/** Requests whose events are handled at the same time within one batch. */
+const CONCURRENCY = 8;
+
+async function handleMessage(dbs: Databases, vars: EnvVars, message: Message, event: RequestEventMessage): Promise<void> {
+  try {
+    const fault = nextFault(vars);
+    if (fault === "before") throw new InjectedFault("injected fault before handling (FAULT_FAIL_EVERY)");
+    await handleRequestEvent(dbs, event, Date.now());
+    if (fault === "after") throw new InjectedFault("injected fault after handling (FAULT_FAIL_EVERY)");
+    message.ack();
+  } catch (err) {
+    console.error(JSON.stringify({ level: "warn", msg: "request event failed; will retry", eventId: event.eventId, attempts: message.attempts, error: String(err) }));
+    message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+  }
+}
 
 export default {
   /** Reachable only through the api worker's service binding (dev sweep trigger); no public route. */
@@ -22,8 +39,14 @@ export default {
     return Response.json(result);
   },
 
+  /**
+   * A batch's messages are handled concurrently (at most CONCURRENCY requests at a time), in order within
+   * one request; each is acked or retried on its own, and each is idempotent by event id.
+   */
   async queue(batch, env, _ctx) {
-    const dbs = openDatabases(parseEnv(env));
+    const vars = parseEnv(env);
+    const dbs = openDatabases(vars);
+    const byRequest = new Map<string, Array<{ message: Message; event: RequestEventMessage }>>();
     for (const message of batch.messages) {
       const parsed = RequestEventMessageSchema.safeParse(message.body);
       if (!parsed.success) {
@@ -31,14 +54,12 @@ export default {
         message.ack();
         continue;
       }
-      try {
-        await handleRequestEvent(dbs, parsed.data, Date.now());
-        message.ack();
-      } catch (err) {
-        console.error(JSON.stringify({ level: "warn", msg: "request event failed; will retry", eventId: parsed.data.eventId, attempts: message.attempts, error: String(err) }));
-        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
-      }
+      const key = `${parsed.data.branchId}/${parsed.data.requestId}`;
+      byRequest.set(key, [...(byRequest.get(key) ?? []), { message, event: parsed.data }]);
     }
+    await eachBounded([...byRequest.values()], CONCURRENCY, async (group) => {
+      for (const { message, event } of group) await handleMessage(dbs, vars, message, event);
+    });
   },
 
   async scheduled(controller, env, ctx) {

@@ -55,6 +55,30 @@ describe("request-events consumer", () => {
   });
 });
 
+describe("a batch is handled concurrently", () => {
+  it("acks each of 20 requests' events once, retries only the missing one, and keeps duplicates idempotent", async () => {
+    const d = dbs();
+    const rec = recorder();
+    const submitted = [];
+    for (let i = 0; i < 20; i++) submitted.push(await submit(i % 2 ? "yangguang" : "binjiang", "repair", "door-window", T0 + i));
+    for (const slug of ["yangguang", "binjiang"]) await publishOutbox(d.branchDb((await d.branch({ slug }))!), rec.send, { limit: 500 });
+    const ids = new Set(submitted.map((x) => x.plan.request.id));
+    const events = rec.sent["request-events"]!.filter((m) => ids.has(m.requestId as string));
+    expect(events).toHaveLength(20);
+    const missing = { ...events[0]!, eventId: "evt_missing_batch", requestId: "req_missing_batch" };
+    // Each event twice (the second copy of one request is handled after the first, in order).
+    const result = await deliver([...events, missing, ...events]);
+    expect(result.retryMessages).toHaveLength(1);
+    expect(result.explicitAcks).toHaveLength(40);
+    const processed = await d.supervision.$client.execute({
+      sql: `select count(*) as n from processed_events where event_id in (${submitted.map(() => "?").join(",")})`,
+      args: submitted.map((x) => x.plan.event.id),
+    });
+    expect(processed.rows[0]!.n).toBe(20);
+    for (const { plan } of submitted) expect((await factsOf(plan.request.id)).map((f) => f.name)).toEqual(plan.milestones.map((m) => m.name).sort());
+  });
+});
+
 describe("outbox fault: the queue send fails after the commit", () => {
   it("keeps the request and delivers its event later, exactly once to the consumer", async () => {
     const rec = recorder();

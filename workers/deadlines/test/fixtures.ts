@@ -13,8 +13,8 @@ export async function submit(branchSlug: string, kind: RequestKind, category: st
     { branch, settings: defaultBranchSettings(), policy: DEFAULT_POLICY, channel: "phone", actor: null, place: { area: "大堂", communityId: null }, residentId: null, now: at },
   );
   expect(classifyUrgency(DEFAULT_CATEGORIES, kind, category)).toBe(plan.request.urgency);
-  const outboxId = await recordIntake(d.branchDb(branch), plan, branch);
-  return { branch, plan, outboxId };
+  const outbox = await recordIntake(d.branchDb(branch), plan, branch);
+  return { branch, plan, outbox };
 }
 
 /** A send function that records what would reach each queue, or fails on demand. */

@@ -100,7 +100,7 @@ describe("notify consumer", () => {
     expect(last.retryMessages).toHaveLength(0);
     const row = await dbs().branchDb(bad).$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [id] });
     expect(row.rows[0]!.status).toBe("dead");
-    expect(String(row.rows[0]!.error)).toMatch(/gave up after 6 attempts: webhook:webhook failed with 500/);
+    expect(String(row.rows[0]!.error)).toMatch(new RegExp(`gave up after ${MAX_DELIVERY_ATTEMPTS} attempts: webhook:webhook failed with 500`));
 
     const rejecting = await configure("hupan", { webhook: { url: "https://hooks.test/reject", secret: SECRET } });
     const h = await request("hupan");

@@ -57,8 +57,13 @@ export function secondsUntilQuietEnds(q: QuietHours, timeZone: string, now: numb
   return (to - sec + 86_400) % 86_400 || 86_400;
 }
 
-/** Delivery attempts before a notification is dead-lettered with its reason. */
-export const MAX_DELIVERY_ATTEMPTS = 6;
+/**
+ * Delivery attempts before a notification is dead-lettered with its reason. With the backoff below, ten
+ * attempts span at least 6.75 minutes (at most about 13.5), so a provider down for a few minutes delays
+ * notices but loses none (six attempts spanned 31–62 s: a one-minute outage dead-lettered half of them,
+ * test/faults/notify-channel-down.test.ts). The queue's own `max_retries` (10) stays above it.
+ */
+export const MAX_DELIVERY_ATTEMPTS = 10;
 
 /** Exponential backoff with full jitter on the upper half, capped at 5 minutes. */
 export function retryDelaySeconds(attempts: number, random = Math.random): number {

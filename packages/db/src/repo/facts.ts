@@ -1,21 +1,34 @@
 import { nextCheckAt } from "@wuye/core";
 import type { Databases } from "../runtime/index.ts";
 import type { BranchRow } from "./branch-directory.ts";
-import { findRequest, milestonePausesOf, requestTimeline } from "./request.ts";
-import { type MilestoneFactRow, type RequestFactRow, sentNoticeKeys, writeFacts } from "./supervision.ts";
-import { and, eq, gte, lte, ne } from "drizzle-orm";
-import { requests } from "../schema/branch.ts";
+import { type MilestoneFactRow, type RequestFactRow, sentNoticeKeysOf, writeFacts } from "./supervision.ts";
+import { and, eq, gte, inArray, lte, ne } from "drizzle-orm";
+import { milestonePauses, milestones as milestonesTable, requests } from "../schema/branch.ts";
 
 /**
  * Rebuilds the PII-free facts of one request from the branch database's current state. Deriving from state
  * (not from the event's delta) makes repeats and out-of-order deliveries harmless.
  */
-export async function factsOf(dbs: Databases, branch: BranchRow, requestId: string, sent: (milestoneId: string) => Promise<Set<string>>, now: number) {
+export async function factsOf(
+  dbs: Databases,
+  branch: BranchRow,
+  requestId: string,
+  sent: (milestoneIds: string[]) => Promise<Map<string, Set<string>>>,
+  now: number,
+) {
   const db = dbs.branchDb(branch);
-  const request = await findRequest(db, { id: requestId });
+  // The request, its milestones and their pauses: one batch (one round trip).
+  const [[request], milestones, pauses] = await db.batch([
+    db.select().from(requests).where(eq(requests.id, requestId)).limit(1),
+    db.select().from(milestonesTable).where(eq(milestonesTable.requestId, requestId)).orderBy(milestonesTable.startAt, milestonesTable.name),
+    db
+      .select()
+      .from(milestonePauses)
+      .where(inArray(milestonePauses.milestoneId, db.select({ id: milestonesTable.id }).from(milestonesTable).where(eq(milestonesTable.requestId, requestId)))),
+  ]);
   if (!request) return null;
-  const { milestones } = await requestTimeline(db, requestId);
-  const pauses = await milestonePausesOf(db, milestones.map((m) => m.id));
+  const open = milestones.filter((m) => m.status !== "met" && m.status !== "cancelled").map((m) => m.id);
+  const sentKeys = open.length ? await sent(open) : new Map<string, Set<string>>();
   const requestFact: RequestFactRow = {
     requestId: request.id,
     orgId: branch.orgId,
@@ -56,7 +69,7 @@ export async function factsOf(dbs: Databases, branch: BranchRow, requestId: stri
       breachReason: m.breachReason,
       pausedMs,
       schedule: m.schedule,
-      nextCheckAt: done || paused ? null : nextCheckAt(m.schedule, await sent(m.id)),
+      nextCheckAt: done || paused ? null : nextCheckAt(m.schedule, sentKeys.get(m.id) ?? new Set()),
       updatedAt: now,
     });
   }
@@ -72,7 +85,7 @@ export async function rebuildFacts(dbs: Databases, now: number): Promise<{ reque
   for (const branch of await dbs.branches()) {
     const ids = await dbs.branchDb(branch).select({ id: requests.id }).from(requests);
     for (const { id } of ids) {
-      const facts = await factsOf(dbs, branch, id, (m) => sentNoticeKeys(dbs.supervision, m), now);
+      const facts = await factsOf(dbs, branch, id, (ms) => sentNoticeKeysOf(dbs.supervision, ms), now);
       if (!facts) continue;
       await writeFacts(dbs.supervision, null, facts.requestFact, facts.milestoneFacts, now);
       count += 1;

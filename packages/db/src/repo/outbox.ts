@@ -12,18 +12,23 @@ export interface OutboxMessage {
 /**
  * Sends unpublished rows through `send` and marks them published only after the queue accepted them.
  * A crash between the two re-sends later (at-least-once); consumers drop repeats by event id.
+ * `rows`: rows the caller has just committed, published as they are (no read back); otherwise the
+ * unpublished rows matching `ids` / `olderThan` are read first.
  */
 export async function publishOutbox(
   db: BranchDb,
   send: (topic: string, messages: OutboxMessage[]) => Promise<void>,
-  opts: { ids?: string[]; olderThan?: number; limit?: number } = {},
+  opts: { ids?: string[]; olderThan?: number; limit?: number; rows?: Array<Pick<OutboxRow, "id" | "topic" | "payload">> } = {},
 ): Promise<number> {
-  const where = [isNull(outbox.publishedAt)];
-  if (opts.ids) where.push(inArray(outbox.id, opts.ids));
-  if (opts.olderThan !== undefined) where.push(lt(outbox.createdAt, opts.olderThan));
-  const rows = await db.select().from(outbox).where(and(...where)).orderBy(asc(outbox.createdAt)).limit(opts.limit ?? 100);
+  let rows = opts.rows;
+  if (!rows) {
+    const where = [isNull(outbox.publishedAt)];
+    if (opts.ids) where.push(inArray(outbox.id, opts.ids));
+    if (opts.olderThan !== undefined) where.push(lt(outbox.createdAt, opts.olderThan));
+    rows = await db.select().from(outbox).where(and(...where)).orderBy(asc(outbox.createdAt)).limit(opts.limit ?? 100);
+  }
   if (rows.length === 0) return 0;
-  const byTopic = new Map<string, OutboxRow[]>();
+  const byTopic = new Map<string, Array<Pick<OutboxRow, "id" | "topic" | "payload">>>();
   for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
   let sent = 0;
   for (const [topic, group] of byTopic) {

@@ -49,6 +49,58 @@ export async function rateCounter(db: BranchDb, key: string, window: number) {
   return row ?? null;
 }
 
+export interface IntakeChecksQuery {
+  /** The Idempotency-Key's earlier answer, if any. */
+  idempotency?: { scope: string; key: string } | undefined;
+  /** Daily counters (phone, IP) of the day `window`. */
+  limitKeys: string[];
+  window: number;
+  /** The same text from the same phone since `since` (public intake only). */
+  duplicate?: { phone: string; description: string; since: number } | undefined;
+  /** The resident known by this phone. */
+  phone: string;
+  attachmentIds: string[];
+}
+
+/**
+ * Every branch read intake makes before it plans, in one batch (one round trip): the idempotent answer,
+ * the abuse counters, the duplicate text, the resident and the photos. Absent parts read nothing.
+ */
+export async function intakeChecks(db: BranchDb, q: IntakeChecksQuery) {
+  const none = sql`0`;
+  const [idempotent, counters, duplicate, resident, photos] = await db.batch([
+    db
+      .select()
+      .from(idempotencyKeys)
+      .where(q.idempotency ? and(eq(idempotencyKeys.scope, q.idempotency.scope), eq(idempotencyKeys.key, q.idempotency.key)) : none)
+      .limit(1),
+    db
+      .select()
+      .from(rateCounters)
+      .where(q.limitKeys.length ? and(inArray(rateCounters.key, q.limitKeys), eq(rateCounters.window, q.window)) : none),
+    db
+      .select({ id: requests.id })
+      .from(requests)
+      .where(
+        q.duplicate
+          ? and(eq(requests.contactPhone, q.duplicate.phone), eq(requests.description, q.duplicate.description), gte(requests.createdAt, q.duplicate.since))
+          : none,
+      )
+      .limit(1),
+    db.select().from(residents).where(eq(residents.phone, q.phone)).limit(1),
+    db.select().from(attachments).where(q.attachmentIds.length ? inArray(attachments.id, q.attachmentIds) : none),
+  ]);
+  const counterOf = new Map(counters.map((c) => [c.key, c]));
+  const photoOf = new Map(photos.map((p) => [p.id, p]));
+  return {
+    idempotent: idempotent[0] ?? null,
+    counters: q.limitKeys.map((k) => counterOf.get(k) ?? null),
+    duplicate: duplicate[0] ?? null,
+    resident: resident[0] ?? null,
+    attachments: q.attachmentIds.map((id) => photoOf.get(id) ?? null),
+  };
+}
+
 export async function findRequest(db: BranchDb, by: { id: string } | { trackingCode: string }): Promise<RequestRow | null> {
   const where = "id" in by ? eq(requests.id, by.id) : eq(requests.trackingCode, by.trackingCode);
   const [row] = await db.select().from(requests).where(where).limit(1);
@@ -158,37 +210,38 @@ export async function enqueueOnce(db: BranchDb, rows: Array<typeof outbox.$infer
   return res.rowsAffected;
 }
 
-/** Writes a planned intake (core `planIntake`) with its event and notices in the outbox; returns the outbox ids. */
+/**
+ * Writes a planned intake (core `planIntake`) with its event and notices in the outbox, in one transaction;
+ * returns the outbox rows written, so that the caller can publish them without reading them back.
+ */
 export async function recordIntake(
   db: BranchDb,
   plan: IntakePlan,
   branch: { id: string; orgId: string },
   extra: Pick<NewRequestWrite, "idempotency" | "counters" | "attachmentIds"> = {},
-): Promise<string[]> {
+): Promise<Array<{ id: string; topic: string; payload: Record<string, unknown> }>> {
   const now = plan.request.createdAt;
-  const outboxId = newId("obx", now);
   const notices = plan.notices.map((n) => ({
     id: `ntf_${plan.request.id}_${n.type.replace(/\W/g, "-")}`,
     topic: "notifications",
-    payload: { notificationId: `ntf_${plan.request.id}_${n.type.replace(/\W/g, "-")}`, type: n.type, branchId: branch.id, orgId: branch.orgId, requestId: plan.request.id, recipients: n.recipients, params: n.params },
-    createdAt: now,
+    payload: { notificationId: `ntf_${plan.request.id}_${n.type.replace(/\W/g, "-")}`, type: n.type, branchId: branch.id, orgId: branch.orgId, requestId: plan.request.id, recipients: n.recipients, params: n.params } as Record<string, unknown>,
   }));
+  const rows = [
+    {
+      id: newId("obx", now),
+      topic: "request-events",
+      payload: { eventId: plan.event.id, type: plan.event.type, requestId: plan.request.id, branchId: branch.id, orgId: branch.orgId, at: now } as Record<string, unknown>,
+    },
+    ...notices,
+  ];
   await insertRequest(db, {
     request: plan.request,
     event: plan.event,
     milestones: plan.milestones.map((m) => ({ ...m, requestId: plan.request.id, status: "open", sourceEventId: plan.event.id, createdAt: now, updatedAt: now })),
-    outbox: [
-      {
-        id: outboxId,
-        topic: "request-events",
-        payload: { eventId: plan.event.id, type: plan.event.type, requestId: plan.request.id, branchId: branch.id, orgId: branch.orgId, at: now },
-        createdAt: now,
-      },
-      ...notices,
-    ],
+    outbox: rows.map((r) => ({ ...r, createdAt: now })),
     ...extra,
   });
-  return [outboxId, ...notices.map((n) => n.id)];
+  return rows;
 }
 
 /** Records the resident's rating once (inside `changeRequest`); false when the request was already rated. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { SupervisionDb } from "../client/index.ts";
 import { milestoneFacts, milestoneNotices, processedEvents, requestFacts } from "../schema/supervision.ts";
 
@@ -82,6 +82,18 @@ export async function dueMilestoneFacts(db: SupervisionDb, now: number, limit = 
 export async function recordNotice(db: SupervisionDb, row: typeof milestoneNotices.$inferInsert): Promise<boolean> {
   const res = await db.insert(milestoneNotices).values(row).onConflictDoNothing();
   return res.rowsAffected === 1;
+}
+
+/** The notice keys already sent, per milestone, for many milestones in one query. */
+export async function sentNoticeKeysOf(db: SupervisionDb, milestoneIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (milestoneIds.length === 0) return out;
+  const rows = await db
+    .select({ milestoneId: milestoneNotices.milestoneId, key: milestoneNotices.noticeKey })
+    .from(milestoneNotices)
+    .where(inArray(milestoneNotices.milestoneId, milestoneIds));
+  for (const r of rows) out.set(r.milestoneId, (out.get(r.milestoneId) ?? new Set()).add(r.key));
+  return out;
 }
 
 export async function sentNoticeKeys(db: SupervisionDb, milestoneId: string): Promise<Set<string>> {

@@ -16,15 +16,12 @@ import {
 import {
   type BranchDb,
   type BranchRow,
-  findAttachment,
   findCommunity,
   findIdempotent,
-  findResidentByPhone,
   findUnit,
+  intakeChecks,
   recordIntake,
   publishOutbox,
-  rateCounter,
-  recentDuplicate,
 } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { sendToQueue } from "../outbox.ts";
@@ -83,16 +80,18 @@ async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["i
   return { area: input.location.area, communityId };
 }
 
-/** Intake for every kind and channel: validate, limit, plan (core), write in one transaction, publish. */
+/**
+ * Intake for every kind and channel: validate, limit, plan (core), write in one transaction, publish.
+ * Round trips to the branch database: one batch of reads (idempotent answer, limits, duplicate text,
+ * resident, photos), one write batch, and after the answer the outbox rows' publication mark.
+ */
 export async function createRequest(a: CreateArgs): Promise<{ status: number; body: CreatedRequest; replayed: boolean }> {
   const scope = a.actor ? `staff:${a.actor.staffId}` : `public:${a.branch.id}`;
-  const bodyHash = await sha256Hex(a.rawBody);
-  if (!a.idempotencyKey) return create(a, scope, bodyHash);
-  const previous = await findIdempotent(a.db, scope, a.idempotencyKey);
-  if (previous) return replay(previous, bodyHash);
+  const bodyHash = a.idempotencyKey ? await sha256Hex(a.rawBody) : "";
   try {
     return await create(a, scope, bodyHash);
   } catch (err) {
+    if (!a.idempotencyKey || err instanceof IdempotencyMismatch) throw err;
     // A concurrent twin with the same key got there first (its insert won, or its text now trips the
     // duplicate check): answer what it answered.
     const winner = await findIdempotent(a.db, scope, a.idempotencyKey);
@@ -104,23 +103,28 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
 async function create(a: CreateArgs, scope: string, bodyHash: string): Promise<{ status: number; body: CreatedRequest; replayed: boolean }> {
   const { s, branch, db } = a;
   const now = s.now();
-  // Every check reads independently: one concurrent round of reads instead of a chain of round trips.
+  // Every check reads independently: the branch reads go in one batch, beside the (cached) control reads.
   const { day, secondsLeft } = localDay(now, branch.timeZone);
   const limitKeys = a.actor ? [] : [`phone:${a.input.contact.phone}`, `ip:${a.clientIp}`];
   const attachmentIds = a.input.attachmentIds ?? [];
-  const [{ settings, policy }, place, counts, duplicate, attachments, resident] = await Promise.all([
+  const [checks, { settings, policy }, place] = await Promise.all([
+    intakeChecks(db, {
+      idempotency: a.idempotencyKey ? { scope, key: a.idempotencyKey } : undefined,
+      limitKeys,
+      window: day,
+      duplicate: a.actor ? undefined : { phone: a.input.contact.phone, description: a.input.description, since: now - DUPLICATE_WINDOW_MS },
+      phone: a.input.contact.phone,
+      attachmentIds,
+    }),
     branchSettings(s, branch.id),
     resolvePlace(s, branch, a.input),
-    Promise.all(limitKeys.map((key) => rateCounter(db, key, day))),
-    a.actor ? null : recentDuplicate(db, a.input.contact.phone, a.input.description, now - DUPLICATE_WINDOW_MS),
-    Promise.all(attachmentIds.map((id) => findAttachment(db, id))),
-    findResidentByPhone(db, a.input.contact.phone),
   ]);
-  if (counts.some((counter) => counter && counter.count >= settings.publicDailyLimit)) {
+  if (checks.idempotent) return replay(checks.idempotent, bodyHash);
+  if (checks.counters.some((counter) => counter && counter.count >= settings.publicDailyLimit)) {
     throw new RateLimited(secondsLeft, `daily limit of ${settings.publicDailyLimit} requests reached`);
   }
-  if (duplicate) throw new RateLimited(60, "the same text was submitted less than a minute ago");
-  attachments.forEach((attachment, i) => {
+  if (checks.duplicate) throw new RateLimited(60, "the same text was submitted less than a minute ago");
+  checks.attachments.forEach((attachment, i) => {
     if (!attachment || attachment.requestId) throw new BadInput("unknown photo", [{ path: `attachmentIds.${i}`, message: "no such uploaded photo, or already attached" }]);
   });
   const counters = limitKeys.map((key) => ({ key, window: day, text: a.input.description.slice(0, 200), at: now }));
@@ -131,7 +135,7 @@ async function create(a: CreateArgs, scope: string, bodyHash: string): Promise<{
     channel: a.channel,
     actor: a.actor ? { staffId: a.actor.staffId, role: a.actor.role } : null,
     place,
-    residentId: resident?.id ?? null,
+    residentId: checks.resident?.id ?? null,
     now,
   });
   const body: CreatedRequest = {
@@ -142,12 +146,13 @@ async function create(a: CreateArgs, scope: string, bodyHash: string): Promise<{
     urgency: plan.request.urgency,
     milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: new Date(m.dueAt).toISOString() })),
   };
-  const outboxIds = await recordIntake(db, plan, branch, {
+  const outbox = await recordIntake(db, plan, branch, {
     ...(a.idempotencyKey ? { idempotency: { scope, key: a.idempotencyKey, bodyHash, status: 201, response: JSON.stringify(body), createdAt: now } } : {}),
     counters,
     attachmentIds,
   });
-  a.waitUntil(publishOutbox(db, sendToQueue(s), { ids: outboxIds }));
+  // Published from the rows in hand: no read back; the sweep re-publishes them if this fails.
+  a.waitUntil(publishOutbox(db, sendToQueue(s), { rows: outbox }));
   return { status: 201, body, replayed: false };
 }
 
