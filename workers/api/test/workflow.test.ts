@@ -108,6 +108,7 @@ describe("repair work order: an urgent leak through quote, refusal, second quote
     expectProblem(await step("agent", req.id, "complete-work", { workDone: "x", materials: [] }, 409), 409);
     expectProblem(await step("agent", req.id, "dispatch", { itemCode: "not-on-the-list" }, 400), 400, "itemCode");
     expectProblem(await step("agent", req.id, "dispatch", { itemCode: 42, extra: true }, 400), 400);
+    expectProblem(await call("POST", `${C}/requests/${req.id}/actions/dispatch`, { token: await tokenFor("agent"), rawBody: "{itemCode: door-lock" }), 400, "(body)");
     const other = await call("POST", `${C}/requests/${req.id}/actions/dispatch`, { token: await tokenFor("agent", "binjiang"), body: { itemCode: "door-lock" } });
     expectProblem(other, 404);
     // Nothing changed by any of those.

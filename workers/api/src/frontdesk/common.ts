@@ -52,6 +52,12 @@ export async function checkAudience(s: Services, branch: BranchRow, audience: No
 
 export const noticeNotificationId = (noticeId: string) => `ntf_ntc_${noticeId}`;
 
+/** An inbox row for one resident, rendered in the resident's language. */
+export function residentInboxRow(r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: (locale: Locale) => { title: string; body: string }) {
+  const locale: Locale = r.locale === "en" ? "en" : "zh-CN";
+  return { id: newId("ntf", now), notificationId, recipientType: "resident", recipientId: r.id, type, ...render(locale), requestId: null, createdAt: now };
+}
+
 /** One inbox row per verified resident in the notice's audience, in the resident's language, phones appended. */
 export async function noticeInboxRows(s: Services, branch: BranchRow, db: BranchDb, n: Pick<NoticeRow, "id" | "title" | "body" | "audience">, now: number) {
   const [residents, places] = await Promise.all([verifiedResidents(db), unitPlaces(s.control, branch.id)]);
@@ -59,20 +65,12 @@ export async function noticeInboxRows(s: Services, branch: BranchRow, db: Branch
   const phones = { servicePhone: branch.servicePhone, complaintPhone: branch.complaintPhone };
   return residents
     .filter((r) => audienceIncludes(n.audience, r.unitId ? (placeOf.get(r.unitId) ?? null) : null))
-    .map((r) => {
-      const locale: Locale = r.locale === "en" ? "en" : "zh-CN";
-      return {
-        id: newId("ntf", now),
-        notificationId: noticeNotificationId(n.id),
-        recipientType: "resident",
-        recipientId: r.id,
-        type: "notice.published",
+    .map((r) =>
+      residentInboxRow(r, noticeNotificationId(n.id), "notice.published", now, (locale) => ({
         title: t(locale, "notify.notice.title" as MessageKey, { title: n.title }),
         body: noticeBodyWithPhones(n.body, phones, locale),
-        requestId: null,
-        createdAt: now,
-      };
-    });
+      })),
+    );
 }
 
 /** Scheduled notices whose time has come reach the inboxes once (called when notices are read). */

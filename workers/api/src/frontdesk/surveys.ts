@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, Conflict, InvalidTransition, newId, NotFound, SurveyInputSchema, SurveySendInputSchema, t, type Locale, type MessageKey } from "@wuye/core";
+import { BadInput, Conflict, InvalidTransition, newId, NotFound, SurveyInputSchema, SurveySendInputSchema, t, type MessageKey } from "@wuye/core";
 import { closeSurvey, findSurvey, insertSurvey, listSurveys, residentsInUnits, residentsOfClosedRequests, sendSurvey, surveyAnswersOf, surveyNotificationId, type SurveyRow, unitPlaces } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { IdParam, IfMatchHeader, iso, jsonBody, ok, stateResponses, throwIfStale } from "./common.ts";
+import { IdParam, IfMatchHeader, iso, jsonBody, ok, residentInboxRow, stateResponses, throwIfStale } from "./common.ts";
 
 const SurveyView = z.object({
   id: z.string(),
@@ -97,20 +97,12 @@ export const surveyRoutes = createRouter()
         recipients = await residentsOfClosedRequests(db, input.closedRequestsSince);
         target = { closedRequestsSince: iso(input.closedRequestsSince) };
       }
-      const inboxRows = recipients.map((r) => {
-        const locale: Locale = r.locale === "en" ? "en" : "zh-CN";
-        return {
-          id: newId("ntf", now),
-          notificationId: surveyNotificationId(survey.id),
-          recipientType: "resident",
-          recipientId: r.id,
-          type: "survey.invite",
+      const inboxRows = recipients.map((r) =>
+        residentInboxRow(r, surveyNotificationId(survey.id), "survey.invite", now, (locale) => ({
           title: t(locale, "notify.survey.title" as MessageKey, { title: survey.title }),
           body: t(locale, "notify.survey.body" as MessageKey, { title: survey.title }),
-          requestId: null,
-          createdAt: now,
-        };
-      });
+        })),
+      );
       const result = await sendSurvey(db, { id: survey.id, expectedVersion: expected ?? survey.version, target, now, inboxRows });
       if (!result) throw new NotFound("survey");
       throwIfStale(result, expected ?? survey.version);

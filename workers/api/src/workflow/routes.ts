@@ -19,6 +19,7 @@ import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
+import { optionalJsonBody } from "../http/request.ts";
 import { sendToQueue } from "../outbox.ts";
 import { byTrackingCode } from "../public/routes.ts";
 import { residentView } from "./resident-view.ts";
@@ -56,7 +57,7 @@ async function consoleStep(c: Context<HonoEnv>, step: string) {
   const { db, branch } = c.var.tenant;
   const request = await findRequest(db, { id: c.req.param("id")! });
   if (!request) throw new NotFound("request");
-  const body = await c.req.json().catch(() => ({}));
+  const body = await optionalJsonBody(c);
   const out = await runStep(c, { branch, db, request }, step, body, { role: actor.role }, ifMatchVersion(c));
   c.header("etag", etagOf(out.request.version));
   return c.json({ id: out.request.id, status: out.request.status, version: out.request.version, allowedActions: out.allowed, record: out.record }, 200);
@@ -225,7 +226,9 @@ async function decide(c: Context<HonoEnv>, status: "accepted" | "declined") {
   const t = await pendingTransfer(db, r.id);
   if (!t) throw new Conflict("no hand-over is waiting for an answer");
   if (t.toId !== actor.staffId) throw new Forbidden("only the receiver answers a hand-over");
-  const body = (await c.req.json().catch(() => ({}))) as { reason?: string };
+  const parsed = DecideBody.safeParse(await optionalJsonBody(c));
+  if (!parsed.success) throw new BadInput("invalid input", parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message })));
+  const body = parsed.data;
   const now = c.var.services.now();
   const version = await ownershipChange(c, r, `handover.${status}`, { transferId: t.id, from: t.fromId, to: t.toId, reason: body.reason ?? null }, (tx) =>
     writeTransfer(tx, { decide: { id: t.id, status, at: now, reason: body.reason ?? null, requestId: r.id, ...(status === "accepted" ? { newOwnerId: actor.staffId } : {}) } }),
@@ -273,7 +276,7 @@ for (const step of RESIDENT_STEPS) {
     }),
     (async (c: Context<HonoEnv>) => {
       const at = await byTrackingCode(c.var.services, c.req.param("trackingCode")!);
-      const body = await c.req.json().catch(() => ({}));
+      const body = await optionalJsonBody(c);
       const out = await runStep(c, at, step, body, "resident", null);
       return c.json({ id: out.request.trackingCode, status: out.request.status, version: out.request.version, allowedActions: out.allowed, record: residentView(at.request.kind, out.record) }, 200);
     }) as never,
