@@ -64,7 +64,7 @@ describe("repair work order: an urgent leak through quote, refusal, second quote
     // The resident refuses in the portal; technician then supervisor sign; back to the service center.
     await resident(req.trackingCode, "refuse-quote", { reason: "价格太高,想先找别家比较" });
     await step("agent", req.id, "approve-refusal", {}, 409);
-    await step("engineeringSupervisor", req.id, "sign-refusal", {}, 200);
+    await step("technician", req.id, "sign-refusal", {}, 200);
     const back = await step("engineeringSupervisor", req.id, "approve-refusal", {});
     expect(back.body.status).toBe("returned");
     expect(back.body.record.refusals[0]).toMatchObject({ reason: "价格太高,想先找别家比较", technicianSignedBy: expect.any(String), supervisorSignedBy: expect.any(String) });

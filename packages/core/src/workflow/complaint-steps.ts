@@ -55,7 +55,8 @@ export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
         content: i.content,
         reasonable: i.reasonable,
         demand: i.demand,
-        written: i.written ?? cr(ctx).written,
+        // A letter stays a written complaint (its reply needs approval); classifying may only add the flag.
+        written: cr(ctx).written || i.written === true,
       }),
       publicNote: "classified",
       data: { nature: i.nature, content: i.content, reasonable: i.reasonable },

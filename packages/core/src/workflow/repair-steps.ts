@@ -125,6 +125,8 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
 
   "approve-refusal": step(Note, (i, ctx) => {
     const w = wo(ctx);
+    // Two sign-offs, two people: the engineering supervisor may sign as technician, but not both halves.
+    if (w.refusal!.technicianSignedBy === ctx.actor!.staffId) throw new Conflict("the supervisor's sign-off must come from someone other than the technician who signed");
     const refusal = { ...w.refusal!, supervisorSignedBy: ctx.actor!.staffId, supervisorSignedAt: ctx.now };
     const { refusal: _open, ...rest } = w;
     return { record: { ...rest, refusals: [...w.refusals, refusal] } as unknown as Record<string, unknown>, publicNote: "returned", data: { note: i.note ?? null }, assigneeId: null };

@@ -364,6 +364,13 @@ describe("repair: on site", () => {
 });
 
 describe("repair: a refused quote", () => {
+  it("needs two people to sign: the supervisor who signed as technician cannot also approve", () => {
+    const f = quotedRepair();
+    f.do("refuse-quote", { reason: "价格太高" }, RESIDENT);
+    f.do("sign-refusal", {}, eng);
+    expectCode(() => f.plan("approve-refusal", {}, eng), "conflict");
+  });
+
   it("refuse → technician signs → supervisor approves → back at the service center, then dispatched again", () => {
     const f = quotedRepair();
     const r = f.do("refuse-quote", { reason: "价格太高" }, RESIDENT);
@@ -548,6 +555,13 @@ describe("complaint", () => {
   it("a phone complaint is not written; a letter is", () => {
     expect(new Flow("complaint").record).toEqual({ written: false, replies: [], returnedDrafts: [], escalations: [], followUps: [], steps: {} });
     expect(new Flow("complaint", "letter").record.written).toBe(true);
+    // Classifying may mark a phone complaint as written, never switch a letter's approval off.
+    const letter = new Flow("complaint", "letter");
+    letter.do("classify", { ...classifyValid, written: false }, agent);
+    expect(letter.record.written).toBe(true);
+    const phone = new Flow("complaint");
+    phone.do("classify", { ...classifyValid, written: true }, agent);
+    expect(phone.record.written).toBe(true);
   });
 
   it("classify: a communicative complaint says which kind", () => {
