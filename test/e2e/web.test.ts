@@ -168,11 +168,20 @@ describe("the web front end in a real browser", () => {
     await portal.click('form[data-step="confirm-completion"] button[type=submit]');
     await expect.poll(() => portal.locator("#tracking").getAttribute("data-status"), { timeout: 20_000 }).toBe("awaitingPayment");
 
+    // Paid at the service center; the resident's rating is then the follow-up (回访) that closes the order.
+    await agent.goto(`${base()}/console/r/${requestId}`);
+    await agent.waitForSelector("#request", { timeout: 20_000 });
+    await step(agent, "record-payment", async (form) => {
+      await form.locator("#step-receiptNo").fill("R-E2E-1");
+    }, "completed");
     await portal.waitForSelector("#rating form", { timeout: 20_000 });
     await portal.locator("#rating .stars label").nth(4).click();
+    await portal.locator("#rating .choice label").first().click();
     await portal.fill("#rating-comment", "师傅很专业");
     await portal.click("#rating button[type=submit]");
     await expect.poll(() => portal.locator("#rating [role=status]").count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => portal.locator("#tracking").getAttribute("data-status"), { timeout: 20_000 }).toBe("closed");
+    expect(await portal.locator('#milestones [data-milestone="followUp"]').getAttribute("data-status")).toBe("met");
     await screenshot(portal, "portal-completed-rated");
     await agentCtx.close();
     await techCtx.close();

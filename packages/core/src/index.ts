@@ -10,3 +10,4 @@ export * from "./notification/index.ts";
 export * from "./reply-language/index.ts";
 export * from "./frontdesk/index.ts";
 export * from "./workflow/index.ts";
+export * from "./ownership/index.ts";

@@ -1,5 +1,6 @@
 import { type BranchSettings, readBranchSettings, DEFAULT_POLICY, type DeadlinePolicy, DeadlinePolicySchema } from "@wuye/core";
 import { getBranchSettings } from "@wuye/db";
+import { isolateCache } from "./isolate-cache.ts";
 import type { Services } from "./services.ts";
 
 export interface EffectiveSettings {
@@ -8,22 +9,18 @@ export interface EffectiveSettings {
   policy: DeadlinePolicy;
 }
 
-const TTL_MS = 10_000;
-const cache = new Map<string, { value: EffectiveSettings; at: number }>();
+const cache = isolateCache<EffectiveSettings>(10_000);
 
 /** A branch's settings and deadline policy, validated; cached briefly per isolate. */
-export async function branchSettings(s: Services, branchId: string): Promise<EffectiveSettings> {
-  const hit = cache.get(branchId);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const row = await getBranchSettings(s.control, branchId);
-  const raw = (row?.settings ?? {}) as Record<string, unknown>;
-  const settings = readBranchSettings(raw);
-  const policy = raw.policy ? DeadlinePolicySchema.parse(raw.policy) : DEFAULT_POLICY;
-  const value = { version: row?.version ?? 0, settings, policy };
-  cache.set(branchId, { value, at: Date.now() });
-  return value;
+export function branchSettings(s: Services, branchId: string): Promise<EffectiveSettings> {
+  return cache.get(branchId, async () => {
+    const row = await getBranchSettings(s.control, branchId);
+    const raw = (row?.settings ?? {}) as Record<string, unknown>;
+    const policy = raw.policy ? DeadlinePolicySchema.parse(raw.policy) : DEFAULT_POLICY;
+    return { version: row?.version ?? 0, settings: readBranchSettings(raw), policy };
+  });
 }
 
 export function forgetBranchSettings(branchId: string): void {
-  cache.delete(branchId);
+  cache.forget(branchId);
 }

@@ -55,6 +55,25 @@ export async function tokenFor(role: string, branch: string | null = "yangguang"
   return res.body.accessToken;
 }
 
+/** The token of one particular staff member (e.g. the technician an order went to), among those of a role. */
+export async function tokenForStaff(staffId: string, role: string, branch = "yangguang"): Promise<string> {
+  for (const l of logins.filter((x) => x.role === role && x.branch === branch)) {
+    const key = `email:${l.email}`;
+    let token = tokenCache.get(key);
+    if (!token) {
+      const res = await call("POST", "/api/v1/auth/login", { body: { email: l.email, password: l.password } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      token = res.body.accessToken as string;
+      tokenCache.set(key, token);
+    }
+    if (subjectOf(token) === staffId) return token;
+  }
+  throw new Error(`no demo login for staff ${staffId}`);
+}
+
+/** The staff id a token was issued to. */
+export const subjectOf = (token: string) => JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))).sub as string;
+
 export function expectProblem(res: { status: number; headers: Headers; body: any }, status: number, field?: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(res.headers.get("content-type")).toContain("application/problem+json");

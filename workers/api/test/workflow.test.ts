@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { call, expectProblem, tokenFor } from "./helpers.ts";
+import { isNightShift } from "@wuye/core";
+import { call, expectProblem, subjectOf, tokenFor, tokenForStaff } from "./helpers.ts";
 
 let seq = 0;
 const phone = () => `137${String(20_000_000 + ++seq * 7907 + Math.floor(Math.random() * 1000)).slice(-8)}`;
-const staffIdOf = (token: string) => JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))).sub as string;
+const staffIdOf = subjectOf;
 const C = "/api/v1/console";
 
 async function unitOf(branch = "yangguang", n = 0): Promise<string> {
@@ -17,11 +18,22 @@ async function create(role: string, body: Record<string, unknown>) {
   return res.body as { id: string; trackingCode: string };
 }
 
+/** Someone acting: a role's first demo login, or a particular staff member's token. */
+type Actor = string | { token: string; name: string };
+
 /** One console step; returns the body, asserting the status (200 unless told). */
-async function step(role: string, id: string, action: string, body: unknown = {}, expectStatus = 200, headers: Record<string, string> = {}) {
-  const res = await call("POST", `${C}/requests/${id}/actions/${action}`, { token: await tokenFor(role), body, headers });
-  expect(res.status, `${action} by ${role}: ${JSON.stringify(res.body)}`).toBe(expectStatus);
+async function step(who: Actor, id: string, action: string, body: unknown = {}, expectStatus = 200, headers: Record<string, string> = {}) {
+  const token = typeof who === "string" ? await tokenFor(who) : who.token;
+  const res = await call("POST", `${C}/requests/${id}/actions/${action}`, { token, body, headers });
+  expect(res.status, `${action} by ${typeof who === "string" ? who : who.name}: ${JSON.stringify(res.body)}`).toBe(expectStatus);
   return res;
+}
+
+/** The technician the work order is with (only they act on it). */
+async function assignedTechnician(id: string): Promise<{ token: string; name: string }> {
+  const wf = await call("GET", `${C}/requests/${id}/workflow`, { token: await tokenFor("agent") });
+  const staffId = wf.body.record.technicianId as string;
+  return { token: await tokenForStaff(staffId, "technician"), name: `technician ${staffId}` };
 }
 async function resident(code: string, action: string, body: unknown = {}, expectStatus = 200) {
   const res = await call("POST", `/api/v1/public/requests/${code}/actions/${action}`, { body });
@@ -54,43 +66,46 @@ describe("repair work order: an urgent leak through quote, refusal, second quote
     expect(d.body.record.technicianId).toBe(tech2.id);
     expect(tech2.orders.map((o: { id: string }) => o.id)).toContain(req.id);
 
-    await step("technician", req.id, "arrive", { confirmed: true });
+    // Only the technician the order went to acts on it.
+    const tech = await assignedTechnician(req.id);
+    expectProblem(await step("technician", req.id, "arrive", { confirmed: true }, 403), 403);
+    await step(tech, req.id, "arrive", { confirmed: true });
     expect(await statusOf(req.id, "onSite")).toEqual(["met"]);
     // A price is only ever from the list.
-    await step("technician", req.id, "quote", { lines: [{ code: "gold-plated-roof", qty: 1 }] }, 400);
-    const q1 = await step("technician", req.id, "quote", { lines: [{ code: "leak-seal", qty: 3 }] });
+    await step(tech, req.id, "quote", { lines: [{ code: "gold-plated-roof", qty: 1 }] }, 400);
+    const q1 = await step(tech, req.id, "quote", { lines: [{ code: "leak-seal", qty: 3 }] });
     expect(q1.body.record.quotes[0].totalFen).toBe(3 * (8000 + 4000));
 
     // The resident refuses in the portal; technician then supervisor sign; back to the service center.
     await resident(req.trackingCode, "refuse-quote", { reason: "价格太高,想先找别家比较" });
     await step("agent", req.id, "approve-refusal", {}, 409);
-    await step("technician", req.id, "sign-refusal", {}, 200);
+    await step(tech, req.id, "sign-refusal", {}, 200);
     const back = await step("engineeringSupervisor", req.id, "approve-refusal", {});
     expect(back.body.status).toBe("returned");
     expect(back.body.record.refusals[0]).toMatchObject({ reason: "价格太高,想先找别家比较", technicianSignedBy: expect.any(String), supervisorSignedBy: expect.any(String) });
 
     // Second attempt: a smaller quote, accepted in the portal.
     await step("agent", req.id, "dispatch", {});
-    await step("technician", req.id, "arrive", { confirmed: true });
-    const q2 = await step("technician", req.id, "quote", { lines: [{ code: "leak-seal", qty: 2 }] });
+    await step(tech, req.id, "arrive", { confirmed: true });
+    const q2 = await step(tech, req.id, "quote", { lines: [{ code: "leak-seal", qty: 2 }] });
     const track = await call("GET", `/api/v1/public/requests/${req.trackingCode}`);
     expect(track.body.workflow.residentActions.sort()).toEqual(["accept-quote", "refuse-quote"]);
     expect(track.body.workflow.record.quote.totalFen).toBe(24000);
     expect(JSON.stringify(track.body)).not.toContain(q2.body.record.quotes[1].by);
     await resident(req.trackingCode, "accept-quote", {});
-    await step("technician", req.id, "check-materials", { material: "业主自购防水涂料", result: "poor", residentWarned: false }, 400);
-    await step("technician", req.id, "check-materials", { material: "业主自购防水涂料", result: "poor", residentWarned: true, note: "已告知质量一般,业主坚持使用" });
-    await step("technician", req.id, "complete-work", { workDone: "屋面防水层修补 2 平方米", materials: [{ name: "防水涂料", qty: 2, unit: "kg", suppliedBy: "resident" }] });
+    await step(tech, req.id, "check-materials", { material: "业主自购防水涂料", result: "poor", residentWarned: false }, 400);
+    await step(tech, req.id, "check-materials", { material: "业主自购防水涂料", result: "poor", residentWarned: true, note: "已告知质量一般,业主坚持使用" });
+    await step(tech, req.id, "complete-work", { workDone: "屋面防水层修补 2 平方米", materials: [{ name: "防水涂料", qty: 2, unit: "kg", suppliedBy: "resident" }] });
     expect(await statusOf(req.id, "repaired")).toEqual(["met"]);
 
     // Leaks are accepted only after the next rain.
-    await step("technician", req.id, "defer-acceptance", { condition: "next-rain" });
+    await step(tech, req.id, "defer-acceptance", { condition: "next-rain" });
     await resident(req.trackingCode, "confirm-completion", { amountFen: 100, signature: "周业主" }, 400);
     const accepted = await resident(req.trackingCode, "confirm-completion", { amountFen: 24000, signature: "周业主", note: "雨后无渗漏" });
     expect(accepted.body.status).toBe("awaitingPayment");
 
     // Paid at the service center only.
-    await step("technician", req.id, "record-payment", { amountFen: 24000, method: "cash", receiptNo: "R-001" }, 403);
+    await step(tech, req.id, "record-payment", { amountFen: 24000, method: "cash", receiptNo: "R-001" }, 403);
     expectProblem(await step("agent", req.id, "record-payment", { amountFen: 24000, method: "wechat", receiptNo: "R-001" }, 412, { "if-match": '"1"' }), 412);
     const paid = await step("agent", req.id, "record-payment", { amountFen: 24000, method: "wechat", receiptNo: "R-002" }, 200);
     expect(paid.body.status).toBe("completed");
@@ -125,22 +140,23 @@ describe("warranty: rework on the same item and unit within 3 months is free and
     const walk = async () => {
       const r = await create("agent", { kind: "repair", category: "door-window", description: "门锁转不动", location: { unitId } });
       await step("agent", r.id, "dispatch", { itemCode: "door-lock" });
-      await step("technician", r.id, "arrive", { confirmed: true });
-      const q = await step("technician", r.id, "quote", { lines: [{ code: "door-lock", qty: 1 }] });
-      return { r, q };
+      const tech = await assignedTechnician(r.id);
+      await step(tech, r.id, "arrive", { confirmed: true });
+      const q = await step(tech, r.id, "quote", { lines: [{ code: "door-lock", qty: 1 }] });
+      return { r, q, tech };
     };
     const first = await walk();
     expect(first.q.body.record.quotes[0].totalFen).toBe(4000);
-    await step("technician", first.r.id, "accept-quote", {});
-    await step("technician", first.r.id, "complete-work", { workDone: "更换门锁", materials: [] });
+    await step(first.tech, first.r.id, "accept-quote", {});
+    await step(first.tech, first.r.id, "complete-work", { workDone: "更换门锁", materials: [] });
     await step("agent", first.r.id, "confirm-completion", { amountFen: 4000, signature: "业主" });
     await step("agent", first.r.id, "record-payment", { amountFen: 4000, method: "cash", receiptNo: "R-100" });
 
     const rework = await walk();
     expect(rework.q.body.record.quotes[0]).toMatchObject({ totalFen: 0, warrantyOf: first.r.id });
     expect(rework.q.body.record.warrantyOf).toBe(first.r.id);
-    await step("technician", rework.r.id, "accept-quote", {});
-    await step("technician", rework.r.id, "complete-work", { workDone: "返修门锁", materials: [] });
+    await step(rework.tech, rework.r.id, "accept-quote", {});
+    await step(rework.tech, rework.r.id, "complete-work", { workDone: "返修门锁", materials: [] });
     const free = await step("agent", rework.r.id, "confirm-completion", { amountFen: 0, signature: "业主" });
     expect(free.body.status).toBe("completed");
     const track = await call("GET", `/api/v1/public/requests/${rework.r.trackingCode}`);
@@ -222,12 +238,83 @@ describe("inquiries, call-back promises and ownership", () => {
     const mine = await call("GET", `${C}/me/open-items`, { token: await tokenFor(receiverRole) });
     expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(req.id);
 
-    const portal = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: { kind: "inquiry", description: "物业费怎么交", contact: { name: "新业主", phone: phone() }, location: { area: "1栋" } } });
-    expect(portal.status).toBe(201);
-    const list = await call("GET", `${C}/requests?kind=inquiry`, { token: agent });
-    const row = list.body.items.find((i: { trackingCode: string }) => i.trackingCode === portal.body.trackingCode);
+    // A portal request is held by whoever is on duty from its first moment; the first desk staff member to act takes it.
+    const row = await portalRequest("物业费怎么交");
+    const onDuty = staffIdOf(await tokenFor(isNightShift(Date.now(), "Asia/Shanghai", { from: "20:00", to: "08:00" }) ? "nightManager" : "serviceSupervisor"));
+    expect(row.ownerId).toBe(onDuty);
+    expect((await call("GET", `${C}/me/open-items`, { token: await tokenForStaff(onDuty, onDuty === receiver ? "nightManager" : "serviceSupervisor") })).body.items.map((i: { id: string }) => i.id)).toContain(row.id);
     await step("agent", row.id, "answer", { text: "您好,可在客服中心或线上缴纳。" });
     const detail = await call("GET", `${C}/requests/${row.id}`, { token: agent });
     expect(detail.body.ownerId).toBe(staffIdOf(agent));
+  });
+
+  it("take is explicit: the first taker owns it, a second is told to ask for a hand-over, technicians do not take", async () => {
+    const row = await portalRequest("楼道灯不亮了,想问问什么时候修");
+    const agent = await tokenFor("agent");
+    expectProblem(await call("POST", `${C}/requests/${row.id}/take`, { token: await tokenFor("technician") }), 403);
+    expectProblem(await call("POST", `${C}/requests/${row.id}/take`, { token: agent, headers: { "if-match": '"7"' } }), 412);
+    const taken = await call("POST", `${C}/requests/${row.id}/take`, { token: agent });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    expect(taken.body).toMatchObject({ ownerId: staffIdOf(agent), version: 2 });
+    const again = await call("POST", `${C}/requests/${row.id}/take`, { token: agent });
+    expect(again.body).toMatchObject({ ownerId: staffIdOf(agent), version: 2 });
+    expectProblem(await call("POST", `${C}/requests/${row.id}/take`, { token: await tokenFor("serviceSupervisor") }), 409);
+    // Acting on it does not take it from its owner either.
+    await step("serviceSupervisor", row.id, "answer", { text: "您好,已安排电工今天下午处理。" });
+    expect((await call("GET", `${C}/requests/${row.id}`, { token: agent })).body.ownerId).toBe(staffIdOf(agent));
+    expectProblem(await call("POST", `${C}/requests/${row.id}/take`, { token: await tokenFor("agent", "binjiang") }), 404);
+  });
+});
+
+/** A request from the portal, as the console lists it. */
+async function portalRequest(description: string) {
+  const portal = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: { kind: "inquiry", description, contact: { name: "新业主", phone: phone() }, location: { area: "1栋" } } });
+  expect(portal.status).toBe(201);
+  const list = await call("GET", `${C}/requests?kind=inquiry&limit=100`, { token: await tokenFor("agent") });
+  return list.body.items.find((i: { trackingCode: string }) => i.trackingCode === portal.body.trackingCode) as { id: string; ownerId: string | null; trackingCode: string };
+}
+
+describe("the resident's rating is the repair's follow-up (回访)", () => {
+  async function completedRepair(description: string) {
+    const req = await create("agent", { kind: "repair", category: "water-fixture", description, location: { unitId: await unitOf("yangguang", 2) } });
+    await step("agent", req.id, "dispatch", { itemCode: "tap-washer" });
+    const tech = await assignedTechnician(req.id);
+    await step(tech, req.id, "arrive", { confirmed: true });
+    const q = await step(tech, req.id, "quote", { lines: [{ code: "tap-washer", qty: 1 }] });
+    await resident(req.trackingCode, "accept-quote");
+    await step(tech, req.id, "complete-work", { workDone: "更换阀芯", materials: [] });
+    const amountFen = q.body.record.quotes.at(-1).totalFen as number;
+    await resident(req.trackingCode, "confirm-completion", { amountFen, signature: "周业主" });
+    if ((await call("GET", `${C}/requests/${req.id}/workflow`, { token: await tokenFor("agent") })).body.status === "awaitingPayment") {
+      await step("agent", req.id, "record-payment", { amountFen, method: "cash", receiptNo: `R-${req.id.slice(-6)}` });
+    }
+    expect(await statusOf(req.id, "followUp")).toEqual(["open"]);
+    return req;
+  }
+
+  it("satisfied in the portal: closed, the follow-up met, the score is the request's satisfaction", async () => {
+    const req = await completedRepair("卫生间龙头滴水");
+    const track = await call("GET", `/api/v1/public/requests/${req.trackingCode}`);
+    expect(track.body.workflow.residentActions).toContain("follow-up");
+    const rated = await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, { body: { score: 5, satisfied: true, comment: "师傅很专业" } });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+    expect(await statusOf(req.id, "followUp")).toEqual(["met"]);
+    const detail = await call("GET", `${C}/requests/${req.id}`, { token: await tokenFor("agent") });
+    expect(detail.body).toMatchObject({ status: "closed", satisfaction: 5 });
+    expectProblem(await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, { body: { score: 4 } }), 409);
+  });
+
+  it("not satisfied: needs a reason, then reopens to the service center and feeds the case library", async () => {
+    const req = await completedRepair("厨房龙头换了还是漏");
+    expectProblem(await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, { body: { score: 2 } }), 400, "comment");
+    expectProblem(await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, { body: { score: 2, comment: "还是漏", department: "工程部" } }), 400);
+    expect(await statusOf(req.id, "followUp")).toEqual(["open"]);
+    const rated = await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, { body: { score: 2, comment: "换完第二天又漏了" } });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+    expect(await statusOf(req.id, "followUp")).toEqual(["met"]);
+    const wf = await call("GET", `${C}/requests/${req.id}/workflow`, { token: await tokenFor("agent") });
+    expect(wf.body.status).toBe("returned");
+    const cases = await call("GET", `${C}/cases`, { token: await tokenFor("agent") });
+    expect(cases.body.items.find((x: { requestId: string }) => x.requestId === req.id)).toMatchObject({ source: "follow-up", problem: "换完第二天又漏了" });
   });
 });

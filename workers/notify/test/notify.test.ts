@@ -29,7 +29,7 @@ async function request(slug: string, kind: RequestKind = "repair", category = "e
   const at = Date.now();
   const plan = planIntake(
     { kind, category, description: "电梯困人", contact: { name: "林", phone: "13800138001" }, location: { area: "2栋" } },
-    { branch, settings: defaultBranchSettings(), policy: DEFAULT_POLICY, channel: "phone", actor: null, place: { area: "2栋", communityId: null }, residentId, now: at },
+    { branch, settings: defaultBranchSettings(), policy: DEFAULT_POLICY, channel: "phone", actor: null, dutyOwnerId: null, place: { area: "2栋", communityId: null }, residentId, now: at },
   );
   await recordIntake(d.branchDb(branch), plan, branch);
   return { branch, plan };

@@ -16,6 +16,8 @@ export interface IntakeContext {
   channel: Channel;
   /** The staff member taking it (首问负责制: they own it); null for the resident portal. */
   actor: { staffId: string; role: Role } | null;
+  /** Who is on duty now (`dutyOwner`): owns a portal request until someone takes it. */
+  dutyOwnerId: string | null;
   place: Place;
   residentId: string | null;
   now: number;
@@ -55,6 +57,7 @@ export interface IntakePlan {
     keyLeft: boolean | null;
     locale: string;
     ownerId: string | null;
+    ownerByDuty: boolean;
     createdBy: string | null;
     createdAt: number;
     updatedAt: number;
@@ -98,7 +101,8 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
       appointmentTo: input.appointment?.to ?? null,
       keyLeft: input.keyLeft ?? null,
       locale: input.locale ?? "zh-CN",
-      ownerId: ctx.actor?.staffId ?? null,
+      ownerId: ctx.actor?.staffId ?? ctx.dutyOwnerId,
+      ownerByDuty: ctx.actor === null && ctx.dutyOwnerId !== null,
       createdBy: ctx.actor?.staffId ?? null,
       createdAt: ctx.now,
       updatedAt: ctx.now,

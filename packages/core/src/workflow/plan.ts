@@ -1,5 +1,5 @@
 import type { Trigger } from "../deadline/policy.ts";
-import { BadInput } from "../errors/index.ts";
+import { BadInput, Forbidden } from "../errors/index.ts";
 import type { RequestKind } from "../request/kind.ts";
 import type { MilestoneName } from "../request/schema.ts";
 import { ANSWER_STEPS } from "./answer-steps.ts";
@@ -46,7 +46,14 @@ export interface StepPlan {
   closes: boolean;
 }
 
-export function allowedActions(kind: RequestKind, state: string, who: Who, record: Record<string, unknown>): string[] {
+/** A technician acts only on the work orders assigned to them; everyone else as their role allows. */
+export function technicianMayAct(actor: { staffId: string; role: string } | null, assigneeId: string | null): boolean {
+  return actor?.role !== "technician" || actor.staffId === assigneeId;
+}
+
+/** The steps `who` may take now; a technician sees none on an order that is not theirs. */
+export function allowedActions(kind: RequestKind, state: string, who: Who, record: Record<string, unknown>, on?: { staffId: string; assigneeId: string | null }): string[] {
+  if (who !== "resident" && on && !technicianMayAct({ staffId: on.staffId, role: who.role }, on.assigneeId)) return [];
   return allowedSteps(workflowOf(kind).machine, state, who, record);
 }
 
@@ -61,6 +68,7 @@ export function planStep(kind: RequestKind, action: string, rawInput: unknown, s
   if (!def || !machineStep) throw new BadInput(`unknown step "${action}" for a ${kind} request`, [{ path: "action", message: `not a step of the ${wf.machine.name} workflow` }]);
   // The state machine first: a step that is not allowed now is refused before its input is looked at.
   nextState(wf.machine, state, action, who, ctx.record, typeof machineStep.to === "object" ? Object.keys(machineStep.to)[0] : undefined);
+  if (!technicianMayAct(ctx.actor, ctx.request.assigneeId)) throw new Forbidden("only the technician the work order is assigned to acts on it");
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     throw new BadInput(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Conflict } from "../errors/index.ts";
+import { BadInput, Conflict } from "../errors/index.ts";
 import type { RepairStep } from "./repair.ts";
 import { Fen, field, Instant, plainText, signed, step, type StepContext, type StepDef } from "./step.ts";
 import { itemFromPriceList, NON_STANDARD, pickTechnician, priceQuote, type WorkItem, type WorkOrder } from "./work-order.ts";
@@ -202,7 +202,8 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
 /** The follow-up visit (回访) of repairs and complaints. */
 export function FollowUpInput() {
   return z.strictObject({
-    channel: z.enum(["phone", "visit", "online"]),
+    /** Staff say how they reached the resident; a resident rating in the portal is "online". */
+    channel: z.enum(["phone", "visit", "online"]).optional(),
     satisfied: z.boolean(),
     score: z.number().int().min(1).max(5).optional(),
     comment: plainText(1000).optional(),
@@ -215,14 +216,19 @@ export function FollowUpInput() {
 type FollowUp = z.output<ReturnType<typeof FollowUpInput>>;
 
 export function followUp(i: FollowUp, ctx: StepContext, history: WorkOrder["followUps"], store: (h: WorkOrder["followUps"]) => Record<string, unknown>) {
+  const channel = ctx.actor ? i.channel : "online";
+  if (!channel) throw new BadInput("how was the resident reached?", [{ path: "channel", message: "phone, visit or online" }]);
+  const staffOnly = ctx.actor ? undefined : (["channel", "lesson", "department", "photos"] as const).find((k) => i[k] !== undefined && i[k] !== "online");
+  if (staffOnly) throw new BadInput("recorded by staff only", [{ path: staffOnly, message: "the portal rates online; the case library is written by staff" }]);
   const reopened = !i.satisfied && ctx.settings.workflow.reopenOnUnsatisfied;
-  const entry = { channel: i.channel, satisfied: i.satisfied, ...(i.score !== undefined ? { score: i.score } : {}), ...(i.comment ? { comment: i.comment } : {}), ...signed(ctx) };
+  const entry = { channel, satisfied: i.satisfied, ...(i.score !== undefined ? { score: i.score } : {}), ...(i.comment ? { comment: i.comment } : {}), ...signed(ctx) };
   return {
     outcome: reopened ? "reopened" : "closed",
     record: store([...history, entry]),
     publicNote: reopened ? "reopened" : "followed-up",
-    data: { channel: i.channel, satisfied: i.satisfied, score: i.score ?? null, reopened },
+    data: { channel, satisfied: i.satisfied, score: i.score ?? null, reopened },
     reopened,
+    ...(i.score !== undefined ? { rating: { score: i.score, comment: i.comment ?? null } } : {}),
     ...(i.satisfied
       ? {}
       : {

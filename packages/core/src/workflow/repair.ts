@@ -22,7 +22,7 @@ export const REPAIR_STATES = [
 ] as const;
 export type RepairState = (typeof REPAIR_STATES)[number];
 
-const resident = (recordedBy: "workOrder.recordResidentDecision") => ({ resident: true as const, recordedBy });
+const resident = (recordedBy: "workOrder.recordResidentDecision" | "request.followUp") => ({ resident: true as const, recordedBy });
 
 export const REPAIR_MACHINE = {
   name: "repair",
@@ -52,7 +52,8 @@ export const REPAIR_MACHINE = {
     },
     "return-work": { from: ["awaitingAcceptance", "acceptanceDeferred"], to: "inProgress", by: resident("workOrder.recordResidentDecision") },
     "record-payment": { from: ["awaitingPayment"], to: "completed", by: { staff: "workOrder.recordPayment" } },
-    "follow-up": { from: ["completed"], to: { closed: "closed", reopened: "returned" }, by: { staff: "request.followUp" }, meets: ["followUp"] },
+    // The resident rates online in the portal, or staff record the call or visit (回访).
+    "follow-up": { from: ["completed"], to: { closed: "closed", reopened: "returned" }, by: resident("request.followUp"), meets: ["followUp"] },
     withdraw: {
       from: ["received", "review", "awaitingPriceApproval", "approved", "dispatched", "returned"],
       to: "cancelled",

@@ -34,7 +34,18 @@ export interface StepContext {
   /** Staff acting (or recording the resident's answer); null when the resident acts in the portal. */
   actor: { staffId: string; role: Role } | null;
   settings: BranchSettings;
-  request: { id: string; kind: RequestKind; category: string | null; unitId: string | null; communityId: string | null; channel: string; ownerId: string | null; trackingCode: string };
+  request: {
+    id: string;
+    kind: RequestKind;
+    category: string | null;
+    unitId: string | null;
+    communityId: string | null;
+    channel: string;
+    ownerId: string | null;
+    /** The technician the work order is with. */
+    assigneeId: string | null;
+    trackingCode: string;
+  };
   record: Record<string, unknown>;
   /** Repairs: the earlier completed repair of the same item and unit within the warranty, if any. */
   warranty?: { requestId: string; trackingCode: string; completedAt: number } | null;
@@ -70,6 +81,8 @@ export interface StepEffect {
   assigneeId?: string | null;
   /** Set when an unsatisfied follow-up reopened the request. */
   reopened?: boolean;
+  /** The resident's score given in a follow-up (the request's satisfaction). */
+  rating?: { score: number; comment: string | null };
 }
 
 export interface StepDef<I = any> {

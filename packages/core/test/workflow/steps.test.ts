@@ -58,6 +58,8 @@ class Flow {
   technicians: TechnicianLoad[] = TECHS;
   now = T0;
   communityId: string | null = "c1";
+  /** The technician the order is with; dispatch moves it. */
+  assigneeId: string | null = "staff-technician";
   last!: StepPlan;
 
   constructor(
@@ -73,7 +75,7 @@ class Flow {
       now: this.now,
       actor: who === "resident" ? null : { staffId: `staff-${who.role}`, role: who.role },
       settings: this.settings,
-      request: { id: "req_01HZZZ00abc123", kind: this.kind, category: null, unitId: "u1", communityId: this.communityId, channel: this.channel, ownerId: "staff-agent", trackingCode: "TRK-1" },
+      request: { id: "req_01HZZZ00abc123", kind: this.kind, category: null, unitId: "u1", communityId: this.communityId, channel: this.channel, ownerId: "staff-agent", assigneeId: this.assigneeId, trackingCode: "TRK-1" },
       record: this.record,
       warranty: this.warranty,
       technicians: this.technicians,
@@ -540,6 +542,50 @@ describe("repair: follow-up visit", () => {
     const f = completed();
     expectCode(() => f.plan("follow-up", { channel: "phone", satisfied: false }, agent), "bad_input", "comment");
     expectCode(() => f.plan("follow-up", { channel: "phone", satisfied: true }, tech), "forbidden");
+  });
+
+  it("the resident rates in the portal: online, the score becomes the request's satisfaction, the milestone is met", () => {
+    const f = completed();
+    expect(allowedActions("repair", f.state, RESIDENT, f.record)).toContain("follow-up");
+    const p = f.do("follow-up", { satisfied: true, score: 4, comment: "师傅很专业" }, RESIDENT);
+    expect(p).toMatchObject({ state: "closed", meets: ["followUp"] });
+    expect(p.effect.rating).toEqual({ score: 4, comment: "师傅很专业" });
+    expect(f.wo.followUps).toEqual([{ channel: "online", satisfied: true, score: 4, comment: "师傅很专业", by: "resident", at: f.now - MIN }]);
+  });
+
+  it("a resident's unsatisfied rating reopens like a visit; the case library and the channel stay with staff", () => {
+    const f = completed();
+    expectCode(() => f.plan("follow-up", { satisfied: false, comment: "又漏了", lesson: "x" }, RESIDENT), "bad_input", "lesson");
+    expectCode(() => f.plan("follow-up", { channel: "phone", satisfied: true }, RESIDENT), "bad_input", "channel");
+    expect(f.plan("follow-up", { channel: "online", satisfied: true }, RESIDENT).state).toBe("closed");
+    const p = f.do("follow-up", { satisfied: false, score: 1, comment: "又漏了" }, RESIDENT);
+    expect(p).toMatchObject({ state: "returned", effect: { reopened: true, caseEntry: { problem: "又漏了", lesson: "", department: "" } } });
+  });
+
+  it("staff say how they reached the resident; a visit without a score leaves the satisfaction alone", () => {
+    const f = completed();
+    expectCode(() => f.plan("follow-up", { satisfied: true }, agent), "bad_input", "channel");
+    expect(f.plan("follow-up", { channel: "phone", satisfied: true }, agent).effect.rating).toBeUndefined();
+  });
+});
+
+describe("repair: only the assigned technician acts on the order", () => {
+  it("another technician is refused (403) and sees no steps; the assigned one proceeds", () => {
+    const f = new Flow("repair");
+    f.do("dispatch", { itemCode: "tap-washer" }, agent);
+    f.assigneeId = "t-plumb-c1";
+    expectCode(() => f.plan("arrive", { confirmed: true }, tech), "forbidden");
+    expect(allowedActions("repair", f.state, tech, f.record, { staffId: "staff-technician", assigneeId: "t-plumb-c1" })).toEqual([]);
+    f.assigneeId = "staff-technician";
+    expect(allowedActions("repair", f.state, tech, f.record, { staffId: "staff-technician", assigneeId: "staff-technician" })).toContain("arrive");
+    expect(f.do("arrive", { confirmed: true }, tech).state).toBe("onSite");
+  });
+
+  it("supervisors and agents are not bound to the assignee", () => {
+    const f = new Flow("repair");
+    f.do("dispatch", { itemCode: "tap-washer" }, agent);
+    f.assigneeId = "t-plumb-c1";
+    expect(f.plan("arrive", { confirmed: true }, staff("engineeringSupervisor")).state).toBe("onSite");
   });
 });
 

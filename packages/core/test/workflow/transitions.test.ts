@@ -114,7 +114,7 @@ defer-acceptance: resident (recorded by workOrder.recordResidentDecision)
 confirm-completion: resident (recorded by workOrder.recordResidentDecision)
 return-work: resident (recorded by workOrder.recordResidentDecision)
 record-payment: staff workOrder.recordPayment
-follow-up: staff request.followUp
+follow-up: resident (recorded by request.followUp)
 withdraw: resident (recorded by workOrder.recordResidentDecision)
 `,
   complaint: `
@@ -140,7 +140,7 @@ withdraw: resident (recorded by request.reply)
 
 /** The steps a resident can take, per machine. */
 const RESIDENT_STEPS = {
-  repair: ["approve-price", "decline-price", "accept-quote", "refuse-quote", "defer-acceptance", "confirm-completion", "return-work", "withdraw"],
+  repair: ["approve-price", "decline-price", "accept-quote", "refuse-quote", "defer-acceptance", "confirm-completion", "return-work", "follow-up", "withdraw"],
   complaint: [],
   answer: ["withdraw"],
 };

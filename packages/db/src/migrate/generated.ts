@@ -115,6 +115,12 @@ export const MIGRATIONS = {
         "ALTER TABLE `requests` ADD `reopen_count` integer DEFAULT 0 NOT NULL;",
         "CREATE INDEX `requests_assignee_idx` ON `requests` (`assignee_id`,`status`);"
       ]
+    },
+    {
+      "tag": "0004_duty_owner",
+      "statements": [
+        "ALTER TABLE `requests` ADD `owner_by_duty` integer DEFAULT false NOT NULL;"
+      ]
     }
   ],
   "supervision": [

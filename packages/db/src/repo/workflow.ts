@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import type { BranchDb, ControlDb } from "../client/index.ts";
 import { staff } from "../schema/control.ts";
 import { caseLibrary, milestonePauses, milestones, outbox, ownershipTransfers, requestRecords, requests } from "../schema/branch.ts";
@@ -18,7 +18,7 @@ export interface StepWrite {
   expectedVersion: number | null;
   now: number;
   actorId: string | null;
-  request: { status: string; closedAt?: number; assigneeId?: string | null; ownerId?: string; reopened?: boolean };
+  request: { status: string; closedAt?: number; assigneeId?: string | null; ownerId?: string; reopened?: boolean; rating?: { score: number; comment: string | null } };
   record: Omit<typeof requestRecords.$inferInsert, "requestId" | "updatedAt">;
   meets: string[];
   /** Cancel every milestone still running (the request closed). */
@@ -38,7 +38,8 @@ export async function applyStep(db: BranchDb, w: StepWrite) {
         status: w.request.status,
         ...(w.request.closedAt !== undefined ? { closedAt: w.request.closedAt } : {}),
         ...(w.request.assigneeId !== undefined ? { assigneeId: w.request.assigneeId } : {}),
-        ...(w.request.ownerId !== undefined ? { ownerId: w.request.ownerId } : {}),
+        ...(w.request.ownerId !== undefined ? { ownerId: w.request.ownerId, ownerByDuty: false } : {}),
+        ...(w.request.rating ? { satisfaction: w.request.rating.score, ratingComment: w.request.rating.comment, ratedAt: w.now } : {}),
         ...(w.request.reopened ? { reopenCount: sql`${requests.reopenCount} + 1`, closedAt: null } : {}),
       })
       .where(eq(requests.id, w.requestId));
@@ -127,13 +128,16 @@ export async function writeTransfer(tx: Tx, t: { insert?: typeof ownershipTransf
       .set({ status: t.decide.status, decidedAt: t.decide.at, reason: t.decide.reason ?? null })
       .where(and(eq(ownershipTransfers.id, t.decide.id), eq(ownershipTransfers.status, "pending")));
     if (res.rowsAffected !== 1) throw new Error("hand-over already decided");
-    if (t.decide.newOwnerId) await tx.update(requests).set({ ownerId: t.decide.newOwnerId }).where(eq(requests.id, t.decide.requestId));
+    if (t.decide.newOwnerId) await tx.update(requests).set({ ownerId: t.decide.newOwnerId, ownerByDuty: false }).where(eq(requests.id, t.decide.requestId));
   }
 }
 
-/** Takes an unowned request (portal intake) for its first staff member; false when someone was first. */
-export async function takeOwnership(tx: Tx, requestId: string, staffId: string): Promise<boolean> {
-  const res = await tx.update(requests).set({ ownerId: staffId }).where(and(eq(requests.id, requestId), isNull(requests.ownerId)));
+/** Takes a request still held by the duty (or by nobody); false when someone took it first. */
+export async function takeRequest(tx: Tx, requestId: string, staffId: string): Promise<boolean> {
+  const res = await tx
+    .update(requests)
+    .set({ ownerId: staffId, ownerByDuty: false })
+    .where(and(eq(requests.id, requestId), or(isNull(requests.ownerId), eq(requests.ownerByDuty, true))));
   return res.rowsAffected === 1;
 }
 

@@ -44,6 +44,8 @@ export const requests = sqliteTable(
     keyLeft: integer("key_left", { mode: "boolean" }),
     locale: text("locale").notNull().default("zh-CN"),
     ownerId: text("owner_id"),
+    /** The owner holds it only because they were on duty when it came in (portal): the first to take it owns it. */
+    ownerByDuty: integer("owner_by_duty", { mode: "boolean" }).notNull().default(false),
     /** The technician the work order is with (repairs). */
     assigneeId: text("assignee_id"),
     createdBy: text("created_by"),

@@ -103,6 +103,9 @@ export interface RequestDetail extends RegisterItem {
   appointment: { from: string; to: string } | null;
   keyLeft: boolean | null;
   urgencyReason: string | null;
+  ownerByDuty: boolean;
+  satisfaction: number | null;
+  ratingComment: string | null;
   version: number;
   events: Array<{ id: string; type: string; at: string; actorId: string | null; actorRole: string | null; data: Record<string, unknown> }>;
 }

@@ -13,6 +13,7 @@ import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { type MilestoneLike, Milestones } from "../ui/milestones.tsx";
 import { ReplyBox } from "./reply-box.tsx";
 import { StepForm } from "./steps.tsx";
+import { Owner } from "./take.tsx";
 
 /** One request: record, milestones with countdowns and actions, workflow steps allowed now, reply, timeline. */
 export function RequestPage({ id }: { id: string }) {
@@ -54,7 +55,15 @@ export function RequestPage({ id }: { id: string }) {
                 </>
               )}
               <dt>{tr("w.req.owner")}</dt>
-              <dd>{r.ownerId === staffSession()?.staff.id ? tr("w.req.me") : (r.ownerId ?? "—")}</dd>
+              <dd>
+                <Owner request={r} onDone={refresh} />
+              </dd>
+              {r.satisfaction !== null && (
+                <>
+                  <dt>{tr("w.rate.score")}</dt>
+                  <dd>{"★".repeat(r.satisfaction)} {r.ratingComment}</dd>
+                </>
+              )}
             </dl>
           </Card>
           {notice && <p class="error-box" role="status">{notice}</p>}

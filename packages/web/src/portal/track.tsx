@@ -39,7 +39,7 @@ export function Track({ branch, code }: { branch: string; code: string }) {
             <Milestones items={v.milestones} />
           </Card>
           <RecordView record={v.workflow.record} />
-          {v.workflow.residentActions.length > 0 && <ResidentActions view={v} onDone={() => invalidate(key)} />}
+          {v.workflow.residentActions.some((a) => a !== FOLLOW_UP) && <ResidentActions view={v} onDone={() => invalidate(key)} />}
           <Card title={tr("w.track.timeline")} id="timeline">
             <ol class="timeline">
               {[...v.timeline].reverse().map((e, i) => (
@@ -49,7 +49,7 @@ export function Track({ branch, code }: { branch: string; code: string }) {
               ))}
             </ol>
           </Card>
-          {(DONE.has(v.status) || v.timeline.some((e) => e.type === "rating.given")) && <Rating code={v.trackingCode} rated={v.timeline.some((e) => e.type === "rating.given")} onDone={() => invalidate(key)} />}
+          {(DONE.has(v.status) || v.workflow.residentActions.includes(FOLLOW_UP) || rated(v)) && <Rating code={v.trackingCode} rated={rated(v)} onDone={() => invalidate(key)} />}
           <p class="hint">{tr("w.track.help", { phone: v.branch.servicePhone })}</p>
           <p>
             <a href={`/b/${branch}`}>{tr("w.back")}</a>
@@ -106,6 +106,11 @@ function RecordView({ record }: { record: ResidentRecord }) {
   );
 }
 
+/** A repair's follow-up (回访) is the resident's rating: the rating card performs it. */
+const FOLLOW_UP = "follow-up";
+const RATED = new Set(["rating.given", "workflow.follow-up"]);
+const rated = (v: TrackingView) => v.timeline.some((e) => RATED.has(e.type));
+
 /** The form each resident step needs; validated with the step's own zod schema from @wuye/core. */
 const RESIDENT_FORMS: Record<string, { fields: Array<"note" | "reason" | "condition" | "signature">; tone: "primary" | "danger" }> = {
   "approve-price": { fields: ["note"], tone: "primary" },
@@ -123,7 +128,7 @@ function ResidentActions({ view, onDone }: { view: TrackingView; onDone(): void 
   return (
     <Card title={tr("w.track.yourTurn")} id="resident-actions">
       <div class="actions">
-        {view.workflow.residentActions.map((a) => (
+        {view.workflow.residentActions.filter((a) => a !== FOLLOW_UP).map((a) => (
           <button key={a} type="button" data-action={a} class={RESIDENT_FORMS[a]?.tone === "danger" ? "secondary" : "primary"} aria-expanded={open === a} onClick={() => setOpen(open === a ? null : a)}>
             {term("step", a)}
           </button>
@@ -185,6 +190,7 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
 
 function Rating({ code, rated, onDone }: { code: string; rated: boolean; onDone(): void }) {
   const [score, setScore] = useState(0);
+  const [satisfied, setSatisfied] = useState<boolean | null>(null);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(rated);
@@ -192,8 +198,9 @@ function Rating({ code, rated, onDone }: { code: string; rated: boolean; onDone(
   async function submit(e: Event) {
     e.preventDefault();
     if (score < 1 || score > 5) return setError(tr("w.rate.pick"));
+    if ((satisfied ?? score >= 3) === false && !comment.trim()) return setError(tr("w.rate.why"));
     try {
-      await call(`/public/requests/${encodeURIComponent(code)}/rating`, { body: { score, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
+      await call(`/public/requests/${encodeURIComponent(code)}/rating`, { body: { score, ...(satisfied !== null ? { satisfied } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) } });
       setDone(true);
       onDone();
     } catch (err) {
@@ -211,6 +218,14 @@ function Rating({ code, rated, onDone }: { code: string; rated: boolean; onDone(
               <input type="radio" name="score" value={n} checked={score === n} onChange={() => setScore(n)} />
               <span aria-hidden="true">★</span>
               <span class="sr-only">{tr("w.rate.n", { n })}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="choice">
+          <legend>{tr("w.rate.satisfied")}</legend>
+          {[true, false].map((yes) => (
+            <label key={String(yes)}>
+              <input type="radio" name="satisfied" checked={satisfied === yes} onChange={() => setSatisfied(yes)} /> {tr(yes ? "w.rate.yes" : "w.rate.no")}
             </label>
           ))}
         </fieldset>

@@ -52,6 +52,10 @@ const RequestDetail = RegisterItem.extend({
   appointment: z.object({ from: z.string(), to: z.string() }).nullable(),
   keyLeft: z.boolean().nullable(),
   urgencyReason: z.string().nullable(),
+  /** Held by the staff member on duty until someone takes it (POST …/take). */
+  ownerByDuty: z.boolean(),
+  satisfaction: z.number().nullable(),
+  ratingComment: z.string().nullable(),
   version: z.number(),
   events: z.array(z.object({ id: z.string(), type: z.string(), at: z.string(), actorId: z.string().nullable(), actorRole: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
 });
@@ -205,6 +209,9 @@ export const consoleRequestRoutes = createRouter()
           appointment: r.appointmentFrom && r.appointmentTo ? { from: iso(r.appointmentFrom)!, to: iso(r.appointmentTo)! } : null,
           keyLeft: r.keyLeft,
           ownerId: r.ownerId,
+          ownerByDuty: r.ownerByDuty,
+          satisfaction: r.satisfaction,
+          ratingComment: r.ratingComment,
           createdAt: iso(r.createdAt)!,
           nextDueAt: open.length ? iso(Math.min(...open)) : null,
           version: r.version,

@@ -24,6 +24,7 @@ import {
   publishOutbox,
 } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
+import { dutyOwnerAt } from "../duty.ts";
 import { sendToQueue } from "../outbox.ts";
 import type { Services } from "../services.ts";
 
@@ -128,12 +129,14 @@ async function create(a: CreateArgs, scope: string, bodyHash: string): Promise<{
     if (!attachment || attachment.requestId) throw new BadInput("unknown photo", [{ path: `attachmentIds.${i}`, message: "no such uploaded photo, or already attached" }]);
   });
   const counters = limitKeys.map((key) => ({ key, window: day, text: a.input.description.slice(0, 200), at: now }));
+  const dutyOwnerId = a.actor ? null : await dutyOwnerAt(s, branch, settings.nightShift, now);
   const plan = planIntake(a.input, {
     branch,
     settings,
     policy,
     channel: a.channel,
     actor: a.actor ? { staffId: a.actor.staffId, role: a.actor.role } : null,
+    dutyOwnerId,
     place,
     residentId: checks.resident?.id ?? null,
     now,

@@ -8,7 +8,7 @@ import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { clientIp, idempotencyKeyOf, readJsonBody } from "../http/request.ts";
 import { createRequest } from "../intake/create-request.ts";
-import { recordOf } from "../workflow/run-step.ts";
+import { recordOf, runStep } from "../workflow/run-step.ts";
 import { residentView } from "../workflow/resident-view.ts";
 import { BranchParam, BranchProfileSchema, CreatedRequestSchema, TrackingParam, TrackingViewSchema } from "./schemas.ts";
 
@@ -24,7 +24,14 @@ export async function byTrackingCode(s: Services, raw: string) {
   return { branch, db, request };
 }
 
-const RatingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).refine((v) => !/<\s*\/?\s*[a-z!?]/i.test(v), "must be plain text").optional() });
+const RatingBody = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  /** Asked in the portal; when left out, 1–2 stars count as not satisfied. */
+  satisfied: z.boolean().optional(),
+  comment: z.string().trim().max(500).refine((v) => !/<\s*\/?\s*[a-z!?]/i.test(v), "must be plain text").optional(),
+});
+/** The step a resident's rating performs when the request waits for its follow-up (回访). */
+const FOLLOW_UP_STEP = "follow-up";
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const IdempotencyHeader = z.object({ "idempotency-key": z.string().min(8).max(128).optional() });
 
@@ -153,14 +160,20 @@ export const publicRoutes = createRouter()
       method: "post",
       path: "/requests/{trackingCode}/rating",
       tags: ["public"],
-      summary: "Rate a request once (1–5 and a comment); the tracking code is the resident's proof",
+      summary:
+        "Rate a request once (1–5, satisfied or not, a comment); the tracking code is the resident's proof. A completed repair's rating is its follow-up (回访): it meets the follow-up milestone and, when not satisfied, reopens it per the branch's rule",
       request: { params: TrackingParam, body: { content: { "application/json": { schema: RatingBody } }, required: true } },
       responses: { 201: { description: "Thank you" }, 400: errorResponses[400], 404: errorResponses[404], 409: { description: "Already rated", content: problemContent } },
     }),
     async (c) => {
       const s = c.var.services;
       const { branch, db, request } = await byTrackingCode(s, c.req.valid("param").trackingCode);
-      const { score, comment } = c.req.valid("json");
+      const { score, comment, satisfied } = c.req.valid("json");
+      const kind = request.kind as RequestKind;
+      if (allowedActions(kind, request.status, "resident", await recordOf(db, request)).includes(FOLLOW_UP_STEP)) {
+        await runStep(c, { branch, db, request }, FOLLOW_UP_STEP, { satisfied: satisfied ?? score >= 3, score, ...(comment ? { comment } : {}) }, "resident", null);
+        return c.body(null, 201);
+      }
       const now = s.now();
       const eventId = newId("evt", now);
       const outboxId = newId("obx", now);

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { allowedActions, BadInput, Conflict, Forbidden, newId, NotFound, type RequestKind, StaleVersion, WORKFLOWS } from "@wuye/core";
+import { allowedActions, BadInput, canTake, Conflict, Forbidden, newId, NotFound, type RequestKind, StaleVersion, WORKFLOWS } from "@wuye/core";
 import {
   changeRequest,
   findRequest,
@@ -9,6 +9,7 @@ import {
   openWorkOrders,
   pendingTransfer,
   publishOutbox,
+  takeRequest,
   findStaffById,
   technicianLoads,
   transfersTo,
@@ -95,7 +96,8 @@ export const consoleWorkflowRoutes = consoleRouter
       if (!r) throw new NotFound("request");
       const record = await recordOf(db, r);
       c.header("etag", etagOf(r.version));
-      return c.json({ id: r.id, status: r.status, version: r.version, allowedActions: allowedActions(r.kind as RequestKind, r.status, { role: c.var.actor.role }, record), record, pendingHandOver: await pendingTransfer(db, r.id) }, 200);
+      return c.json({ id: r.id, status: r.status, version: r.version, allowedActions: allowedActions(r.kind as RequestKind, r.status, { role: c.var.actor.role }, record, { staffId: c.var.actor.staffId, assigneeId: r.assigneeId }),
+        record, pendingHandOver: await pendingTransfer(db, r.id) }, 200);
     },
   )
   .openapi(
@@ -125,6 +127,35 @@ export const consoleWorkflowRoutes = consoleRouter
         { type: "request.handover", recipients: [`staff:${toStaffId}`], params: { trackingCode: r.trackingCode, from: actor.staffId } },
       ]);
       return c.json({ id, version }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/take",
+      tags: ["workflow"],
+      summary: "Take a request the duty holds (首问负责制): the taker owns it until it closes or is handed over",
+      security: [{ bearer: [] }],
+      request: { params: Params, headers: z.object({ "if-match": z.string().optional() }) },
+      responses: {
+        200: { description: "Taken (or already yours)", content: { "application/json": { schema: z.object({ ownerId: z.string(), version: z.number() }) } } },
+        ...errorResponses,
+        409: { description: "Someone took it already: ask them for a hand-over", content: problemContent },
+        412: { description: "Stale version (If-Match)", content: problemContent },
+      },
+    }),
+    async (c) => {
+      const actor = c.var.actor;
+      requirePermission(actor, "request.take");
+      const r = await findRequest(c.var.tenant.db, { id: c.req.valid("param").id });
+      if (!r) throw new NotFound("request");
+      const take = canTake(r, actor.staffId);
+      if (!take.take && take.reason === "already-owner") return c.json({ ownerId: actor.staffId, version: r.version }, 200);
+      if (!take.take) throw new Conflict("someone took this request already; ask them to hand it over");
+      const version = await ownershipChange(c, r, "request.taken", { from: r.ownerId }, async (tx) => {
+        if (!(await takeRequest(tx, r.id, actor.staffId))) throw new Conflict("someone took this request a moment ago");
+      });
+      return c.json({ ownerId: actor.staffId, version }, 200);
     },
   )
   .openapi(decideRoute("accept"), (c) => decide(c, "accepted"))

@@ -1,5 +1,7 @@
 import {
   allowedActions,
+  can,
+  canTake,
   initialRecord,
   milestonesFor,
   newId,
@@ -50,7 +52,17 @@ export async function runStep(
     now,
     actor,
     settings,
-    request: { id: request.id, kind, category: request.category, unitId: request.unitId, communityId: request.communityId, channel: request.channel, ownerId: request.ownerId, trackingCode: request.trackingCode },
+    request: {
+      id: request.id,
+      kind,
+      category: request.category,
+      unitId: request.unitId,
+      communityId: request.communityId,
+      channel: request.channel,
+      ownerId: request.ownerId,
+      assigneeId: request.assigneeId,
+      trackingCode: request.trackingCode,
+    },
     record,
   };
   if (kind === "repair" && action === "dispatch") ctx.technicians = await technicianLoads(s.control, db, branch.id);
@@ -75,8 +87,8 @@ export async function runStep(
       updatedAt: now,
     })),
   );
-  // 首问负责制: a request that came in through the portal belongs to the first staff member who acts on it.
-  const takes = actor !== null && request.ownerId === null;
+  // 首问负责制: a portal request held by the duty passes to the first desk staff member who acts on it.
+  const takes = actor !== null && can(actor.role, "request.take") && canTake(request, actor.staffId).take;
   const data = effect.record;
   const item = (data as { item?: { code?: string } }).item;
   const result = await applyStep(db, {
@@ -90,6 +102,7 @@ export async function runStep(
       ...(effect.assigneeId !== undefined ? { assigneeId: effect.assigneeId } : {}),
       ...(takes ? { ownerId: actor.staffId } : {}),
       ...(effect.reopened ? { reopened: true } : {}),
+      ...(effect.rating ? { rating: effect.rating } : {}),
     },
     record: { kind, data, itemCode: item?.code ?? null, unitId: request.unitId, completedAt: typeof data.completedAt === "number" ? data.completedAt : null },
     meets: plan.meets,
@@ -113,7 +126,7 @@ export async function runStep(
   if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
   c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: outboxRows.map((o) => o.id) }));
   const after = (await findRequest(db, { id: request.id }))!;
-  return { request: after, record: data, eventId, allowed: allowedActions(kind, after.status, who, data) };
+  return { request: after, record: data, eventId, allowed: allowedActions(kind, after.status, who, data, actor ? { staffId: actor.staffId, assigneeId: after.assigneeId } : undefined) };
 }
 
 async function warrantyFor(db: BranchDb, r: RequestRow, w: WorkOrder, months: number, now: number) {

@@ -1,0 +1,1 @@
+ALTER TABLE `requests` ADD `owner_by_duty` integer DEFAULT false NOT NULL;
