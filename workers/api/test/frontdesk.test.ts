@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { openDatabases } from "@wuye/db";
+import { openDatabases, refreshSurveyFact } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { call, expectProblem, tokenFor } from "./helpers.ts";
 
@@ -249,6 +249,28 @@ describe("surveys and forum meetings", () => {
     expect(results.body.questions[0]).toMatchObject({ id: "overall", count: 1, average: 5, distribution: { "5": 1 } });
     expect(results.body.questions[2].comments).toEqual(["保洁很好"]);
     expectProblem(await call("GET", `${C}/surveys/${s.body.id}/results`, { token: await tokenFor("serviceSupervisor", "binjiang") }), 404);
+
+    // Results feed supervision: sending, each answer and closing write a survey event with the change; the
+    // deadlines consumer rebuilds the survey's totals from them (its own test), head office reads the totals.
+    expect((await call("POST", `${C}/surveys/${s.body.id}/close`, { token: sup, body: {} })).status).toBe(200);
+    const events = await dbs.branchDb(b).$client.execute({ sql: "select payload from outbox where payload like ?", args: [`%${s.body.id}%`] });
+    expect(events.rows.map((r) => JSON.parse(String(r.payload)).type)).toEqual(["survey.changed", "survey.changed", "survey.changed"]);
+    expect(await refreshSurveyFact(dbs, b, s.body.id, Date.now())).toBe(true);
+    const hq = await call("GET", "/api/v1/hq/surveys", { token: await tokenFor("hqSupervisor", null) });
+    expect(hq.status, JSON.stringify(hq.body)).toBe(200);
+    expect(hq.body.items.find((x: { title: string; branch: string }) => x.title === "2026年第二季度满意度调查" && x.branch === "hupan")).toMatchObject({
+      scale: 5,
+      closed: true,
+      responses: 1,
+      recipients: sent.body.recipients,
+      mean: 4,
+      percent: 75,
+    });
+    expect(JSON.stringify(hq.body)).not.toContain("保洁很好");
+    const region = await call("GET", "/api/v1/hq/surveys", { token: await tokenFor("regionSupervisor", null) });
+    expect(region.body.items.some((x: { branch: string }) => x.branch === "hupan")).toBe(false);
+    expectProblem(await call("GET", "/api/v1/hq/surveys", { token: sup }), 403);
+
     expectProblem(await call("POST", `${C}/surveys`, { token: await tokenFor("agent", "hupan"), body: { title: "x", questions: [{ id: "a", text: "b" }] } }), 403);
     expectProblem(await call("POST", `${C}/surveys`, { token: sup, body: { title: "x", questions: [] } }), 400, "questions");
   });

@@ -1,8 +1,8 @@
 import { retryDelaySeconds } from "@wuye/core";
 import { type Databases, openDatabases, type OutboxMessage } from "@wuye/db";
-import { handleRequestEvent } from "./consume.ts";
+import { handleEvent, orderKey } from "./consume.ts";
 import { eachBounded } from "./bounded.ts";
-import { type Env, type EnvVars, parseEnv, type RequestEventMessage, RequestEventMessageSchema } from "./env.ts";
+import { type Env, type EnvVars, type EventMessage, EventMessageSchema, parseEnv } from "./env.ts";
 import { InjectedFault, nextFault } from "./fault.ts";
 import { sweep } from "./sweep.ts";
 
@@ -16,11 +16,11 @@ function sender(env: Env) {
 /** Requests whose events are handled at the same time within one batch. */
 const CONCURRENCY = 8;
 
-async function handleMessage(dbs: Databases, vars: EnvVars, message: Message, event: RequestEventMessage): Promise<void> {
+async function handleMessage(dbs: Databases, vars: EnvVars, message: Message, event: EventMessage): Promise<void> {
   try {
     const fault = nextFault(vars);
     if (fault === "before") throw new InjectedFault("injected fault before handling (FAULT_FAIL_EVERY)");
-    await handleRequestEvent(dbs, event, Date.now());
+    await handleEvent(dbs, event, Date.now());
     if (fault === "after") throw new InjectedFault("injected fault after handling (FAULT_FAIL_EVERY)");
     message.ack();
   } catch (err) {
@@ -46,15 +46,15 @@ export default {
   async queue(batch, env, _ctx) {
     const vars = parseEnv(env);
     const dbs = openDatabases(vars);
-    const byRequest = new Map<string, Array<{ message: Message; event: RequestEventMessage }>>();
+    const byRequest = new Map<string, Array<{ message: Message; event: EventMessage }>>();
     for (const message of batch.messages) {
-      const parsed = RequestEventMessageSchema.safeParse(message.body);
+      const parsed = EventMessageSchema.safeParse(message.body);
       if (!parsed.success) {
         console.error(JSON.stringify({ level: "error", msg: "dropping malformed request event", id: message.id }));
         message.ack();
         continue;
       }
-      const key = `${parsed.data.branchId}/${parsed.data.requestId}`;
+      const key = orderKey(parsed.data);
       byRequest.set(key, [...(byRequest.get(key) ?? []), { message, event: parsed.data }]);
     }
     await eachBounded([...byRequest.values()], CONCURRENCY, async (group) => {

@@ -7,6 +7,7 @@ import {
   markMilestoneBreached,
   type OutboxMessage,
   publishOutbox,
+  pushDueNotices,
   recordNotice,
   sentNoticeKeys,
   updateMilestoneFact,
@@ -17,6 +18,8 @@ export interface SweepResult {
   checked: number;
   notices: number;
   reports: number;
+  /** Scheduled resident notices pushed to the inboxes. */
+  noticesPushed: number;
 }
 
 const REPUBLISH_AFTER_MS = 10_000;
@@ -28,9 +31,13 @@ const REPUBLISH_AFTER_MS = 10_000;
  */
 export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessage[]) => Promise<void>, now: number): Promise<SweepResult> {
   let republished = 0;
+  let noticesPushed = 0;
   const branches = await dbs.branches();
   for (const branch of branches) {
-    republished += await publishOutbox(dbs.branchDb(branch), send, { olderThan: now - REPUBLISH_AFTER_MS, limit: 500 });
+    const db = dbs.branchDb(branch);
+    republished += await publishOutbox(db, send, { olderThan: now - REPUBLISH_AFTER_MS, limit: 500 });
+    // Scheduled notices (物业服务信息告知) go out when their time comes, read or not.
+    noticesPushed += await pushDueNotices(dbs.control, branch, db, now);
   }
 
   const due = await dueMilestoneFacts(dbs.supervision, now);
@@ -84,5 +91,5 @@ export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessa
     if (ids.length) await publishOutbox(db, send, { ids });
   }
   const reports = await ensureMonthlyReports(dbs.supervision, branches, now);
-  return { republished, checked: due.length, notices, reports };
+  return { republished, checked: due.length, notices, reports, noticesPushed };
 }

@@ -1,5 +1,5 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
-import { publishOutbox } from "@wuye/db";
+import { insertNotice, insertSurvey, insertSurveyAnswer, publishOutbox, schema } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import worker from "../src/index.ts";
 import { sweep } from "../src/sweep.ts";
@@ -150,5 +150,55 @@ describe("the sweep: an urgent repair submitted at 23:50", () => {
     expect(mine).toEqual(expect.arrayContaining(["onSite:breach", "onSite:escalate:4", "repaired:breach", "repaired:escalate:1"]));
     // Warnings of clocks already past due are recorded, not sent late.
     expect(mine.filter((k) => k.startsWith("onSite:warn"))).toEqual([]);
+  });
+});
+
+describe("front-desk work the minute cron and the consumer do", () => {
+  it("a scheduled notice reaches the residents' inboxes when its time comes, once, with the service phone", async () => {
+    const d = dbs();
+    const branch = (await d.branch({ slug: "hupan" }))!;
+    const db = d.branchDb(branch);
+    const residentId = `res_cron_${Date.now()}`;
+    await db.insert(schema.branch.residents).values({ id: residentId, name: "定时", phone: `1390000${String(Date.now()).slice(-4)}`, verifiedAt: T0, createdAt: T0, updatedAt: T0 });
+    const noticeId = `ntc_cron_${Date.now()}`;
+    await insertNotice(db, { id: noticeId, title: "停水通知", body: "明日 9:00–12:00 停水检修。", category: "outage", status: "published", publishAt: T0 + 60 * MIN, draftedBy: "s", approvedBy: "s2", history: [], createdAt: T0, updatedAt: T0 });
+    const inboxOf = async () => (await db.$client.execute({ sql: "select body from inbox where recipient_id = ? and notification_id = ?", args: [residentId, `ntf_ntc_${noticeId}`] })).rows;
+    const rec = recorder();
+
+    expect((await sweep(d, rec.send, T0 + 30 * MIN)).noticesPushed).toBe(0);
+    expect(await inboxOf()).toHaveLength(0);
+    const due = await sweep(d, rec.send, T0 + 61 * MIN);
+    expect(due.noticesPushed).toBe(1);
+    const rows = await inboxOf();
+    expect(rows).toHaveLength(1);
+    expect(String(rows[0]!.body)).toContain(branch.servicePhone);
+    // Concurrent and later sweeps push nothing twice.
+    const again = await Promise.all([sweep(d, rec.send, T0 + 62 * MIN), sweep(d, rec.send, T0 + 62 * MIN)]);
+    expect(again.map((r) => r.noticesPushed)).toEqual([0, 0]);
+    expect(await inboxOf()).toHaveLength(1);
+  });
+
+  it("a survey event rebuilds head office's totals for it, idempotently, without the answers' text", async () => {
+    const d = dbs();
+    const branch = (await d.branch({ slug: "yangguang" }))!;
+    const db = d.branchDb(branch);
+    const surveyId = `srv_cron_${Date.now()}`;
+    await insertSurvey(db, { id: surveyId, title: "年度满意度", scale: 10, questions: [{ id: "q1", text: "总体", type: "scale" }, { id: "q2", text: "意见", type: "text" }], status: "draft", createdBy: "s", createdAt: T0, updatedAt: T0 });
+    const event = { outboxId: "o1", eventId: "e1", type: "survey.changed", surveyId, branchId: branch.id, orgId: branch.orgId, at: T0 };
+    // A draft has nothing for head office yet.
+    expect((await deliver([event])).explicitAcks).toHaveLength(1);
+    const factOf = async () => (await d.supervision.$client.execute({ sql: "select * from survey_facts where survey_id = ?", args: [surveyId] })).rows[0];
+    expect(await factOf()).toBeUndefined();
+
+    await db.$client.execute({ sql: "update surveys set status = 'sent', sent_at = ?, recipients = 4 where id = ?", args: [T0, surveyId] });
+    await insertSurveyAnswer(db, { id: `ans_${surveyId}_1`, surveyId, residentId: "r1", answers: [{ questionId: "q1", score: 9 }, { questionId: "q2", text: "电梯太慢了" }], createdAt: T0 }, []);
+    await insertSurveyAnswer(db, { id: `ans_${surveyId}_2`, surveyId, residentId: "r2", answers: [{ questionId: "q1", score: 6 }], createdAt: T0 }, []);
+    const result = await deliver([event, { ...event, eventId: "e2" }]);
+    expect(result.explicitAcks).toHaveLength(2);
+    expect(result.retryMessages).toHaveLength(0);
+    expect(await factOf()).toMatchObject({ branch_id: branch.id, org_id: branch.orgId, scale: 10, recipients: 4, responses: 2, score_sum: 15, score_count: 2, closed_at: null });
+    expect(JSON.stringify(await factOf())).not.toContain("电梯");
+    const count = await d.supervision.$client.execute({ sql: "select count(*) as n from survey_facts where survey_id = ?", args: [surveyId] });
+    expect(count.rows[0]!.n).toBe(1);
   });
 });

@@ -28,6 +28,7 @@ export type VisitorRow = typeof visitors.$inferSelect;
 export type HandoverRow = typeof handovers.$inferSelect;
 export type HandoverItemRow = typeof handoverItems.$inferSelect;
 export type SurveyRow = typeof surveys.$inferSelect;
+type OutboxRow = typeof outbox.$inferInsert;
 export type ForumMeetingRow = typeof forumMeetings.$inferSelect;
 export type ContactChangeRow = typeof contactChangeRequests.$inferSelect;
 type InboxRow = typeof inbox.$inferInsert;
@@ -89,6 +90,23 @@ export async function liveNotices(db: BranchDb, now: number, limit = 100): Promi
       ),
     )
     .orderBy(desc(notices.publishAt), desc(notices.id))
+    .limit(limit);
+}
+
+/** Live notices not yet pushed to the inboxes (published, their time come, not expired). */
+export async function duePushNotices(db: BranchDb, now: number, limit = 50): Promise<NoticeRow[]> {
+  return db
+    .select()
+    .from(notices)
+    .where(
+      and(
+        isNull(notices.pushedAt),
+        inArray(notices.status, ["published", "emergencyPending"]),
+        or(isNull(notices.publishAt), lte(notices.publishAt, now)),
+        or(isNull(notices.expiresAt), gt(notices.expiresAt, now)),
+      ),
+    )
+    .orderBy(notices.publishAt)
     .limit(limit);
 }
 
@@ -248,7 +266,7 @@ export async function residentsOfClosedRequests(db: BranchDb, since: number) {
 /** Sends a draft survey once: its state and every recipient's inbox row, in one transaction. */
 export async function sendSurvey(
   db: BranchDb,
-  c: { id: string; expectedVersion: number | null; target: Record<string, unknown>; now: number; inboxRows: InboxRow[] },
+  c: { id: string; expectedVersion: number | null; target: Record<string, unknown>; now: number; inboxRows: InboxRow[]; outbox: OutboxRow[] },
 ): Promise<Versioned> {
   return db.transaction(async (tx) => {
     const [cur] = await tx.select({ version: surveys.version }).from(surveys).where(eq(surveys.id, c.id));
@@ -261,13 +279,18 @@ export async function sendSurvey(
       .where(and(eq(surveys.id, c.id), eq(surveys.version, cur.version), eq(surveys.status, "draft")));
     if (res.rowsAffected !== 1) return { ok: false as const, currentVersion: cur.version };
     if (c.inboxRows.length) await tx.insert(inbox).values(c.inboxRows).onConflictDoNothing();
+    if (c.outbox.length) await tx.insert(outbox).values(c.outbox);
     return { ok: true as const, version };
   });
 }
 
-export async function closeSurvey(db: BranchDb, id: string, now: number): Promise<boolean> {
-  const res = await db.update(surveys).set({ status: "closed", updatedAt: now, version: sql`${surveys.version} + 1` }).where(and(eq(surveys.id, id), eq(surveys.status, "sent")));
-  return res.rowsAffected === 1;
+export async function closeSurvey(db: BranchDb, id: string, now: number, events: OutboxRow[]): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const res = await tx.update(surveys).set({ status: "closed", updatedAt: now, version: sql`${surveys.version} + 1` }).where(and(eq(surveys.id, id), eq(surveys.status, "sent")));
+    if (res.rowsAffected !== 1) return false;
+    if (events.length) await tx.insert(outbox).values(events);
+    return true;
+  });
 }
 
 /** True when the survey was sent to this resident (their inbox holds its invitation). */
@@ -296,10 +319,14 @@ export async function surveysOfResident(db: BranchDb, residentId: string) {
   return rows.map((r) => ({ ...r, answered: done.has(r.id) }));
 }
 
-/** One answer per resident and survey; false when they already answered. */
-export async function insertSurveyAnswer(db: BranchDb, row: typeof surveyAnswers.$inferInsert): Promise<boolean> {
-  const res = await db.insert(surveyAnswers).values(row).onConflictDoNothing();
-  return res.rowsAffected === 1;
+/** One answer per resident and survey, with its event for head office; false when they already answered. */
+export async function insertSurveyAnswer(db: BranchDb, row: typeof surveyAnswers.$inferInsert, events: OutboxRow[]): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const res = await tx.insert(surveyAnswers).values(row).onConflictDoNothing();
+    if (res.rowsAffected !== 1) return false;
+    if (events.length) await tx.insert(outbox).values(events);
+    return true;
+  });
 }
 
 export async function surveyAnswersOf(db: BranchDb, surveyId: string) {

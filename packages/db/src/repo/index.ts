@@ -11,3 +11,5 @@ export * from "./hq.ts";
 export * from "./reports.ts";
 export * from "./frontdesk.ts";
 export * from "./workflow.ts";
+export * from "./survey-facts.ts";
+export * from "./notice-release.ts";

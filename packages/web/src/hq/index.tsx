@@ -11,6 +11,7 @@ import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { LoginForm } from "../ui/login.tsx";
 import { TopBar } from "../ui/shell.tsx";
 import { TrendChart } from "./chart.tsx";
+import { SurveyResults } from "./surveys.tsx";
 
 const PERIODS = [7, 30, 90] as const;
 
@@ -153,6 +154,7 @@ function Dashboard({ days }: { days: number }) {
           )}
         </Async>
       </Card>
+      <SurveyResults period={period} csv={<Csv path={`/hq/surveys?${period}&format=csv`} name="surveys" />} />
       <OverdueList q={overdue} />
     </>
   );

@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { newId, noticeBodyWithPhones, t, type Locale, type MessageKey } from "@wuye/core";
-import { type BranchDb, type BranchRow, liveNotices, pushNoticeOnce, type NoticeRow, unitPlaces, verifiedResidents } from "@wuye/db";
-import { audienceIncludes, BadInput, type NoticeAudience, StaleVersion } from "@wuye/core";
+import { BadInput, newId, type NoticeAudience, StaleVersion } from "@wuye/core";
+import { type BranchDb, type BranchRow, publishOutbox, unitPlaces } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { errorResponses, problemContent } from "../http/openapi.ts";
+import { sendToQueue } from "../outbox.ts";
 import type { Services } from "../services.ts";
 
 export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -50,32 +50,16 @@ export async function checkAudience(s: Services, branch: BranchRow, audience: No
   if (errors.length) throw new BadInput("unknown audience", errors);
 }
 
-export const noticeNotificationId = (noticeId: string) => `ntf_ntc_${noticeId}`;
-
-/** An inbox row for one resident, rendered in the resident's language. */
-export function residentInboxRow(r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: (locale: Locale) => { title: string; body: string }) {
-  const locale: Locale = r.locale === "en" ? "en" : "zh-CN";
-  return { id: newId("ntf", now), notificationId, recipientType: "resident", recipientId: r.id, type, ...render(locale), requestId: null, createdAt: now };
+/**
+ * The outbox row telling the deadlines consumer a survey changed (sent, answered, closed): it rebuilds the
+ * survey's PII-free totals for head office. Written in the same transaction as the change.
+ */
+export function surveyChanged(branch: BranchRow, surveyId: string, now: number) {
+  const eventId = newId("evt", now);
+  return { id: newId("obx", now), topic: "request-events", payload: { eventId, type: "survey.changed", surveyId, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now };
 }
 
-/** One inbox row per verified resident in the notice's audience, in the resident's language, phones appended. */
-export async function noticeInboxRows(s: Services, branch: BranchRow, db: BranchDb, n: Pick<NoticeRow, "id" | "title" | "body" | "audience">, now: number) {
-  const [residents, places] = await Promise.all([verifiedResidents(db), unitPlaces(s.control, branch.id)]);
-  const placeOf = new Map(places.map((p) => [p.id, p]));
-  const phones = { servicePhone: branch.servicePhone, complaintPhone: branch.complaintPhone };
-  return residents
-    .filter((r) => audienceIncludes(n.audience, r.unitId ? (placeOf.get(r.unitId) ?? null) : null))
-    .map((r) =>
-      residentInboxRow(r, noticeNotificationId(n.id), "notice.published", now, (locale) => ({
-        title: t(locale, "notify.notice.title" as MessageKey, { title: n.title }),
-        body: noticeBodyWithPhones(n.body, phones, locale),
-      })),
-    );
-}
-
-/** Scheduled notices whose time has come reach the inboxes once (called when notices are read). */
-export async function releaseDueNotices(s: Services, branch: BranchRow, db: BranchDb, now: number): Promise<NoticeRow[]> {
-  const live = await liveNotices(db, now);
-  for (const n of live.filter((x) => x.pushedAt === null)) await pushNoticeOnce(db, n.id, now, await noticeInboxRows(s, branch, db, n, now));
-  return live;
+/** Hands outbox rows written with a change to the queue after the response (the sweep retries any it misses). */
+export function publishAfter(c: Context<HonoEnv>, db: BranchDb, rows: Array<ReturnType<typeof surveyChanged>>) {
+  c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { rows }));
 }

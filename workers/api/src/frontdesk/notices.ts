@@ -19,13 +19,13 @@ import {
   NotFound,
   type Locale,
 } from "@wuye/core";
-import { type BranchRow, changeNotice, findNotice, insertNotice, listNotices, type NoticeRow, writeAudit } from "@wuye/db";
+import { type BranchRow, changeNotice, findNotice, insertNotice, listNotices, noticeInboxRows, type NoticeRow, releaseDueNotices, writeAudit } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { checkAudience, IdParam, IfMatchHeader, iso, jsonBody, noticeInboxRows, ok, releaseDueNotices, stateResponses, throwIfStale } from "./common.ts";
+import { checkAudience, IdParam, IfMatchHeader, iso, jsonBody, ok, stateResponses, throwIfStale } from "./common.ts";
 
 const NoticeView = z.object({
   id: z.string(),
@@ -98,7 +98,7 @@ async function act(c: Context<HonoEnv>, action: NoticeAction, input: { patch?: P
       patch.publishAt = Math.max(publishAt, 0);
       // Published now: the inboxes get it in the same transaction; scheduled ones when their time comes.
       if (publishAt <= now && (n.expiresAt === null || n.expiresAt > now)) {
-        inboxRows = await noticeInboxRows(s, branch, db, n, now);
+        inboxRows = await noticeInboxRows(s.control, branch, db, n, now);
         patch.pushedAt = now;
       }
     }
@@ -199,7 +199,7 @@ export const noticeRoutes = createRouter()
         createdAt: now,
         updatedAt: now,
       };
-      const inboxRows = await noticeInboxRows(s, branch, db, row, now);
+      const inboxRows = await noticeInboxRows(s.control, branch, db, row, now);
       await insertNotice(db, row, inboxRows);
       await audit(c, "notice.publishEmergency", id, now, { pushed: inboxRows.length });
       const n = (await findNotice(db, id))!;
@@ -222,7 +222,7 @@ export const noticeRoutes = createRouter()
       const { branch, db } = c.var.tenant;
       const q = c.req.valid("query");
       const now = c.var.services.now();
-      await releaseDueNotices(c.var.services, branch, db, now);
+      await releaseDueNotices(c.var.services.control, branch, db, now);
       const rows = await listNotices(db, { status: q.status, limit: q.limit });
       return c.json({ items: rows.map((n) => view(n, branch, c.var.locale, now)) }, 200);
     },

@@ -4,7 +4,7 @@ import { findSurvey, isSurveyRecipient, insertSurveyAnswer, listInbox, requestsO
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { residentOf } from "../public/resident.ts";
 import { BranchParam } from "../public/schemas.ts";
-import { iso, jsonBody, ok } from "./common.ts";
+import { iso, jsonBody, ok, publishAfter, surveyChanged } from "./common.ts";
 
 const MySurvey = z.object({ id: z.string(), title: z.string(), scale: z.number(), questions: z.array(z.object({ id: z.string(), text: z.string(), type: z.enum(["scale", "text"]) })), answered: z.boolean() });
 
@@ -36,7 +36,7 @@ export const residentFrontdeskRoutes = createRouter()
       responses: { 201: { description: "Thank you" }, 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404], 409: { description: "Already answered or closed", content: problemContent } },
     }),
     async (c) => {
-      const { db, resident } = await residentOf(c);
+      const { branch, db, resident } = await residentOf(c);
       const survey = await findSurvey(db, c.req.valid("param").surveyId);
       if (!survey || !(await isSurveyRecipient(db, survey.id, resident.id))) throw new NotFound("survey");
       if (survey.status !== "sent") throw new Conflict("the survey is closed");
@@ -52,7 +52,9 @@ export const residentFrontdeskRoutes = createRouter()
       if (new Set(answers.map((a) => a.questionId)).size !== answers.length) errors.push({ path: "answers", message: "one answer per question" });
       if (errors.length) throw new BadInput("some answers are invalid", errors);
       const now = c.var.services.now();
-      if (!(await insertSurveyAnswer(db, { id: newId("ans", now), surveyId: survey.id, residentId: resident.id, answers, createdAt: now }))) throw new Conflict("already answered");
+      const event = surveyChanged(branch, survey.id, now);
+      if (!(await insertSurveyAnswer(db, { id: newId("ans", now), surveyId: survey.id, residentId: resident.id, answers, createdAt: now }, [event]))) throw new Conflict("already answered");
+      publishAfter(c, db, [event]);
       return c.body(null, 201);
     },
   )

@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { BadInput, Conflict, InvalidTransition, newId, NotFound, SurveyInputSchema, SurveySendInputSchema, t, type MessageKey } from "@wuye/core";
-import { closeSurvey, findSurvey, insertSurvey, listSurveys, residentsInUnits, residentsOfClosedRequests, sendSurvey, surveyAnswersOf, surveyNotificationId, type SurveyRow, unitPlaces } from "@wuye/db";
+import { closeSurvey, findSurvey, insertSurvey, listSurveys, residentsInUnits, residentsOfClosedRequests, residentInboxRow, sendSurvey, surveyAnswersOf, surveyNotificationId, type SurveyRow, unitPlaces } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { IdParam, IfMatchHeader, iso, jsonBody, ok, residentInboxRow, stateResponses, throwIfStale } from "./common.ts";
+import { IdParam, IfMatchHeader, iso, jsonBody, ok, publishAfter, stateResponses, surveyChanged, throwIfStale } from "./common.ts";
 
 const SurveyView = z.object({
   id: z.string(),
@@ -103,9 +103,11 @@ export const surveyRoutes = createRouter()
           body: t(locale, "notify.survey.body" as MessageKey, { title: survey.title }),
         })),
       );
-      const result = await sendSurvey(db, { id: survey.id, expectedVersion: expected ?? survey.version, target, now, inboxRows });
+      const event = surveyChanged(branch, survey.id, now);
+      const result = await sendSurvey(db, { id: survey.id, expectedVersion: expected ?? survey.version, target, now, inboxRows, outbox: [event] });
       if (!result) throw new NotFound("survey");
       throwIfStale(result, expected ?? survey.version);
+      publishAfter(c, db, [event]);
       const after = (await findSurvey(db, survey.id))!;
       c.header("etag", etagOf(after.version));
       return c.json(surveyView(after), 200);
@@ -123,10 +125,13 @@ export const surveyRoutes = createRouter()
     }),
     async (c) => {
       requirePermission(c.var.actor, "survey.manage");
-      const { db } = c.var.tenant;
+      const { branch, db } = c.var.tenant;
       const survey = await findSurvey(db, c.req.valid("param").id);
       if (!survey) throw new NotFound("survey");
-      if (!(await closeSurvey(db, survey.id, c.var.services.now()))) throw new Conflict(`a ${survey.status} survey cannot be closed`);
+      const now = c.var.services.now();
+      const event = surveyChanged(branch, survey.id, now);
+      if (!(await closeSurvey(db, survey.id, now, [event]))) throw new Conflict(`a ${survey.status} survey cannot be closed`);
+      publishAfter(c, db, [event]);
       return c.json(surveyView((await findSurvey(db, survey.id))!), 200);
     },
   )

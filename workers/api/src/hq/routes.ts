@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { NotFound } from "@wuye/core";
-import { branchFigures, type BranchRow, complianceByMilestone, findReport, listReportMonths, overdueCount, overdueList, requestFactWithMilestones, requestTotals, type Scope, trends } from "@wuye/db";
+import { NotFound, surveyPercent } from "@wuye/core";
+import { branchFigures, type BranchRow, complianceByMilestone, findReport, listReportMonths, overdueCount, overdueList, requestFactWithMilestones, requestTotals, type Scope, surveyFactsIn, trends } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
@@ -102,6 +102,37 @@ export const hqRoutes = createRouter()
         .sort((a, b) => (b.compliance ?? -1) - (a.compliance ?? -1) || a.overdueNow - b.overdueNow || a.branch.localeCompare(b.branch))
         .map((row, i) => ({ rank: i + 1, ...row }));
       return table(c, q.format, "branches", items, { items });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/surveys",
+      tags: ["hq"],
+      summary: "Satisfaction surveys (满意度调查) of every branch in scope sent in the period: response rate and mean score (also as % of the scale), without who answered",
+      security: [{ bearer: [] }],
+      request: { query: Period },
+      responses: { 200: { description: "Surveys, newest first", content: json(z.object({ items: z.array(z.unknown()) })) }, ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const s = c.var.services;
+      const { from, to } = period(q, s.now());
+      const slugs = new Map((await branchesInScope(c)).map((b) => [b.id, b]));
+      const items = (await surveyFactsIn(s.supervision, scopeOf(c), from, to)).map((f) => ({
+        branch: slugs.get(f.branchId)?.slug ?? f.branchId,
+        name: slugs.get(f.branchId)?.name ?? f.branchId,
+        title: f.title,
+        scale: f.scale,
+        sentAt: f.sentAt === null ? null : new Date(f.sentAt).toISOString(),
+        closed: f.closedAt !== null,
+        recipients: f.recipients,
+        responses: f.responses,
+        responseRate: f.recipients ? Math.round((f.responses / f.recipients) * 1000) / 10 : null,
+        mean: f.scoreCount ? Math.round((f.scoreSum / f.scoreCount) * 100) / 100 : null,
+        percent: surveyPercent(f, f.scale),
+      }));
+      return table(c, q.format, "surveys", items, { items });
     },
   )
   .openapi(

@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { allowedActions, Conflict, CreateRequestInputSchema, describeCommitments, noticeBodyWithPhones, type MessageKey, type MilestoneName, newId, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
-import { branchPlaces, changeRequest, findRequest, publishOutbox, rateRequest, requestTimeline } from "@wuye/db";
+import { branchPlaces, changeRequest, findRequest, publishOutbox, rateRequest, releaseDueNotices, requestTimeline } from "@wuye/db";
 import { sendToQueue } from "../outbox.ts";
-import { releaseDueNotices } from "../frontdesk/common.ts";
 import type { Services } from "../services.ts";
 import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -50,7 +49,7 @@ export const publicRoutes = createRouter()
       const branch = await s.branch({ slug: c.req.valid("param").branch });
       if (!branch) throw new NotFound("branch");
       const locale = c.var.locale;
-      const [{ settings, policy }, communities, notices] = await Promise.all([branchSettings(s, branch.id), branchPlaces(s.control, branch.id), releaseDueNotices(s, branch, s.branchDb(branch), s.now())]);
+      const [{ settings, policy }, communities, notices] = await Promise.all([branchSettings(s, branch.id), branchPlaces(s.control, branch.id), releaseDueNotices(s.control, branch, s.branchDb(branch), s.now())]);
       return c.json(
         {
           slug: branch.slug,

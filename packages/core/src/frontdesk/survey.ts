@@ -1,0 +1,32 @@
+/** What head office keeps of a survey: counts and score sums, never who answered what. */
+export interface SurveyTotals {
+  responses: number;
+  scoreSum: number;
+  scoreCount: number;
+}
+
+/** Totals over the answers' scores on the survey's scale questions (free-text answers carry no score). */
+export function surveyTotals(questions: ReadonlyArray<{ id: string; type: "scale" | "text" }>, answers: ReadonlyArray<{ answers: ReadonlyArray<{ questionId: string; score?: number }> }>): SurveyTotals {
+  const scaled = new Set(questions.filter((q) => q.type === "scale").map((q) => q.id));
+  let scoreSum = 0;
+  let scoreCount = 0;
+  for (const a of answers) {
+    for (const x of a.answers) {
+      if (scaled.has(x.questionId) && typeof x.score === "number") {
+        scoreSum += x.score;
+        scoreCount += 1;
+      }
+    }
+  }
+  return { responses: answers.length, scoreSum, scoreCount };
+}
+
+/**
+ * A survey's mean score as a share of its scale, 0–100 (1 → 0, the top of the scale → 100), so that
+ * branches asking on 1–5 and on 1–10 compare; null without scores.
+ */
+export function surveyPercent(t: { scoreSum: number; scoreCount: number }, scale: number): number | null {
+  if (t.scoreCount === 0 || scale <= 1) return null;
+  const mean = t.scoreSum / t.scoreCount;
+  return Math.round(((mean - 1) / (scale - 1)) * 1000) / 10;
+}

@@ -1,0 +1,47 @@
+import { audienceIncludes, type Locale, type MessageKey, newId, noticeBodyWithPhones, t } from "@wuye/core";
+import type { BranchDb, ControlDb } from "../client/index.ts";
+import type { BranchRow } from "./branch-directory.ts";
+import { duePushNotices, liveNotices, type NoticeRow, pushNoticeOnce, unitPlaces, verifiedResidents } from "./frontdesk.ts";
+
+export const noticeNotificationId = (noticeId: string) => `ntf_ntc_${noticeId}`;
+
+/** An inbox row for one resident, rendered in the resident's language. */
+export function residentInboxRow(r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: (locale: Locale) => { title: string; body: string }) {
+  const locale: Locale = r.locale === "en" ? "en" : "zh-CN";
+  return { id: newId("ntf", now), notificationId, recipientType: "resident", recipientId: r.id, type, ...render(locale), requestId: null, createdAt: now };
+}
+
+/** One inbox row per verified resident in the notice's audience, in the resident's language, phones appended. */
+export async function noticeInboxRows(control: ControlDb, branch: BranchRow, db: BranchDb, n: Pick<NoticeRow, "id" | "title" | "body" | "audience">, now: number) {
+  const [residents, places] = await Promise.all([verifiedResidents(db), unitPlaces(control, branch.id)]);
+  const placeOf = new Map(places.map((p) => [p.id, p]));
+  const phones = { servicePhone: branch.servicePhone, complaintPhone: branch.complaintPhone };
+  return residents
+    .filter((r) => audienceIncludes(n.audience, r.unitId ? (placeOf.get(r.unitId) ?? null) : null))
+    .map((r) =>
+      residentInboxRow(r, noticeNotificationId(n.id), "notice.published", now, (locale) => ({
+        title: t(locale, "notify.notice.title" as MessageKey, { title: n.title }),
+        body: noticeBodyWithPhones(n.body, phones, locale),
+      })),
+    );
+}
+
+/**
+ * Notices whose scheduled time has come reach the residents' inboxes, each once (`pushedAt` is set in the
+ * same transaction). The minute cron calls this for every branch; reading the notices calls it too, so a
+ * late cron never keeps a published notice from the portal. Returns how many were pushed.
+ */
+export async function pushDueNotices(control: ControlDb, branch: BranchRow, db: BranchDb, now: number): Promise<number> {
+  let pushed = 0;
+  for (const n of await duePushNotices(db, now)) {
+    if (await pushNoticeOnce(db, n.id, now, await noticeInboxRows(control, branch, db, n, now))) pushed += 1;
+  }
+  return pushed;
+}
+
+/** The live notices, after pushing any whose time has come. */
+export async function releaseDueNotices(control: ControlDb, branch: BranchRow, db: BranchDb, now: number): Promise<NoticeRow[]> {
+  const live = await liveNotices(db, now);
+  if (live.some((n) => n.pushedAt === null)) await pushDueNotices(control, branch, db, now);
+  return live;
+}
