@@ -157,6 +157,7 @@ export interface SettingsView {
   publicDailyLimit: number;
   nightShift: { from: string; to: string };
   notifications: { quietHours: { from: string; to: string }; webhook: string | null; sms: string | null; email: string | null };
+  workflow: { reopenOnUnsatisfied: boolean; warrantyMonths: number };
 }
 
 export interface Compliance {

@@ -12,7 +12,7 @@ import { NewRequest } from "./new-request.tsx";
 import { Notices } from "./notices.tsx";
 import { Register } from "./register.tsx";
 import { RequestPage } from "./request-page.tsx";
-import { SettingsPage } from "./settings.tsx";
+import { SettingsPage } from "./settings/index.tsx";
 
 const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 
