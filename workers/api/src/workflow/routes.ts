@@ -113,12 +113,12 @@ export const consoleWorkflowRoutes = consoleRouter
       if (!r) throw new NotFound("request");
       if (r.ownerId !== actor.staffId && actor.role !== "branchManager" && actor.role !== "serviceSupervisor") throw new Forbidden("only the owner (or a supervisor) hands a request over");
       if (toStaffId === r.ownerId) throw new BadInput("already the owner", [{ path: "toStaffId", message: "this person already owns the request" }]);
-      const receiver = await findStaffById(c.var.services.control, toStaffId);
+      const [receiver, giver] = await Promise.all([findStaffById(c.var.services.control, toStaffId), findStaffById(c.var.services.control, actor.staffId)]);
       if (!receiver || receiver.branchId !== branch.id || !receiver.active) throw new BadInput("unknown colleague", [{ path: "toStaffId", message: "not an active staff member of this branch" }]);
       if (await pendingTransfer(db, r.id)) throw new Conflict("a hand-over is already waiting for an answer");
       const id = newId("hov");
       const version = await ownershipChange(c, r, "handover.offered", { toStaffId, note: note ?? null }, (tx) => writeTransfer(tx, { insert: { id, requestId: r.id, fromId: r.ownerId ?? actor.staffId, toId: toStaffId, note: note ?? null, status: "pending", createdAt: c.var.services.now() } }), [
-        { type: "request.handover", recipients: [`staff:${toStaffId}`], params: { trackingCode: r.trackingCode, from: actor.staffId } },
+        { type: "request.handover", recipients: [`staff:${toStaffId}`], params: { trackingCode: r.trackingCode, from: giver?.name ?? actor.staffId } },
       ]);
       return c.json({ id, version }, 201);
     },
