@@ -1,8 +1,8 @@
+import { useState } from "preact/hooks";
 import type { OpenItems } from "../../api/types.ts";
 import { fmtDateTime, term, tr } from "../../lib/i18n.ts";
 import { invalidate, useQuery } from "../../lib/query.ts";
 import { staffCall } from "../../lib/session.ts";
-import { useState } from "preact/hooks";
 import { Async, Badge, Card } from "../../ui/kit.tsx";
 import { useColleagues } from "./colleagues.ts";
 import { HandOverDecision } from "./decision.tsx";
