@@ -1,15 +1,12 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, screenshot } from "./browser.ts";
+import { base, login, signIn, step } from "./console.ts";
 import { photoPng } from "./fixtures.ts";
 
 // The web front end's journeys through wrangler dev, the queues and the consumers, in Debian Chromium:
 // a resident's urgent repair with a photo, the language guard blocking an agent, the repair's whole workflow
 // across four people (agent, technician, resident, head office), and the head-office dashboard.
-const base = () => inject("baseUrl");
-const logins = () => JSON.parse(inject("logins")) as Array<{ email: string; password: string; role: string; branch: string | null }>;
-const login = (role: string, branch: string | null = "yangguang") => logins().find((l) => l.role === role && l.branch === branch)!;
-
 interface Compliance {
   milestone: string;
   metOnTime: number;
@@ -22,25 +19,6 @@ async function hqCompliance(): Promise<Compliance[]> {
   return ((await res.json()) as { compliance: Compliance[] }).compliance;
 }
 const metOf = (rows: Compliance[], name: string) => rows.find((r) => r.milestone === name)?.metOnTime ?? 0;
-
-async function signIn(ctx: BrowserContext, path: string, role: string, branch: string | null = "yangguang"): Promise<Page> {
-  const who = login(role, branch);
-  const page = await ctx.newPage();
-  await page.goto(`${base()}${path}`);
-  await page.fill("#email", who.email);
-  await page.fill("#password", who.password);
-  await page.click("button[type=submit]");
-  return page;
-}
-
-/** Opens a workflow step's form on the console request page, fills it, submits, and waits for the state. */
-async function step(page: Page, action: string, fill: (form: ReturnType<Page["locator"]>) => Promise<void>, expectState: string) {
-  await page.locator(`#step-buttons button[data-action="${action}"]`).click({ timeout: 20_000 });
-  const form = page.locator(`form.step-form[data-step="${action}"]`);
-  await fill(form);
-  await form.locator("button[type=submit]").click();
-  await expect.poll(() => page.locator("#request").getAttribute("data-status"), { timeout: 20_000 }).toBe(expectState);
-}
 
 describe("the web front end in a real browser", () => {
   let browser: Browser;

@@ -69,3 +69,46 @@ describe("category list", () => {
     expectProblem(await call("PATCH", "/api/v1/console/settings", { token: supervisor, body: { notifications: { webhook: { url: "not a url", secret: "short" } } }, headers: { "if-match": hook.headers.get("etag")! } }), 400, "notifications.webhook");
   });
 });
+
+describe("a partial change of the settings", () => {
+  it("changes the parts sent and keeps every other part (channels and their secrets included)", async () => {
+    const supervisor = await tokenFor("serviceSupervisor", "binjiang");
+    const before = await call("GET", "/api/v1/console/settings", { token: supervisor });
+    expect(before.body.workflow).toEqual({ reopenOnUnsatisfied: true, warrantyMonths: 3 });
+    const hook = await call("PATCH", "/api/v1/console/settings", {
+      token: supervisor,
+      body: { notifications: { quietHours: { from: "22:30", to: "07:00" }, webhook: { url: "https://hooks.example.cn/binjiang", secret: "binjiang-webhook-secret-0001" } }, nightShift: { from: "21:00", to: "08:00" } },
+      headers: { "if-match": before.headers.get("etag")! },
+    });
+    expect(hook.status, JSON.stringify(hook.body)).toBe(200);
+
+    // The price list alone: yuan typed in the console arrive as fen.
+    const priceList = [...before.body.priceList, { code: "balcony-rail", name: { "zh-CN": "阳台栏杆加固", en: "Balcony railing fix" }, unit: "米", labourFen: 4550, materialFen: 1200, skill: "welding" }];
+    const prices = await call("PATCH", "/api/v1/console/settings", { token: supervisor, body: { priceList }, headers: { "if-match": hook.headers.get("etag")! } });
+    expect(prices.status, JSON.stringify(prices.body)).toBe(200);
+    expect(prices.body.priceList.at(-1)).toMatchObject({ code: "balcony-rail", labourFen: 4550, skill: "welding" });
+    expect(prices.body.notifications).toMatchObject({ quietHours: { from: "22:30", to: "07:00" }, webhook: "https://hooks.example.cn/binjiang" });
+    expect(prices.body.nightShift).toEqual({ from: "21:00", to: "08:00" });
+    expect(prices.body.publicDailyLimit).toBe(before.body.publicDailyLimit);
+    const profile = await call("GET", "/api/v1/public/branches/binjiang");
+    expect(profile.body.priceList.at(-1)).toMatchObject({ code: "balcony-rail", labourFen: 4550, materialFen: 1200 });
+
+    const wf = await call("PATCH", "/api/v1/console/settings", { token: supervisor, body: { workflow: { reopenOnUnsatisfied: false, warrantyMonths: 6 }, publicDailyLimit: 20 }, headers: { "if-match": prices.headers.get("etag")! } });
+    expect(wf.status, JSON.stringify(wf.body)).toBe(200);
+    expect(wf.body).toMatchObject({ workflow: { reopenOnUnsatisfied: false, warrantyMonths: 6 }, publicDailyLimit: 20, nightShift: { from: "21:00", to: "08:00" } });
+    expect(wf.body.priceList.at(-1).code).toBe("balcony-rail");
+    expect(wf.body.notifications.webhook).toBe("https://hooks.example.cn/binjiang");
+
+    // Two items with one code are refused at the second one; a stale version is refused too.
+    expectProblem(await call("PATCH", "/api/v1/console/settings", { token: supervisor, body: { priceList: [...priceList, priceList[0]] }, headers: { "if-match": wf.headers.get("etag")! } }), 400, `priceList.${priceList.length}.code`);
+    expectProblem(await call("PATCH", "/api/v1/console/settings", { token: supervisor, body: { publicDailyLimit: 5 }, headers: { "if-match": prices.headers.get("etag")! } }), 412);
+
+    // Back as it was for the other tests.
+    const restored = await call("PATCH", "/api/v1/console/settings", {
+      token: supervisor,
+      body: { priceList: before.body.priceList, workflow: before.body.workflow, publicDailyLimit: before.body.publicDailyLimit, nightShift: before.body.nightShift, notifications: { quietHours: before.body.notifications.quietHours } },
+      headers: { "if-match": wf.headers.get("etag")! },
+    });
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+  });
+});

@@ -227,6 +227,13 @@ describe("inquiries, call-back promises and ownership", () => {
     const agent = await tokenFor("agent");
     const receiverRole = "nightManager";
     const receiver = staffIdOf(await tokenFor(receiverRole));
+    // Whom to offer it to: the branch's active staff by name and role, never their contact details.
+    const colleagues = await call("GET", `${C}/colleagues`, { token: agent });
+    expect(colleagues.status).toBe(200);
+    expect(colleagues.body.items.find((x: { id: string }) => x.id === receiver)).toMatchObject({ role: receiverRole, name: expect.any(String) });
+    for (const x of colleagues.body.items) expect(Object.keys(x).sort()).toEqual(["id", "name", "role"]);
+    const elsewhere = staffIdOf(await tokenFor("agent", "binjiang"));
+    expect(colleagues.body.items.some((x: { id: string }) => x.id === elsewhere)).toBe(false);
     const req = await create("agent", { kind: "help", description: "帮忙联系开锁", location: { area: "3栋" } });
     const offered = await call("POST", `${C}/requests/${req.id}/handover`, { token: agent, body: { toStaffId: receiver, note: "下班交接" } });
     expect(offered.status, JSON.stringify(offered.body)).toBe(201);

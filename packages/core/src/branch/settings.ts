@@ -38,7 +38,17 @@ const DEFAULT_WORKFLOW: WorkflowSettings = { reopenOnUnsatisfied: true, warranty
 /** What a branch can change in its own settings (versioned; changes apply to new milestones only). */
 export const BranchSettingsSchema = z.strictObject({
   categories: z.array(CategorySchema).min(1).max(200),
-  priceList: z.array(PriceItemSchema).max(500),
+  priceList: z
+    .array(PriceItemSchema)
+    .max(500)
+    .superRefine((items, ctx) => {
+      // Quotes and work orders name an item by its code: two items with one code would be ambiguous.
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        if (seen.has(item.code)) ctx.addIssue({ code: "custom", message: "this code is already used by another item", path: [i, "code"] });
+        seen.add(item.code);
+      });
+    }),
   /** Public limits per phone / IP per day on the portal. */
   publicDailyLimit: z.number().int().min(1).max(1000).default(10),
   nightShift: z.strictObject({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) }).default({ from: "20:00", to: "08:00" }),
@@ -48,6 +58,24 @@ export const BranchSettingsSchema = z.strictObject({
   workflow: WorkflowSettingsSchema.default(DEFAULT_WORKFLOW),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
+
+const part = BranchSettingsSchema.shape;
+/**
+ * A change to some parts of the settings (PATCH): every part optional, and a part left out stays as it is.
+ * Not `BranchSettingsSchema.partial()`: zod 4 fills a missing part that has a default with that default, so a
+ * change to the price list alone would reset the night shift, the reply guard and the notification channels
+ * (with their secrets) to the defaults.
+ */
+export const BranchSettingsPatchSchema = z.strictObject({
+  categories: part.categories.optional(),
+  priceList: part.priceList.optional(),
+  publicDailyLimit: part.publicDailyLimit.unwrap().optional(),
+  nightShift: part.nightShift.unwrap().optional(),
+  notifications: part.notifications.unwrap().optional(),
+  replyGuard: part.replyGuard.unwrap().optional(),
+  workflow: part.workflow.unwrap().optional(),
+} satisfies Record<keyof BranchSettings, z.ZodType>);
+export type BranchSettingsPatch = z.infer<typeof BranchSettingsPatchSchema>;
 
 const item = (code: string, zh: string, en: string, unit: string, labour: number, material: number, skill: string): PriceItem => ({
   code,

@@ -2,6 +2,7 @@
 // (public/schemas.ts, console/requests.ts, workflow/routes.ts, hq/routes.ts, frontdesk/notices.ts).
 // Inputs are not repeated here: forms use the zod schemas of @wuye/core that the API validates with.
 // Why not `hc<App>` from hono/client: see packages/web/README.md.
+import type { Role } from "@wuye/core/auth";
 import type { MilestoneName, RequestKind } from "@wuye/core/request";
 
 export type { MilestoneName, RequestKind };
@@ -111,7 +112,7 @@ export interface RequestDetail extends RegisterItem {
 }
 
 export interface WorkflowView extends StepResult {
-  pendingHandOver: unknown;
+  pendingHandOver: PendingHandOver | null;
 }
 
 export interface WorkOrderRow {
@@ -160,6 +161,7 @@ export interface SettingsView {
   publicDailyLimit: number;
   nightShift: { from: string; to: string };
   notifications: { quietHours: { from: string; to: string }; webhook: string | null; sms: string | null; email: string | null };
+  workflow: { reopenOnUnsatisfied: boolean; warrantyMonths: number };
 }
 
 export interface Compliance {
@@ -207,4 +209,35 @@ export interface OverdueItem {
   kind: string;
   dueAt: string;
   ageMinutes: number;
+}
+
+export interface Colleague {
+  id: string;
+  name: string;
+  role: Role;
+}
+/** A hand-over waiting for the receiver's answer (`pendingHandOver` of the workflow view). */
+export interface PendingHandOver {
+  id: string;
+  requestId: string;
+  fromId: string;
+  toId: string;
+  note: string | null;
+  status: "pending";
+  createdAt: number;
+}
+export interface OpenItems {
+  items: Array<{ id: string; trackingCode: string; kind: RequestKind; status: string; urgency: string; createdAt: string }>;
+  offered: Array<{ id: string; requestId: string; fromId: string; note: string | null; createdAt: string; trackingCode: string; kind: RequestKind }>;
+}
+export interface CaseEntry {
+  id: string;
+  requestId: string | null;
+  source: "complaint" | "follow-up" | "manual" | string;
+  problem: string;
+  lesson: string;
+  department: string;
+  photos: string[];
+  createdBy: string | null;
+  createdAt: string;
 }

@@ -12,7 +12,9 @@ import { NewRequest } from "./new-request.tsx";
 import { Notices } from "./notices.tsx";
 import { Register } from "./register.tsx";
 import { RequestPage } from "./request-page.tsx";
-import { SettingsPage } from "./settings.tsx";
+import { CaseLibraryPage } from "./cases/index.tsx";
+import { OpenItemsPage } from "./ownership/open-items.tsx";
+import { SettingsPage } from "./settings/index.tsx";
 
 const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 
@@ -27,7 +29,7 @@ function useShortcuts(openHelp: () => void) {
       }
       if (g) {
         g = false;
-        const to = { r: "/console", d: "/console/dispatch", n: "/console/notices", s: "/console/settings" }[e.key];
+        const to = { r: "/console", m: "/console/mine", d: "/console/dispatch", n: "/console/notices", c: "/console/cases", s: "/console/settings" }[e.key];
         if (to) {
           e.preventDefault();
           navigate(to);
@@ -57,8 +59,10 @@ function ShortcutHelp({ onClose }: { onClose(): void }) {
         <dt><kbd>n</kbd></dt><dd>{tr("w.keys.new")}</dd>
         <dt><kbd>/</kbd></dt><dd>{tr("w.keys.search")}</dd>
         <dt><kbd>g</kbd> <kbd>r</kbd></dt><dd>{tr("w.console.nav.register")}</dd>
+        <dt><kbd>g</kbd> <kbd>m</kbd></dt><dd>{tr("w.console.nav.mine")}</dd>
         <dt><kbd>g</kbd> <kbd>d</kbd></dt><dd>{tr("w.console.nav.dispatch")}</dd>
         <dt><kbd>g</kbd> <kbd>n</kbd></dt><dd>{tr("w.console.nav.notices")}</dd>
+        <dt><kbd>g</kbd> <kbd>c</kbd></dt><dd>{tr("w.console.nav.cases")}</dd>
         <dt><kbd>g</kbd> <kbd>s</kbd></dt><dd>{tr("w.console.nav.settings")}</dd>
         <dt><kbd>Esc</kbd></dt><dd>{tr("w.keys.escape")}</dd>
       </dl>
@@ -67,7 +71,7 @@ function ShortcutHelp({ onClose }: { onClose(): void }) {
   );
 }
 
-/** The branch staff console: /console[/new | /r/{id} | /dispatch | /notices | /settings]. */
+/** The branch staff console: /console[/new | /r/{id} | /mine | /dispatch | /notices | /cases | /settings]. */
 export default function Console({ rest }: { rest: string }) {
   const session = useStaffSession();
   const [help, setHelp] = useState(false);
@@ -100,6 +104,8 @@ export default function Console({ rest }: { rest: string }) {
   else if (detail) page = <RequestPage id={detail.id!} />;
   else if (path === "/dispatch") page = <DispatchBoardPage />;
   else if (path === "/notices") page = <Notices />;
+  else if (path === "/mine") page = <OpenItemsPage />;
+  else if (path === "/cases") page = <CaseLibraryPage />;
   else if (path === "/settings") page = <SettingsPage />;
   else page = <Register />;
   return (
@@ -112,8 +118,10 @@ export default function Console({ rest }: { rest: string }) {
           <>
             <a href="/console" aria-current={here("/")}>{tr("w.console.nav.register")}</a>
             <a href="/console/new" aria-current={here("/new")}>{tr("w.console.nav.new")}</a>
+            <a href="/console/mine" aria-current={here("/mine")}>{tr("w.console.nav.mine")}</a>
             {can(role, "workOrder.dispatch") && <a href="/console/dispatch" aria-current={here("/dispatch")}>{tr("w.console.nav.dispatch")}</a>}
             {can(role, "notice.draft") && <a href="/console/notices" aria-current={here("/notices")}>{tr("w.console.nav.notices")}</a>}
+            <a href="/console/cases" aria-current={here("/cases")}>{tr("w.console.nav.cases")}</a>
             <a href="/console/settings" aria-current={here("/settings")}>{tr("w.console.nav.settings")}</a>
             <span class="hint" id="whoami">{session.staff.name} · {term("role", role)}</span>
             <button type="button" class="ghost" onClick={() => setHelp(true)} aria-label={tr("w.keys.title")}>?</button>

@@ -11,9 +11,12 @@ import { invalidate, useQuery } from "../lib/query.ts";
 import { staffCall, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { type MilestoneLike, Milestones } from "../ui/milestones.tsx";
+import { HandOverCard } from "./ownership/handover-card.tsx";
+import { OPEN_ITEMS_KEY } from "./ownership/open-items.tsx";
 import { ReplyBox } from "./reply-box.tsx";
 import { StepForm } from "./steps.tsx";
-import { Owner } from "./take.tsx";
+
+const CLOSED = new Set(["closed", "archived", "cancelled"]);
 
 /** One request: record, milestones with countdowns and actions, workflow steps allowed now, reply, timeline. */
 export function RequestPage({ id }: { id: string }) {
@@ -26,6 +29,7 @@ export function RequestPage({ id }: { id: string }) {
     invalidate(`req:${id}:`);
     invalidate("register:");
     invalidate("dispatch-board");
+    invalidate(OPEN_ITEMS_KEY);
   };
   return (
     <Async q={detail}>
@@ -54,10 +58,6 @@ export function RequestPage({ id }: { id: string }) {
                   <dd>{tr("w.req.keyLeft")}</dd>
                 </>
               )}
-              <dt>{tr("w.req.owner")}</dt>
-              <dd>
-                <Owner request={r} onDone={refresh} />
-              </dd>
               {r.satisfaction !== null && (
                 <>
                   <dt>{tr("w.rate.score")}</dt>
@@ -66,13 +66,14 @@ export function RequestPage({ id }: { id: string }) {
               )}
             </dl>
           </Card>
-          {notice && <p class="error-box" role="status">{notice}</p>}
+          {notice && <p class="notice-box" role="status" id="request-notice">{notice}</p>}
           <Card title={tr("w.ms.title")} id="milestones">
             <Milestones items={r.milestones} actions={(m) => <MilestoneActions requestId={id} version={r.version} m={m} onDone={refresh} />} />
           </Card>
           <Card title={tr("w.req.workflow")} id="workflow">
             <Async q={workflow}>{(w) => <WorkflowPanel requestId={id} kind={r.kind} w={w} profile={profile.data} onDone={refresh} />}</Async>
           </Card>
+          <HandOverCard requestId={id} version={r.version} ownerId={r.ownerId} ownerByDuty={r.ownerByDuty} pending={workflow.data?.pendingHandOver ?? null} closed={CLOSED.has(r.status)} onDone={refresh} />
           <ReplyBox requestId={id} version={r.version} onSent={() => refresh()} />
           <Card title={tr("w.track.timeline")} id="events">
             <ol class="timeline">

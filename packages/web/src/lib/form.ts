@@ -19,13 +19,14 @@ export type FieldErrors = Record<string, string>;
 
 /** A zod issue in the reader's language; the schema's own (English) text stays for what we cannot name. */
 function message(i: Issue): string {
-  if (i.code === "too_small" && (i.input === undefined || i.input === "" || Number(i.minimum) === 1)) return tr("w.form.required");
+  if (i.code === "too_small" && (i.input === undefined || i.input === "" || (i.origin !== "number" && Number(i.minimum) === 1))) return tr("w.form.required");
   if (i.code === "invalid_type" && (i.input === undefined || i.input === null)) return tr("w.form.required");
   if (i.code === "too_small") return tr("w.form.tooSmall", { n: String(i.minimum) });
   if (i.code === "too_big") return tr("w.form.tooBig", { n: String(i.maximum) });
   if (i.code === "invalid_format" || i.code === "invalid_string") return tr("w.form.format");
   if (i.message.includes("plain text")) return tr("w.form.plainText");
   if (i.message.includes("phone")) return tr("w.form.phoneInvalid");
+  if (i.message.includes("already used")) return tr("w.form.duplicate");
   return tr("w.form.invalid", { detail: i.message });
 }
 

@@ -10,7 +10,10 @@ import { Milestones } from "../ui/milestones.tsx";
 
 const DONE = new Set(["completed", "closed", "awaitingPayment", "handled", "visited", "summarized", "archived", "cancelled"]);
 
-/** The tracking page: milestones (due / met / paused) and the timeline, refreshed every few seconds. */
+/**
+ * The tracking page: milestones (due / met / paused) and the timeline, refreshed every few seconds. Each poll sends
+ * the last ETag as If-None-Match; the API answers 304 while nothing visible changed and the cache keeps its data.
+ */
 export function Track({ branch, code }: { branch: string; code: string }) {
   const key = `track:${code}`;
   const q = useQuery<TrackingView>(key, (etag) => call<TrackingView>(`/public/requests/${encodeURIComponent(code)}`, { ifNoneMatch: etag }), { pollMs: 4000, staleMs: 0 });

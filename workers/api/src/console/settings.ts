@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { type Actor, BranchSettingsSchema, DeadlinePolicyInputSchema, DeadlinePolicySchema, describeCommitments, StaleVersion } from "@wuye/core";
+import { type Actor, BranchSettingsPatchSchema, DeadlinePolicyInputSchema, DeadlinePolicySchema, describeCommitments, StaleVersion } from "@wuye/core";
 import type { Services } from "../services.ts";
 import { getBranchSettings, updateBranchSettings } from "@wuye/db";
 import { branchSettings, forgetBranchSettings } from "../branch-settings.ts";
@@ -20,7 +20,7 @@ async function saveSettings(s: Services, actor: Actor, branchId: string, expecte
   return { version: result.version, settings };
 }
 
-const ListsInput = BranchSettingsSchema.partial();
+const ListsInput = BranchSettingsPatchSchema;
 const ListsView = z.object({
   version: z.number(),
   categories: z.array(z.unknown()),
@@ -28,6 +28,7 @@ const ListsView = z.object({
   publicDailyLimit: z.number(),
   nightShift: z.object({ from: z.string(), to: z.string() }),
   notifications: z.object({ quietHours: z.object({ from: z.string(), to: z.string() }), webhook: z.string().nullable(), sms: z.string().nullable(), email: z.string().nullable() }),
+  workflow: z.object({ reopenOnUnsatisfied: z.boolean(), warrantyMonths: z.number() }),
 });
 
 /** Settings as shown to staff: provider URLs only, never their secrets or tokens. */
@@ -40,6 +41,7 @@ function settingsView(version: number, s: import("@wuye/core").BranchSettings) {
     publicDailyLimit: s.publicDailyLimit,
     nightShift: s.nightShift,
     notifications: { quietHours: n.quietHours, webhook: n.webhook?.url ?? null, sms: n.sms?.url ?? null, email: n.email?.url ?? null },
+    workflow: s.workflow,
   };
 }
 

@@ -5,6 +5,7 @@ import { sendToQueue } from "../outbox.ts";
 import type { Services } from "../services.ts";
 import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
+import { jsonWithEtag } from "../http/etag.ts";
 import { clientIp, idempotencyKeyOf, readJsonBody } from "../http/request.ts";
 import { createRequest } from "../intake/create-request.ts";
 import { recordOf, runStep } from "../workflow/run-step.ts";
@@ -114,9 +115,13 @@ export const publicRoutes = createRouter()
       method: "get",
       path: "/requests/{trackingCode}",
       tags: ["public"],
-      summary: "Track a request: status, milestones and a resident-safe timeline",
+      summary: "Track a request: status, milestones and a resident-safe timeline; poll with If-None-Match (304 while unchanged)",
       request: { params: TrackingParam },
-      responses: { 200: { description: "Tracking view", content: { "application/json": { schema: TrackingViewSchema } } }, 404: errorResponses[404] },
+      responses: {
+        200: { description: "Tracking view (ETag: hash of the view, so any visible change changes it)", content: { "application/json": { schema: TrackingViewSchema } } },
+        304: { description: "Unchanged since the ETag in If-None-Match" },
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const s = c.var.services;
@@ -124,34 +129,31 @@ export const publicRoutes = createRouter()
       const [{ events, milestones }, record] = await Promise.all([requestTimeline(db, request.id), recordOf(db, request)]);
       const now = s.now();
       const locale = c.var.locale;
-      return c.json(
-        {
-          trackingCode: request.trackingCode,
-          kind: request.kind as RequestKind,
-          category: request.category,
-          urgency: request.urgency,
-          status: request.status,
-          createdAt: iso(request.createdAt)!,
-          branch: { slug: branch.slug, name: locale === "en" ? branch.nameEn : branch.name, servicePhone: branch.servicePhone },
-          milestones: milestones.map((m) => ({
-            name: m.name as MilestoneName,
-            dueAt: iso(m.dueAt),
-            status: m.status,
-            metAt: iso(m.metAt),
-            breached: m.breachedAt !== null || (m.metAt === null && m.dueAt !== null && m.dueAt < now && m.status === "open"),
-          })),
-          // Only events with a public note; internal data and staff identities never leave the branch.
-          timeline: events
-            .filter((e) => e.publicNote !== null)
-            .map((e) => ({ at: iso(e.at)!, type: e.type, note: e.publicNote === "reply" ? String(e.data.text) : t(locale, `timeline.${e.publicNote}` as MessageKey) })),
-          workflow: {
-            state: t(locale, `state.${request.status}` as MessageKey),
-            residentActions: allowedActions(request.kind as RequestKind, request.status, "resident", record),
-            record: residentView(request.kind, record),
-          },
+      return jsonWithEtag(c, {
+        trackingCode: request.trackingCode,
+        kind: request.kind as RequestKind,
+        category: request.category,
+        urgency: request.urgency,
+        status: request.status,
+        createdAt: iso(request.createdAt)!,
+        branch: { slug: branch.slug, name: locale === "en" ? branch.nameEn : branch.name, servicePhone: branch.servicePhone },
+        milestones: milestones.map((m) => ({
+          name: m.name as MilestoneName,
+          dueAt: iso(m.dueAt),
+          status: m.status,
+          metAt: iso(m.metAt),
+          breached: m.breachedAt !== null || (m.metAt === null && m.dueAt !== null && m.dueAt < now && m.status === "open"),
+        })),
+        // Only events with a public note; internal data and staff identities never leave the branch.
+        timeline: events
+          .filter((e) => e.publicNote !== null)
+          .map((e) => ({ at: iso(e.at)!, type: e.type, note: e.publicNote === "reply" ? String(e.data.text) : t(locale, `timeline.${e.publicNote}` as MessageKey) })),
+        workflow: {
+          state: t(locale, `state.${request.status}` as MessageKey),
+          residentActions: allowedActions(request.kind as RequestKind, request.status, "resident", record),
+          record: residentView(request.kind, record),
         },
-        200,
-      );
+      } satisfies z.input<typeof TrackingViewSchema>) as never;
     },
   )
   .openapi(

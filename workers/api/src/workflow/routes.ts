@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { allowedActions, BadInput, canTake, Conflict, Forbidden, newId, NotFound, type RequestKind, StaleVersion, WORKFLOWS } from "@wuye/core";
+import { allowedActions, BadInput, canTake, CaseInputSchema, Conflict, Forbidden, HandOverDecisionSchema, HandOverInputSchema, newId, NotFound, type RequestKind, StaleVersion, WORKFLOWS } from "@wuye/core";
 import {
   changeRequest,
+  colleaguesOf,
   findRequest,
   insertCase,
   listCases,
@@ -67,15 +68,10 @@ async function consoleStep(c: Context<HonoEnv>, step: string) {
 const consoleRouter = createRouter();
 for (const step of STEP_NAMES) consoleRouter.openapi(stepRoute(step), (c) => consoleStep(c, step) as never);
 
-const HandOverBody = z.strictObject({ toStaffId: z.string().min(3).max(64), note: z.string().trim().min(1).max(500).optional() });
-const DecideBody = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() });
-const CaseBody = z.strictObject({
-  requestId: z.string().min(3).max(64).optional(),
-  problem: z.string().trim().min(2).max(2000),
-  lesson: z.string().trim().min(2).max(2000),
-  department: z.string().trim().min(1).max(60),
-  photos: z.array(z.string().max(64)).max(6).optional(),
-});
+const HandOverBody = HandOverInputSchema;
+const DecideBody = HandOverDecisionSchema;
+const CaseBody = CaseInputSchema;
+const ColleaguesView = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) });
 
 /** Ownership, hand-over, the dispatch board, the case library and the price list. */
 export const consoleWorkflowRoutes = consoleRouter
@@ -119,12 +115,12 @@ export const consoleWorkflowRoutes = consoleRouter
       if (!r) throw new NotFound("request");
       if (r.ownerId !== actor.staffId && actor.role !== "branchManager" && actor.role !== "serviceSupervisor") throw new Forbidden("only the owner (or a supervisor) hands a request over");
       if (toStaffId === r.ownerId) throw new BadInput("already the owner", [{ path: "toStaffId", message: "this person already owns the request" }]);
-      const receiver = await findStaffById(c.var.services.control, toStaffId);
+      const [receiver, giver] = await Promise.all([findStaffById(c.var.services.control, toStaffId), findStaffById(c.var.services.control, actor.staffId)]);
       if (!receiver || receiver.branchId !== branch.id || !receiver.active) throw new BadInput("unknown colleague", [{ path: "toStaffId", message: "not an active staff member of this branch" }]);
       if (await pendingTransfer(db, r.id)) throw new Conflict("a hand-over is already waiting for an answer");
       const id = newId("hov");
       const version = await ownershipChange(c, r, "handover.offered", { toStaffId, note: note ?? null }, (tx) => writeTransfer(tx, { insert: { id, requestId: r.id, fromId: r.ownerId ?? actor.staffId, toId: toStaffId, note: note ?? null, status: "pending", createdAt: c.var.services.now() } }), [
-        { type: "request.handover", recipients: [`staff:${toStaffId}`], params: { trackingCode: r.trackingCode, from: actor.staffId } },
+        { type: "request.handover", recipients: [`staff:${toStaffId}`], params: { trackingCode: r.trackingCode, from: giver?.name ?? actor.staffId } },
       ]);
       return c.json({ id, version }, 201);
     },
@@ -175,6 +171,20 @@ export const consoleWorkflowRoutes = consoleRouter
       const items = (await openItemsOf(db, c.var.actor.staffId)).map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
       const offered = (await transfersTo(db, c.var.actor.staffId)).map((t) => ({ ...t, createdAt: iso(t.createdAt) }));
       return c.json({ items, offered }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/colleagues",
+      tags: ["workflow"],
+      summary: "The branch's active staff by name and role, to pick whom to hand a request over to",
+      security: [{ bearer: [] }],
+      responses: { 200: { description: "Colleagues", content: { "application/json": { schema: ColleaguesView } } }, ...errorResponses },
+    }),
+    async (c) => {
+      requirePermission(c.var.actor, "request.handOver");
+      return c.json({ items: await colleaguesOf(c.var.services.control, c.var.tenant.branch.id) }, 200);
     },
   )
   .openapi(

@@ -1,0 +1,41 @@
+import { useState } from "preact/hooks";
+import type { SettingsView } from "../../api/types.ts";
+import { tr } from "../../lib/i18n.ts";
+import { ErrorBox, TextField } from "../../ui/kit.tsx";
+import { intOf, useSettingsSave } from "./save.ts";
+
+/** The branch's own rules: portal daily limit, night shift, repair warranty, reopening on an unsatisfied visit. */
+export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: string): void }) {
+  const [limit, setLimit] = useState(String(s.publicDailyLimit));
+  const [nightFrom, setNightFrom] = useState(s.nightShift.from);
+  const [nightTo, setNightTo] = useState(s.nightShift.to);
+  const [warranty, setWarranty] = useState(String(s.workflow.warrantyMonths));
+  const [reopen, setReopen] = useState(s.workflow.reopenOnUnsatisfied);
+  const { form, errors, busy, save } = useSettingsSave(s.version, onSaved);
+
+  function submit(e: Event) {
+    e.preventDefault();
+    void save({
+      publicDailyLimit: intOf(limit) as number,
+      nightShift: { from: nightFrom, to: nightTo },
+      workflow: { warrantyMonths: intOf(warranty) as number, reopenOnUnsatisfied: reopen },
+    });
+  }
+
+  return (
+    <form ref={form} id="rules-form" onSubmit={submit} noValidate>
+      <div class="row">
+        <TextField id="night-from" label={tr("w.settings.nightFrom")} type="time" value={nightFrom} onValue={setNightFrom} error={errors["nightShift.from"]} />
+        <TextField id="night-to" label={tr("w.settings.nightTo")} type="time" value={nightTo} onValue={setNightTo} error={errors["nightShift.to"]} />
+        <TextField id="daily-limit" label={tr("w.settings.dailyLimit")} type="number" inputMode="numeric" min={1} max={1000} value={limit} onValue={setLimit} error={errors.publicDailyLimit} hint={tr("w.settings.dailyLimitHint")} />
+        <TextField id="warranty-months" label={tr("w.settings.warrantyMonths")} type="number" inputMode="numeric" min={0} max={60} value={warranty} onValue={setWarranty} error={errors["workflow.warrantyMonths"]} />
+      </div>
+      <label class="check">
+        <input type="checkbox" id="reopen" checked={reopen} onChange={(e) => setReopen(e.currentTarget.checked)} /> {tr("w.settings.reopen")}
+      </label>
+      <p class="hint">{tr("w.settings.quietHours")}: {s.notifications.quietHours.from}–{s.notifications.quietHours.to} · {tr("w.settings.quietHoursHint")}</p>
+      <ErrorBox error={errors["(body)"] ?? null} />
+      <button type="submit" class="primary" disabled={busy}>{busy ? tr("w.settings.saving") : tr("w.settings.save")}</button>
+    </form>
+  );
+}

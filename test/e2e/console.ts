@@ -1,0 +1,33 @@
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+// What the browser journeys share: the stack's URL, the demo logins, signing in, and taking a workflow step.
+export const base = () => inject("baseUrl");
+export const logins = () => JSON.parse(inject("logins")) as Array<{ email: string; password: string; role: string; branch: string | null }>;
+export const login = (role: string, branch: string | null = "yangguang", nth = 0) => logins().filter((l) => l.role === role && l.branch === branch)[nth]!;
+
+/** Opens `path` in a new page of `ctx` and signs in there as the demo user with that role. */
+export async function signIn(ctx: BrowserContext, path: string, role: string, branch: string | null = "yangguang", nth = 0): Promise<Page> {
+  const who = login(role, branch, nth);
+  const page = await ctx.newPage();
+  await page.goto(`${base()}${path}`);
+  await page.fill("#email", who.email);
+  await page.fill("#password", who.password);
+  await page.click("button[type=submit]");
+  return page;
+}
+
+/**
+ * Opens a workflow step's form on the console request page, fills it, submits, and waits until the request
+ * shows the state and the step's event is on its record (so steps that keep the state are proven too).
+ */
+export async function step(page: Page, action: string, fill: (form: Locator) => Promise<void>, expectState: string) {
+  const events = page.locator(`#events li[data-type="workflow.${action}"]`);
+  const before = await events.count();
+  await page.locator(`#step-buttons button[data-action="${action}"]`).click({ timeout: 20_000 });
+  const form = page.locator(`form.step-form[data-step="${action}"]`);
+  await fill(form);
+  await form.locator("button[type=submit]").click();
+  await expect.poll(() => events.count(), { timeout: 20_000 }).toBe(before + 1);
+  await expect.poll(() => page.locator("#request").getAttribute("data-status"), { timeout: 20_000 }).toBe(expectState);
+}
