@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { allowedActions, BadInput, Conflict, Forbidden, newId, NotFound, type RequestKind, StaleVersion, WORKFLOWS } from "@wuye/core";
+import { allowedActions, BadInput, Conflict, Forbidden, newId, NotFound, type RequestKind, RESIDENT_STEPS, type ResidentStep, StaleVersion, STEP_NAMES, type StepName } from "@wuye/core";
 import {
   changeRequest,
   findRequest,
@@ -25,8 +25,6 @@ import { byTrackingCode } from "../public/routes.ts";
 import { residentView } from "./resident-view.ts";
 import { recordOf, runStep } from "./run-step.ts";
 
-const STEP_NAMES = [...new Set(Object.values(WORKFLOWS).flatMap((w) => Object.keys(w.steps)))];
-const RESIDENT_STEPS = [...new Set(Object.values(WORKFLOWS).flatMap((w) => Object.entries(w.machine.steps).filter(([, st]) => "resident" in st.by).map(([n]) => n)))];
 const Params = z.object({ id: z.string().min(3).max(64) });
 const StepBody = z.record(z.string(), z.unknown()).openapi({ description: "The step's input; each step's fields are validated by its schema in @wuye/core (workflow/*-steps.ts)" });
 export const StepResult = z.object({ id: z.string(), status: z.string(), version: z.number(), allowedActions: z.array(z.string()), record: z.record(z.string(), z.unknown()) });
@@ -40,7 +38,19 @@ const stepResponses = {
   422: { description: "Resident-facing text blocked by the language guard", content: problemContent },
 };
 
-function stepRoute(step: string) {
+/**
+ * Registers one OpenAPI operation per step name (each with its own summary in the document). Typed as what the
+ * loop builds: `register`'s result for a name of `N` is the router carrying the route of every name of `N`, so
+ * `hono/client` sees `…/actions/dispatch`, `…/actions/review`… and nothing else.
+ */
+function eachStep<N extends string, R>(names: readonly N[], register: (name: N) => R): R {
+  let router: R | undefined;
+  for (const name of names) router = register(name);
+  if (router === undefined) throw new Error("no workflow steps");
+  return router;
+}
+
+function stepRoute<S extends StepName>(step: S) {
   return createRoute({
     method: "post",
     path: `/requests/{id}/actions/${step}`,
@@ -64,7 +74,7 @@ async function consoleStep(c: Context<HonoEnv>, step: string) {
 }
 
 const consoleRouter = createRouter();
-for (const step of STEP_NAMES) consoleRouter.openapi(stepRoute(step), (c) => consoleStep(c, step) as never);
+const consoleStepRoutes = eachStep(STEP_NAMES, (step) => consoleRouter.openapi(stepRoute(step), (c) => consoleStep(c, step)));
 
 const HandOverBody = z.strictObject({ toStaffId: z.string().min(3).max(64), note: z.string().trim().min(1).max(500).optional() });
 const DecideBody = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() });
@@ -77,7 +87,7 @@ const CaseBody = z.strictObject({
 });
 
 /** Ownership, hand-over, the dispatch board, the case library and the price list. */
-export const consoleWorkflowRoutes = consoleRouter
+export const consoleWorkflowRoutes = consoleStepRoutes
   .openapi(
     createRoute({
       method: "get",
@@ -263,9 +273,9 @@ async function ownershipChange(
 const PublicParams = z.object({ trackingCode: z.string().min(1).max(64) });
 
 /** The resident's own steps in the portal; the tracking code is their proof (as for the rating). */
-export const publicWorkflowRoutes = createRouter();
-for (const step of RESIDENT_STEPS) {
-  publicWorkflowRoutes.openapi(
+const publicRouter = createRouter();
+export const publicWorkflowRoutes = eachStep(RESIDENT_STEPS, (step) =>
+  publicRouter.openapi(
     createRoute({
       method: "post",
       path: `/requests/{trackingCode}/actions/${step}`,
@@ -274,12 +284,11 @@ for (const step of RESIDENT_STEPS) {
       request: { params: PublicParams, body: { content: { "application/json": { schema: StepBody } }, required: false } },
       responses: stepResponses,
     }),
-    (async (c: Context<HonoEnv>) => {
-      const at = await byTrackingCode(c.var.services, c.req.param("trackingCode")!);
+    async (c) => {
+      const at = await byTrackingCode(c.var.services, c.req.valid("param").trackingCode);
       const body = await optionalJsonBody(c);
       const out = await runStep(c, at, step, body, "resident", null);
       return c.json({ id: out.request.trackingCode, status: out.request.status, version: out.request.version, allowedActions: out.allowed, record: residentView(at.request.kind, out.record) }, 200);
-    }) as never,
-  );
-}
-
+    },
+  ),
+);
