@@ -215,7 +215,7 @@ export const consoleWorkflowRoutes = consoleStepRoutes
     },
   );
 
-function decideRoute(what: "accept" | "decline") {
+function decideRoute<W extends "accept" | "decline">(what: W) {
   return createRoute({
     method: "post",
     path: `/requests/{id}/handover/${what}`,
