@@ -1,13 +1,14 @@
 import type { PolicyView, SettingsView } from "../api/types.ts";
+import { answer, refine } from "../lib/api.ts";
 import { currentLocale, term, tr, yuan } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
-import { staffCall } from "../lib/session.ts";
+import { staffApi } from "../lib/session.ts";
 import { Async, Badge, Card } from "../ui/kit.tsx";
 
 /** The branch's deadline policy and lists, read-only here (changes go through PUT/PATCH with If-Match). */
 export function SettingsPage() {
-  const policy = useQuery<PolicyView>("settings:policy", () => staffCall<PolicyView>("/console/settings/policy"), { staleMs: 30_000 });
-  const settings = useQuery<SettingsView>("settings:lists", () => staffCall<SettingsView>("/console/settings"), { staleMs: 30_000 });
+  const policy = useQuery("settings:policy", () => answer(staffApi.console.settings.policy.$get()).then(refine<PolicyView>()), { staleMs: 30_000 });
+  const settings = useQuery("settings:lists", () => answer(staffApi.console.settings.$get()).then(refine<SettingsView>()), { staleMs: 30_000 });
   const name = (n: Record<string, string>) => n[currentLocale()] ?? n["zh-CN"] ?? "";
   return (
     <>
