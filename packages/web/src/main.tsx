@@ -1,6 +1,6 @@
 import { type ComponentType, render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { call } from "./lib/api.ts";
+import { answer, api } from "./lib/api.ts";
 import { currentLocale, onLocaleChange, tr } from "./lib/i18n.ts";
 import { useQuery } from "./lib/query.ts";
 import { useLocation } from "./lib/router.ts";
@@ -29,7 +29,7 @@ const Console = lazy(() => import("./console/index.tsx"));
 const Hq = lazy(() => import("./hq/index.tsx"));
 
 function Home() {
-  const health = useQuery<{ status: string }>("health", () => call("/health"), { pollMs: 10_000 });
+  const health = useQuery("health", () => answer(api.health.$get()), { pollMs: 10_000 });
   const status = health.data?.status ?? (health.error ? "down" : undefined);
   return (
     <>

@@ -30,6 +30,42 @@ import { publicRoutes } from "./public/routes.ts";
 
 const JSON_LIMIT_BYTES = 256 * 1024;
 
+/**
+ * Everything under `/api/v1`, built as one chain so that its type carries every route: the web front end's
+ * typed client is `hc<ApiRoutes>("/api/v1")` (packages/web/src/lib/api.ts). Called once per `createApp()`.
+ */
+export function apiRoutes() {
+  const consoleRoutes = createRouter()
+    .route("/", consoleRequestRoutes)
+    .route("/", consoleMilestoneRoutes)
+    .route("/", consoleSettingsRoutes)
+    .route("/", consoleNotificationRoutes)
+    .route("/", consoleReplyRoutes)
+    .route("/", consoleAuditRoutes)
+    .route("/", noticeRoutes)
+    .route("/", visitorRoutes)
+    .route("/", handoverRoutes)
+    .route("/", dutyLogRoutes)
+    .route("/", surveyRoutes)
+    .route("/", forumRoutes)
+    .route("/", residentRecordRoutes)
+    .route("/", consoleWorkflowRoutes);
+  return createRouter()
+    .route("/auth", authRoutes)
+    .route("/", healthRoutes)
+    .route("/public", publicRoutes)
+    .route("/public", residentRoutes)
+    .route("/public", attachmentRoutes)
+    .route("/public", residentFrontdeskRoutes)
+    .route("/public", publicWorkflowRoutes)
+    .route("/console", consoleRoutes)
+    .route("/hq", hqRoutes)
+    .route("/dev", devRoutes);
+}
+
+/** The routes under `/api/v1` with their inputs and responses, for `hono/client` (type only). */
+export type ApiRoutes = ReturnType<typeof apiRoutes>;
+
 export function createApp() {
   const app = createRouter();
   app.use("*", base);
@@ -46,27 +82,7 @@ export function createApp() {
 
   app.use("/api/v1/console/*", authenticate, branchTenant);
   app.use("/api/v1/hq/*", authenticate, supervisionScope);
-  const consoleRoutes = createRouter().route("/", consoleRequestRoutes).route("/", consoleMilestoneRoutes).route("/", consoleSettingsRoutes).route("/", consoleNotificationRoutes).route("/", consoleReplyRoutes).route("/", consoleAuditRoutes)
-    .route("/", noticeRoutes)
-    .route("/", visitorRoutes)
-    .route("/", handoverRoutes)
-    .route("/", dutyLogRoutes)
-    .route("/", surveyRoutes)
-    .route("/", forumRoutes)
-    .route("/", residentRecordRoutes)
-    .route("/", consoleWorkflowRoutes);
-  const api = createRouter()
-    .route("/auth", authRoutes)
-    .route("/", healthRoutes)
-    .route("/public", publicRoutes)
-    .route("/public", residentRoutes)
-    .route("/public", attachmentRoutes)
-    .route("/public", residentFrontdeskRoutes)
-    .route("/public", publicWorkflowRoutes)
-    .route("/console", consoleRoutes)
-    .route("/hq", hqRoutes)
-    .route("/dev", devRoutes);
-  app.route("/api/v1", api);
+  app.route("/api/v1", apiRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   const docConfig = {

@@ -3,11 +3,11 @@ import { BadInput, Forbidden } from "../errors/index.ts";
 import type { RequestKind } from "../request/kind.ts";
 import type { MilestoneName } from "../request/schema.ts";
 import { ANSWER_STEPS } from "./answer-steps.ts";
-import { COMPLAINT_MACHINE } from "./complaint.ts";
+import { COMPLAINT_MACHINE, type ComplaintStep } from "./complaint.ts";
 import { COMPLAINT_STEPS, newComplaintRecord } from "./complaint-steps.ts";
-import { ANSWER_MACHINE } from "./inquiry.ts";
-import { allowedSteps, isTerminal, type Machine, nextState, type Who } from "./machine.ts";
-import { REPAIR_MACHINE } from "./repair.ts";
+import { ANSWER_MACHINE, type AnswerStep } from "./inquiry.ts";
+import { allowedSteps, isTerminal, type Machine, nextState, type Performer, type Who } from "./machine.ts";
+import { REPAIR_MACHINE, type RepairStep } from "./repair.ts";
 import { REPAIR_STEPS } from "./repair-steps.ts";
 import type { StepContext, StepDef, StepEffect } from "./step.ts";
 import { newWorkOrder, workOrderNumber } from "./work-order.ts";
@@ -28,6 +28,23 @@ export function workflowOf(kind: RequestKind): Workflow {
 
 /** Every step name of every workflow, each with its input schema (one console endpoint per step). */
 export const WORKFLOWS = { repair: REPAIR, complaint: COMPLAINT, answer: ANSWER } as const;
+
+/** A step of any workflow; the console has one endpoint per name (`POST /console/requests/{id}/actions/{step}`). */
+export type StepName = RepairStep | ComplaintStep | AnswerStep;
+type ResidentStepOf<M extends { steps: Record<string, { by: Performer }> }> = { [K in keyof M["steps"]]: M["steps"][K]["by"] extends { resident: true } ? K : never }[keyof M["steps"]];
+/** A step the resident takes in the portal (`POST /public/requests/{trackingCode}/actions/{step}`). */
+export type ResidentStep = ResidentStepOf<typeof REPAIR_MACHINE> | ResidentStepOf<typeof COMPLAINT_MACHINE> | ResidentStepOf<typeof ANSWER_MACHINE>;
+
+const workflowList = Object.values(WORKFLOWS);
+/** Every step name, each once, in workflow order (the keys of the typed *_STEPS records). */
+export const STEP_NAMES = [...new Set(workflowList.flatMap((w) => Object.keys(w.steps)))] as StepName[];
+/** The steps a resident performs (staff may record them on their behalf), each once, in workflow order. */
+export const RESIDENT_STEPS = [...new Set(workflowList.flatMap((w) => Object.entries(w.machine.steps).filter(([, st]) => "resident" in st.by).map(([n]) => n)))] as ResidentStep[];
+const stepNames = new Set<string>(STEP_NAMES);
+const residentSteps = new Set<string>(RESIDENT_STEPS);
+/** Narrows a step name the API sent (`allowedActions`, `residentActions` are plain strings). */
+export const isStepName = (name: string): name is StepName => stepNames.has(name);
+export const isResidentStep = (name: string): name is ResidentStep => residentSteps.has(name);
 
 /** The record a request starts with (work order, complaint case file, or a plain answer record). */
 export function initialRecord(req: { id: string; kind: RequestKind; channel: string; createdAt: number }): Record<string, unknown> {

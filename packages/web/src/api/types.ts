@@ -1,36 +1,28 @@
-// Response shapes of the API routes the web app reads, written from the route schemas in workers/api/src
-// (public/schemas.ts, console/requests.ts, workflow/routes.ts, hq/routes.ts, frontdesk/notices.ts).
-// Inputs are not repeated here: forms use the zod schemas of @wuye/core that the API validates with.
-// Why not `hc<App>` from hono/client: see packages/web/README.md.
+// Response shapes the web reads. Most are the API's own types, inferred by `hono/client` from the route schemas
+// (`Output<…>`, see lib/api.ts); they are named here only so components can say what they take.
+// Hand-written: what a route documents only as `unknown` (the dispatch board's rows, a resident's view of the work
+// order, settings lists, head-office rows); lib/api.ts `refine` checks each still fits what is documented.
 import type { Role } from "@wuye/core/auth";
 import type { MilestoneName, RequestKind } from "@wuye/core/request";
+import type { Api, Output } from "../lib/api.ts";
 
 export type { MilestoneName, RequestKind };
 
-export interface BranchProfile {
-  slug: string;
-  name: string;
-  nameEn: string;
-  timeZone: string;
-  servicePhone: string;
-  complaintPhone: string;
-  commitments: Array<{ milestone: MilestoneName; kinds: RequestKind[]; urgency: string | null; minutes: number; text: string }>;
-  priceList: Array<{ code: string; name: string; unit: string; labourFen: number; materialFen: number }>;
-  notices: Array<{ id: string; title: string; body: string; category: string; publishedAt: string }>;
-  categories: Array<{ code: string; name: string; kind: RequestKind; urgent: boolean }>;
-  communities: Array<{ id: string; name: string; units: Array<{ id: string; label: string }> }>;
-}
+/** `T` with the fields of `R` in place of its own (keeps `T`'s other fields, even next to an index signature). */
+type Replace<T, R> = { [K in keyof T as K extends keyof R ? never : K]: T[K] } & R;
 
-export interface CreatedRequest {
-  id: string;
-  trackingCode: string;
-  status: string;
-  kind: RequestKind;
-  urgency: "urgent" | "normal";
-  milestones: Array<{ name: MilestoneName; dueAt: string }>;
-}
+type Public = Api["public"];
+type Console = Api["console"];
 
-export interface ResidentRecord {
+export type BranchProfile = Output<Public["branches"][":branch"]["$get"]>;
+export type CreatedRequest = Output<Public["branches"][":branch"]["requests"]["$post"]>;
+export type MyRequests = Output<Public["branches"][":branch"]["my"]["requests"]["$get"]>;
+export type InboxView = Output<Console["inbox"]["$get"]>;
+
+type Tracking = Output<Public["requests"][":trackingCode"]["$get"]>;
+/** The tracking page; `workflow.record` is documented as a free-form object: `residentView` (api) writes these fields. */
+export type TrackingView = Replace<Tracking, { workflow: Replace<Tracking["workflow"], { record: ResidentRecord }> }>;
+export type ResidentRecord = {
   number?: string | null;
   item?: { code: string; name: Record<string, string>; standard: boolean; priceFen?: number } | null;
   priceDecision?: { feasible: boolean; priceFen: number | null; referral: string | null } | null;
@@ -39,83 +31,23 @@ export interface ResidentRecord {
   deferral?: string | null;
   accepted?: boolean;
   paid?: boolean;
-}
+};
 
-export interface TrackingView {
-  trackingCode: string;
-  kind: RequestKind;
-  category: string | null;
-  urgency: string;
-  status: string;
-  createdAt: string;
-  branch: { slug: string; name: string; servicePhone: string };
-  milestones: Array<{ name: MilestoneName; dueAt: string | null; status: string; metAt: string | null; breached: boolean }>;
-  timeline: Array<{ at: string; type: string; note: string | null }>;
-  workflow: { state: string; residentActions: string[]; record: ResidentRecord };
-}
+export type StepResult = Output<Console["requests"][":id"]["actions"]["dispatch"]["$post"]>;
+export type RegisterPage = Output<Console["requests"]["$get"]>;
+export type RegisterItem = RegisterPage["items"][number];
+export type MilestoneView = RegisterItem["milestones"][number];
+/** `kind` is documented as a string; it is one of the request kinds (the workflow forms depend on it). */
+export type RequestDetail = Replace<Output<Console["requests"][":id"]["$get"]>, { kind: RequestKind }>;
+export type WorkflowView = Output<Console["requests"][":id"]["workflow"]["$get"]>;
+export type NoticeView = Output<Console["notices"]["$get"]>["items"][number];
 
-export interface MyRequests {
-  items: Array<{ trackingCode: string; kind: string; status: string; createdAt: string; milestones: Array<{ name: string; dueAt: string | null; status: string }> }>;
-}
-
-export interface StepResult {
-  id: string;
-  status: string;
-  version: number;
-  allowedActions: string[];
-  record: Record<string, unknown>;
-}
-
-export interface MilestoneView {
-  id: string;
-  name: string;
-  dueAt: string | null;
-  status: string;
-  metAt: string | null;
-  breachedAt: string | null;
-}
-
-export interface RegisterItem {
-  id: string;
-  trackingCode: string;
-  kind: RequestKind;
-  category: string | null;
-  urgency: string;
-  status: string;
-  channel: string;
-  description: string;
-  contactName: string;
-  contactPhone: string;
-  ownerId: string | null;
-  createdAt: string;
-  nextDueAt: string | null;
-  milestones: MilestoneView[];
-}
-export interface RegisterPage {
-  items: RegisterItem[];
-  nextCursor: string | null;
-}
-
-export interface RequestDetail extends RegisterItem {
-  contactEmail: string | null;
-  unitId: string | null;
-  communityId: string | null;
-  area: string | null;
-  appointment: { from: string; to: string } | null;
-  keyLeft: boolean | null;
-  urgencyReason: string | null;
-  ownerByDuty: boolean;
-  satisfaction: number | null;
-  ratingComment: string | null;
-  version: number;
-  events: Array<{ id: string; type: string; at: string; actorId: string | null; actorRole: string | null; data: Record<string, unknown> }>;
-}
-
-export interface WorkflowView extends StepResult {
-  pendingHandOver: PendingHandOver | null;
-}
-
-export interface WorkOrderRow {
+/** `GET /console/dispatch-board`: documented as `unknown[]` rows. */
+export type DispatchBoard = {
+  technicians: Array<{ id: string; name: string; skills: string[]; communities: string[]; openOrders: number; orders: WorkOrderRow[] }>;
+  unassigned: WorkOrderRow[];
+};
+export type WorkOrderRow = {
   id: string;
   trackingCode: string;
   status: string;
@@ -125,54 +57,21 @@ export interface WorkOrderRow {
   assigneeId: string | null;
   createdAt: string;
   version: number;
-}
-export interface DispatchBoard {
-  technicians: Array<{ id: string; name: string; skills: string[]; communities: string[]; openOrders: number; orders: WorkOrderRow[] }>;
-  unassigned: WorkOrderRow[];
-}
+};
 
-export interface NoticeView {
-  id: string;
-  title: string;
-  body: string;
-  bodyForResidents: string;
-  category: string;
-  categoryName: string;
-  status: string;
-  emergency: boolean;
-  publishAt: string | null;
-  expiresAt: string | null;
-  draftedBy: string;
-  approvedBy: string | null;
-  returnComment: string | null;
-  history: Array<{ action: string; by: string; role: string; at: string; comment?: string }>;
-  version: number;
-}
-
-export interface PolicyView {
-  version: number;
-  policy: { version?: number; rules?: Array<Record<string, unknown>>; calendars?: Record<string, unknown>; [k: string]: unknown };
-  commitments: Array<{ milestone: string; text: string }>;
-}
-export interface SettingsView {
-  version: number;
+export type PolicyView = Output<Console["settings"]["policy"]["$get"]>;
+/** `GET /console/settings`: the lists are documented as `unknown[]`. */
+export type SettingsView = Replace<Output<Console["settings"]["$get"]>, {
   categories: Array<{ code: string; name: Record<string, string>; kind: string; urgent: boolean }>;
   priceList: Array<{ code: string; name: Record<string, string>; unit: string; labourFen: number; materialFen: number; skill?: string }>;
   publicDailyLimit: number;
   nightShift: { from: string; to: string };
   notifications: { quietHours: { from: string; to: string }; webhook: string | null; sms: string | null; email: string | null };
   workflow: { reopenOnUnsatisfied: boolean; warrantyMonths: number };
-}
+}>;
 
-export interface Compliance {
-  milestone: string;
-  metOnTime: number;
-  metLate: number;
-  overdueOpen: number;
-  openInTime: number;
-  compliance: number | null;
-}
-export interface Overview {
+/** `GET /hq/overview`, `/hq/branches/{branch}`: documented loosely (an open object), read as this. */
+export type Overview = {
   branch?: string;
   name?: string;
   period: { from: string; to: string };
@@ -185,8 +84,17 @@ export interface Overview {
   satisfaction: number | null;
   repeatComplaints: number;
   reopenRate: number | null;
-}
-export interface BranchRank {
+};
+export type Compliance = {
+  milestone: string;
+  metOnTime: number;
+  metLate: number;
+  overdueOpen: number;
+  openInTime: number;
+  compliance: number | null;
+};
+/** `GET /hq/branches`: documented as `unknown[]` rows. */
+export type BranchRank = {
   rank: number;
   branch: string;
   name: string;
@@ -195,13 +103,15 @@ export interface BranchRank {
   overdueNow: number;
   complaintRatePer1000Units: number | null;
   satisfaction: number | null;
-}
-export interface TrendPoint {
+};
+/** `GET /hq/trends`: documented as `unknown[]` rows. */
+export type TrendPoint = {
   bucket: string;
   requests: number;
   compliance: number | null;
-}
-export interface OverdueItem {
+};
+/** `GET /hq/overdue`: documented as `unknown[]` rows. */
+export type OverdueItem = {
   branch: string;
   milestoneId: string;
   requestId: string;
@@ -209,23 +119,16 @@ export interface OverdueItem {
   kind: string;
   dueAt: string;
   ageMinutes: number;
-}
+};
+
 
 export interface Colleague {
   id: string;
   name: string;
   role: Role;
 }
-/** A hand-over waiting for the receiver's answer (`pendingHandOver` of the workflow view). */
-export interface PendingHandOver {
-  id: string;
-  requestId: string;
-  fromId: string;
-  toId: string;
-  note: string | null;
-  status: "pending";
-  createdAt: number;
-}
+/** A hand-over waiting for the receiver's answer. */
+export type PendingHandOver = NonNullable<WorkflowView["pendingHandOver"]>;
 export interface OpenItems {
   items: Array<{ id: string; trackingCode: string; kind: RequestKind; status: string; urgency: string; createdAt: string }>;
   offered: Array<{ id: string; requestId: string; fromId: string; note: string | null; createdAt: string; trackingCode: string; kind: RequestKind }>;

@@ -1,17 +1,20 @@
 import { workflowOf } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { DispatchBoard, WorkOrderRow } from "../api/types.ts";
-import { ApiError } from "../lib/api.ts";
+import { answer, ApiError, ifMatch, refine } from "../lib/api.ts";
 import { errorText, validate } from "../lib/form.ts";
 import { fmtDateTime, fmtDuration, term, tr, yuan } from "../lib/i18n.ts";
 import { useProfile } from "../lib/profile.ts";
 import { invalidate, useNow, useQuery } from "../lib/query.ts";
-import { staffCall, staffSession } from "../lib/session.ts";
+import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 
 const DISPATCHABLE = new Set(["received", "approved", "returned"]);
 
 /** Dispatch one waiting order from the board: technician (or automatic by skill and load) and price-list item. */
+/** The board (its rows are documented as `unknown` by the API; `DispatchBoard` is how the web reads them). */
+export const loadDispatchBoard = () => answer(staffApi.console["dispatch-board"].$get()).then(refine<DispatchBoard>());
+
 function QuickDispatch({ order, board }: { order: WorkOrderRow; board: DispatchBoard }) {
   const profile = useProfile(staffSession()?.staff.branch);
   const [tech, setTech] = useState("");
@@ -23,7 +26,7 @@ function QuickDispatch({ order, board }: { order: WorkOrderRow; board: DispatchB
     const v = validate(workflowOf("repair").steps.dispatch!.input, body);
     if (!v.ok) return setError(Object.values(v.errors)[0] ?? null);
     try {
-      await staffCall(`/console/requests/${order.id}/actions/dispatch`, { body, ifMatch: order.version });
+      await staffApi.console.requests[":id"].actions.dispatch.$post({ param: { id: order.id }, header: { "if-match": ifMatch(order.version) }, json: body });
       setError(null);
     } catch (err) {
       setError(err instanceof ApiError && err.status === 412 ? tr("w.req.stale") : errorText(err));
@@ -53,7 +56,7 @@ function QuickDispatch({ order, board }: { order: WorkOrderRow; board: DispatchB
 
 /** Engineering's dispatch board: technicians × open work orders, and the orders still waiting for someone. */
 export function DispatchBoardPage() {
-  const q = useQuery<DispatchBoard>("dispatch-board", () => staffCall<DispatchBoard>("/console/dispatch-board"), { pollMs: 10_000, staleMs: 0 });
+  const q = useQuery("dispatch-board", loadDispatchBoard, { pollMs: 10_000, staleMs: 0 });
   const now = useNow(30_000);
   const order = (o: WorkOrderRow, board?: DispatchBoard) => (
     <li key={o.id} data-code={o.trackingCode}>

@@ -132,7 +132,7 @@ export default function Console({ rest }: { rest: string }) {
       <div class="page layout">
         <main>{page}</main>
         <aside>
-          <InboxPanel compact path="/console/inbox" />
+          <InboxPanel compact source={{ staff: true }} />
         </aside>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}

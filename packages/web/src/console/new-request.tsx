@@ -1,19 +1,22 @@
-import { CHANNELS, REQUEST_KINDS, type RequestKind, StaffCreateRequestInputSchema } from "@wuye/core/request";
+import { type Channel, CHANNELS, REQUEST_KINDS, type RequestKind, StaffCreateRequestInputSchema } from "@wuye/core/request";
 import { useState } from "preact/hooks";
-import type { CreatedRequest } from "../api/types.ts";
-import { idempotencyKey } from "../lib/api.ts";
-import { type FieldErrors, serverErrors, validate } from "../lib/form.ts";
+import { answer, idempotencyKey } from "../lib/api.ts";
+import { type FieldErrors, oneOf, serverErrors, validate } from "../lib/form.ts";
 import { currentLocale, term, tr } from "../lib/i18n.ts";
 import { useProfile } from "../lib/profile.ts";
 import { invalidate } from "../lib/query.ts";
 import { navigate } from "../lib/router.ts";
-import { staffCall, staffSession } from "../lib/session.ts";
+import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 
 /** Recording a request taken by phone, walk-in or letter: the taker owns it (首问负责制). */
+/** Channels staff record a request from (the portal is the residents' own). */
+const STAFF_CHANNELS = CHANNELS.filter((c): c is StaffChannel => c !== "portal");
+type StaffChannel = Exclude<Channel, "portal">;
+
 export function NewRequest() {
   const profile = useProfile(staffSession()?.staff.branch);
-  const [channel, setChannel] = useState("phone");
+  const [channel, setChannel] = useState<StaffChannel>("phone");
   const [kind, setKind] = useState<RequestKind>("repair");
   const [category, setCategory] = useState("");
   const [description, setDescription] = useState("");
@@ -43,7 +46,7 @@ export function NewRequest() {
     }
     setBusy(true);
     try {
-      const { data } = await staffCall<CreatedRequest>("/console/requests", { body, headers: { "idempotency-key": idem } });
+      const { data } = await answer(staffApi.console.requests.$post({ header: { "idempotency-key": idem }, json: body }));
       invalidate("register:");
       navigate(`/console/r/${data.id}`);
     } catch (err) {
@@ -60,7 +63,7 @@ export function NewRequest() {
         <form class="card" onSubmit={submit} noValidate aria-labelledby="new-title" id="new-request">
           <h2 id="new-title">{tr("w.console.nav.new")}</h2>
           <div class="row">
-            <Select id="channel" label={tr("w.new.channel")} value={channel} onValue={setChannel} options={CHANNELS.filter((c) => c !== "portal").map((c) => ({ value: c, label: term("channel", c) }))} />
+            <Select id="channel" label={tr("w.new.channel")} value={channel} onValue={(v) => setChannel(oneOf(STAFF_CHANNELS, v, channel))} options={STAFF_CHANNELS.map((c) => ({ value: c, label: term("channel", c) }))} />
             <Select id="kind" label={tr("w.reg.kind")} value={kind} onValue={(v) => { setKind(v as RequestKind); setCategory(""); }} options={REQUEST_KINDS.map((k) => ({ value: k, label: term("kind", k) }))} />
           </div>
           <Select id="category" label={tr("w.form.category")} value={category} onValue={setCategory} placeholder={tr("w.form.choose")} error={err("category")} options={p.categories.filter((c) => c.kind === kind).map((c) => ({ value: c.code, label: c.urgent ? `${c.name}(${term("urgency", "urgent")})` : c.name }))} />

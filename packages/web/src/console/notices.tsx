@@ -1,19 +1,19 @@
 import { can } from "@wuye/core/auth";
-import { NOTICE_ACTION_PERMISSION, NOTICE_CATEGORIES, NOTICE_TRANSITIONS, NoticeDraftInputSchema, NoticeReturnInputSchema, type NoticeAction, type NoticeStatus } from "@wuye/core/frontdesk";
+import { NOTICE_ACTION_PERMISSION, NOTICE_CATEGORIES, NOTICE_TRANSITIONS, NoticeDraftInputSchema, NoticeReturnInputSchema, type NoticeAction, type NoticeCategory, type NoticeStatus } from "@wuye/core/frontdesk";
 import { useState } from "preact/hooks";
 import type { NoticeView } from "../api/types.ts";
-import { ApiError } from "../lib/api.ts";
-import { errorText, type FieldErrors, serverErrors, validate } from "../lib/form.ts";
+import { answer, ApiError, ifMatch } from "../lib/api.ts";
+import { errorText, type FieldErrors, oneOf, serverErrors, validate } from "../lib/form.ts";
 import { fmtDateTime, term, tr } from "../lib/i18n.ts";
 import { invalidate, useQuery } from "../lib/query.ts";
-import { staffCall, staffSession } from "../lib/session.ts";
+import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 
 const TONE: Record<string, "ok" | "warn" | "bad" | "info" | "muted"> = { published: "ok", scheduled: "info", pending: "warn", returned: "bad", emergencyPending: "warn", draft: "muted", expired: "muted" };
 
 /** Notices to residents (物业服务信息告知): drafted, approved by the supervisor, then published. */
 export function Notices() {
-  const q = useQuery<{ items: NoticeView[] }>("notices", () => staffCall<{ items: NoticeView[] }>("/console/notices?limit=50"), { pollMs: 20_000 });
+  const q = useQuery("notices", () => answer(staffApi.console.notices.$get({ query: { limit: "50" } })), { pollMs: 20_000 });
   return (
     <>
       <DraftForm />
@@ -29,16 +29,17 @@ function NoticeRow({ n }: { n: NoticeView }) {
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const status = (n.status === "scheduled" ? "published" : n.status) as NoticeStatus;
-  const actions = (Object.keys(NOTICE_TRANSITIONS[status] ?? {}) as NoticeAction[]).filter((a) => a !== "edit" && can(role, NOTICE_ACTION_PERMISSION[a]));
-  async function act(a: NoticeAction) {
+  const actions = (Object.keys(NOTICE_TRANSITIONS[status] ?? {}) as NoticeAction[]).filter((a): a is Exclude<NoticeAction, "edit"> => a !== "edit" && can(role, NOTICE_ACTION_PERMISSION[a]));
+  async function act(a: Exclude<NoticeAction, "edit">) {
     setError(null);
-    const body = a === "return" ? { comment } : {};
     if (a === "return") {
-      const v = validate(NoticeReturnInputSchema, body);
+      const v = validate(NoticeReturnInputSchema, { comment });
       if (!v.ok) return setError(v.errors.comment ?? tr("w.form.required"));
     }
+    const target = { param: { id: n.id }, header: { "if-match": ifMatch(n.version) } };
+    const notice = staffApi.console.notices[":id"];
     try {
-      await staffCall(`/console/notices/${n.id}/${a}`, { body, ifMatch: n.version });
+      await (a === "return" ? notice.return.$post({ ...target, json: { comment } }) : notice[a].$post({ ...target, json: {} }));
       invalidate("notices");
     } catch (err) {
       setError(err instanceof ApiError && err.status === 412 ? tr("w.req.stale") : errorText(err));
@@ -69,7 +70,7 @@ function DraftForm() {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
-  const [category, setCategory] = useState<string>("services");
+  const [category, setCategory] = useState<NoticeCategory>("services");
   const [publishAt, setPublishAt] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   if (!open) {
@@ -85,7 +86,7 @@ function DraftForm() {
     const v = validate(NoticeDraftInputSchema, input);
     if (!v.ok) return setErrors(v.errors);
     try {
-      await staffCall("/console/notices", { body: input });
+      await staffApi.console.notices.$post({ json: input });
       invalidate("notices");
       setOpen(false);
       setTitle("");
@@ -98,7 +99,7 @@ function DraftForm() {
     <form class="card" onSubmit={submit} noValidate aria-labelledby="notice-form-title">
       <h2 id="notice-form-title">{tr("w.notice.new")}</h2>
       <TextField id="notice-title" label={tr("w.notice.title")} value={title} onValue={setTitle} error={errors.title} maxLength={100} />
-      <Select id="notice-category" label={tr("w.form.category")} value={category} onValue={setCategory} options={NOTICE_CATEGORIES.map((c) => ({ value: c, label: term("notice.category", c) }))} />
+      <Select id="notice-category" label={tr("w.form.category")} value={category} onValue={(v) => setCategory(oneOf(NOTICE_CATEGORIES, v, category))} options={NOTICE_CATEGORIES.map((c) => ({ value: c, label: term("notice.category", c) }))} />
       <TextArea id="notice-body" label={tr("w.notice.body")} value={body} onValue={setBody} error={errors.body} rows={5} maxLength={5000} hint={tr("w.notice.phonesAppended")} />
       <TextField id="notice-publish" label={`${tr("w.notice.publishAt")} ${tr("w.optional")}`} type="datetime-local" value={publishAt} onValue={setPublishAt} error={errors.publishAt} />
       <ErrorBox error={errors["(body)"] ?? null} />

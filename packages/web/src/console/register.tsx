@@ -1,10 +1,11 @@
 import { REQUEST_KINDS } from "@wuye/core/request";
 import { useState } from "preact/hooks";
-import type { RegisterItem, RegisterPage } from "../api/types.ts";
+import type { RegisterItem } from "../api/types.ts";
+import { answer } from "../lib/api.ts";
 import { fmtDateTime, term, tr } from "../lib/i18n.ts";
 import { useNow, useQuery } from "../lib/query.ts";
 import { navigate, useLocation } from "../lib/router.ts";
-import { staffCall, staffSession } from "../lib/session.ts";
+import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card } from "../ui/kit.tsx";
 import { milestoneState } from "../ui/milestones.tsx";
 
@@ -43,13 +44,15 @@ function toQuery(f: Filters) {
 
 /** What the API is asked for a view; "due within 1 h" and "my open items" are then narrowed here. */
 function apiQuery(f: Filters) {
-  const p = new URLSearchParams({ limit: "100" });
-  if (f.kind) p.set("kind", f.kind);
-  if (f.status) p.set("status", f.status);
-  if (f.q.trim()) p.set("q", f.q.trim());
-  if (f.view === "mine") p.set("owner", "me");
-  if (f.view === "overdue") p.set("overdue", "true");
-  return p.toString();
+  const kind = REQUEST_KINDS.find((k) => k === f.kind);
+  return {
+    limit: "100",
+    ...(kind ? { kind } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.q.trim() ? { q: f.q.trim() } : {}),
+    ...(f.view === "mine" ? { owner: "me" } : {}),
+    ...(f.view === "overdue" ? { overdue: "true" as const } : {}),
+  };
 }
 
 function narrow(items: RegisterItem[], f: Filters, now: number) {
@@ -65,8 +68,8 @@ export function Register() {
   const [search, setSearch] = useState(f.q);
   const [saved, setSaved] = useState(savedViews);
   const set = (patch: Partial<Filters>) => navigate(`/console${toQuery({ ...f, ...patch })}`, { replace: true });
-  const qs = apiQuery(f);
-  const q = useQuery<RegisterPage>(`register:${staffSession()?.staff.id}:${qs}`, () => staffCall<RegisterPage>(`/console/requests?${qs}`), { pollMs: 10_000, staleMs: 2_000 });
+  const filter = apiQuery(f);
+  const q = useQuery(`register:${staffSession()?.staff.id}:${new URLSearchParams(filter)}`, () => answer(staffApi.console.requests.$get({ query: filter })), { pollMs: 10_000, staleMs: 2_000 });
   const now = useNow(15_000);
 
   const saveView = () => {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, type ReplyHit } from "../lib/api.ts";
+import { answer, ApiError, ifMatch, type ReplyHit } from "../lib/api.ts";
 import { errorText } from "../lib/form.ts";
 import { tr } from "../lib/i18n.ts";
-import { hasRole, staffCall } from "../lib/session.ts";
+import { hasRole, staffApi } from "../lib/session.ts";
 import { Card, ErrorBox, TextField } from "../ui/kit.tsx";
 
 /**
@@ -28,7 +28,7 @@ export function ReplyBox({ requestId, version, onSent }: { requestId: string; ve
     }
     const timer = setTimeout(async () => {
       try {
-        const { data } = await staffCall<{ ok: boolean; hits: ReplyHit[] }>("/console/reply-check", { body: { text: draft } });
+        const { data } = await answer(staffApi.console["reply-check"].$post({ json: { text: draft } }));
         setHits(data.hits);
         setChecked(draft);
       } catch {
@@ -50,7 +50,7 @@ export function ReplyBox({ requestId, version, onSent }: { requestId: string; ve
     setSent(false);
     setBusy(true);
     try {
-      await staffCall(`/console/requests/${requestId}/replies`, { body: { text, ...(override.trim() ? { override: { reason: override.trim() } } : {}) }, ifMatch: version });
+      await staffApi.console.requests[":id"].replies.$post({ param: { id: requestId }, header: { "if-match": ifMatch(version) }, json: { text, ...(override.trim() ? { override: { reason: override.trim() } } : {}) } });
       setText("");
       setOverride("");
       setSent(true);

@@ -1,14 +1,14 @@
-import { PAUSE_REASONS } from "@wuye/core/deadline";
+import { PAUSE_REASONS, type PauseReason } from "@wuye/core/deadline";
 import type { RequestKind } from "@wuye/core/request";
-import { workflowOf } from "@wuye/core/workflow";
+import { isStepName, type StepName, workflowOf } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { RequestDetail, StepResult, WorkflowView } from "../api/types.ts";
-import { ApiError } from "../lib/api.ts";
-import { errorText } from "../lib/form.ts";
+import { answer, ApiError, ifMatch, refine } from "../lib/api.ts";
+import { errorText, oneOf } from "../lib/form.ts";
 import { fmtDateTime, term, tr, yuan } from "../lib/i18n.ts";
 import { useProfile } from "../lib/profile.ts";
 import { invalidate, useQuery } from "../lib/query.ts";
-import { staffCall, staffSession } from "../lib/session.ts";
+import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { type MilestoneLike, Milestones } from "../ui/milestones.tsx";
 import { HandOverCard } from "./ownership/handover-card.tsx";
@@ -20,8 +20,8 @@ const CLOSED = new Set(["closed", "archived", "cancelled"]);
 
 /** One request: record, milestones with countdowns and actions, workflow steps allowed now, reply, timeline. */
 export function RequestPage({ id }: { id: string }) {
-  const detail = useQuery<RequestDetail>(`req:${id}:detail`, () => staffCall<RequestDetail>(`/console/requests/${id}`), { pollMs: 8000, staleMs: 0 });
-  const workflow = useQuery<WorkflowView>(`req:${id}:workflow`, () => staffCall<WorkflowView>(`/console/requests/${id}/workflow`), { pollMs: 8000, staleMs: 0 });
+  const detail = useQuery(`req:${id}:detail`, () => answer(staffApi.console.requests[":id"].$get({ param: { id } })).then(refine<RequestDetail>()), { pollMs: 8000, staleMs: 0 });
+  const workflow = useQuery(`req:${id}:workflow`, () => answer(staffApi.console.requests[":id"].workflow.$get({ param: { id } })), { pollMs: 8000, staleMs: 0 });
   const profile = useProfile(staffSession()?.staff.branch);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = (message?: string) => {
@@ -121,7 +121,8 @@ function EventData({ data }: { data: Record<string, unknown> }) {
 const forResident = (kind: RequestKind, step: string) => "resident" in (workflowOf(kind).machine.steps[step]?.by ?? {});
 
 function WorkflowPanel({ requestId, kind, w, profile, onDone }: { requestId: string; kind: RequestKind; w: WorkflowView; profile: import("../api/types.ts").BranchProfile | undefined; onDone(message?: string): void }) {
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<StepName | null>(null);
+  const steps = w.allowedActions.filter(isStepName);
   const rec = w.record as { number?: string; quotes?: Array<{ totalFen: number }>; work?: { totalFen: number }; technicianId?: string };
   return (
     <>
@@ -130,11 +131,11 @@ function WorkflowPanel({ requestId, kind, w, profile, onDone }: { requestId: str
         {rec.number && <span class="hint"> · {tr("w.wo.number", { n: rec.number })}</span>}
         {rec.quotes?.length ? <span class="hint"> · {tr("w.wo.quote")} {yuan(rec.quotes.at(-1)!.totalFen)}</span> : null}
       </p>
-      {w.allowedActions.length === 0 ? (
+      {steps.length === 0 ? (
         <p class="hint" id="no-actions">{tr("w.req.noActions")}</p>
       ) : (
         <div class="actions" id="step-buttons">
-          {w.allowedActions.map((a) => (
+          {steps.map((a) => (
             <button key={a} type="button" data-action={a} aria-expanded={open === a} class={open === a ? "primary" : ""} onClick={() => setOpen(open === a ? null : a)}>
               {term("step", a)}
               {forResident(kind, a) && <span class="hint"> {tr("w.req.forResident")}</span>}
@@ -142,7 +143,7 @@ function WorkflowPanel({ requestId, kind, w, profile, onDone }: { requestId: str
           ))}
         </div>
       )}
-      {open && w.allowedActions.includes(open) && (
+      {open && steps.includes(open) && (
         <StepForm
           key={`${open}-${w.version}`}
           requestId={requestId}
@@ -163,15 +164,17 @@ function WorkflowPanel({ requestId, kind, w, profile, onDone }: { requestId: str
 
 function MilestoneActions({ requestId, version, m, onDone }: { requestId: string; version: number; m: MilestoneLike; onDone(message?: string): void }) {
   const [form, setForm] = useState<"pause" | "breach-reason" | null>(null);
-  const [reason, setReason] = useState<string>(PAUSE_REASONS[0]);
+  const [reason, setReason] = useState<PauseReason>(PAUSE_REASONS[0]);
   const [text, setText] = useState("");
   const [error, setError] = useState<unknown>(null);
   if (!m.id || m.status === "met" || m.status === "cancelled") return null;
   const overdue = !!m.breachedAt || (m.dueAt !== null && Date.parse(m.dueAt) < Date.now());
-  async function act(action: string, body: Record<string, unknown>) {
+  const milestone = staffApi.console.requests[":id"].milestones[":milestoneId"];
+  const target = { param: { id: requestId, milestoneId: m.id }, header: { "if-match": ifMatch(version) } };
+  async function act(request: () => Promise<unknown>) {
     setError(null);
     try {
-      await staffCall(`/console/requests/${requestId}/milestones/${m.id}/${action}`, { body, ifMatch: version });
+      await request();
       setForm(null);
       onDone();
     } catch (err) {
@@ -182,15 +185,15 @@ function MilestoneActions({ requestId, version, m, onDone }: { requestId: string
   return (
     <div class="ms-actions">
       <div class="actions">
-        <button type="button" class="small" data-ms-action="met" onClick={() => void act("met", {})}>{tr("w.msa.met")}</button>
+        <button type="button" class="small" data-ms-action="met" onClick={() => void act(() => milestone.met.$post({ ...target, json: {} }))}>{tr("w.msa.met")}</button>
         {m.status === "open" && <button type="button" class="small" data-ms-action="pause" onClick={() => setForm(form === "pause" ? null : "pause")}>{tr("w.msa.pause")}</button>}
-        {m.status === "paused" && <button type="button" class="small" data-ms-action="resume" onClick={() => void act("resume", {})}>{tr("w.msa.resume")}</button>}
+        {m.status === "paused" && <button type="button" class="small" data-ms-action="resume" onClick={() => void act(() => milestone.resume.$post({ ...target, json: {} }))}>{tr("w.msa.resume")}</button>}
         {overdue && <button type="button" class="small" data-ms-action="breach-reason" onClick={() => setForm(form === "breach-reason" ? null : "breach-reason")}>{tr("w.msa.breach")}</button>}
       </div>
       {form === "pause" && (
-        <form class="inline" onSubmit={(e) => { e.preventDefault(); void act("pause", { reason, ...(text.trim() ? { note: text.trim() } : {}) }); }}>
+        <form class="inline" onSubmit={(e) => { e.preventDefault(); void act(() => milestone.pause.$post({ ...target, json: { reason, ...(text.trim() ? { note: text.trim() } : {}) } })); }}>
           <label class="sr-only" for={`pr-${m.id}`}>{tr("w.msa.reason")}</label>
-          <select id={`pr-${m.id}`} value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
+          <select id={`pr-${m.id}`} value={reason} onChange={(e) => setReason(oneOf(PAUSE_REASONS, e.currentTarget.value, reason))}>
             {PAUSE_REASONS.map((p) => (
               <option key={p} value={p}>{tr(`w.pause.${p}` as "w.pause.other")}</option>
             ))}
@@ -200,7 +203,7 @@ function MilestoneActions({ requestId, version, m, onDone }: { requestId: string
         </form>
       )}
       {form === "breach-reason" && (
-        <form class="inline" onSubmit={(e) => { e.preventDefault(); void act("breach-reason", { reason: text }); }}>
+        <form class="inline" onSubmit={(e) => { e.preventDefault(); void act(() => milestone["breach-reason"].$post({ ...target, json: { reason: text } })); }}>
           <input aria-label={tr("w.msa.reason")} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={tr("w.msa.reason")} required minLength={2} />
           <button type="submit" class="small primary">{tr("w.msa.save")}</button>
         </form>

@@ -1,13 +1,14 @@
-import { workflowOf } from "@wuye/core/workflow";
+import { type StepName, workflowOf } from "@wuye/core/workflow";
 import type { RequestKind } from "@wuye/core/request";
 import { useState } from "preact/hooks";
-import type { BranchProfile, DispatchBoard, StepResult } from "../api/types.ts";
-import { ApiError } from "../lib/api.ts";
+import type { BranchProfile, StepResult } from "../api/types.ts";
+import { answer, ApiError, ifMatch } from "../lib/api.ts";
 import { type FieldErrors, serverErrors, validate } from "../lib/form.ts";
 import { term, tr, yuan } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
-import { hasRole, staffCall } from "../lib/session.ts";
+import { hasRole, staffApi } from "../lib/session.ts";
 import { ErrorBox, Field, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { loadDispatchBoard } from "./dispatch.tsx";
 
 type Kind = "text" | "textarea" | "yuan" | "int" | "bool" | "select" | "datetime" | "technician" | "priceItem" | "lines" | "materials" | "override";
 interface Spec {
@@ -122,13 +123,13 @@ function defaults(step: string, record: Record<string, unknown>): Values {
 
 const label = (step: string, name: string) => tr(`w.f.${name.replace("correction.", "correction_")}` as "w.f.note") + (STEP_FORMS[step]?.find((s) => s.name === name)?.optional ? ` ${tr("w.optional")}` : "");
 
-export function StepForm({ requestId, kind, step, version, record, profile, onDone }: { requestId: string; kind: RequestKind; step: string; version: number; record: Record<string, unknown>; profile: BranchProfile | undefined; onDone(result: StepResult | null, message?: string): void }) {
+export function StepForm({ requestId, kind, step, version, record, profile, onDone }: { requestId: string; kind: RequestKind; step: StepName; version: number; record: Record<string, unknown>; profile: BranchProfile | undefined; onDone(result: StepResult | null, message?: string): void }) {
   const specs = STEP_FORMS[step] ?? [note];
   const [values, setValues] = useState<Values>(() => defaults(step, record));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const needsTechs = specs.some((s) => s.kind === "technician");
-  const board = useQuery<DispatchBoard>(needsTechs ? "dispatch-board" : null, () => staffCall<DispatchBoard>("/console/dispatch-board"));
+  const board = useQuery(needsTechs ? "dispatch-board" : null, loadDispatchBoard);
   const set = (name: string, value: unknown) => setValues((v) => ({ ...v, [name]: value }));
   const canOverride = hasRole("serviceSupervisor", "branchManager");
   const priceOptions = (profile?.priceList ?? []).map((p) => ({ value: p.code, label: `${p.name}(${yuan(p.labourFen + p.materialFen)}/${p.unit})` }));
@@ -143,7 +144,7 @@ export function StepForm({ requestId, kind, step, version, record, profile, onDo
     }
     setBusy(true);
     try {
-      const { data } = await staffCall<StepResult>(`/console/requests/${requestId}/actions/${step}`, { body, ifMatch: version });
+      const { data } = await answer(staffApi.console.requests[":id"].actions[step].$post({ param: { id: requestId }, header: { "if-match": ifMatch(version) }, json: body }));
       onDone(data);
     } catch (err) {
       if (err instanceof ApiError && (err.status === 412 || err.status === 409)) onDone(null, err.status === 412 ? tr("w.req.stale") : tr("w.req.notNow"));

@@ -1,11 +1,12 @@
 import { useState } from "preact/hooks";
 import type { BranchRank, Compliance, Overview, OverdueItem, TrendPoint } from "../api/types.ts";
-import { download } from "../lib/api.ts";
+import type { ClientResponse } from "hono/client";
+import { answer, apiHref, download, refine } from "../lib/api.ts";
 import { errorText } from "../lib/form.ts";
 import { fmtDateTime, fmtDuration, term, tr } from "../lib/i18n.ts";
 import { type QueryState, useQuery } from "../lib/query.ts";
 import { match, navigate, useLocation } from "../lib/router.ts";
-import { logout, staffCall, staffSession } from "../lib/session.ts";
+import { logout, staffApi } from "../lib/session.ts";
 import { useStaffSession } from "../lib/use-session.ts";
 import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { LoginForm } from "../ui/login.tsx";
@@ -23,18 +24,19 @@ function fromDate(days: number) {
 const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
 const tone = (v: number | null) => (v === null ? "muted" : v >= 95 ? "ok" : v >= 80 ? "warn" : "bad");
 
-function Csv({ path, name }: { path: string; name: string }) {
+/** A route's rows as CSV (`format: "csv"` in `args`), fetched with the staff token, which a plain link cannot carry. */
+function Csv<A>({ endpoint, args, name }: { endpoint: { $get(args: A): Promise<ClientResponse<unknown, number, string>>; $path(args: A): string }; args: A; name: string }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <>
       <a
-        href={`/api/v1${path}`}
+        href={apiHref(endpoint.$path(args))}
         class="csv"
         data-csv={name}
         onClick={(e) => {
           e.preventDefault();
           setError(null);
-          download(path, staffSession()!.accessToken, `${name}.csv`).catch((err) => setError(errorText(err)));
+          download(endpoint.$get(args), `${name}.csv`).catch((err) => setError(errorText(err)));
         }}
       >
         {tr("w.hq.csv")}
@@ -105,22 +107,23 @@ function Cards({ o }: { o: Overview }) {
 function Dashboard({ days }: { days: number }) {
   const from = fromDate(days);
   const period = `from=${from}`;
-  const overview = useQuery<Overview>(`hq:overview:${period}`, () => staffCall<Overview>(`/hq/overview?${period}`), { pollMs: 15_000 });
-  const trends = useQuery<{ items: TrendPoint[] }>(`hq:trends:${period}`, () => staffCall(`/hq/trends?${period}&granularity=${days > 30 ? "week" : "day"}`), { pollMs: 60_000 });
-  const ranking = useQuery<{ items: BranchRank[] }>(`hq:branches:${period}`, () => staffCall(`/hq/branches?${period}`), { pollMs: 15_000 });
-  const overdue = useQuery<{ items: OverdueItem[] }>("hq:overdue", () => staffCall("/hq/overdue?limit=50"), { pollMs: 15_000 });
+  const trendQuery = { from, granularity: days > 30 ? ("week" as const) : ("day" as const) };
+  const overview = useQuery(`hq:overview:${period}`, () => answer(staffApi.hq.overview.$get({ query: { from } })).then(refine<Overview>()), { pollMs: 15_000 });
+  const trends = useQuery(`hq:trends:${period}`, () => answer(staffApi.hq.trends.$get({ query: trendQuery })).then(refine<{ items: TrendPoint[] }>()), { pollMs: 60_000 });
+  const ranking = useQuery(`hq:branches:${period}`, () => answer(staffApi.hq.branches.$get({ query: { from } })).then(refine<{ items: BranchRank[] }>()), { pollMs: 15_000 });
+  const overdue = useQuery("hq:overdue", loadOverdue, { pollMs: 15_000 });
   return (
     <>
       <Async q={overview}>{(o) => <Cards o={o} />}</Async>
       <div class="grid2">
-        <Card title={<>{tr("w.hq.complianceByMilestone")} <Csv path={`/hq/overview?${period}&format=csv`} name="compliance" /></>} id="compliance-card">
+        <Card title={<>{tr("w.hq.complianceByMilestone")} <Csv endpoint={staffApi.hq.overview} args={{ query: { from, format: "csv" } }} name="compliance" /></>} id="compliance-card">
           <Async q={overview}>{(o) => <ComplianceTable rows={o.compliance} />}</Async>
         </Card>
-        <Card title={<>{tr("w.hq.trends")} <Csv path={`/hq/trends?${period}&format=csv`} name="trends" /></>}>
+        <Card title={<>{tr("w.hq.trends")} <Csv endpoint={staffApi.hq.trends} args={{ query: { ...trendQuery, format: "csv" } }} name="trends" /></>}>
           <Async q={trends}>{(t) => <TrendChart items={t.items} />}</Async>
         </Card>
       </div>
-      <Card title={<>{tr("w.hq.ranking")} <Csv path={`/hq/branches?${period}&format=csv`} name="branches" /></>} id="ranking">
+      <Card title={<>{tr("w.hq.ranking")} <Csv endpoint={staffApi.hq.branches} args={{ query: { from, format: "csv" } }} name="branches" /></>} id="ranking">
         <Async q={ranking}>
           {(r) => (
             <div class="table-wrap">
@@ -154,15 +157,17 @@ function Dashboard({ days }: { days: number }) {
           )}
         </Async>
       </Card>
-      <SurveyResults period={period} csv={<Csv path={`/hq/surveys?${period}&format=csv`} name="surveys" />} />
+      <SurveyResults from={from} csv={<Csv endpoint={staffApi.hq.surveys} args={{ query: { from, format: "csv" } }} name="surveys" />} />
       <OverdueList q={overdue} />
     </>
   );
 }
 
+const loadOverdue = () => answer(staffApi.hq.overdue.$get({ query: { limit: "50" } })).then(refine<{ items: OverdueItem[] }>());
+
 function OverdueList({ q, branch }: { q: QueryState<{ items: OverdueItem[] }>; branch?: string }) {
   return (
-    <Card title={<>{tr("w.hq.overdueList")} <Csv path="/hq/overdue?format=csv" name="overdue" /></>} id="overdue">
+    <Card title={<>{tr("w.hq.overdueList")} <Csv endpoint={staffApi.hq.overdue} args={{ query: { format: "csv" } }} name="overdue" /></>} id="overdue">
       <Async q={q}>
         {(d) => {
           const items = branch ? d.items.filter((i) => i.branch === branch) : d.items;
@@ -201,14 +206,15 @@ function OverdueList({ q, branch }: { q: QueryState<{ items: OverdueItem[] }>; b
 }
 
 function BranchDrill({ slug, days }: { slug: string; days: number }) {
-  const period = `from=${fromDate(days)}`;
-  const o = useQuery<Overview>(`hq:branch:${slug}:${period}`, () => staffCall<Overview>(`/hq/branches/${encodeURIComponent(slug)}?${period}`), { pollMs: 15_000 });
-  const overdue = useQuery<{ items: OverdueItem[] }>("hq:overdue", () => staffCall("/hq/overdue?limit=50"), { pollMs: 15_000 });
+  const from = fromDate(days);
+  const branch = { param: { branch: encodeURIComponent(slug) } };
+  const o = useQuery(`hq:branch:${slug}:from=${from}`, () => answer(staffApi.hq.branches[":branch"].$get({ ...branch, query: { from } })).then(refine<Overview>()), { pollMs: 15_000 });
+  const overdue = useQuery("hq:overdue", loadOverdue, { pollMs: 15_000 });
   return (
     <Async q={o}>
       {(b) => (
         <div id="branch-drill" data-branch={slug}>
-          <h2>{b.name} <Csv path={`/hq/branches/${slug}?${period}&format=csv`} name={`branch-${slug}`} /></h2>
+          <h2>{b.name} <Csv endpoint={staffApi.hq.branches[":branch"]} args={{ ...branch, query: { from, format: "csv" } }} name={`branch-${slug}`} /></h2>
           <Cards o={b} />
           <Card title={tr("w.hq.complianceByMilestone")}>
             <ComplianceTable rows={b.compliance} />
@@ -228,7 +234,8 @@ function BranchDrill({ slug, days }: { slug: string; days: number }) {
   );
 }
 
-interface Facts {
+/** `GET /hq/requests/{id}`: documented as `unknown`. */
+type Facts = {
   requestId: string;
   branch: string | null;
   kind: string;
@@ -239,10 +246,10 @@ interface Facts {
   createdAt: string | null;
   closedAt: string | null;
   milestones: Array<{ name: string; startAt: string | null; dueAt: string | null; status: string; metAt: string | null; breachedAt: string | null; pausedMinutes: number }>;
-}
+};
 
 function RequestFacts({ id }: { id: string }) {
-  const q = useQuery<Facts>(`hq:req:${id}`, () => staffCall<Facts>(`/hq/requests/${encodeURIComponent(id)}`));
+  const q = useQuery(`hq:req:${id}`, () => answer(staffApi.hq.requests[":id"].$get({ param: { id: encodeURIComponent(id) } })).then(refine<Facts>()));
   return (
     <Async q={q}>
       {(f) => (

@@ -1,8 +1,10 @@
+import { answer, refine } from "../lib/api.ts";
 import { fmtDateTime, tr } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
-import { staffCall } from "../lib/session.ts";
+import { staffApi } from "../lib/session.ts";
 import { Async, Card } from "../ui/kit.tsx";
 
+/** `GET /hq/surveys`: documented as `unknown[]` rows. */
 interface SurveyFact {
   branch: string;
   name: string;
@@ -20,8 +22,8 @@ interface SurveyFact {
 const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
 
 /** Each branch's satisfaction surveys in the period: response rate and mean score, never who answered. */
-export function SurveyResults({ period, csv }: { period: string; csv: preact.ComponentChildren }) {
-  const q = useQuery<{ items: SurveyFact[] }>(`hq:surveys:${period}`, () => staffCall(`/hq/surveys?${period}`), { pollMs: 60_000 });
+export function SurveyResults({ from, csv }: { from: string; csv: preact.ComponentChildren }) {
+  const q = useQuery(`hq:surveys:${from}`, () => answer(staffApi.hq.surveys.$get({ query: { from } })).then(refine<{ items: SurveyFact[] }>()), { pollMs: 60_000 });
   return (
     <Card title={<>{tr("w.hq.surveys")} {csv}</>} id="surveys">
       <Async q={q}>

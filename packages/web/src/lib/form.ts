@@ -44,6 +44,9 @@ export function validate<T>(schema: Schema<T>, value: unknown): { ok: true; data
 }
 
 /** The server's field errors (problem+json `errors[]`), or the problem's title under "(body)". */
+/** The value of a <select> (any string) as one of `values`, or `fallback` when it is none of them. */
+export const oneOf = <V extends string>(values: readonly V[], value: string, fallback: V): V => values.find((v) => v === value) ?? fallback;
+
 export function serverErrors(err: unknown): FieldErrors {
   if (err instanceof ApiError) {
     const fields = err.fields;

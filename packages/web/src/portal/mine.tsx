@@ -1,6 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { MyRequests } from "../api/types.ts";
-import { call } from "../lib/api.ts";
+import { answer, api, extras } from "../lib/api.ts";
 import { errorText } from "../lib/form.ts";
 import { fmtDateTime, term, tr } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
@@ -20,14 +19,14 @@ export function Mine({ branch }: { branch: string }) {
   return (
     <>
       <MyList branch={branch} token={token} onUnauthorized={signOut} />
-      <InboxPanel path={`/public/branches/${branch}/my/inbox`} token={token} onUnauthorized={signOut} />
+      <InboxPanel source={{ branch, token }} onUnauthorized={signOut} />
       <button type="button" class="link" onClick={signOut}>{tr("web.logout")}</button>
     </>
   );
 }
 
 function MyList({ branch, token, onUnauthorized }: { branch: string; token: string; onUnauthorized(): void }) {
-  const q = useQuery<MyRequests>(`my:${branch}:${token.slice(-12)}`, () => call<MyRequests>(`/public/branches/${branch}/my/requests`, { token }), { pollMs: 15_000 });
+  const q = useQuery(`my:${branch}:${token.slice(-12)}`, () => answer(api.public.branches[":branch"].my.requests.$get({ param: { branch } }, extras({ token }))), { pollMs: 15_000 });
   const status = (q.error as { status?: number } | undefined)?.status;
   useEffect(() => {
     if (status === 401) onUnauthorized();
@@ -64,7 +63,7 @@ function Verify({ branch, onToken }: { branch: string; onToken(token: string): v
   async function send() {
     setBusy(true);
     try {
-      await call(`/public/branches/${branch}/verify/start`, { body: { phone } });
+      await api.public.branches[":branch"].verify.start.$post({ param: { branch }, json: { phone } });
       setMessage(tr("web.verify.sent"));
     } catch (err) {
       setMessage(errorText(err));
@@ -76,7 +75,7 @@ function Verify({ branch, onToken }: { branch: string; onToken(token: string): v
     e.preventDefault();
     setBusy(true);
     try {
-      const { data } = await call<{ token: string }>(`/public/branches/${branch}/verify/confirm`, { body: { phone, code } });
+      const { data } = await answer(api.public.branches[":branch"].verify.confirm.$post({ param: { branch }, json: { phone, code } }));
       onToken(data.token);
     } catch (err) {
       setMessage(errorText(err));

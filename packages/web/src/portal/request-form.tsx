@@ -1,7 +1,7 @@
 import { CreateRequestInputSchema, type RequestKind } from "@wuye/core/request";
 import { useMemo, useState } from "preact/hooks";
-import type { BranchProfile, CreatedRequest } from "../api/types.ts";
-import { call, idempotencyKey } from "../lib/api.ts";
+import type { BranchProfile } from "../api/types.ts";
+import { answer, api, idempotencyKey, rawBody } from "../lib/api.ts";
 import { type FieldErrors, errorText, serverErrors, validate } from "../lib/form.ts";
 import { currentLocale, term, tr } from "../lib/i18n.ts";
 import { navigate } from "../lib/router.ts";
@@ -66,7 +66,7 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
       const url = URL.createObjectURL(blob);
       setPhotos((p) => [...p, { key, url, size: blob.size, state: "uploading" }]);
       try {
-        const { data } = await call<{ id: string }>(`/public/branches/${branch}/attachments`, { blob });
+        const { data } = await answer(api.public.branches[":branch"].attachments.$post({ param: { branch } }, rawBody(blob)));
         setPhotos((p) => p.map((x) => (x.key === key ? { ...x, state: "done", id: data.id } : x)));
       } catch (err) {
         setPhotos((p) => p.map((x) => (x.key === key ? { ...x, state: "failed", error: errorText(err) } : x)));
@@ -103,7 +103,7 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
     setErrors({});
     setBusy(true);
     try {
-      const { data } = await call<CreatedRequest>(`/public/branches/${branch}/requests`, { body, headers: { "idempotency-key": idemKey } });
+      const { data } = await answer(api.public.branches[":branch"].requests.$post({ param: { branch }, header: { "idempotency-key": idemKey }, json: body }));
       rememberCode(branch, { code: data.trackingCode, kind, at: new Date().toISOString() });
       navigate(`/b/${branch}/t/${data.trackingCode}?new=1`);
     } catch (err) {

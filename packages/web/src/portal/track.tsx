@@ -1,7 +1,7 @@
-import { workflowOf } from "@wuye/core/workflow";
+import { isResidentStep, type ResidentStep, workflowOf } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
-import type { ResidentRecord, StepResult, TrackingView } from "../api/types.ts";
-import { ApiError, call } from "../lib/api.ts";
+import type { ResidentRecord, TrackingView } from "../api/types.ts";
+import { answer, ApiError, api, extras, refine } from "../lib/api.ts";
 import { errorText, type FieldErrors, serverErrors, validate } from "../lib/form.ts";
 import { fmtDateTime, term, tr, yuan } from "../lib/i18n.ts";
 import { invalidate, useQuery } from "../lib/query.ts";
@@ -16,7 +16,7 @@ const DONE = new Set(["completed", "closed", "awaitingPayment", "handled", "visi
  */
 export function Track({ branch, code }: { branch: string; code: string }) {
   const key = `track:${code}`;
-  const q = useQuery<TrackingView>(key, (etag) => call<TrackingView>(`/public/requests/${encodeURIComponent(code)}`, { ifNoneMatch: etag }), { pollMs: 4000, staleMs: 0 });
+  const q = useQuery(key, (etag) => answer(api.public.requests[":trackingCode"].$get({ param: { trackingCode: encodeURIComponent(code) } }, extras({ ifNoneMatch: etag }))).then(refine<TrackingView>()), { pollMs: 4000, staleMs: 0 });
   const fresh = new URLSearchParams(location.search).has("new");
   return (
     <Async q={q}>
@@ -127,11 +127,11 @@ const RESIDENT_FORMS: Record<string, { fields: Array<"note" | "reason" | "condit
 };
 
 function ResidentActions({ view, onDone }: { view: TrackingView; onDone(): void }) {
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<ResidentStep | null>(null);
   return (
     <Card title={tr("w.track.yourTurn")} id="resident-actions">
       <div class="actions">
-        {view.workflow.residentActions.filter((a) => a !== FOLLOW_UP).map((a) => (
+        {view.workflow.residentActions.filter(isResidentStep).filter((a) => a !== FOLLOW_UP).map((a) => (
           <button key={a} type="button" data-action={a} class={RESIDENT_FORMS[a]?.tone === "danger" ? "secondary" : "primary"} aria-expanded={open === a} onClick={() => setOpen(open === a ? null : a)}>
             {term("step", a)}
           </button>
@@ -142,7 +142,7 @@ function ResidentActions({ view, onDone }: { view: TrackingView; onDone(): void 
   );
 }
 
-function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action: string; onDone(): void }) {
+function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action: ResidentStep; onDone(): void }) {
   const form = RESIDENT_FORMS[action] ?? { fields: ["note"], tone: "primary" };
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");
@@ -164,7 +164,7 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
     if (!v.ok) return setErrors(v.errors);
     setBusy(true);
     try {
-      await call<StepResult>(`/public/requests/${encodeURIComponent(view.trackingCode)}/actions/${action}`, { body });
+      await api.public.requests[":trackingCode"].actions[action].$post({ param: { trackingCode: encodeURIComponent(view.trackingCode) }, json: body });
       onDone();
     } catch (err) {
       setErrors(err instanceof ApiError && err.status === 409 ? { "(body)": tr("w.track.changed") } : serverErrors(err));
@@ -203,7 +203,7 @@ function Rating({ code, rated, onDone }: { code: string; rated: boolean; onDone(
     if (score < 1 || score > 5) return setError(tr("w.rate.pick"));
     if ((satisfied ?? score >= 3) === false && !comment.trim()) return setError(tr("w.rate.why"));
     try {
-      await call(`/public/requests/${encodeURIComponent(code)}/rating`, { body: { score, ...(satisfied !== null ? { satisfied } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) } });
+      await api.public.requests[":trackingCode"].rating.$post({ param: { trackingCode: encodeURIComponent(code) }, json: { score, ...(satisfied !== null ? { satisfied } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) } });
       setDone(true);
       onDone();
     } catch (err) {

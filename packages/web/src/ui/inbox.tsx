@@ -1,23 +1,26 @@
 import { useEffect } from "preact/hooks";
-import { type Answer, call } from "../lib/api.ts";
-import { staffCall, staffSession } from "../lib/session.ts";
+import type { InboxView } from "../api/types.ts";
+import { type Answer, answer, api, extras } from "../lib/api.ts";
+import { staffApi, staffSession } from "../lib/session.ts";
 import { fmtDateTime, tr } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
 import { ErrorBox } from "./kit.tsx";
 
-interface InboxView {
-  unread: number;
-  items: Array<{ id: string; type: string; title: string; body: string; requestId: string | null; createdAt: string; read: boolean }>;
+/** Whose inbox: the signed-in staff member's, or a resident's of a branch (their token). */
+export type InboxSource = { staff: true } | { branch: string; token: string };
+
+function loadInbox(source: InboxSource, etag: string | null): Promise<Answer<InboxView>> {
+  if ("staff" in source) return answer(staffApi.console.inbox.$get({}, extras({ ifNoneMatch: etag })));
+  return answer(api.public.branches[":branch"].my.inbox.$get({ param: { branch: source.branch } }, extras({ token: source.token, ifNoneMatch: etag })));
 }
 
 /**
  * A live inbox: polls with If-None-Match every few seconds; the API answers 304 until something changes (see
  * workers/api/src/http/inbox-view.ts for why polling rather than Server-Sent Events).
  */
-/** `token`: a resident's token; without it the call is made as the signed-in staff member (refreshing the token). */
-export function InboxPanel({ path, token, onUnauthorized, pollMs = 3000, compact }: { path: string; token?: string; onUnauthorized?: () => void; pollMs?: number; compact?: boolean }) {
-  const load = (etag: string | null): Promise<Answer<InboxView>> => (token ? call<InboxView>(path, { token, ifNoneMatch: etag }) : staffCall<InboxView>(path, { ifNoneMatch: etag }));
-  const q = useQuery<InboxView>(`inbox:${path}:${token?.slice(-12) ?? staffSession()?.staff.id ?? "staff"}`, load, { pollMs, staleMs: 0 });
+export function InboxPanel({ source, onUnauthorized, pollMs = 3000, compact }: { source: InboxSource; onUnauthorized?: () => void; pollMs?: number; compact?: boolean }) {
+  const who = "staff" in source ? `staff:${staffSession()?.staff.id ?? ""}` : `${source.branch}:${source.token.slice(-12)}`;
+  const q = useQuery(`inbox:${who}`, (etag) => loadInbox(source, etag), { pollMs, staleMs: 0 });
   const status = (q.error as { status?: number } | undefined)?.status;
   useEffect(() => {
     if (status === 401) onUnauthorized?.();

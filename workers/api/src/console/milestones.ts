@@ -103,7 +103,7 @@ async function act(c: Context<HonoEnv>, action: Action, body: { reason?: string;
   );
 }
 
-const route = <B extends z.ZodType>(path: string, summary: string, body: B) =>
+const route = <P extends string, B extends z.ZodType>(path: P, summary: string, body: B) =>
   createRoute({
     method: "post",
     path: `/requests/{id}/milestones/{milestoneId}/${path}`,

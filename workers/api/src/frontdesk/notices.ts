@@ -114,7 +114,7 @@ async function act(c: Context<HonoEnv>, action: NoticeAction, input: { patch?: P
   return c.json(view(after, branch, c.var.locale, now), 200);
 }
 
-const actionRoute = <B extends z.ZodType>(path: string, summary: string, body: B) =>
+const actionRoute = <P extends string, B extends z.ZodType>(path: P, summary: string, body: B) =>
   createRoute({
     method: "post",
     path: `/notices/{id}/${path}`,

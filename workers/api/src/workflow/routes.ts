@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { allowedActions, BadInput, canTake, CaseInputSchema, Conflict, Forbidden, HandOverDecisionSchema, HandOverInputSchema, newId, NotFound, type RequestKind, StaleVersion, WORKFLOWS } from "@wuye/core";
+import { allowedActions, BadInput, canTake, CaseInputSchema, Conflict, Forbidden, HandOverDecisionSchema, HandOverInputSchema, newId, NotFound, type RequestKind, RESIDENT_STEPS, type ResidentStep, StaleVersion, STEP_NAMES, type StepName } from "@wuye/core";
 import {
   changeRequest,
   colleaguesOf,
@@ -27,8 +27,6 @@ import { byTrackingCode } from "../public/routes.ts";
 import { residentView } from "./resident-view.ts";
 import { recordOf, runStep } from "./run-step.ts";
 
-const STEP_NAMES = [...new Set(Object.values(WORKFLOWS).flatMap((w) => Object.keys(w.steps)))];
-const RESIDENT_STEPS = [...new Set(Object.values(WORKFLOWS).flatMap((w) => Object.entries(w.machine.steps).filter(([, st]) => "resident" in st.by).map(([n]) => n)))];
 const Params = z.object({ id: z.string().min(3).max(64) });
 const StepBody = z.record(z.string(), z.unknown()).openapi({ description: "The step's input; each step's fields are validated by its schema in @wuye/core (workflow/*-steps.ts)" });
 export const StepResult = z.object({ id: z.string(), status: z.string(), version: z.number(), allowedActions: z.array(z.string()), record: z.record(z.string(), z.unknown()) });
@@ -42,7 +40,19 @@ const stepResponses = {
   422: { description: "Resident-facing text blocked by the language guard", content: problemContent },
 };
 
-function stepRoute(step: string) {
+/**
+ * Registers one OpenAPI operation per step name (each with its own summary in the document). Typed as what the
+ * loop builds: `register`'s result for a name of `N` is the router carrying the route of every name of `N`, so
+ * `hono/client` sees `…/actions/dispatch`, `…/actions/review`… and nothing else.
+ */
+function eachStep<N extends string, R>(names: readonly N[], register: (name: N) => R): R {
+  let router: R | undefined;
+  for (const name of names) router = register(name);
+  if (router === undefined) throw new Error("no workflow steps");
+  return router;
+}
+
+function stepRoute<S extends StepName>(step: S) {
   return createRoute({
     method: "post",
     path: `/requests/{id}/actions/${step}`,
@@ -66,15 +76,17 @@ async function consoleStep(c: Context<HonoEnv>, step: string) {
 }
 
 const consoleRouter = createRouter();
-for (const step of STEP_NAMES) consoleRouter.openapi(stepRoute(step), (c) => consoleStep(c, step) as never);
+const consoleStepRoutes = eachStep(STEP_NAMES, (step) => consoleRouter.openapi(stepRoute(step), (c) => consoleStep(c, step)));
 
 const HandOverBody = HandOverInputSchema;
 const DecideBody = HandOverDecisionSchema;
 const CaseBody = CaseInputSchema;
+/** A hand-over waiting for the receiver's answer. */
+const PendingHandOverView = z.object({ id: z.string(), requestId: z.string(), fromId: z.string(), toId: z.string(), note: z.string().nullable(), status: z.string(), createdAt: z.number() });
 const ColleaguesView = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) });
 
 /** Ownership, hand-over, the dispatch board, the case library and the price list. */
-export const consoleWorkflowRoutes = consoleRouter
+export const consoleWorkflowRoutes = consoleStepRoutes
   .openapi(
     createRoute({
       method: "get",
@@ -83,7 +95,7 @@ export const consoleWorkflowRoutes = consoleRouter
       summary: "The request's workflow: state, the steps this user may take now, its record (work order / case file)",
       security: [{ bearer: [] }],
       request: { params: Params },
-      responses: { 200: { description: "Workflow", content: { "application/json": { schema: StepResult.extend({ pendingHandOver: z.unknown().nullable() }) } } }, ...errorResponses },
+      responses: { 200: { description: "Workflow", content: { "application/json": { schema: StepResult.extend({ pendingHandOver: PendingHandOverView.nullable() }) } } }, ...errorResponses },
     }),
     async (c) => {
       requirePermission(c.var.actor, "request.read");
@@ -246,7 +258,7 @@ export const consoleWorkflowRoutes = consoleRouter
     },
   );
 
-function decideRoute(what: "accept" | "decline") {
+function decideRoute<W extends "accept" | "decline">(what: W) {
   return createRoute({
     method: "post",
     path: `/requests/{id}/handover/${what}`,
@@ -304,9 +316,9 @@ async function ownershipChange(
 const PublicParams = z.object({ trackingCode: z.string().min(1).max(64) });
 
 /** The resident's own steps in the portal; the tracking code is their proof (as for the rating). */
-export const publicWorkflowRoutes = createRouter();
-for (const step of RESIDENT_STEPS) {
-  publicWorkflowRoutes.openapi(
+const publicRouter = createRouter();
+export const publicWorkflowRoutes = eachStep(RESIDENT_STEPS, (step) =>
+  publicRouter.openapi(
     createRoute({
       method: "post",
       path: `/requests/{trackingCode}/actions/${step}`,
@@ -315,12 +327,11 @@ for (const step of RESIDENT_STEPS) {
       request: { params: PublicParams, body: { content: { "application/json": { schema: StepBody } }, required: false } },
       responses: stepResponses,
     }),
-    (async (c: Context<HonoEnv>) => {
-      const at = await byTrackingCode(c.var.services, c.req.param("trackingCode")!);
+    async (c) => {
+      const at = await byTrackingCode(c.var.services, c.req.valid("param").trackingCode);
       const body = await optionalJsonBody(c);
       const out = await runStep(c, at, step, body, "resident", null);
       return c.json({ id: out.request.trackingCode, status: out.request.status, version: out.request.version, allowedActions: out.allowed, record: residentView(at.request.kind, out.record) }, 200);
-    }) as never,
-  );
-}
-
+    },
+  ),
+);
