@@ -3,6 +3,7 @@ import {
   type Databases,
   dueMilestoneFacts,
   enqueueOnce,
+  flagUnsignedHandovers,
   ensureMonthlyReports,
   markMilestoneBreached,
   type OutboxMessage,
@@ -20,6 +21,8 @@ export interface SweepResult {
   reports: number;
   /** Scheduled resident notices pushed to the inboxes. */
   noticesPushed: number;
+  /** Handovers left unsigned past the grace period, flagged to the supervisors. */
+  handoversFlagged: number;
 }
 
 const REPUBLISH_AFTER_MS = 10_000;
@@ -32,12 +35,15 @@ const REPUBLISH_AFTER_MS = 10_000;
 export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessage[]) => Promise<void>, now: number): Promise<SweepResult> {
   let republished = 0;
   let noticesPushed = 0;
+  let handoversFlagged = 0;
   const branches = await dbs.branches();
   for (const branch of branches) {
     const db = dbs.branchDb(branch);
     republished += await publishOutbox(db, send, { olderThan: now - REPUBLISH_AFTER_MS, limit: 500 });
     // Scheduled notices (物业服务信息告知) go out when their time comes, read or not.
     noticesPushed += await pushDueNotices(dbs.control, branch, db, now);
+    // Handovers nobody signed within the grace period go to the supervisors (交接班).
+    handoversFlagged += await flagUnsignedHandovers(dbs.control, branch, db, now);
   }
 
   const due = await dueMilestoneFacts(dbs.supervision, now);
@@ -91,5 +97,5 @@ export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessa
     if (ids.length) await publishOutbox(db, send, { ids });
   }
   const reports = await ensureMonthlyReports(dbs.supervision, branches, now);
-  return { republished, checked: due.length, notices, reports, noticesPushed };
+  return { republished, checked: due.length, notices, reports, noticesPushed, handoversFlagged };
 }

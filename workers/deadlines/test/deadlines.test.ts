@@ -1,5 +1,5 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
-import { insertNotice, insertSurvey, insertSurveyAnswer, publishOutbox, schema } from "@wuye/db";
+import { insertHandover, insertNotice, insertSurvey, insertSurveyAnswer, publishOutbox, schema } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import worker from "../src/index.ts";
 import { sweep } from "../src/sweep.ts";
@@ -176,6 +176,29 @@ describe("front-desk work the minute cron and the consumer do", () => {
     const again = await Promise.all([sweep(d, rec.send, T0 + 62 * MIN), sweep(d, rec.send, T0 + 62 * MIN)]);
     expect(again.map((r) => r.noticesPushed)).toEqual([0, 0]);
     expect(await inboxOf()).toHaveLength(1);
+  });
+
+  it("a handover nobody signs within 30 minutes is flagged to the service-center supervisors, once", async () => {
+    const d = dbs();
+    const branch = (await d.branch({ slug: "binjiang" }))!;
+    const db = d.branchDb(branch);
+    const id = `hdo_cron_${Date.now()}`;
+    await insertHandover(db, { id, shift: "night", notes: null, writtenBy: "stf_outgoing", createdAt: T0, updatedAt: T0 }, []);
+    const signedId = `${id}_signed`;
+    await insertHandover(db, { id: signedId, shift: "day", notes: null, writtenBy: "stf_outgoing", signedBy: "stf_in", signedAt: T0 + MIN, createdAt: T0, updatedAt: T0 }, []);
+    const inboxOf = async (h: string) => (await db.$client.execute({ sql: "select recipient_type, title from inbox where notification_id = ?", args: [`ntf_hdo_late_${h}`] })).rows;
+    const rec = recorder();
+
+    expect((await sweep(d, rec.send, T0 + 29 * MIN)).handoversFlagged).toBe(0);
+    const late = await Promise.all([sweep(d, rec.send, T0 + 31 * MIN), sweep(d, rec.send, T0 + 31 * MIN)]);
+    expect(late.map((r) => r.handoversFlagged).sort()).toEqual([0, 1]);
+    const rows = await inboxOf(id);
+    const supervisors = await d.control.$client.execute({ sql: "select count(*) as n from staff where branch_id = ? and role = 'serviceSupervisor' and active = 1", args: [branch.id] });
+    expect(Number(supervisors.rows[0]!.n)).toBeGreaterThan(0);
+    expect(rows).toHaveLength(Number(supervisors.rows[0]!.n));
+    expect(rows.every((r) => r.recipient_type === "staff" && String(r.title).includes("交接班"))).toBe(true);
+    expect(await inboxOf(signedId)).toHaveLength(0);
+    expect((await sweep(d, rec.send, T0 + 90 * MIN)).handoversFlagged).toBe(0);
   });
 
   it("a survey event rebuilds head office's totals for it, idempotently, without the answers' text", async () => {

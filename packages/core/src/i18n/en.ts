@@ -117,6 +117,8 @@ export const en: Record<MessageKey, string> = {
   "notify.notice.title": "[Notice] {title}",
   "notify.survey.title": "Satisfaction survey: {title}",
   "notify.survey.body": "Please take part in the survey \"{title}\" in the resident portal. Thank you!",
+  "notify.handover.late.title": "[Handover waiting] {shift}",
+  "notify.handover.late.body": "The handover by {by} has waited over {minutes} minutes without a signature; please follow up.",
   "notify.handover.flagged.title": "[Handover not signed] {shift}",
   "notify.handover.flagged.body": "The handover by {by} has {n} item(s) not signed for; please follow up.",
   "handover.shift.day": "Day shift",

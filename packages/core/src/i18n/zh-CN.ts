@@ -116,6 +116,8 @@ export const zhCN = {
   "notify.notice.title": "【物业通知】{title}",
   "notify.survey.title": "满意度调查:{title}",
   "notify.survey.body": "诚邀您参与“{title}”满意度调查,请在业主端作答。感谢您的支持!",
+  "notify.handover.late.title": "【交接班超时未签收】{shift}",
+  "notify.handover.late.body": "{by} 的交接班记录已超过 {minutes} 分钟无人签收,请跟进。",
   "notify.handover.flagged.title": "【交接班未签收】{shift}",
   "notify.handover.flagged.body": "{by} 的交接班记录有 {n} 项未签收,请跟进。",
   "handover.shift.day": "白班",

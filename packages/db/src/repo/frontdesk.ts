@@ -211,6 +211,26 @@ export async function signHandover(
   });
 }
 
+/** Handovers written before `before`, still unsigned and not yet flagged. */
+export async function lateUnsignedHandovers(db: BranchDb, before: number, limit = 50) {
+  return db
+    .select({ id: handovers.id, shift: handovers.shift, writtenBy: handovers.writtenBy })
+    .from(handovers)
+    .where(and(isNull(handovers.signedAt), isNull(handovers.flaggedAt), lte(handovers.createdAt, before)))
+    .orderBy(handovers.createdAt)
+    .limit(limit);
+}
+
+/** Flags an unsigned handover once, with the supervisors' inbox rows; false when signed or flagged meanwhile. */
+export async function flagHandoverOnce(db: BranchDb, id: string, now: number, inboxRows: InboxRow[]): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const res = await tx.update(handovers).set({ flaggedAt: now }).where(and(eq(handovers.id, id), isNull(handovers.signedAt), isNull(handovers.flaggedAt)));
+    if (res.rowsAffected !== 1) return false;
+    if (inboxRows.length) await tx.insert(inbox).values(inboxRows).onConflictDoNothing();
+    return true;
+  });
+}
+
 // ── duty log ──
 
 export async function insertDutyEntry(db: BranchDb, row: typeof dutyLog.$inferInsert): Promise<void> {

@@ -1,15 +1,23 @@
-import { audienceIncludes, type Locale, type MessageKey, newId, noticeBodyWithPhones, t } from "@wuye/core";
+import { audienceIncludes, HANDOVER_SIGN_GRACE_MS, type Locale, type MessageKey, newId, noticeBodyWithPhones, t } from "@wuye/core";
 import type { BranchDb, ControlDb } from "../client/index.ts";
 import type { BranchRow } from "./branch-directory.ts";
-import { duePushNotices, liveNotices, type NoticeRow, pushNoticeOnce, unitPlaces, verifiedResidents } from "./frontdesk.ts";
+import { duePushNotices, flagHandoverOnce, lateUnsignedHandovers, liveNotices, type NoticeRow, pushNoticeOnce, unitPlaces, verifiedResidents } from "./frontdesk.ts";
+import { staffOfBranch } from "./inbox.ts";
 
 export const noticeNotificationId = (noticeId: string) => `ntf_ntc_${noticeId}`;
 
-/** An inbox row for one resident, rendered in the resident's language. */
-export function residentInboxRow(r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: (locale: Locale) => { title: string; body: string }) {
+type Render = (locale: Locale) => { title: string; body: string };
+
+function inboxRow(recipientType: "resident" | "staff", r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: Render) {
   const locale: Locale = r.locale === "en" ? "en" : "zh-CN";
-  return { id: newId("ntf", now), notificationId, recipientType: "resident", recipientId: r.id, type, ...render(locale), requestId: null, createdAt: now };
+  return { id: newId("ntf", now), notificationId, recipientType, recipientId: r.id, type, ...render(locale), requestId: null, createdAt: now };
 }
+
+/** An inbox row for one resident, rendered in the resident's language. */
+export const residentInboxRow = (r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: Render) => inboxRow("resident", r, notificationId, type, now, render);
+
+/** An inbox row for one staff member, rendered in their language. */
+export const staffInboxRow = (r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: Render) => inboxRow("staff", r, notificationId, type, now, render);
 
 /** One inbox row per verified resident in the notice's audience, in the resident's language, phones appended. */
 export async function noticeInboxRows(control: ControlDb, branch: BranchRow, db: BranchDb, n: Pick<NoticeRow, "id" | "title" | "body" | "audience">, now: number) {
@@ -44,4 +52,25 @@ export async function releaseDueNotices(control: ControlDb, branch: BranchRow, d
   const live = await liveNotices(db, now);
   if (live.some((n) => n.pushedAt === null)) await pushDueNotices(control, branch, db, now);
   return live;
+}
+
+/**
+ * Handovers still unsigned after the grace period are flagged to the service-center supervisors' inboxes, once
+ * each (the flag and the inbox rows in one transaction). The minute cron calls this for every branch.
+ */
+export async function flagUnsignedHandovers(control: ControlDb, branch: BranchRow, db: BranchDb, now: number): Promise<number> {
+  const late = await lateUnsignedHandovers(db, now - HANDOVER_SIGN_GRACE_MS);
+  if (late.length === 0) return 0;
+  const supervisors = await staffOfBranch(control, branch.id, ["serviceSupervisor"]);
+  let flagged = 0;
+  for (const h of late) {
+    const rows = supervisors.map((sup) =>
+      staffInboxRow(sup, `ntf_hdo_late_${h.id}`, "handover.flagged", now, (locale) => ({
+        title: t(locale, "notify.handover.late.title" as MessageKey, { shift: t(locale, `handover.shift.${h.shift}` as MessageKey) }),
+        body: t(locale, "notify.handover.late.body" as MessageKey, { by: h.writtenBy, minutes: HANDOVER_SIGN_GRACE_MS / 60_000 }),
+      })),
+    );
+    if (await flagHandoverOnce(db, h.id, now, rows)) flagged += 1;
+  }
+  return flagged;
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Conflict, Forbidden, HandoverInputSchema, HandoverSignInputSchema, handoverState, newId, NotFound, selectHandoverItems, t, type MessageKey, type Locale } from "@wuye/core";
-import { findHandover, handoverSources, insertHandover, listHandovers, signHandover, staffOfBranch } from "@wuye/db";
+import { Conflict, Forbidden, HandoverInputSchema, HandoverSignInputSchema, handoverState, newId, NotFound, selectHandoverItems, t, type MessageKey } from "@wuye/core";
+import { findHandover, handoverSources, insertHandover, listHandovers, signHandover, staffInboxRow, staffOfBranch } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -133,24 +133,13 @@ export const handoverRoutes = createRouter()
       const unknown = itemIds.findIndex((i) => !known.has(i));
       if (unknown >= 0) throw new NotFound("handover item");
       const unsigned = h.items.length - new Set(itemIds).size;
-      const inboxRows = [];
-      if (unsigned > 0) {
-        const supervisors = await staffOfBranch(s.control, branch.id, ["serviceSupervisor"]);
-        for (const sup of supervisors) {
-          const locale: Locale = sup.locale === "en" ? "en" : "zh-CN";
-          inboxRows.push({
-            id: newId("ntf", now),
-            notificationId: `ntf_hdo_${h.id}`,
-            recipientType: "staff",
-            recipientId: sup.id,
-            type: "handover.flagged",
-            title: t(locale, "notify.handover.flagged.title" as MessageKey, { shift: t(locale, `handover.shift.${h.shift}` as MessageKey) }),
-            body: t(locale, "notify.handover.flagged.body" as MessageKey, { by: h.writtenBy, n: unsigned }),
-            requestId: null,
-            createdAt: now,
-          });
-        }
-      }
+      const supervisors = unsigned > 0 ? await staffOfBranch(s.control, branch.id, ["serviceSupervisor"]) : [];
+      const inboxRows = supervisors.map((sup) =>
+        staffInboxRow(sup, `ntf_hdo_${h.id}`, "handover.flagged", now, (locale) => ({
+          title: t(locale, "notify.handover.flagged.title" as MessageKey, { shift: t(locale, `handover.shift.${h.shift}` as MessageKey) }),
+          body: t(locale, "notify.handover.flagged.body" as MessageKey, { by: h.writtenBy, n: unsigned }),
+        })),
+      );
       const result = await signHandover(db, { id: h.id, expectedVersion: expected ?? h.version, signer: c.var.actor.staffId, itemIds, note: input.note ?? null, now, flagged: unsigned > 0, inboxRows });
       if (!result) throw new NotFound("handover");
       throwIfStale(result, expected ?? h.version);
