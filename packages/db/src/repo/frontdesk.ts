@@ -77,18 +77,20 @@ export async function changeNotice(
   });
 }
 
+/** Published (or emergency, approval pending), its time come, not expired. */
+const isLive = (now: number) =>
+  and(
+    inArray(notices.status, ["published", "emergencyPending"]),
+    or(isNull(notices.publishAt), lte(notices.publishAt, now)),
+    or(isNull(notices.expiresAt), gt(notices.expiresAt, now)),
+  );
+
 /** Notices residents can see at `now`: published or emergency, started, not expired. */
 export async function liveNotices(db: BranchDb, now: number, limit = 100): Promise<NoticeRow[]> {
   return db
     .select()
     .from(notices)
-    .where(
-      and(
-        inArray(notices.status, ["published", "emergencyPending"]),
-        or(isNull(notices.publishAt), lte(notices.publishAt, now)),
-        or(isNull(notices.expiresAt), gt(notices.expiresAt, now)),
-      ),
-    )
+    .where(isLive(now))
     .orderBy(desc(notices.publishAt), desc(notices.id))
     .limit(limit);
 }
@@ -98,14 +100,7 @@ export async function duePushNotices(db: BranchDb, now: number, limit = 50): Pro
   return db
     .select()
     .from(notices)
-    .where(
-      and(
-        isNull(notices.pushedAt),
-        inArray(notices.status, ["published", "emergencyPending"]),
-        or(isNull(notices.publishAt), lte(notices.publishAt, now)),
-        or(isNull(notices.expiresAt), gt(notices.expiresAt, now)),
-      ),
-    )
+    .where(and(isNull(notices.pushedAt), isLive(now)))
     .orderBy(notices.publishAt)
     .limit(limit);
 }

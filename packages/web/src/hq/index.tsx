@@ -12,6 +12,7 @@ import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { LoginForm } from "../ui/login.tsx";
 import { TopBar } from "../ui/shell.tsx";
 import { TrendChart } from "./chart.tsx";
+import { pct, tone } from "./format.ts";
 import { SurveyResults } from "./surveys.tsx";
 
 const PERIODS = [7, 30, 90] as const;
@@ -21,8 +22,6 @@ function fromDate(days: number) {
   return d.toISOString().slice(0, 10);
 }
 
-const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
-const tone = (v: number | null) => (v === null ? "muted" : v >= 95 ? "ok" : v >= 80 ? "warn" : "bad");
 
 /** A route's rows as CSV (`format: "csv"` in `args`), fetched with the staff token, which a plain link cannot carry. */
 function Csv<A>({ endpoint, args, name }: { endpoint: { $get(args: A): Promise<ClientResponse<unknown, number, string>>; $path(args: A): string }; args: A; name: string }) {

@@ -3,6 +3,7 @@ import { fmtDateTime, tr } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
 import { staffApi } from "../lib/session.ts";
 import { Async, Card } from "../ui/kit.tsx";
+import { pct } from "./format.ts";
 
 /** `GET /hq/surveys`: documented as `unknown[]` rows. */
 interface SurveyFact {
@@ -18,8 +19,6 @@ interface SurveyFact {
   mean: number | null;
   percent: number | null;
 }
-
-const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
 
 /** Each branch's satisfaction surveys in the period: response rate and mean score, never who answered. */
 export function SurveyResults({ from, csv }: { from: string; csv: preact.ComponentChildren }) {
