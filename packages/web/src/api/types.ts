@@ -122,25 +122,8 @@ export type OverdueItem = {
 };
 
 
-export interface Colleague {
-  id: string;
-  name: string;
-  role: Role;
-}
+export type Colleague = Output<Console["colleagues"]["$get"]>["items"][number];
 /** A hand-over waiting for the receiver's answer. */
 export type PendingHandOver = NonNullable<WorkflowView["pendingHandOver"]>;
-export interface OpenItems {
-  items: Array<{ id: string; trackingCode: string; kind: RequestKind; status: string; urgency: string; createdAt: string }>;
-  offered: Array<{ id: string; requestId: string; fromId: string; note: string | null; createdAt: string; trackingCode: string; kind: RequestKind }>;
-}
-export interface CaseEntry {
-  id: string;
-  requestId: string | null;
-  source: "complaint" | "follow-up" | "manual" | string;
-  problem: string;
-  lesson: string;
-  department: string;
-  photos: string[];
-  createdBy: string | null;
-  createdAt: string;
-}
+export type OpenItems = Output<Console["me"]["open-items"]["$get"]>;
+export type CaseEntry = Output<Console["cases"]["$get"]>["items"][number];

@@ -106,7 +106,7 @@ export async function answer<R extends ClientResponse<unknown, number, string>>(
   return readAnswer(await pending);
 }
 
-/** The body as JSON (null when empty or not JSON, nothing on a 304): what the route declares, or the caller of `call` asserts. */
+/** The body as JSON (null when empty or not JSON, nothing on a 304): what the route declares. */
 async function readAnswer<T>(res: Pick<Response, "status" | "headers" | "text">): Promise<Answer<T>> {
   const etag = res.headers.get("etag");
   if (res.status === 304) return { status: 304, data: undefined as T, etag };
@@ -144,31 +144,3 @@ export async function download(pending: Promise<ClientResponse<unknown, number, 
 }
 
 export const idempotencyKey = () => crypto.randomUUID();
-
-export interface CallOptions {
-  method?: string;
-  body?: unknown;
-  /** Sent as-is (a photo): no JSON encoding. */
-  blob?: Blob;
-  token?: string | null;
-  ifMatch?: string | number | null;
-  ifNoneMatch?: string | null;
-  headers?: Record<string, string>;
-}
-
-/**
- * @deprecated An untyped path and a response type the caller asserts: use `api` / `staffApi` with `answer()`.
- * Kept, on the same fetch, for screens not converted yet.
- */
-export const call = <T>(path: string, o: CallOptions = {}) => callVia<T>(apiFetch, path, o);
-
-/** `call` over a given fetch (the staff one adds the token and refreshes it: `staffCall`). */
-export async function callVia<T>(fetcher: typeof apiFetch, path: string, o: CallOptions = {}): Promise<Answer<T>> {
-  const { headers } = extras(o);
-  if (o.ifMatch !== undefined && o.ifMatch !== null) headers["if-match"] = ifMatch(o.ifMatch);
-  Object.assign(headers, o.headers);
-  if (o.body !== undefined) headers["content-type"] = "application/json";
-  if (o.blob) headers["content-type"] = o.blob.type;
-  const method = o.method ?? (o.body !== undefined || o.blob ? "POST" : "GET");
-  return readAnswer<T>(await fetcher(apiHref(path), { method, headers, body: o.blob ?? (o.body !== undefined ? JSON.stringify(o.body) : null) }));
-}

@@ -1,7 +1,7 @@
 import type { Role, TokenPair } from "@wuye/core/auth";
 import type { ApiRoutes } from "@wuye/api/client";
 import { hc } from "hono/client";
-import { API_BASE, ApiError, type Answer, type CallOptions, answer, api, apiFetch, callVia } from "./api.ts";
+import { API_BASE, ApiError, answer, api, apiFetch } from "./api.ts";
 
 const KEY = "staffSession";
 export type StaffSession = TokenPair;
@@ -77,8 +77,5 @@ async function staffFetch(input: RequestInfo | URL, init: RequestInit = {}): Pro
 
 /** The API as the signed-in staff member (console, head office), typed like `api`. */
 export const staffApi = hc<ApiRoutes>(API_BASE, { fetch: staffFetch });
-
-/** @deprecated untyped: use `staffApi` with `answer()`. Kept for screens not converted yet. */
-export const staffCall = <T>(path: string, o: CallOptions = {}): Promise<Answer<T>> => callVia<T>(staffFetch, path, o);
 
 export const hasRole = (...roles: Role[]) => !!session && roles.includes(session.staff.role);

@@ -83,6 +83,22 @@ const DecideBody = HandOverDecisionSchema;
 const CaseBody = CaseInputSchema;
 /** A hand-over waiting for the receiver's answer. */
 const PendingHandOverView = z.object({ id: z.string(), requestId: z.string(), fromId: z.string(), toId: z.string(), note: z.string().nullable(), status: z.string(), createdAt: z.number() });
+const CaseView = z.object({
+  id: z.string(),
+  requestId: z.string().nullable(),
+  source: z.string().openapi({ description: "complaint | follow-up | manual" }),
+  kind: z.string().nullable(),
+  problem: z.string(),
+  lesson: z.string(),
+  department: z.string(),
+  photos: z.array(z.string()),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+const OpenItemsView = z.object({
+  items: z.array(z.object({ id: z.string(), trackingCode: z.string(), kind: z.string(), status: z.string(), urgency: z.string(), createdAt: z.string() })),
+  offered: z.array(z.object({ id: z.string(), requestId: z.string(), fromId: z.string(), note: z.string().nullable(), createdAt: z.string(), trackingCode: z.string(), kind: z.string() })),
+});
 const ColleaguesView = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) });
 
 /** Ownership, hand-over, the dispatch board, the case library and the price list. */
@@ -175,13 +191,13 @@ export const consoleWorkflowRoutes = consoleStepRoutes
       tags: ["workflow"],
       summary: "My open requests and the hand-overs offered to me (for the shift)",
       security: [{ bearer: [] }],
-      responses: { 200: { description: "Open items", content: { "application/json": { schema: z.object({ items: z.array(z.unknown()), offered: z.array(z.unknown()) }) } } }, ...errorResponses },
+      responses: { 200: { description: "Open items", content: { "application/json": { schema: OpenItemsView } } }, ...errorResponses },
     }),
     async (c) => {
       requirePermission(c.var.actor, "request.read");
       const { db } = c.var.tenant;
-      const items = (await openItemsOf(db, c.var.actor.staffId)).map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
-      const offered = (await transfersTo(db, c.var.actor.staffId)).map((t) => ({ ...t, createdAt: iso(t.createdAt) }));
+      const items = (await openItemsOf(db, c.var.actor.staffId)).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+      const offered = (await transfersTo(db, c.var.actor.staffId)).map((t) => ({ ...t, createdAt: new Date(t.createdAt).toISOString() }));
       return c.json({ items, offered }, 200);
     },
   )
@@ -230,12 +246,12 @@ export const consoleWorkflowRoutes = consoleStepRoutes
       summary: "The case library (案例库): problem, photos, lesson, responsible department",
       security: [{ bearer: [] }],
       request: { query: z.object({ department: z.string().max(60).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
-      responses: { 200: { description: "Cases, newest first", content: { "application/json": { schema: z.object({ items: z.array(z.unknown()) }) } } }, ...errorResponses },
+      responses: { 200: { description: "Cases, newest first", content: { "application/json": { schema: z.object({ items: z.array(CaseView) }) } } }, ...errorResponses },
     }),
     async (c) => {
       requirePermission(c.var.actor, "request.read");
       const q = c.req.valid("query");
-      const items = (await listCases(c.var.tenant.db, { department: q.department, limit: q.limit })).map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
+      const items = (await listCases(c.var.tenant.db, { department: q.department, limit: q.limit })).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
       return c.json({ items }, 200);
     },
   )

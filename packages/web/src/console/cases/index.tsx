@@ -5,7 +5,8 @@ import type { CaseEntry } from "../../api/types.ts";
 import { type FieldErrors, serverErrors, validate } from "../../lib/form.ts";
 import { fmtDateTime, tr } from "../../lib/i18n.ts";
 import { invalidate, useQuery } from "../../lib/query.ts";
-import { staffCall, staffSession } from "../../lib/session.ts";
+import { answer } from "../../lib/api.ts";
+import { staffApi, staffSession } from "../../lib/session.ts";
 import { Async, Badge, Card, ErrorBox, TextArea, TextField } from "../../ui/kit.tsx";
 import { useColleagues } from "../ownership/colleagues.ts";
 
@@ -15,7 +16,7 @@ const KEY = "cases:";
 export function CaseLibraryPage() {
   const [department, setDepartment] = useState("");
   const [filter, setFilter] = useState("");
-  const q = useQuery<{ items: CaseEntry[] }>(`${KEY}${filter}`, () => staffCall<{ items: CaseEntry[] }>(`/console/cases${filter ? `?department=${encodeURIComponent(filter)}` : ""}`), { staleMs: 10_000 });
+  const q = useQuery(`${KEY}${filter}`, () => answer(staffApi.console.cases.$get({ query: filter ? { department: filter } : {} })), { staleMs: 10_000 });
   const role = staffSession()?.staff.role;
   const { nameOf } = useColleagues();
   return (
@@ -74,7 +75,7 @@ function NewCase() {
     setErrors({});
     setBusy(true);
     try {
-      await staffCall("/console/cases", { body: v.data });
+      await staffApi.console.cases.$post({ json: v.data });
       setProblem("");
       setLesson("");
       setDepartment("");

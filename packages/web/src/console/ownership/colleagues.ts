@@ -1,11 +1,11 @@
-import type { Colleague } from "../../api/types.ts";
+import { answer } from "../../lib/api.ts";
 import { term, tr } from "../../lib/i18n.ts";
 import { useQuery } from "../../lib/query.ts";
-import { staffCall, staffSession } from "../../lib/session.ts";
+import { staffApi, staffSession } from "../../lib/session.ts";
 
 /** The branch's active staff (name and role), read once a minute; names staff ids in hand-overs and cases. */
 export function useColleagues() {
-  const q = useQuery<{ items: Colleague[] }>("colleagues", () => staffCall<{ items: Colleague[] }>("/console/colleagues"), { staleMs: 60_000 });
+  const q = useQuery("colleagues", () => answer(staffApi.console.colleagues.$get()), { staleMs: 60_000 });
   const items = q.data?.items ?? [];
   const me = staffSession()?.staff.id;
   /** "王芳(客服接待员)", "我" for oneself, the raw id when unknown (left the branch). */

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { ApiError } from "../../lib/api.ts";
 import { type FieldErrors, serverErrors, validate } from "../../lib/form.ts";
 import { tr } from "../../lib/i18n.ts";
-import { staffCall } from "../../lib/session.ts";
+import { staffApi } from "../../lib/session.ts";
 import { ErrorBox, TextField } from "../../ui/kit.tsx";
 
 /** The receiver's answer to a hand-over: accept (the request is theirs from now on) or decline with a reason. */
@@ -19,7 +19,7 @@ export function HandOverDecision({ requestId, onDone }: { requestId: string; onD
     setErrors({});
     setBusy(true);
     try {
-      await staffCall(`/console/requests/${requestId}/handover/${what}`, { body: v.data });
+      await staffApi.console.requests[":id"].handover[what].$post({ param: { id: requestId }, json: v.data });
       onDone(tr(what === "accept" ? "w.handover.accepted" : "w.handover.declined"));
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) onDone(tr("w.handover.gone"));

@@ -1,10 +1,10 @@
 import { HandOverInputSchema } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { PendingHandOver } from "../../api/types.ts";
-import { ApiError } from "../../lib/api.ts";
+import { ApiError, ifMatch } from "../../lib/api.ts";
 import { type FieldErrors, serverErrors, validate } from "../../lib/form.ts";
 import { fmtDateTime, term, tr } from "../../lib/i18n.ts";
-import { hasRole, staffCall, staffSession } from "../../lib/session.ts";
+import { hasRole, staffApi, staffSession } from "../../lib/session.ts";
 import { Card, ErrorBox, Select, TextArea } from "../../ui/kit.tsx";
 import { useColleagues } from "./colleagues.ts";
 import { HandOverDecision } from "./decision.tsx";
@@ -70,7 +70,7 @@ function OfferForm({ requestId, version, ownerId, onCancel, onDone }: { requestI
     if (!v.ok) return setErrors(v.errors);
     setBusy(true);
     try {
-      await staffCall(`/console/requests/${requestId}/handover`, { body: v.data, ifMatch: version });
+      await staffApi.console.requests[":id"].handover.$post({ param: { id: requestId }, header: { "if-match": ifMatch(version) }, json: v.data });
       onDone(tr("w.handover.offered"));
     } catch (err) {
       if (err instanceof ApiError && (err.status === 412 || err.status === 409)) onDone(tr(err.status === 412 ? "w.req.stale" : "w.handover.gone"));

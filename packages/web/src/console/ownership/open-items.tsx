@@ -2,7 +2,8 @@ import { useState } from "preact/hooks";
 import type { OpenItems } from "../../api/types.ts";
 import { fmtDateTime, term, tr } from "../../lib/i18n.ts";
 import { invalidate, useQuery } from "../../lib/query.ts";
-import { staffCall } from "../../lib/session.ts";
+import { answer } from "../../lib/api.ts";
+import { staffApi } from "../../lib/session.ts";
 import { Async, Badge, Card } from "../../ui/kit.tsx";
 import { useColleagues } from "./colleagues.ts";
 import { HandOverDecision } from "./decision.tsx";
@@ -11,7 +12,7 @@ export const OPEN_ITEMS_KEY = "me:open-items";
 
 /** My shift: hand-overs offered to me (accept or decline) and the open requests I own (谁受理、谁跟进、谁回复). */
 export function OpenItemsPage() {
-  const q = useQuery<OpenItems>(OPEN_ITEMS_KEY, () => staffCall<OpenItems>("/console/me/open-items"), { pollMs: 15_000, staleMs: 0 });
+  const q = useQuery(OPEN_ITEMS_KEY, () => answer(staffApi.console.me["open-items"].$get()), { pollMs: 15_000, staleMs: 0 });
   const { nameOf } = useColleagues();
   const [status, setStatus] = useState<string | null>(null);
   const decided = (message: string) => {

@@ -2,7 +2,8 @@ import { can } from "@wuye/core/auth";
 import { useState } from "preact/hooks";
 import { errorText } from "../../lib/form.ts";
 import { tr } from "../../lib/i18n.ts";
-import { staffCall, staffSession } from "../../lib/session.ts";
+import { ifMatch } from "../../lib/api.ts";
+import { staffApi, staffSession } from "../../lib/session.ts";
 import { ErrorBox } from "../../ui/kit.tsx";
 
 /** While the duty holds a request (or nobody does), a desk colleague takes it with one click (首问负责制). */
@@ -15,7 +16,7 @@ export function TakeButton({ request, onDone }: { request: { id: string; ownerId
   async function take() {
     setBusy(true);
     try {
-      await staffCall(`/console/requests/${request.id}/take`, { method: "POST", ifMatch: request.version });
+      await staffApi.console.requests[":id"].take.$post({ param: { id: request.id }, header: { "if-match": ifMatch(request.version) } });
       onDone(tr("w.req.taken"));
     } catch (err) {
       setError(errorText(err));

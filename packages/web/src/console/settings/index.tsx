@@ -3,11 +3,12 @@ import { useState } from "preact/hooks";
 import type { PolicyView, SettingsView } from "../../api/types.ts";
 import { currentLocale, term, tr, yuan } from "../../lib/i18n.ts";
 import { useQuery } from "../../lib/query.ts";
-import { staffCall, staffSession } from "../../lib/session.ts";
+import { answer, refine } from "../../lib/api.ts";
+import { staffApi, staffSession } from "../../lib/session.ts";
 import { Async, Badge, Card } from "../../ui/kit.tsx";
 import { PriceListForm } from "./price-list-form.tsx";
 import { RulesForm } from "./rules-form.tsx";
-import { SETTINGS_KEY } from "./save.ts";
+import { loadSettings, SETTINGS_KEY } from "./save.ts";
 
 const nameOf = (n: Record<string, string>) => n[currentLocale()] ?? n["zh-CN"] ?? "";
 
@@ -16,8 +17,8 @@ const nameOf = (n: Record<string, string>) => n[currentLocale()] ?? n["zh-CN"] ?
  * (PATCH with If-Match on the version); everyone else reads them. The deadline policy and categories are shown.
  */
 export function SettingsPage() {
-  const policy = useQuery<PolicyView>("settings:policy", () => staffCall<PolicyView>("/console/settings/policy"), { staleMs: 30_000 });
-  const settings = useQuery<SettingsView>(SETTINGS_KEY, () => staffCall<SettingsView>("/console/settings"), { staleMs: 30_000 });
+  const policy = useQuery<PolicyView>("settings:policy", () => answer(staffApi.console.settings.policy.$get()), { staleMs: 30_000 });
+  const settings = useQuery(SETTINGS_KEY, loadSettings, { staleMs: 30_000 });
   const role = staffSession()?.staff.role;
   const editable = !!role && can(role, "settings.write");
   const [status, setStatus] = useState<string | null>(null);

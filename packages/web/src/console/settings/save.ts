@@ -1,13 +1,15 @@
 import { type BranchSettingsPatch, BranchSettingsPatchSchema } from "@wuye/core/branch";
 import { useRef, useState } from "preact/hooks";
 import type { SettingsView } from "../../api/types.ts";
-import { ApiError } from "../../lib/api.ts";
+import { answer, ApiError, ifMatch, refine } from "../../lib/api.ts";
 import { type FieldErrors, serverErrors, validate } from "../../lib/form.ts";
 import { tr } from "../../lib/i18n.ts";
 import { invalidate, setQueryData } from "../../lib/query.ts";
-import { staffCall } from "../../lib/session.ts";
+import { staffApi } from "../../lib/session.ts";
 
 export const SETTINGS_KEY = "settings:lists";
+
+export const loadSettings = () => answer(staffApi.console.settings.$get()).then(refine<SettingsView>());
 
 /**
  * Saving one part of the settings: validated with the schema the API validates `PATCH /console/settings` with,
@@ -32,7 +34,7 @@ export function useSettingsSave(version: number, onSaved: (message: string) => v
     setErrors({});
     setBusy(true);
     try {
-      const { data, etag } = await staffCall<SettingsView>("/console/settings", { method: "PATCH", body: v.data, ifMatch: version });
+      const { data, etag } = await answer(staffApi.console.settings.$patch({ header: { "if-match": ifMatch(version) }, json: v.data })).then(refine<SettingsView>());
       setQueryData(SETTINGS_KEY, data, etag);
       invalidate("profile:");
       onSaved(tr("w.settings.saved", { v: data.version }));
