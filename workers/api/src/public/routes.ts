@@ -82,8 +82,10 @@ export const publicRoutes = createRouter()
         body: { content: { "application/json": { schema: CreateRequestInputSchema } }, required: true },
       },
       responses: {
-        201: { description: "Created, with every milestone's due time", content: { "application/json": { schema: CreatedRequestSchema } } },
-        200: { description: "Replay of the first answer to this Idempotency-Key", content: { "application/json": { schema: CreatedRequestSchema } } },
+        201: {
+          description: "Created, with every milestone's due time; a retry with the same Idempotency-Key gets the first answer again, marked `idempotent-replayed: true`",
+          content: { "application/json": { schema: CreatedRequestSchema } },
+        },
         400: errorResponses[400],
         404: errorResponses[404],
         422: { description: "Idempotency-Key reused with another body", content: problemContent },
