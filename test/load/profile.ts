@@ -276,6 +276,8 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   console.log(`profiler: ${DURATION} s per phase, ${CONNECTIONS} connections, sampling every ${INTERVAL_US} µs, phases ${PHASES.join(", ")}; profiles in ${OUT}`);
   const temp = await startTempStack("wuye-profile-");
+  // wrangler runs detached: stop the stack on Ctrl-C or a timeout's SIGTERM too, or it outlives us.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void temp.close().finally(() => process.exit(130)));
   try {
     const { stack } = temp;
     const procs = await findProcesses();
