@@ -22,11 +22,10 @@ import {
   findUnit,
   intakeChecks,
   recordIntake,
-  publishOutbox,
 } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { dutyOwnerAt } from "../duty.ts";
-import { sendToQueue } from "../outbox.ts";
+import { publishCommitted } from "../outbox.ts";
 import type { Services } from "../services.ts";
 
 export interface CreatedRequest {
@@ -153,8 +152,9 @@ async function create(a: CreateArgs, scope: string, bodyHash: string): Promise<{
     counters,
     attachmentIds,
   });
-  // Published from the rows in hand: no read back; the sweep re-publishes them if this fails.
-  a.waitUntil(publishOutbox(db, sendToQueue(s), { rows: outbox }));
+  // Published from the rows in hand (no read back), together with other creates' under load; the sweep
+  // re-publishes them if this fails.
+  a.waitUntil(publishCommitted(s, db, branch.dbUrl, outbox));
   return { status: 201, body, replayed: false };
 }
 
