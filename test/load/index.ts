@@ -4,63 +4,17 @@
 // acknowledged create reached the branch database (with milestones) and the supervision facts.
 // A benchmark prints figures and never fails the run: it always exits 0.
 import { availableParallelism, cpus, totalmem } from "node:os";
-import autocannon from "autocannon";
-import { branchDb, intakeOf, login, present, scalar, sleep, startTempStack, supervisionDb, type TempStack } from "./lib.ts";
+import { bareRequest, type Figures, intakeRequest as intakeOf, measure as measurePhase, type Req } from "./drive.ts";
+import { branchDb, login, present, scalar, sleep, startTempStack, supervisionDb, type TempStack } from "./lib.ts";
 
 const BRANCH = "yangguang";
 const DURATION = Number(process.env.LOAD_DURATION ?? 15);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 16);
 const DRAIN_TIMEOUT_MS = Number(process.env.LOAD_DRAIN_TIMEOUT_MS ?? 180_000);
 
-interface Figures {
-  name: string;
-  reqPerSec: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  total: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  statuses: Record<string, number>;
-}
-
-type Req = autocannon.Request;
-
-/** One autocannon run; `requests` use setupRequest/onResponse hooks for unique bodies and collected ids. */
-async function measure(name: string, url: string, requests: Req[], opts: { duration?: number; connections?: number } = {}): Promise<Figures> {
-  const statuses: Record<string, number> = {};
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((res, rej) => {
-    const inst = autocannon(
-      { url, connections: opts.connections ?? CONNECTIONS, duration: opts.duration ?? DURATION, requests, timeout: 10 },
-      (err, r) => (err ? rej(err) : res(r)),
-    );
-    inst.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
-      latencies.push(responseTime);
-    });
-  });
-  const ok = Object.entries(statuses).filter(([s]) => s.startsWith("2")).reduce((n, [, c]) => n + c, 0);
-  const total = Object.values(statuses).reduce((n, c) => n + c, 0);
-  // autocannon's histogram has no p95: percentiles from every response time (ms) instead.
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? Number.NaN;
-  return {
-    name,
-    reqPerSec: ok / result.duration,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    total,
-    ok,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    statuses,
-  };
-}
+/** One phase, at the run's duration and connections unless told otherwise. */
+const measure = (name: string, url: string, requests: Req[], opts: { duration?: number; connections?: number } = {}): Promise<Figures> =>
+  measurePhase(name, url, requests, { duration: opts.duration ?? DURATION, connections: opts.connections ?? CONNECTIONS });
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
 
@@ -87,43 +41,29 @@ async function main() {
     // Created requests: id → expected milestone count, and tracking codes for the read phase.
     const created = new Map<string, number>();
     const trackingCodes: string[] = [];
-    let seq = 0;
-    const intakePath = `/api/v1/public/branches/${BRANCH}/requests`;
-    const intakeRequest = (tag: string): Req => ({
-      method: "POST",
-      path: intakePath,
-      setupRequest: (req: Req) => {
-        const { body, ip } = intakeOf(seq++, tag);
-        return { ...req, method: "POST", path: intakePath, headers: { "content-type": "application/json", "cf-connecting-ip": ip }, body: JSON.stringify(body) };
-      },
-      onResponse: (status: number, body: string) => {
-        if (status < 200 || status >= 300) return;
-        try {
-          const b = JSON.parse(body) as { id: string; trackingCode: string; milestones: unknown[] };
-          created.set(b.id, b.milestones.length);
-          trackingCodes.push(b.trackingCode);
-        } catch {}
-      },
-    });
-    const barePath = `/api/v1/dev/bare-insert/${BRANCH}`;
-    const bareRequest: Req = { method: "POST", path: barePath, headers: { "content-type": "application/json" }, body: "{}" };
+    const intakeRequest = (tag: string) =>
+      intakeOf(BRANCH, tag, (b) => {
+        created.set(b.id, b.milestones.length);
+        trackingCodes.push(b.trackingCode);
+      });
+    const bareInsert = bareRequest(BRANCH);
 
     // Warm-up: every route once by hand (workerd compiles lazily), then a short burst of each.
     t0 = Date.now();
     const token = await login(base, `agent@${BRANCH}.demo.example`, "Demo@2026");
     const warm = await measure("warm-up intake", base, [intakeRequest("warm")], { duration: 3, connections: 4 });
-    await measure("warm-up bare", base, [bareRequest], { duration: 3, connections: 4 });
+    await measure("warm-up bare", base, [bareInsert], { duration: 3, connections: 4 });
     console.log(`warm-up done in ${((Date.now() - t0) / 1000).toFixed(1)} s (intake ${fmt(warm.reqPerSec)}/s, statuses ${JSON.stringify(warm.statuses)})`);
 
     // (a) the baseline, (b) intake, side by side in one run, then (a') the baseline again to spot drift.
-    const bare = await measure("bare insert", base, [bareRequest]);
+    const bare = await measure("bare insert", base, [bareInsert]);
     const before = created.size;
     const intake = await measure("intake create", base, [intakeRequest("load")]);
     // The queue backlog right at the end of intake (the drain below starts only after the read phases).
     const backlogOutbox = await scalar(branchDb(stack, BRANCH), "select count(*) from outbox where published_at is null");
     const backlogFacts = created.size - (await present(supervisionDb(stack), "request_facts", "request_id", [...created.keys()])).size;
     console.log(`intake acknowledged ${created.size - before} creates in the measured phase; at its end ${backlogOutbox} outbox rows unpublished, ${backlogFacts} requests without facts yet`);
-    const bareAfter = await measure("bare insert (again)", base, [bareRequest]);
+    const bareAfter = await measure("bare insert (again)", base, [bareInsert]);
 
     // (d) reads: the console list (agent token) and the tracking page (codes just created).
     const consoleList = await measure("console list", base, [

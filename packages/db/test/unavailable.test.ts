@@ -5,6 +5,7 @@ import { startServer } from "@wuye/libsql-server";
 import { describe, expect, it } from "vitest";
 import { createBranchDb, createLibsqlClient } from "../src/client/index.ts";
 import { migrate } from "../src/migrate/index.ts";
+import { requests } from "../src/schema/branch.ts";
 import { isDatabaseUnavailable } from "../src/runtime/index.ts";
 
 async function errorOf(fn: () => Promise<unknown>): Promise<unknown> {
@@ -23,7 +24,7 @@ describe("isDatabaseUnavailable", () => {
     const url = `${server.url}/db/gone/`;
     await server.close();
     const db = createBranchDb({ url, authToken: "t" });
-    expect(isDatabaseUnavailable(await errorOf(() => db.query.requests.findFirst()))).toBe(true);
+    expect(isDatabaseUnavailable(await errorOf(() => db.select().from(requests).limit(1)))).toBe(true);
     expect(isDatabaseUnavailable(await errorOf(() => createLibsqlClient({ url, authToken: "t" }).execute("select 1")))).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -10,10 +10,11 @@ export interface Services extends Databases {
 
 export function buildServices(env: Env): Services {
   const vars = parseEnv(env);
-  return {
-    ...openDatabases(vars),
+  // Added onto the databases object rather than spread into a new one: a spread would read (open) every
+  // database up front, and they open lazily.
+  return Object.assign(openDatabases(vars), {
     vars,
     queues: { requestEvents: env.REQUEST_EVENTS, notifications: env.NOTIFICATIONS },
     now: () => Date.now(),
-  };
+  });
 }

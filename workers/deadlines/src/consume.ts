@@ -1,19 +1,49 @@
-import { type Databases, isProcessed, refreshSurveyFact, sentNoticeKeysOf, writeFacts } from "@wuye/db";
-import type { EventMessage, RequestEventMessage, SurveyEventMessage } from "./env.ts";
-import { factsOf } from "@wuye/db";
+import { type Databases, factsOfRequests, processedOf, refreshSurveyFact, type RequestFacts, sentNoticeKeysOf, writeFacts } from "@wuye/db";
+import type { RequestEventMessage, SurveyEventMessage } from "./env.ts";
+
+/** What became of one event: "retry" when its request is not readable yet (not committed, or its branch database is down). */
+export type EventOutcome = "done" | "duplicate" | "unknown-branch" | "retry";
 
 /**
- * One request event: idempotent by event id; facts and the processed mark are written together.
- * Round trips: the processed mark, the branch's rows (one batch), the notices sent, the write (one batch).
+ * A batch's request events together, idempotent by event id. Facts are derived from the branch's current
+ * state, so one derivation per request covers all of its events in the batch; they are written with every
+ * event's processed mark in one transaction. Round trips for the whole batch: the processed marks, per
+ * branch its rows (one batch) and the notices sent, then the write — instead of four per event.
+ * Returns each event's outcome, in order; throws if the write fails (then nothing was written).
  */
-export async function handleRequestEvent(dbs: Databases, msg: RequestEventMessage, now: number): Promise<"done" | "duplicate" | "unknown-branch"> {
-  if (await isProcessed(dbs.supervision, msg.eventId)) return "duplicate";
-  const branch = await dbs.branch({ id: msg.branchId });
-  if (!branch || branch.orgId !== msg.orgId) return "unknown-branch";
-  const facts = await factsOf(dbs, branch, msg.requestId, (ids) => sentNoticeKeysOf(dbs.supervision, ids), now);
-  if (!facts) throw new Error(`request ${msg.requestId} not found in branch ${branch.slug} (not committed yet?)`);
-  await writeFacts(dbs.supervision, msg.eventId, facts.requestFact, facts.milestoneFacts, now);
-  return "done";
+export async function handleRequestEvents(dbs: Databases, events: RequestEventMessage[], now: number): Promise<EventOutcome[]> {
+  const outcomes: EventOutcome[] = events.map(() => "duplicate");
+  const processed = await processedOf(dbs.supervision, [...new Set(events.map((e) => e.eventId))]);
+  const byBranch = new Map<string, number[]>();
+  events.forEach((e, i) => {
+    if (!processed.has(e.eventId)) byBranch.set(e.branchId, [...(byBranch.get(e.branchId) ?? []), i]);
+  });
+  const facts: RequestFacts[] = [];
+  const written: number[] = [];
+  for (const [branchId, indexes] of byBranch) {
+    const branch = await dbs.branch({ id: branchId });
+    const own = indexes.filter((i) => branch && branch.orgId === events[i]!.orgId);
+    for (const i of indexes) if (!own.includes(i)) outcomes[i] = "unknown-branch";
+    if (!branch || own.length === 0) continue;
+    let found: Map<string, RequestFacts>;
+    try {
+      found = await factsOfRequests(dbs, branch, [...new Set(own.map((i) => events[i]!.requestId))], (ids) => sentNoticeKeysOf(dbs.supervision, ids), now);
+    } catch (err) {
+      console.error(JSON.stringify({ level: "warn", msg: "branch unreadable; its events will be retried", branch: branch.slug, error: String(err) }));
+      for (const i of own) outcomes[i] = "retry";
+      continue;
+    }
+    facts.push(...found.values());
+    for (const i of own) {
+      // Not found: not committed yet (or lost); retried until it appears.
+      if (found.has(events[i]!.requestId)) written.push(i);
+      else outcomes[i] = "retry";
+    }
+  }
+  if (facts.length === 0) return outcomes;
+  await writeFacts(dbs.supervision, written.map((i) => events[i]!.eventId), facts, now);
+  for (const i of written) outcomes[i] = "done";
+  return outcomes;
 }
 
 /** A survey event: its totals are rebuilt from the branch's state, so repeats need no processed mark. */
@@ -22,11 +52,3 @@ export async function handleSurveyEvent(dbs: Databases, msg: SurveyEventMessage,
   if (!branch || branch.orgId !== msg.orgId) return "unknown-branch";
   return (await refreshSurveyFact(dbs, branch, msg.surveyId, now)) ? "done" : "unknown-survey";
 }
-
-/** Which handler an event on the request-events queue goes to. */
-export function handleEvent(dbs: Databases, msg: EventMessage, now: number) {
-  return "surveyId" in msg ? handleSurveyEvent(dbs, msg, now) : handleRequestEvent(dbs, msg, now);
-}
-
-/** Events of one request (or survey) are handled in order; different ones concurrently. */
-export const orderKey = (msg: EventMessage) => `${msg.branchId}/${"surveyId" in msg ? `survey:${msg.surveyId}` : msg.requestId}`;

@@ -1,9 +1,8 @@
 import { retryDelaySeconds } from "@wuye/core";
-import { type Databases, openDatabases, type OutboxMessage } from "@wuye/db";
-import { handleEvent, orderKey } from "./consume.ts";
-import { eachBounded } from "./bounded.ts";
-import { type Env, type EnvVars, type EventMessage, EventMessageSchema, parseEnv } from "./env.ts";
-import { InjectedFault, nextFault } from "./fault.ts";
+import { openDatabases, type OutboxMessage } from "@wuye/db";
+import { type EventOutcome, handleRequestEvents, handleSurveyEvent } from "./consume.ts";
+import { type Env, type EventMessage, EventMessageSchema, parseEnv, type RequestEventMessage, type SurveyEventMessage } from "./env.ts";
+import { type FaultPhase, InjectedFault, nextFault } from "./fault.ts";
 import { sweep } from "./sweep.ts";
 
 function sender(env: Env) {
@@ -13,20 +12,9 @@ function sender(env: Env) {
   };
 }
 
-/** Requests whose events are handled at the same time within one batch. */
-const CONCURRENCY = 8;
-
-async function handleMessage(dbs: Databases, vars: EnvVars, message: Message, event: EventMessage): Promise<void> {
-  try {
-    const fault = nextFault(vars);
-    if (fault === "before") throw new InjectedFault("injected fault before handling (FAULT_FAIL_EVERY)");
-    await handleEvent(dbs, event, Date.now());
-    if (fault === "after") throw new InjectedFault("injected fault after handling (FAULT_FAIL_EVERY)");
-    message.ack();
-  } catch (err) {
-    console.error(JSON.stringify({ level: "warn", msg: "request event failed; will retry", eventId: event.eventId, attempts: message.attempts, error: String(err) }));
-    message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
-  }
+function retry(message: Message, event: EventMessage, reason: string) {
+  console.error(JSON.stringify({ level: "warn", msg: "request event failed; will retry", eventId: event.eventId, attempts: message.attempts, error: reason }));
+  message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
 }
 
 export default {
@@ -40,13 +28,14 @@ export default {
   },
 
   /**
-   * A batch's messages are handled concurrently (at most CONCURRENCY requests at a time), in order within
-   * one request; each is acked or retried on its own, and each is idempotent by event id.
+   * A batch's messages are handled together (see handleRequestEvents); each is acked or retried on its own,
+   * and each is idempotent by event id.
    */
   async queue(batch, env, _ctx) {
     const vars = parseEnv(env);
     const dbs = openDatabases(vars);
-    const byRequest = new Map<string, Array<{ message: Message; event: EventMessage }>>();
+    const work: Array<{ message: Message; event: RequestEventMessage; fault: FaultPhase }> = [];
+    const surveys: Array<{ message: Message; event: SurveyEventMessage }> = [];
     for (const message of batch.messages) {
       const parsed = EventMessageSchema.safeParse(message.body);
       if (!parsed.success) {
@@ -54,11 +43,35 @@ export default {
         message.ack();
         continue;
       }
-      const key = orderKey(parsed.data);
-      byRequest.set(key, [...(byRequest.get(key) ?? []), { message, event: parsed.data }]);
+      if ("surveyId" in parsed.data) {
+        surveys.push({ message, event: parsed.data });
+        continue;
+      }
+      const fault = nextFault(vars);
+      if (fault === "before") retry(message, parsed.data, String(new InjectedFault("injected fault before handling (FAULT_FAIL_EVERY)")));
+      else work.push({ message, event: parsed.data, fault });
     }
-    await eachBounded([...byRequest.values()], CONCURRENCY, async (group) => {
-      for (const { message, event } of group) await handleMessage(dbs, vars, message, event);
+    // Survey events are few; each rebuilds one survey's totals (idempotent), acked or retried on its own.
+    for (const { message, event } of surveys) {
+      try {
+        await handleSurveyEvent(dbs, event, Date.now());
+        message.ack();
+      } catch (err) {
+        retry(message, event, String(err));
+      }
+    }
+    if (work.length === 0) return;
+    let outcomes: EventOutcome[];
+    try {
+      outcomes = await handleRequestEvents(dbs, work.map((w) => w.event), Date.now());
+    } catch (err) {
+      for (const { message, event } of work) retry(message, event, String(err));
+      return;
+    }
+    work.forEach(({ message, event, fault }, i) => {
+      if (outcomes[i] === "retry") retry(message, event, `request ${event.requestId} not readable in branch ${event.branchId} (not committed yet?)`);
+      else if (fault === "after") retry(message, event, String(new InjectedFault("injected fault after handling (FAULT_FAIL_EVERY)")));
+      else message.ack();
     });
   },
 

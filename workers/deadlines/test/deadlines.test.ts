@@ -55,7 +55,7 @@ describe("request-events consumer", () => {
   });
 });
 
-describe("a batch is handled concurrently", () => {
+describe("a batch is handled together", () => {
   it("acks each of 20 requests' events once, retries only the missing one, and keeps duplicates idempotent", async () => {
     const d = dbs();
     const rec = recorder();

@@ -5,6 +5,11 @@ import { type MilestoneFactRow, type RequestFactRow, sentNoticeKeysOf, writeFact
 import { and, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import { milestonePauses, milestones as milestonesTable, requests } from "../schema/branch.ts";
 
+export interface RequestFacts {
+  requestFact: RequestFactRow;
+  milestoneFacts: MilestoneFactRow[];
+}
+
 /**
  * Rebuilds the PII-free facts of one request from the branch database's current state. Deriving from state
  * (not from the event's delta) makes repeats and out-of-order deliveries harmless.
@@ -15,65 +20,85 @@ export async function factsOf(
   requestId: string,
   sent: (milestoneIds: string[]) => Promise<Map<string, Set<string>>>,
   now: number,
-) {
+): Promise<RequestFacts | null> {
+  return (await factsOfRequests(dbs, branch, [requestId], sent, now)).get(requestId) ?? null;
+}
+
+/**
+ * The facts of many requests of one branch (absent: not in the branch database). One read batch for all
+ * of them and one call of `sent` for all their open milestones, so a queue batch costs two round trips
+ * per branch rather than two per request.
+ */
+export async function factsOfRequests(
+  dbs: Databases,
+  branch: BranchRow,
+  requestIds: string[],
+  sent: (milestoneIds: string[]) => Promise<Map<string, Set<string>>>,
+  now: number,
+): Promise<Map<string, RequestFacts>> {
+  const out = new Map<string, RequestFacts>();
+  if (requestIds.length === 0) return out;
   const db = dbs.branchDb(branch);
-  // The request, its milestones and their pauses: one batch (one round trip).
-  const [[request], milestones, pauses] = await db.batch([
-    db.select().from(requests).where(eq(requests.id, requestId)).limit(1),
-    db.select().from(milestonesTable).where(eq(milestonesTable.requestId, requestId)).orderBy(milestonesTable.startAt, milestonesTable.name),
+  // The requests, their milestones and the milestones' pauses: one batch (one round trip).
+  const [rows, milestones, pauses] = await db.batch([
+    db.select().from(requests).where(inArray(requests.id, requestIds)),
+    db.select().from(milestonesTable).where(inArray(milestonesTable.requestId, requestIds)).orderBy(milestonesTable.startAt, milestonesTable.name),
     db
       .select()
       .from(milestonePauses)
-      .where(inArray(milestonePauses.milestoneId, db.select({ id: milestonesTable.id }).from(milestonesTable).where(eq(milestonesTable.requestId, requestId)))),
+      .where(inArray(milestonePauses.milestoneId, db.select({ id: milestonesTable.id }).from(milestonesTable).where(inArray(milestonesTable.requestId, requestIds)))),
   ]);
-  if (!request) return null;
   const open = milestones.filter((m) => m.status !== "met" && m.status !== "cancelled").map((m) => m.id);
   const sentKeys = open.length ? await sent(open) : new Map<string, Set<string>>();
-  const requestFact: RequestFactRow = {
-    requestId: request.id,
-    orgId: branch.orgId,
-    regionId: branch.regionId,
-    branchId: branch.id,
-    communityId: request.communityId,
-    kind: request.kind,
-    category: request.category,
-    urgency: request.urgency,
-    channel: request.channel,
-    status: request.status,
-    createdAt: request.createdAt,
-    closedAt: request.closedAt,
-    satisfaction: request.satisfaction,
-    reopened: request.reopenCount > 0,
-    repeatComplaint: request.kind === "complaint" && request.unitId !== null ? await earlierComplaintFromUnit(db, request) : false,
-    updatedAt: now,
-  };
-  const milestoneFacts: MilestoneFactRow[] = [];
-  for (const m of milestones) {
-    const own = pauses.filter((p) => p.milestoneId === m.id);
-    const pausedMs = own.reduce((sum, p) => sum + ((p.to ?? now) - p.from), 0);
-    const done = m.status === "met" || m.status === "cancelled";
-    const paused = own.some((p) => p.to === null);
-    milestoneFacts.push({
-      milestoneId: m.id,
-      requestId: m.requestId,
+  for (const request of rows) {
+    const requestFact: RequestFactRow = {
+      requestId: request.id,
       orgId: branch.orgId,
       regionId: branch.regionId,
       branchId: branch.id,
-      name: m.name,
+      communityId: request.communityId,
       kind: request.kind,
-      startAt: m.startAt,
-      dueAt: m.dueAt,
-      status: paused && !done ? "paused" : m.status,
-      metAt: m.metAt,
-      breachedAt: m.breachedAt,
-      breachReason: m.breachReason,
-      pausedMs,
-      schedule: m.schedule,
-      nextCheckAt: done || paused ? null : nextCheckAt(m.schedule, sentKeys.get(m.id) ?? new Set()),
+      category: request.category,
+      urgency: request.urgency,
+      channel: request.channel,
+      status: request.status,
+      createdAt: request.createdAt,
+      closedAt: request.closedAt,
+      satisfaction: request.satisfaction,
+      reopened: request.reopenCount > 0,
+      repeatComplaint: request.kind === "complaint" && request.unitId !== null ? await earlierComplaintFromUnit(db, request) : false,
       updatedAt: now,
-    });
+    };
+    const milestoneFacts: MilestoneFactRow[] = [];
+    for (const m of milestones) {
+      if (m.requestId !== request.id) continue;
+      const own = pauses.filter((p) => p.milestoneId === m.id);
+      const pausedMs = own.reduce((sum, p) => sum + ((p.to ?? now) - p.from), 0);
+      const done = m.status === "met" || m.status === "cancelled";
+      const paused = own.some((p) => p.to === null);
+      milestoneFacts.push({
+        milestoneId: m.id,
+        requestId: m.requestId,
+        orgId: branch.orgId,
+        regionId: branch.regionId,
+        branchId: branch.id,
+        name: m.name,
+        kind: request.kind,
+        startAt: m.startAt,
+        dueAt: m.dueAt,
+        status: paused && !done ? "paused" : m.status,
+        metAt: m.metAt,
+        breachedAt: m.breachedAt,
+        breachReason: m.breachReason,
+        pausedMs,
+        schedule: m.schedule,
+        nextCheckAt: done || paused ? null : nextCheckAt(m.schedule, sentKeys.get(m.id) ?? new Set()),
+        updatedAt: now,
+      });
+    }
+    out.set(request.id, { requestFact, milestoneFacts });
   }
-  return { requestFact, milestoneFacts };
+  return out;
 }
 
 /**
@@ -87,7 +112,7 @@ export async function rebuildFacts(dbs: Databases, now: number): Promise<{ reque
     for (const { id } of ids) {
       const facts = await factsOf(dbs, branch, id, (ms) => sentNoticeKeysOf(dbs.supervision, ms), now);
       if (!facts) continue;
-      await writeFacts(dbs.supervision, null, facts.requestFact, facts.milestoneFacts, now);
+      await writeFacts(dbs.supervision, [], [facts], now);
       count += 1;
     }
   }

@@ -30,7 +30,7 @@ export async function publishOutbox(
   if (rows.length === 0) return 0;
   const byTopic = new Map<string, Array<Pick<OutboxRow, "id" | "topic" | "payload">>>();
   for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
-  let sent = 0;
+  const published: string[] = [];
   for (const [topic, group] of byTopic) {
     try {
       await send(topic, group.map((r) => ({ outboxId: r.id, topic, payload: r.payload })));
@@ -38,10 +38,11 @@ export async function publishOutbox(
       await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(inArray(outbox.id, group.map((r) => r.id)));
       continue;
     }
-    await db.update(outbox).set({ publishedAt: Date.now() }).where(inArray(outbox.id, group.map((r) => r.id)));
-    sent += group.length;
+    published.push(...group.map((r) => r.id));
   }
-  return sent;
+  // One mark for every topic the queues accepted (an intake with notices sends to two queues).
+  if (published.length) await db.update(outbox).set({ publishedAt: Date.now() }).where(inArray(outbox.id, published));
+  return published.length;
 }
 
 export async function pendingOutboxCount(db: BranchDb): Promise<number> {

@@ -26,12 +26,18 @@ export async function insertRequest(db: BranchDb, w: NewRequestWrite): Promise<v
     ...(w.milestones.length ? [db.insert(milestones).values(w.milestones)] : []),
     db.insert(outbox).values(w.outbox),
     ...(w.idempotency ? [db.insert(idempotencyKeys).values(w.idempotency)] : []),
-    ...(w.counters ?? []).map((c) =>
-      db
-        .insert(rateCounters)
-        .values({ key: c.key, window: c.window, count: 1, lastText: c.text, lastAt: c.at })
-        .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.window], set: { count: sql`${rateCounters.count} + 1`, lastText: c.text, lastAt: c.at } }),
-    ),
+    // Every counter (phone, IP) in one statement: each takes the new text and time, and counts one more.
+    ...(w.counters?.length
+      ? [
+          db
+            .insert(rateCounters)
+            .values(w.counters.map((c) => ({ key: c.key, window: c.window, count: 1, lastText: c.text, lastAt: c.at })))
+            .onConflictDoUpdate({
+              target: [rateCounters.key, rateCounters.window],
+              set: { count: sql`${rateCounters.count} + 1`, lastText: sql`excluded.${sql.identifier(rateCounters.lastText.name)}`, lastAt: sql`excluded.${sql.identifier(rateCounters.lastAt.name)}` },
+            }),
+        ]
+      : []),
     ...(w.attachmentIds?.length
       ? [db.update(attachments).set({ requestId: w.request.id }).where(and(inArray(attachments.id, w.attachmentIds), isNull(attachments.requestId)))]
       : []),
@@ -64,39 +70,39 @@ export interface IntakeChecksQuery {
 
 /**
  * Every branch read intake makes before it plans, in one batch (one round trip): the idempotent answer,
- * the abuse counters, the duplicate text, the resident and the photos. Absent parts read nothing.
+ * the abuse counters, the duplicate text, the resident and the photos. Absent parts are not sent at all
+ * (most creates have no Idempotency-Key and no photos; staff creates have no limits): each statement costs
+ * CPU to build, encode and decode.
  */
 export async function intakeChecks(db: BranchDb, q: IntakeChecksQuery) {
-  const none = sql`0`;
-  const [idempotent, counters, duplicate, resident, photos] = await db.batch([
-    db
-      .select()
-      .from(idempotencyKeys)
-      .where(q.idempotency ? and(eq(idempotencyKeys.scope, q.idempotency.scope), eq(idempotencyKeys.key, q.idempotency.key)) : none)
-      .limit(1),
-    db
-      .select()
-      .from(rateCounters)
-      .where(q.limitKeys.length ? and(inArray(rateCounters.key, q.limitKeys), eq(rateCounters.window, q.window)) : none),
-    db
-      .select({ id: requests.id })
-      .from(requests)
-      .where(
-        q.duplicate
-          ? and(eq(requests.contactPhone, q.duplicate.phone), eq(requests.description, q.duplicate.description), gte(requests.createdAt, q.duplicate.since))
-          : none,
-      )
-      .limit(1),
-    db.select().from(residents).where(eq(residents.phone, q.phone)).limit(1),
-    db.select().from(attachments).where(q.attachmentIds.length ? inArray(attachments.id, q.attachmentIds) : none),
-  ]);
-  const counterOf = new Map(counters.map((c) => [c.key, c]));
-  const photoOf = new Map(photos.map((p) => [p.id, p]));
+  const resident = db.select().from(residents).where(eq(residents.phone, q.phone)).limit(1);
+  const idempotent = q.idempotency
+    ? db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, q.idempotency.scope), eq(idempotencyKeys.key, q.idempotency.key))).limit(1)
+    : undefined;
+  const counters = q.limitKeys.length ? db.select().from(rateCounters).where(and(inArray(rateCounters.key, q.limitKeys), eq(rateCounters.window, q.window))) : undefined;
+  const duplicate = q.duplicate
+    ? db
+        .select({ id: requests.id })
+        .from(requests)
+        .where(and(eq(requests.contactPhone, q.duplicate.phone), eq(requests.description, q.duplicate.description), gte(requests.createdAt, q.duplicate.since)))
+        .limit(1)
+    : undefined;
+  const photos = q.attachmentIds.length ? db.select().from(attachments).where(inArray(attachments.id, q.attachmentIds)) : undefined;
+  const present = [idempotent, counters, duplicate, photos].filter((x) => x !== undefined);
+  const [residentRows, ...rest] = (await db.batch([resident, ...present] as unknown as Parameters<typeof db.batch>[0])) as unknown as unknown[][];
+  // The results of the present parts, in the order they were sent.
+  const next = <T>(part: { execute(): Promise<T> } | undefined): T | undefined => (part ? (rest.shift() as T) : undefined);
+  const idempotentRows = next(idempotent) ?? [];
+  const counterRows = next(counters) ?? [];
+  const duplicateRows = next(duplicate) ?? [];
+  const photoRows = next(photos) ?? [];
+  const counterOf = new Map(counterRows.map((c) => [c.key, c]));
+  const photoOf = new Map(photoRows.map((p) => [p.id, p]));
   return {
-    idempotent: idempotent[0] ?? null,
+    idempotent: idempotentRows[0] ?? null,
     counters: q.limitKeys.map((k) => counterOf.get(k) ?? null),
-    duplicate: duplicate[0] ?? null,
-    resident: resident[0] ?? null,
+    duplicate: duplicateRows[0] ?? null,
+    resident: (residentRows as Array<typeof residents.$inferSelect>)[0] ?? null,
     attachments: q.attachmentIds.map((id) => photoOf.get(id) ?? null),
   };
 }

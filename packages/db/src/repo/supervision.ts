@@ -1,14 +1,10 @@
-import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import type { SupervisionDb } from "../client/index.ts";
 import { milestoneFacts, milestoneNotices, processedEvents, requestFacts } from "../schema/supervision.ts";
 
 export type RequestFactRow = typeof requestFacts.$inferInsert;
 export type MilestoneFactRow = typeof milestoneFacts.$inferInsert;
-
-export async function isProcessed(db: SupervisionDb, eventId: string): Promise<boolean> {
-  const [row] = await db.select({ id: processedEvents.eventId }).from(processedEvents).where(eq(processedEvents.eventId, eventId));
-  return !!row;
-}
 
 // Head-office reporting days are Asia/Shanghai days (UTC+8, no DST), the group's calendar.
 const SHANGHAI_MS = 8 * 3_600_000;
@@ -46,18 +42,57 @@ export async function rebuildRollups(db: SupervisionDb): Promise<void> {
   ] as unknown as Parameters<typeof db.batch>[0]);
 }
 
-/** Facts of one request and its milestones, their rollups, and the event marked processed: one transaction. */
-export async function writeFacts(db: SupervisionDb, eventId: string | null, request: RequestFactRow, milestones: MilestoneFactRow[], now: number) {
-  const { requestId: _r, ...requestUpdate } = request;
+/** Rows per multi-row statement: far below SQLite's limit on bound variables (≈ 20 columns a row). */
+const ROWS_PER_STATEMENT = 100;
+
+/**
+ * Upserts many rows in few statements (`on conflict (key) do update set c = excluded.c` for every column the
+ * rows carry): building and sending one statement per row was most of the consumer's CPU.
+ */
+function upsertAll<T extends typeof requestFacts | typeof milestoneFacts>(db: SupervisionDb, table: T, key: SQLiteColumn, rows: Array<T["$inferInsert"]>) {
+  if (rows.length === 0) return [];
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  // Keys are the table's own column keys, so the cast only restores what the generic loses.
+  const set = Object.fromEntries(
+    Object.keys(rows[0]!)
+      .filter((k) => columns[k] !== key)
+      .map((k) => [k, sql`excluded.${sql.identifier(columns[k]!.name)}`]),
+  ) as SQLiteUpdateSetSource<T>;
+  const statements = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    statements.push(db.insert(table).values(rows.slice(i, i + ROWS_PER_STATEMENT) as never).onConflictDoUpdate({ target: key, set }));
+  }
+  return statements;
+}
+
+/**
+ * Facts of requests and their milestones, their branch-days' rollups, and the events marked processed: one
+ * transaction, however many requests (a queue batch's, or one).
+ */
+export async function writeFacts(db: SupervisionDb, eventIds: string[], facts: Array<{ requestFact: RequestFactRow; milestoneFacts: MilestoneFactRow[] }>, now: number) {
+  // Rollups per (org, branch): each branch-day recomputed once after all the facts are in.
+  const days = new Map<string, { orgId: string; branchId: string; requestDays: number[]; milestoneDays: number[] }>();
+  for (const { requestFact: r, milestoneFacts: ms } of facts) {
+    const key = `${r.orgId}/${r.branchId}`;
+    const d = days.get(key) ?? { orgId: r.orgId, branchId: r.branchId, requestDays: [], milestoneDays: [] };
+    d.requestDays.push(r.createdAt);
+    d.milestoneDays.push(...ms.map((m) => m.startAt));
+    days.set(key, d);
+  }
+  const processed = [...new Set(eventIds)].map((eventId) => ({ eventId, processedAt: now }));
   await db.batch([
-    db.insert(requestFacts).values(request).onConflictDoUpdate({ target: requestFacts.requestId, set: requestUpdate }),
-    ...milestones.map((m) => {
-      const { milestoneId: _m, ...update } = m;
-      return db.insert(milestoneFacts).values(m).onConflictDoUpdate({ target: milestoneFacts.milestoneId, set: update });
-    }),
-    ...rollupStatements(db, request.orgId, request.branchId, [request.createdAt], milestones.map((m) => m.startAt)),
-    ...(eventId ? [db.insert(processedEvents).values({ eventId, processedAt: now }).onConflictDoNothing()] : []),
+    ...upsertAll(db, requestFacts, requestFacts.requestId, facts.map((f) => f.requestFact)),
+    ...upsertAll(db, milestoneFacts, milestoneFacts.milestoneId, facts.flatMap((f) => f.milestoneFacts)),
+    ...[...days.values()].flatMap((d) => rollupStatements(db, d.orgId, d.branchId, d.requestDays, d.milestoneDays)),
+    ...(processed.length ? [db.insert(processedEvents).values(processed).onConflictDoNothing()] : []),
   ] as unknown as Parameters<typeof db.batch>[0]);
+}
+
+/** The events of `eventIds` already processed (one query for a whole queue batch). */
+export async function processedOf(db: SupervisionDb, eventIds: string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = await db.select({ id: processedEvents.eventId }).from(processedEvents).where(inArray(processedEvents.eventId, eventIds));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The sweep's one indexed query: milestones whose next warning, breach or escalation is due. */

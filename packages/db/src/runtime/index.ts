@@ -20,35 +20,37 @@ export interface Databases {
 
 // Branch rows are cached per isolate for a short time (they change only at provisioning). Clients are not:
 // the HTTP client holds I/O objects that workerd forbids sharing between requests, so each request (or
-// queue batch) opens its own, which is cheap (no connection set-up beyond fetch).
+// queue batch) opens its own, which is cheap (no connection set-up beyond fetch). Each database is opened
+// on first use: most requests touch one or two of them (intake only its branch's, its control reads being
+// cached), and opening costs CPU on every request.
 const BRANCH_TTL_MS = 30_000;
 const branchCache = new Map<string, { row: BranchRow | null; at: number }>();
 
 export function openDatabases(env: DbEnv): Databases {
   const token = env.LIBSQL_AUTH_TOKEN;
-  const clients = new Map<string, Client>();
-  const clientFor = (url: string, authToken: string | undefined): Client => {
-    let client = clients.get(url);
-    if (!client) {
-      client = createLibsqlClient({ url, authToken });
-      clients.set(url, client);
-    }
-    return client;
+  const open = new Map<string, unknown>();
+  const once = <T>(url: string, create: (client: Client) => T): T => {
+    if (!open.has(url)) open.set(url, create(createLibsqlClient({ url, authToken: token })));
+    return open.get(url) as T;
   };
-  const control = createControlDb(clientFor(env.CONTROL_DB_URL, token));
+  const control = () => once(env.CONTROL_DB_URL, createControlDb);
   return {
-    control,
-    supervision: createSupervisionDb(clientFor(env.SUPERVISION_DB_URL, token)),
-    branchDb: (branch) => createBranchDb(clientFor(branch.dbUrl, token)),
+    get control() {
+      return control();
+    },
+    get supervision() {
+      return once(env.SUPERVISION_DB_URL, createSupervisionDb);
+    },
+    branchDb: (branch) => once(branch.dbUrl, createBranchDb),
     async branch(by) {
       const key = `${env.CONTROL_DB_URL}|${JSON.stringify(by)}`;
       const hit = branchCache.get(key);
       if (hit && Date.now() - hit.at < BRANCH_TTL_MS) return hit.row;
-      const row = await findBranch(control, by);
+      const row = await findBranch(control(), by);
       branchCache.set(key, { row, at: Date.now() });
       return row;
     },
-    branches: () => listBranches(control),
+    branches: () => listBranches(control()),
   };
 }
 
