@@ -297,13 +297,17 @@ async function main() {
     // assets, queue broker, outbound, log collector), the others only totalled.
     const listed = (await (await fetch(`http://127.0.0.1:${procs.inspectorPort}/json`)).json()) as Array<{ id: string }>;
     const targets = ALL ? listed : listed.filter((t) => WORKERS.includes(t.id.replace(/^core:user:/, "")));
+    // workerd reads an isolate's inspector messages when the isolate runs: keep the api busy meanwhile.
+    let attaching = true;
+    const poke = (async () => {
+      while (attaching) await fetch(`${stack.url}/api/v1/health`).then((r) => r.arrayBuffer(), () => undefined);
+    })();
     const sessions = new Map<string, Cdp>();
     for (const { id } of targets) {
       const w = id.replace(/^core:user:/, "");
       const cdp = await Cdp.connect(`ws://127.0.0.1:${procs.inspectorPort}/${id}`);
       try {
-        // An isolate answers only once it has run; a worker that has is asked twice.
-        await cdp.send("Profiler.enable", {}, 3000).catch(() => cdp.send("Profiler.enable", {}, 3000));
+        await cdp.send("Profiler.enable", {}, 3000);
         await cdp.send("Profiler.setSamplingInterval", { interval: INTERVAL_US });
         sessions.set(w, cdp);
       } catch (err) {
@@ -311,6 +315,8 @@ async function main() {
         cdp.close();
       }
     }
+    attaching = false;
+    await poke;
 
     for (const phase of PHASES) {
       const req = phases[phase];
