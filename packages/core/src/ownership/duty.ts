@@ -9,6 +9,8 @@ export interface DutyCandidate {
 /** Who holds the service center's duty, in order: by night the night duty manager first. */
 const DAY_ORDER: readonly Role[] = ["serviceSupervisor", "branchManager", "nightManager", "agent"];
 const NIGHT_ORDER: readonly Role[] = ["nightManager", "serviceSupervisor", "branchManager", "agent"];
+/** The roles that can hold the duty (what the worker loads for `dutyOwner`). */
+export const DUTY_ROLES: Role[] = [...DAY_ORDER];
 
 /**
  * 首问负责制 for requests nobody took yet (the portal): the staff member on duty owns them until someone

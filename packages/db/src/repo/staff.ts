@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { ControlDb } from "../client/index.ts";
 import { loginAttempts, refreshTokens, staff } from "../schema/control.ts";
 
@@ -12,14 +12,6 @@ export async function findStaffByEmail(db: ControlDb, email: string): Promise<St
 export async function findStaffById(db: ControlDb, id: string): Promise<StaffRow | null> {
   const [row] = await db.select().from(staff).where(eq(staff.id, id)).limit(1);
   return row ?? null;
-}
-
-/** Active staff of a branch who can hold the service center's duty (see `dutyOwner`). */
-export async function dutyCandidates(db: ControlDb, branchId: string): Promise<Array<{ id: string; role: string }>> {
-  return db
-    .select({ id: staff.id, role: staff.role })
-    .from(staff)
-    .where(and(eq(staff.branchId, branchId), eq(staff.active, true), inArray(staff.role, ["serviceSupervisor", "branchManager", "nightManager", "agent"])));
 }
 
 export async function lockedUntil(db: ControlDb, keys: string[], now: number): Promise<number | null> {

@@ -20,7 +20,7 @@ import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { sendToQueue } from "../outbox.ts";
+import { eventRow, sendToQueue } from "../outbox.ts";
 
 const Params = z.object({ id: z.string().min(3).max(64), milestoneId: z.string().min(3).max(64) });
 const PauseBody = z.strictObject({ reason: PauseReasonSchema, note: z.string().max(500).optional() });
@@ -80,8 +80,8 @@ async function act(c: Context<HonoEnv>, action: Action, body: { reason?: string;
   }
 
   const eventId = newId("evt", now);
-  const outboxId = newId("obx", now);
   const type = action === "breach-reason" ? "milestone.breachReason" : `milestone.${action === "meet" ? "met" : action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}`;
+  const outbox = eventRow(branch, eventId, type, { requestId: id }, now);
   const result = await applyMilestoneChange(db, {
     requestId: id,
     milestoneId: m.id,
@@ -90,11 +90,11 @@ async function act(c: Context<HonoEnv>, action: Action, body: { reason?: string;
     ...(openPause ? { openPause } : {}),
     ...(closePauseAt !== undefined ? { closePauseAt } : {}),
     event: { id: eventId, requestId: id, type, actorId: actor.staffId, actorRole: actor.role, publicNote: action === "pause" ? "paused" : action === "resume" ? "resumed" : null, data: { milestone: m.name, milestoneId: m.id, ...(body.reason ? { reason: body.reason } : {}), ...(body.note ? { note: body.note } : {}) }, at: now },
-    outbox: { id: outboxId, topic: "request-events", payload: { eventId, type, requestId: id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now },
+    outbox,
     now,
   });
   if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
-  c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { ids: [outboxId] }));
+  c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { ids: [outbox.id] }));
   const after = (await findMilestone(db, id, m.id))!;
   c.header("etag", etagOf(result.version));
   return c.json(

@@ -6,7 +6,7 @@ import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { sendToQueue } from "../outbox.ts";
+import { eventRow, sendToQueue } from "../outbox.ts";
 
 
 const Text = z.string().trim().min(1).max(2000);
@@ -64,7 +64,7 @@ export const consoleReplyRoutes = createRouter()
       if (override && verdict.ok) throw new BadInput("nothing to override", [{ path: "override", message: "the reply passes the guard; send it without an override" }]);
       const now = c.var.services.now();
       const eventId = newId("evt", now);
-      const outboxId = newId("obx", now);
+      const outbox = eventRow(branch, eventId, "reply.sent", { requestId: request.id }, now);
       const result = await changeRequest(
         db,
         {
@@ -76,13 +76,13 @@ export const consoleReplyRoutes = createRouter()
             data: { text, ...(override ? { override: { reason: override.reason, by: actor.staffId, hits: verdict.hits.map((h) => h.phrase) } } : {}) },
             at: now,
           },
-          outbox: { id: outboxId, topic: "request-events", payload: { eventId, type: "reply.sent", requestId: request.id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now },
+          outbox,
         },
         // A reply to the resident is the first reply (咨询 5 min) or the complaint's 24-hour response.
         (tx) => meetMilestones(tx, request.id, ["reply", "response"], actor.staffId, now),
       );
       if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
-      c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { ids: [outboxId] }));
+      c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { ids: [outbox.id] }));
       c.header("etag", etagOf(result.version));
       return c.json({ eventId, version: result.version }, 201);
     },

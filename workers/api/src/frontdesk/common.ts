@@ -4,7 +4,7 @@ import { type BranchDb, type BranchRow, publishOutbox, unitPlaces } from "@wuye/
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { errorResponses, problemContent } from "../http/openapi.ts";
-import { sendToQueue } from "../outbox.ts";
+import { eventRow, sendToQueue } from "../outbox.ts";
 import type { Services } from "../services.ts";
 
 export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -55,8 +55,7 @@ export async function checkAudience(s: Services, branch: BranchRow, audience: No
  * survey's PII-free totals for head office. Written in the same transaction as the change.
  */
 export function surveyChanged(branch: BranchRow, surveyId: string, now: number) {
-  const eventId = newId("evt", now);
-  return { id: newId("obx", now), topic: "request-events", payload: { eventId, type: "survey.changed", surveyId, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now };
+  return eventRow(branch, newId("evt", now), "survey.changed", { surveyId }, now);
 }
 
 /** Hands outbox rows written with a change to the queue after the response (the sweep retries any it misses). */

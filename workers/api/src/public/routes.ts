@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { allowedActions, Conflict, CreateRequestInputSchema, describeCommitments, noticeBodyWithPhones, type MessageKey, type MilestoneName, newId, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
 import { branchPlaces, changeRequest, findRequest, publishOutbox, rateRequest, releaseDueNotices, requestTimeline } from "@wuye/db";
-import { sendToQueue } from "../outbox.ts";
+import { eventRow, sendToQueue } from "../outbox.ts";
 import type { Services } from "../services.ts";
 import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -179,7 +179,7 @@ export const publicRoutes = createRouter()
       }
       const now = s.now();
       const eventId = newId("evt", now);
-      const outboxId = newId("obx", now);
+      const outbox = eventRow(branch, eventId, "rating.given", { requestId: request.id }, now);
       // The rating, its event and its outbox row in one transaction; a second rating aborts it (409).
       await changeRequest(
         db,
@@ -188,13 +188,13 @@ export const publicRoutes = createRouter()
           expectedVersion: null,
           now,
           event: { id: eventId, requestId: request.id, type: "rating.given", actorId: null, actorRole: null, publicNote: "rated", data: { score }, at: now },
-          outbox: { id: outboxId, topic: "request-events", payload: { eventId, type: "rating.given", requestId: request.id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now },
+          outbox,
         },
         async (tx) => {
           if (!(await rateRequest(tx, request.id, { score, comment: comment ?? null, at: now }))) throw new Conflict("this request was already rated");
         },
       );
-      c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: [outboxId] }));
+      c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: [outbox.id] }));
       return c.body(null, 201);
     },
   );

@@ -22,7 +22,7 @@ import { createRouter, errorResponses, problemContent } from "../http/openapi.ts
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { optionalJsonBody } from "../http/request.ts";
-import { sendToQueue } from "../outbox.ts";
+import { eventRow, sendToQueue } from "../outbox.ts";
 import { byTrackingCode } from "../public/routes.ts";
 import { residentView } from "./resident-view.ts";
 import { recordOf, runStep } from "./run-step.ts";
@@ -318,7 +318,7 @@ async function ownershipChange(
   const now = s.now();
   const eventId = newId("evt", now);
   const rows = [
-    { id: newId("obx", now), topic: "request-events", payload: { eventId, type, requestId: r.id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now },
+    eventRow(branch, eventId, type, { requestId: r.id }, now),
     ...notices.map((n, i) => ({ id: `ntf_${eventId}_${i}`, topic: "notifications", payload: { notificationId: `ntf_${eventId}_${i}`, ...n, branchId: branch.id, orgId: branch.orgId, requestId: r.id }, createdAt: now })),
   ];
   const expected = ifMatchVersion(c) ?? r.version;

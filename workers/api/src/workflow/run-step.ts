@@ -20,7 +20,7 @@ import { applyStep, type BranchDb, type BranchRow, findRequest, findRequestRecor
 import type { Context } from "hono";
 import { branchSettings } from "../branch-settings.ts";
 import type { HonoEnv } from "../hono-env.ts";
-import { sendToQueue } from "../outbox.ts";
+import { eventRow, sendToQueue } from "../outbox.ts";
 
 const MONTH_MS = 31 * 86_400_000;
 
@@ -76,7 +76,7 @@ export async function runStep(
     const id = `ntf_${eventId}_${i}`;
     return { id, topic: "notifications", payload: { notificationId: id, type: n.type, branchId: branch.id, orgId: branch.orgId, requestId: request.id, recipients: n.recipients, params: n.params }, createdAt: now };
   });
-  const outboxRows = [{ id: newId("obx", now), topic: "request-events", payload: { eventId, type, requestId: request.id, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now }, ...notices];
+  const outboxRows = [eventRow(branch, eventId, type, { requestId: request.id }, now), ...notices];
   const milestones = plan.starts.flatMap((st) =>
     milestonesFor(policy, { kind, urgency: request.urgency as Urgency, category: request.category ?? undefined, trigger: st.trigger, at: now, dueAt: st.dueAt }).map((m) => ({
       ...plannedMilestone(m, now),
