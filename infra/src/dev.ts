@@ -1,10 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { ROOT, startStack } from "./stack.ts";
+import { buildWeb, startStack } from "./stack.ts";
 
 const port = Number(process.env.PORT ?? 8787);
-console.log("building the web front end…");
-execFileSync("pnpm", ["--filter", "@wuye/web", "build"], { cwd: ROOT, stdio: "inherit" });
+buildWeb(true);
 const stack = await startStack({ port, sweepSeconds: Number(process.env.DEV_SWEEP_SECONDS ?? 60) });
 
 console.log(`

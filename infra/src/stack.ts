@@ -1,7 +1,7 @@
 // Starts the whole system locally: the libSQL server, the databases (created, migrated, seeded) and
 // `wrangler dev` running the three workers with local queues. Used by `pnpm dev`, the end-to-end tests
 // and the load benchmark, so all three exercise the same start-up path.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -102,9 +102,17 @@ async function startLibsql(dataDir: string, port: number, token: string, log: (l
   return child;
 }
 
+/** The api serves the built web front end: build it when missing (a fresh clone), or always with `rebuild`. */
+export function buildWeb(rebuild = false): void {
+  if (!rebuild && existsSync(join(ROOT, "packages", "web", "dist", "index.html"))) return;
+  console.log("building the web front end…");
+  execFileSync("pnpm", ["--filter", "@wuye/web", "build"], { cwd: ROOT, stdio: "inherit" });
+}
+
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const dataDir = resolve(opts.dataDir ?? join(ROOT, ".data"));
   const log = opts.quiet ? () => {} : (opts.log ?? ((l: string) => console.log(l)));
+  buildWeb();
   mkdirSync(dataDir, { recursive: true });
   const { libsqlToken, jwtSecret } = secrets(dataDir);
   const libsqlPort = opts.libsqlPort ?? (await freePort());

@@ -305,14 +305,17 @@ async function main() {
     const sessions = new Map<string, Cdp>();
     for (const { id } of targets) {
       const w = id.replace(/^core:user:/, "");
-      const cdp = await Cdp.connect(`ws://127.0.0.1:${procs.inspectorPort}/${id}`);
-      try {
-        await cdp.send("Profiler.enable", {}, 3000);
-        await cdp.send("Profiler.setSamplingInterval", { interval: INTERVAL_US });
-        sessions.set(w, cdp);
-      } catch (err) {
-        console.log(`${w} not profiled (${(err as Error).message}; an isolate that has not run yet does not answer)`);
-        cdp.close();
+      // An isolate may miss the first message while it is between requests: ask again, on a new session.
+      for (let attempt = 1; attempt <= 5 && !sessions.has(w); attempt++) {
+        const cdp = await Cdp.connect(`ws://127.0.0.1:${procs.inspectorPort}/${id}`);
+        try {
+          await cdp.send("Profiler.enable", {}, 3000);
+          await cdp.send("Profiler.setSamplingInterval", { interval: INTERVAL_US });
+          sessions.set(w, cdp);
+        } catch (err) {
+          if (attempt === 5) console.log(`${w} not profiled (${(err as Error).message}; an isolate that has not run yet does not answer)`);
+          cdp.close();
+        }
       }
     }
     attaching = false;

@@ -62,10 +62,37 @@ function isRetryableBusy(e: unknown): boolean {
   return code === "SQLITE_BUSY" || code === "SQLITE_LOCKED";
 }
 
+/** Prepared statements kept per connection (clients send the same few statements over and over). */
+const STATEMENTS_PER_CONNECTION = 256;
+
+/** Parsed statements by SQL text (parsing is pure: one cache serves every connection). */
+const parsedCache = new Map<string, ParsedStatement>();
+const PARSED_CACHE_SIZE = 1024;
+
+function parsedOnce(sql: string): ParsedStatement {
+  let parsed = parsedCache.get(sql);
+  if (!parsed) {
+    parsed = parseSingleStatement(sql);
+    if (parsedCache.size >= PARSED_CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value!);
+    parsedCache.set(sql, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * Bumped by every schema change. A prepared statement keeps the shape it was prepared with (`SELECT *`
+ * keeps its old columns), so each connection drops its statements when the schema moved on.
+ */
+let schemaGeneration = 0;
+const SCHEMA_CHANGES = new Set(["CREATE", "ALTER", "DROP"]);
+
 /** One libsql connection. */
 export class Conn {
   readonly db: LibsqlDatabase;
   #stats: LibsqlStatement | undefined;
+  /** Least recently used first. */
+  readonly #statements = new Map<string, LibsqlStatement>();
+  #generation = schemaGeneration;
   closed = false;
   /** A statement was left in progress (see executeStmt); never pool this connection. */
   poisoned = false;
@@ -86,6 +113,31 @@ export class Conn {
 
   get inTransaction(): boolean {
     return !this.closed && this.db.inTransaction;
+  }
+
+  /**
+   * The prepared statement for `sql`, reused while it succeeds. A statement whose step failed is dropped
+   * (`forget`): the binding does not reset it, and one left in progress would block a later COMMIT.
+   */
+  prepared(sql: string): LibsqlStatement {
+    if (this.#generation !== schemaGeneration) {
+      this.#statements.clear();
+      this.#generation = schemaGeneration;
+    }
+    let stmt = this.#statements.get(sql);
+    if (stmt) {
+      this.#statements.delete(sql);
+    } else {
+      stmt = this.db.prepare(sql);
+      if (stmt.reader) stmt.raw(true);
+      if (this.#statements.size >= STATEMENTS_PER_CONNECTION) this.#statements.delete(this.#statements.keys().next().value!);
+    }
+    this.#statements.set(sql, stmt);
+    return stmt;
+  }
+
+  forget(sql: string): void {
+    this.#statements.delete(sql);
   }
 
   /** [changes(), last_insert_rowid(), total_changes()] */
@@ -191,17 +243,14 @@ export async function executeStmt(
   busyTimeoutMs: number,
 ): Promise<StmtResult> {
   const t0 = performance.now();
-  const parsed = parseSingleStatement(sql);
+  const parsed = parsedOnce(sql);
   if (parsed.empty) return emptyResult(0);
   const binds = bindArray(parsed, a);
-  const stmt = await withBusyRetry(() => conn.db.prepare(sql), busyTimeoutMs);
+  const stmt = await withBusyRetry(() => conn.prepared(sql), busyTimeoutMs);
+  // Read each time: SQLite re-prepares a statement after a schema change, and its columns may differ.
+  const cols: StmtResult["cols"] = stmt.reader ? stmt.columns().map((c) => ({ name: c.name ?? null, decltype: c.type ?? null })) : [];
   let rows: unknown[][] = [];
-  let cols: StmtResult["cols"] = [];
   let affected = 0n;
-  if (stmt.reader) {
-    stmt.raw(true);
-    cols = stmt.columns().map((c) => ({ name: c.name ?? null, decltype: c.type ?? null }));
-  }
   let before = 0n;
   try {
     rows = await withBusyRetry(() => {
@@ -212,9 +261,12 @@ export async function executeStmt(
       return [];
     }, busyTimeoutMs);
   } catch (e) {
+    conn.forget(sql);
+    if (SCHEMA_CHANGES.has(parsed.firstWord)) schemaGeneration++;
     if (isRetryableBusy(e) && (stmt.reader || parsed.params.count > 0)) conn.poisoned = true;
     throw e;
   }
+  if (SCHEMA_CHANGES.has(parsed.firstWord)) schemaGeneration++;
   const [changes, lastRowid, after] = conn.stats();
   if (after !== before) affected = changes;
   const rowsOut = wantRows ? rows.map((r) => r.map(valueToHrana)) : [];

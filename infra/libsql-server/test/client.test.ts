@@ -140,6 +140,39 @@ describe.each(variants)("%s", (label, make) => {
   });
 });
 
+describe("prepared statements reused per connection", () => {
+  it("a statement that failed in one batch does not block the next commits, and each reports its own changes", async () => {
+    const db = createClient({ url: await createDb(server.url, "reuse-failure") });
+    await db.execute("CREATE TABLE counters (k TEXT PRIMARY KEY, n INTEGER NOT NULL, cap INTEGER)");
+    await db.execute("CREATE TRIGGER guard BEFORE UPDATE ON counters WHEN NEW.n > NEW.cap BEGIN SELECT RAISE(ABORT, 'over the cap'); END");
+    const bump = { sql: "INSERT INTO counters (k, n, cap) VALUES (?, 1, 2) ON CONFLICT (k) DO UPDATE SET n = n + 1 RETURNING n", args: ["a"] };
+    const log = { sql: "INSERT INTO counters (k, n) VALUES (?, 0)", args: [] as string[] };
+    for (let i = 1; i <= 4; i++) {
+      const write = db.batch([bump, { ...log, args: [`log-${i}`] }], "write");
+      if (i <= 2) expect((await write)[0]!.rows[0]!.n).toBe(i);
+      else await expect(write).rejects.toThrow(/over the cap/);
+    }
+    // The refused batches left nothing, and the same statements still commit on other keys.
+    const after = await db.batch([{ ...bump, args: ["b"] }, { ...log, args: ["log-5"] }], "write");
+    expect(after[1]!.rowsAffected).toBe(1);
+    const rows = await db.execute("SELECT k, n FROM counters ORDER BY k");
+    expect(rows.rows.map((r) => `${r.k}=${r.n}`)).toEqual(["a=2", "b=1", "log-1=0", "log-2=0", "log-5=0"]);
+    db.close();
+  });
+
+  it("shows a column added after the statement was first prepared", async () => {
+    const db = createClient({ url: await createDb(server.url, "reuse-schema") });
+    await db.execute("CREATE TABLE t (a INTEGER)");
+    await db.execute("INSERT INTO t VALUES (1)");
+    expect((await db.execute("SELECT * FROM t")).columns).toEqual(["a"]);
+    await db.execute("ALTER TABLE t ADD COLUMN b TEXT DEFAULT 'x'");
+    const again = await db.execute("SELECT * FROM t");
+    expect(again.columns).toEqual(["a", "b"]);
+    expect(again.rows[0]!.b).toBe("x");
+    db.close();
+  });
+});
+
 describe("concurrency and isolation", () => {
   it("20 concurrent interactive write transactions increment a counter exactly", async () => {
     const url = await createDb(server.url, "counter");

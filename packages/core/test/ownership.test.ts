@@ -64,7 +64,6 @@ describe("planIntake: ownership from the first moment", () => {
     settings: defaultBranchSettings(),
     policy: DEFAULT_POLICY,
     place: { area: "2栋", communityId: null },
-    residentId: null,
     now: at("10:00"),
   };
 
@@ -76,5 +75,15 @@ describe("planIntake: ownership from the first moment", () => {
   it("a request taken by phone belongs to the agent who took it", () => {
     const plan = planIntake(input, { ...ctx, channel: "phone", actor: { staffId: "s-agent", role: "agent" }, dutyOwnerId: null });
     expect(plan.request).toMatchObject({ ownerId: "s-agent", ownerByDuty: false, createdBy: "s-agent" });
+  });
+
+  it("raises the alarm for alarm kinds at once, and acknowledges only a registered resident", () => {
+    const leak = planIntake(input, { ...ctx, channel: "portal", actor: null, dutyOwnerId: null });
+    expect(leak.notices).toEqual([{ type: "request.received", recipients: ["resident"], params: { commitment: "" }, ifResident: true }]);
+    const theft = planIntake({ ...input, kind: "security", category: "theft", description: "单车被盗" }, { ...ctx, channel: "portal", actor: null, dutyOwnerId: null });
+    expect(theft.notices.map((n) => [n.type, n.ifResident ?? false])).toEqual([
+      ["request.alarm", false],
+      ["request.received", true],
+    ]);
   });
 });

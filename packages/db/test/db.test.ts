@@ -7,7 +7,8 @@ import { createBranchDb, createLibsqlClient, type BranchDb } from "../src/client
 import { migrate } from "../src/migrate/index.ts";
 import { MIGRATIONS } from "../src/migrate/generated.ts";
 import { publishOutbox, type OutboxMessage } from "../src/repo/outbox.ts";
-import { enqueueOnce, insertRequest, listRequests } from "../src/repo/request.ts";
+import { insertRequest } from "../src/repo/intake.ts";
+import { enqueueOnce, listRequests } from "../src/repo/request.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;
@@ -68,6 +69,31 @@ describe("request writes", () => {
     expect(rows.map((r) => r.id)).toEqual(["req_000001"]);
     const outbox = await db.$client.execute("select id from outbox");
     expect(outbox.rows.map((r) => r.id)).toEqual(["obx_1"]);
+  });
+
+  it("fill the statements compiled for one shape with each write's own values, and link a resident by phone", async () => {
+    const db = await freshBranch("compiled");
+    await db.$client.execute({ sql: "insert into residents (id, name, phone, created_at, updated_at) values ('res_1', '林', '13900000001', 1, 1)", args: [] });
+    const write = (i: number, phone: string, keyLeft: boolean) => {
+      const w = request(i, 5_000 + i, { contactPhone: phone, keyLeft });
+      return { ...w, residentOutbox: [{ id: `ack_${i}`, topic: "notifications", payload: { n: i, text: "确认" }, createdAt: 5_000 + i }] };
+    };
+    expect(await insertRequest(db, write(1, "13900000001", true))).toEqual({ residentOutboxIds: ["ack_1"] });
+    expect(await insertRequest(db, write(2, "13900000002", false))).toEqual({ residentOutboxIds: [] });
+    const rows = await db.$client.execute("select id, contact_phone, resident_id, key_left, created_at from requests order by id");
+    expect(rows.rows.map((r) => [r.id, r.contact_phone, r.resident_id, r.key_left, r.created_at])).toEqual([
+      ["req_000001", "13900000001", "res_1", 1, 5001],
+      ["req_000002", "13900000002", null, 0, 5002],
+    ]);
+    const events = await db.$client.execute("select id, request_id from request_events order by id");
+    expect(events.rows.map((r) => `${r.id}:${r.request_id}`)).toEqual(["evt_1:req_000001", "evt_2:req_000002"]);
+    const acks = await db.$client.execute("select id, payload from outbox where topic = 'notifications'");
+    expect(acks.rows.map((r) => [r.id, JSON.parse(String(r.payload))])).toEqual([["ack_1", { n: 1, text: "确认" }]]);
+    const ms = await db.$client.execute("select calendar, due_at from milestones order by id");
+    expect(ms.rows.map((r) => [JSON.parse(String(r.calendar)), r.due_at])).toEqual([
+      [{ kind: "24x7" }, 6001],
+      [{ kind: "24x7" }, 6002],
+    ]);
   });
 
   it("pages the register newest first with filters and escaped free text", async () => {

@@ -132,11 +132,30 @@ describe("abuse limits", () => {
       const r = await call("POST", "/api/v1/public/branches/binjiang/requests", { body: base({ kind: "suggestion", description: `建议第${i}条`, contact: { name: "黄", phone: p } }) });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
-    const over = await call("POST", "/api/v1/public/branches/binjiang/requests", { body: base({ kind: "suggestion", description: "第十一条", contact: { name: "黄", phone: p } }) });
+    const eleventh = `第十一条 ${crypto.randomUUID()}`;
+    const over = await call("POST", "/api/v1/public/branches/binjiang/requests", { body: base({ kind: "suggestion", description: eleventh, contact: { name: "黄", phone: p } }) });
     expectProblem(over, 429);
     const retry = Number(over.headers.get("retry-after"));
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(86_400);
+    // The database refused the write whole: no request, no event, and the refusal did not count.
+    const token = await tokenFor("agent", "binjiang");
+    const found = await call("GET", `/api/v1/console/requests?q=${encodeURIComponent(eleventh)}&limit=10`, { token });
+    expect(found.body.items).toHaveLength(0);
+    const again = await call("POST", "/api/v1/public/branches/binjiang/requests", { body: base({ kind: "suggestion", description: `第十二条 ${crypto.randomUUID()}`, contact: { name: "黄", phone: p } }) });
+    expectProblem(again, 429);
+  });
+
+  it("takes a different text from the same phone within the minute, and refuses a repeat with the key it was sent with", async () => {
+    const p = phone();
+    const first = base({ kind: "inquiry", description: `电梯年检什么时候 ${crypto.randomUUID()}`, contact: { name: "郑", phone: p } });
+    expect((await call("POST", "/api/v1/public/branches/yangguang/requests", { body: first })).status).toBe(201);
+    const other = base({ kind: "inquiry", description: `另外,停车卡怎么办 ${crypto.randomUUID()}`, contact: { name: "郑", phone: p } });
+    expect((await call("POST", "/api/v1/public/branches/yangguang/requests", { body: other })).status).toBe(201);
+    // The double tap of the second text, now with a fresh Idempotency-Key: still a repeat, at most a minute's wait.
+    const repeat = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: other, headers: { "idempotency-key": `idem-${crypto.randomUUID()}` } });
+    expectProblem(repeat, 429);
+    expect(Number(repeat.headers.get("retry-after"))).toBeLessThanOrEqual(60);
   });
 
   it("limits per IP too", async () => {

@@ -23,13 +23,13 @@ async function configure(slug: string, notifications: Record<string, unknown>) {
   return branch;
 }
 
-async function request(slug: string, kind: RequestKind = "repair", category = "elevator-failure", residentId: string | null = null) {
+async function request(slug: string, kind: RequestKind = "repair", category = "elevator-failure", phone = "13800138001") {
   const d = dbs();
   const branch = (await d.branch({ slug }))!;
   const at = Date.now();
   const plan = planIntake(
-    { kind, category, description: "电梯困人", contact: { name: "林", phone: "13800138001" }, location: { area: "2栋" } },
-    { branch, settings: defaultBranchSettings(), policy: DEFAULT_POLICY, channel: "phone", actor: null, dutyOwnerId: null, place: { area: "2栋", communityId: null }, residentId, now: at },
+    { kind, category, description: "电梯困人", contact: { name: "林", phone }, location: { area: "2栋" } },
+    { branch, settings: defaultBranchSettings(), policy: DEFAULT_POLICY, channel: "phone", actor: null, dutyOwnerId: null, place: { area: "2栋", communityId: null }, now: at },
   );
   await recordIntake(d.branchDb(branch), plan, branch);
   return { branch, plan };
@@ -134,9 +134,10 @@ describe("notify consumer", () => {
     const branch = await configure("yangguang", { quietHours: { from: "00:00", to: "23:59" } });
     const d = dbs();
     const db = d.branchDb(branch);
-    const resident = await db.$client.execute("select id from residents limit 1");
-    const residentId = String(resident.rows[0]!.id);
-    const { plan } = await request("yangguang", "security", "theft", residentId);
+    const resident = await db.$client.execute("select id, phone from residents where verified_at is not null limit 1");
+    const { plan } = await request("yangguang", "security", "theft", String(resident.rows[0]!.phone));
+    const linked = await db.$client.execute({ sql: "select resident_id from requests where id = ?", args: [plan.request.id] });
+    expect(linked.rows[0]!.resident_id).toBe(resident.rows[0]!.id); // linked by the contact phone as it was written
     expect(plan.notices.map((x) => x.type).sort()).toEqual(["request.alarm", "request.received"]);
     const payloads = await db.$client.execute({ sql: "select payload from outbox where topic = 'notifications' and json_extract(payload, '$.requestId') = ?", args: [plan.request.id] });
     const messages = payloads.rows.map((r) => JSON.parse(String(r.payload)));

@@ -2,3 +2,4 @@ export * from "./kind.ts";
 export * from "./category.ts";
 export * from "./schema.ts";
 export * from "./intake.ts";
+export * from "./limits.ts";

@@ -19,7 +19,6 @@ export interface IntakeContext {
   /** Who is on duty now (`dutyOwner`): owns a portal request until someone takes it. */
   dutyOwnerId: string | null;
   place: Place;
-  residentId: string | null;
   now: number;
 }
 
@@ -48,7 +47,6 @@ export interface IntakePlan {
     contactName: string;
     contactPhone: string;
     contactEmail: string | null;
-    residentId: string | null;
     unitId: string | null;
     communityId: string | null;
     area: string | null;
@@ -64,8 +62,12 @@ export interface IntakePlan {
   };
   event: { id: string; requestId: string; type: "request.created"; actorId: string | null; actorRole: string | null; publicNote: string; data: Record<string, unknown>; at: number };
   milestones: PlannedMilestone[];
-  /** Notices the intake itself raises: alarms to the manager at once, an acknowledgement to a verified resident. */
-  notices: Array<{ type: "request.alarm" | "request.received"; recipients: string[]; params: Record<string, string> }>;
+  /**
+   * Notices the intake itself raises: alarms to the manager at once, and an acknowledgement to the resident
+   * registered with the contact phone. Whether there is one is known only where the request is written: the
+   * database links the request to that resident and keeps a notice marked `ifResident` only when it found one.
+   */
+  notices: Array<{ type: "request.alarm" | "request.received"; recipients: string[]; params: Record<string, string>; ifResident?: true }>;
 }
 
 /** A new request of any kind from any channel: checked against the branch's lists, classified, its clocks started. */
@@ -93,7 +95,6 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
       contactName: input.contact.name,
       contactPhone: input.contact.phone,
       contactEmail: input.contact.email ?? null,
-      residentId: ctx.residentId,
       unitId: "unitId" in ctx.place ? ctx.place.unitId : null,
       communityId: ctx.place.communityId,
       area: "area" in ctx.place ? ctx.place.area : null,
@@ -119,7 +120,7 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
     },
     notices: [
       ...(ALARM_KINDS.has(input.kind) ? [{ type: "request.alarm" as const, recipients: ["branchManager", "owner"], params: { description: input.description.slice(0, 100) } }] : []),
-      ...(ctx.residentId ? [{ type: "request.received" as const, recipients: ["resident"], params: { commitment: "" } }] : []),
+      { type: "request.received" as const, recipients: ["resident"], params: { commitment: "" }, ifResident: true as const },
     ],
     milestones: planned.map((m) => plannedMilestone(m, ctx.now)),
   };

@@ -13,3 +13,4 @@ export * from "./frontdesk.ts";
 export * from "./workflow.ts";
 export * from "./survey-facts.ts";
 export * from "./notice-release.ts";
+export * from "./intake.ts";

@@ -1,110 +1,14 @@
-import { type IntakePlan, newId } from "@wuye/core";
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
-import { attachments, auditLog, idempotencyKeys, milestonePauses, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
+import { auditLog, idempotencyKeys, milestonePauses, milestones, outbox, requestEvents, requests } from "../schema/branch.ts";
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestEventRow = typeof requestEvents.$inferSelect;
 export type MilestoneRow = typeof milestones.$inferSelect;
 
-export interface NewRequestWrite {
-  request: typeof requests.$inferInsert;
-  event: typeof requestEvents.$inferInsert;
-  milestones: Array<typeof milestones.$inferInsert>;
-  outbox: Array<typeof outbox.$inferInsert>;
-  idempotency?: typeof idempotencyKeys.$inferInsert;
-  counters?: Array<{ key: string; window: number; text: string; at: number }>;
-  /** Photos uploaded before the request, linked to it in the same transaction. */
-  attachmentIds?: string[];
-}
-
-/** The request, its first event, its milestones, the outbox rows and the idempotency answer: one transaction. */
-export async function insertRequest(db: BranchDb, w: NewRequestWrite): Promise<void> {
-  const statements = [
-    db.insert(requests).values(w.request),
-    db.insert(requestEvents).values(w.event),
-    ...(w.milestones.length ? [db.insert(milestones).values(w.milestones)] : []),
-    db.insert(outbox).values(w.outbox),
-    ...(w.idempotency ? [db.insert(idempotencyKeys).values(w.idempotency)] : []),
-    // Every counter (phone, IP) in one statement: each takes the new text and time, and counts one more.
-    ...(w.counters?.length
-      ? [
-          db
-            .insert(rateCounters)
-            .values(w.counters.map((c) => ({ key: c.key, window: c.window, count: 1, lastText: c.text, lastAt: c.at })))
-            .onConflictDoUpdate({
-              target: [rateCounters.key, rateCounters.window],
-              set: { count: sql`${rateCounters.count} + 1`, lastText: sql`excluded.${sql.identifier(rateCounters.lastText.name)}`, lastAt: sql`excluded.${sql.identifier(rateCounters.lastAt.name)}` },
-            }),
-        ]
-      : []),
-    ...(w.attachmentIds?.length
-      ? [db.update(attachments).set({ requestId: w.request.id }).where(and(inArray(attachments.id, w.attachmentIds), isNull(attachments.requestId)))]
-      : []),
-  ] as const;
-  await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
-}
-
 export async function findIdempotent(db: BranchDb, scope: string, key: string) {
   const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
   return row ?? null;
-}
-
-export async function rateCounter(db: BranchDb, key: string, window: number) {
-  const [row] = await db.select().from(rateCounters).where(and(eq(rateCounters.key, key), eq(rateCounters.window, window)));
-  return row ?? null;
-}
-
-export interface IntakeChecksQuery {
-  /** The Idempotency-Key's earlier answer, if any. */
-  idempotency?: { scope: string; key: string } | undefined;
-  /** Daily counters (phone, IP) of the day `window`. */
-  limitKeys: string[];
-  window: number;
-  /** The same text from the same phone since `since` (public intake only). */
-  duplicate?: { phone: string; description: string; since: number } | undefined;
-  /** The resident known by this phone. */
-  phone: string;
-  attachmentIds: string[];
-}
-
-/**
- * Every branch read intake makes before it plans, in one batch (one round trip): the idempotent answer,
- * the abuse counters, the duplicate text, the resident and the photos. Absent parts are not sent at all
- * (most creates have no Idempotency-Key and no photos; staff creates have no limits): each statement costs
- * CPU to build, encode and decode.
- */
-export async function intakeChecks(db: BranchDb, q: IntakeChecksQuery) {
-  const resident = db.select().from(residents).where(eq(residents.phone, q.phone)).limit(1);
-  const idempotent = q.idempotency
-    ? db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, q.idempotency.scope), eq(idempotencyKeys.key, q.idempotency.key))).limit(1)
-    : undefined;
-  const counters = q.limitKeys.length ? db.select().from(rateCounters).where(and(inArray(rateCounters.key, q.limitKeys), eq(rateCounters.window, q.window))) : undefined;
-  const duplicate = q.duplicate
-    ? db
-        .select({ id: requests.id })
-        .from(requests)
-        .where(and(eq(requests.contactPhone, q.duplicate.phone), eq(requests.description, q.duplicate.description), gte(requests.createdAt, q.duplicate.since)))
-        .limit(1)
-    : undefined;
-  const photos = q.attachmentIds.length ? db.select().from(attachments).where(inArray(attachments.id, q.attachmentIds)) : undefined;
-  const present = [idempotent, counters, duplicate, photos].filter((x) => x !== undefined);
-  const [residentRows, ...rest] = (await db.batch([resident, ...present] as unknown as Parameters<typeof db.batch>[0])) as unknown as unknown[][];
-  // The results of the present parts, in the order they were sent.
-  const next = <T>(part: { execute(): Promise<T> } | undefined): T | undefined => (part ? (rest.shift() as T) : undefined);
-  const idempotentRows = next(idempotent) ?? [];
-  const counterRows = next(counters) ?? [];
-  const duplicateRows = next(duplicate) ?? [];
-  const photoRows = next(photos) ?? [];
-  const counterOf = new Map(counterRows.map((c) => [c.key, c]));
-  const photoOf = new Map(photoRows.map((p) => [p.id, p]));
-  return {
-    idempotent: idempotentRows[0] ?? null,
-    counters: q.limitKeys.map((k) => counterOf.get(k) ?? null),
-    duplicate: duplicateRows[0] ?? null,
-    resident: (residentRows as Array<typeof residents.$inferSelect>)[0] ?? null,
-    attachments: q.attachmentIds.map((id) => photoOf.get(id) ?? null),
-  };
 }
 
 export async function findRequest(db: BranchDb, by: { id: string } | { trackingCode: string }): Promise<RequestRow | null> {
@@ -182,21 +86,6 @@ export async function listAudit(db: BranchDb, subject?: { type: string; id: stri
   return db.select().from(auditLog).where(where).orderBy(desc(auditLog.at)).limit(limit);
 }
 
-export async function findResidentByPhone(db: BranchDb, phone: string) {
-  const [row] = await db.select().from(residents).where(eq(residents.phone, phone)).limit(1);
-  return row ?? null;
-}
-
-/** The last request from a phone with the same text since `since` (refuse identical text twice a minute). */
-export async function recentDuplicate(db: BranchDb, phone: string, description: string, since: number) {
-  const [row] = await db
-    .select({ id: requests.id })
-    .from(requests)
-    .where(and(eq(requests.contactPhone, phone), eq(requests.description, description), gte(requests.createdAt, since)))
-    .limit(1);
-  return row ?? null;
-}
-
 export async function milestonePausesOf(db: BranchDb, milestoneIds: string[]) {
   if (milestoneIds.length === 0) return [];
   return db.select().from(milestonePauses).where(inArray(milestonePauses.milestoneId, milestoneIds));
@@ -214,40 +103,6 @@ export async function enqueueOnce(db: BranchDb, rows: Array<typeof outbox.$infer
   if (rows.length === 0) return 0;
   const res = await db.insert(outbox).values(rows).onConflictDoNothing();
   return res.rowsAffected;
-}
-
-/**
- * Writes a planned intake (core `planIntake`) with its event and notices in the outbox, in one transaction;
- * returns the outbox rows written, so that the caller can publish them without reading them back.
- */
-export async function recordIntake(
-  db: BranchDb,
-  plan: IntakePlan,
-  branch: { id: string; orgId: string },
-  extra: Pick<NewRequestWrite, "idempotency" | "counters" | "attachmentIds"> = {},
-): Promise<Array<{ id: string; topic: string; payload: Record<string, unknown> }>> {
-  const now = plan.request.createdAt;
-  const notices = plan.notices.map((n) => ({
-    id: `ntf_${plan.request.id}_${n.type.replace(/\W/g, "-")}`,
-    topic: "notifications",
-    payload: { notificationId: `ntf_${plan.request.id}_${n.type.replace(/\W/g, "-")}`, type: n.type, branchId: branch.id, orgId: branch.orgId, requestId: plan.request.id, recipients: n.recipients, params: n.params } as Record<string, unknown>,
-  }));
-  const rows = [
-    {
-      id: newId("obx", now),
-      topic: "request-events",
-      payload: { eventId: plan.event.id, type: plan.event.type, requestId: plan.request.id, branchId: branch.id, orgId: branch.orgId, at: now } as Record<string, unknown>,
-    },
-    ...notices,
-  ];
-  await insertRequest(db, {
-    request: plan.request,
-    event: plan.event,
-    milestones: plan.milestones.map((m) => ({ ...m, requestId: plan.request.id, status: "open", sourceEventId: plan.event.id, createdAt: now, updatedAt: now })),
-    outbox: rows.map((r) => ({ ...r, createdAt: now })),
-    ...extra,
-  });
-  return rows;
 }
 
 /** Records the resident's rating once (inside `changeRequest`); false when the request was already rated. */

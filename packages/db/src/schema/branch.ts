@@ -187,6 +187,8 @@ export const rateCounters = sqliteTable(
     count: integer("count").notNull().default(0),
     lastText: text("last_text"),
     lastAt: instant("last_at"),
+    /** The branch's daily limit when the counter last moved: the guard trigger (migration 0005) refuses a count above it. */
+    cap: integer("cap"),
   },
   (t) => [primaryKey({ columns: [t.key, t.window] })],
 );

@@ -2,6 +2,7 @@ import {
   BadInput,
   type CreateRequestInput,
   IdempotencyMismatch,
+  intakeRefusal,
   offsetAt,
   type Place,
   planIntake,
@@ -17,10 +18,10 @@ import {
 import {
   type BranchDb,
   type BranchRow,
+  findAttachments,
   findCommunity,
-  findIdempotent,
   findUnit,
-  intakeChecks,
+  intakeRefusalFacts,
   recordIntake,
 } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
@@ -51,7 +52,6 @@ interface CreateArgs {
 }
 
 const DAY_MS = 86_400_000;
-const DUPLICATE_WINDOW_MS = 60_000;
 
 /**
  * Day number and seconds left in the day, in the branch's zone: "10 a day" resets at local midnight.
@@ -80,53 +80,23 @@ async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["i
 }
 
 /**
- * Intake for every kind and channel: validate, limit, plan (core), write in one transaction, publish.
- * Round trips to the branch database: one batch of reads (idempotent answer, limits, duplicate text,
- * resident, photos), one write batch, and after the answer the outbox rows' publication mark.
+ * Intake for every kind and channel: validate, plan (core), write in one transaction, publish. The write is
+ * one round trip to the branch database: it carries the idempotency answer and the abuse counters, and the
+ * database refuses it whole when the key was used or a limit is reached (`rate_counters_guard`). Only a
+ * refused write reads anything, to say why. After the answer, the outbox rows are published.
  */
 export async function createRequest(a: CreateArgs): Promise<{ status: number; body: CreatedRequest; replayed: boolean }> {
+  const { s, branch, db } = a;
   const scope = a.actor ? `staff:${a.actor.staffId}` : `public:${a.branch.id}`;
   const bodyHash = a.idempotencyKey ? await sha256Hex(a.rawBody) : "";
-  try {
-    return await create(a, scope, bodyHash);
-  } catch (err) {
-    if (!a.idempotencyKey || err instanceof IdempotencyMismatch) throw err;
-    // A concurrent twin with the same key got there first (its insert won, or its text now trips the
-    // duplicate check): answer what it answered.
-    const winner = await findIdempotent(a.db, scope, a.idempotencyKey);
-    if (winner) return replay(winner, bodyHash);
-    throw err;
-  }
-}
-
-async function create(a: CreateArgs, scope: string, bodyHash: string): Promise<{ status: number; body: CreatedRequest; replayed: boolean }> {
-  const { s, branch, db } = a;
   const now = s.now();
-  // Every check reads independently: the branch reads go in one batch, beside the (cached) control reads.
   const { day, secondsLeft } = localDay(now, branch.timeZone);
   const limitKeys = a.actor ? [] : [`phone:${a.input.contact.phone}`, `ip:${a.clientIp}`];
   const attachmentIds = a.input.attachmentIds ?? [];
-  const [checks, { settings, policy }, place] = await Promise.all([
-    intakeChecks(db, {
-      idempotency: a.idempotencyKey ? { scope, key: a.idempotencyKey } : undefined,
-      limitKeys,
-      window: day,
-      duplicate: a.actor ? undefined : { phone: a.input.contact.phone, description: a.input.description, since: now - DUPLICATE_WINDOW_MS },
-      phone: a.input.contact.phone,
-      attachmentIds,
-    }),
-    branchSettings(s, branch.id),
-    resolvePlace(s, branch, a.input),
-  ]);
-  if (checks.idempotent) return replay(checks.idempotent, bodyHash);
-  if (checks.counters.some((counter) => counter && counter.count >= settings.publicDailyLimit)) {
-    throw new RateLimited(secondsLeft, `daily limit of ${settings.publicDailyLimit} requests reached`);
-  }
-  if (checks.duplicate) throw new RateLimited(60, "the same text was submitted less than a minute ago");
-  checks.attachments.forEach((attachment, i) => {
-    if (!attachment || attachment.requestId) throw new BadInput("unknown photo", [{ path: `attachmentIds.${i}`, message: "no such uploaded photo, or already attached" }]);
+  const [{ settings, policy }, place, photos] = await Promise.all([branchSettings(s, branch.id), resolvePlace(s, branch, a.input), findAttachments(db, attachmentIds)]);
+  photos.forEach((photo, i) => {
+    if (!photo || photo.requestId) throw new BadInput("unknown photo", [{ path: `attachmentIds.${i}`, message: "no such uploaded photo, or already attached" }]);
   });
-  const counters = limitKeys.map((key) => ({ key, window: day, text: a.input.description.slice(0, 200), at: now }));
   const dutyOwnerId = a.actor ? null : await dutyOwnerAt(s, branch, settings.nightShift, now);
   const plan = planIntake(a.input, {
     branch,
@@ -136,7 +106,6 @@ async function create(a: CreateArgs, scope: string, bodyHash: string): Promise<{
     actor: a.actor ? { staffId: a.actor.staffId, role: a.actor.role } : null,
     dutyOwnerId,
     place,
-    residentId: checks.resident?.id ?? null,
     now,
   });
   const body: CreatedRequest = {
@@ -147,15 +116,34 @@ async function create(a: CreateArgs, scope: string, bodyHash: string): Promise<{
     urgency: plan.request.urgency,
     milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: new Date(m.dueAt).toISOString() })),
   };
-  const outbox = await recordIntake(db, plan, branch, {
-    ...(a.idempotencyKey ? { idempotency: { scope, key: a.idempotencyKey, bodyHash, status: 201, response: JSON.stringify(body), createdAt: now } } : {}),
-    counters,
-    attachmentIds,
-  });
+  const idempotency = a.idempotencyKey ? { scope, key: a.idempotencyKey } : undefined;
+  let outbox;
+  try {
+    outbox = await recordIntake(db, plan, branch, {
+      ...(idempotency ? { idempotency: { ...idempotency, bodyHash, status: 201, response: JSON.stringify(body), createdAt: now } } : {}),
+      counters: limitKeys.map((key) => ({ key, window: day, text: a.input.description.slice(0, 200), at: now, cap: settings.publicDailyLimit })),
+      attachmentIds,
+    });
+  } catch (err) {
+    // Refused as a whole (or unanswered): a twin with this key got there first, or a limit stands.
+    const facts = await intakeRefusalFacts(db, { idempotency, limitKeys, window: day }).catch(() => null);
+    if (facts?.idempotent) return replay(facts.idempotent, bodyHash);
+    const refusal = facts && intakeRefusal(facts.counters, { text: a.input.description.slice(0, 200), at: now, dailyLimit: settings.publicDailyLimit });
+    if (refusal === "daily-limit") throw new RateLimited(secondsLeft, `daily limit of ${settings.publicDailyLimit} requests reached`);
+    if (refusal === "repeat") throw new RateLimited(60, "the same text was submitted less than a minute ago");
+    if (refusedByGuard(err)) throw new RateLimited(60, "too many submissions just now; try again in a minute");
+    throw err;
+  }
   // Published from the rows in hand (no read back), together with other creates' under load; the sweep
   // re-publishes them if this fails.
   a.waitUntil(publishCommitted(s, db, branch.dbUrl, outbox));
   return { status: 201, body, replayed: false };
+}
+
+/** The limits trigger aborted the write, though the counters read afterwards no longer show why (a race). */
+function refusedByGuard(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) if (e.message.includes("rate_counters_guard")) return true;
+  return false;
 }
 
 function replay(previous: { bodyHash: string; status: number; response: string }, bodyHash: string) {
