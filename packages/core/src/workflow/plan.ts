@@ -45,6 +45,9 @@ const residentSteps = new Set<string>(RESIDENT_STEPS);
 /** Narrows a step name the API sent (`allowedActions`, `residentActions` are plain strings). */
 export const isStepName = (name: string): name is StepName => stepNames.has(name);
 export const isResidentStep = (name: string): name is ResidentStep => residentSteps.has(name);
+const closedStates = new Set<string>(workflowList.flatMap((w) => w.machine.terminal));
+/** A request in a terminal state of its workflow (closed, cancelled, archived): nothing is left to do on it. */
+export const isClosedStatus = (status: string): boolean => closedStates.has(status);
 
 /** The record a request starts with (work order, complaint case file, or a plain answer record). */
 export function initialRecord(req: { id: string; kind: RequestKind; channel: string; createdAt: number }): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Action, can, ROLES, SUPERVISION_ROLES, type Role } from "../../src/auth/index.ts";
-import { allowedActions, allowedSteps, ANSWER_MACHINE, COMPLAINT_MACHINE, type Machine, nextState, REPAIR_MACHINE, type Who } from "../../src/workflow/index.ts";
+import { allowedActions, allowedSteps, ANSWER_MACHINE, COMPLAINT_MACHINE, isClosedStatus, type Machine, nextState, REPAIR_MACHINE, type Who } from "../../src/workflow/index.ts";
 
 // Every allowed transition, written out so that a change to a machine is a visible diff here.
 // "state --step--> next"; outcomes as "state --step[outcome]--> next"; a condition on the record as "(if cond)".
@@ -401,5 +401,12 @@ describe("conditions", () => {
     expect(() => nextState(m, "received", "return-reply", sup, {})).toThrow(code("invalid_transition"));
     expect(allowedSteps(m, "received", sup, {})).not.toContain("approve-reply");
     expect(allowedSteps(m, "received", sup, { replyDraft: { text: "x" } })).toEqual(expect.arrayContaining(["approve-reply", "return-reply"]));
+  });
+});
+
+describe("isClosedStatus", () => {
+  it("is true exactly for the terminal states of the workflows", () => {
+    for (const s of ["closed", "cancelled", "archived"]) expect(isClosedStatus(s), s).toBe(true);
+    for (const s of ["received", "completed", "awaitingPayment", "handled", "summarized", "visited", "answered", ""]) expect(isClosedStatus(s), s).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { REQUEST_KINDS } from "@wuye/core/request";
+import { isClosedStatus } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { RegisterItem } from "../api/types.ts";
 import { answer } from "../lib/api.ts";
@@ -9,7 +10,6 @@ import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card } from "../ui/kit.tsx";
 import { milestoneState } from "../ui/milestones.tsx";
 
-const CLOSED = new Set(["closed", "cancelled", "archived"]);
 const HOUR = 3_600_000;
 
 interface Filters {
@@ -56,7 +56,7 @@ function apiQuery(f: Filters) {
 }
 
 function narrow(items: RegisterItem[], f: Filters, now: number) {
-  if (f.view === "mine") return items.filter((i) => !CLOSED.has(i.status));
+  if (f.view === "mine") return items.filter((i) => !isClosedStatus(i.status));
   if (f.view === "dueSoon") return items.filter((i) => i.nextDueAt && Date.parse(i.nextDueAt) >= now && Date.parse(i.nextDueAt) - now <= HOUR);
   return items;
 }

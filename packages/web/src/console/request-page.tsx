@@ -1,6 +1,6 @@
 import { PAUSE_REASONS, type PauseReason } from "@wuye/core/deadline";
 import type { RequestKind } from "@wuye/core/request";
-import { isStepName, type StepName, workflowOf } from "@wuye/core/workflow";
+import { isClosedStatus, isStepName, type StepName, workflowOf } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { RequestDetail, StepResult, WorkflowView } from "../api/types.ts";
 import { answer, ApiError, ifMatch, refine } from "../lib/api.ts";
@@ -16,7 +16,6 @@ import { OPEN_ITEMS_KEY } from "./ownership/open-items.tsx";
 import { ReplyBox } from "./reply-box.tsx";
 import { StepForm } from "./steps.tsx";
 
-const CLOSED = new Set(["closed", "archived", "cancelled"]);
 
 /** One request: record, milestones with countdowns and actions, workflow steps allowed now, reply, timeline. */
 export function RequestPage({ id }: { id: string }) {
@@ -73,7 +72,7 @@ export function RequestPage({ id }: { id: string }) {
           <Card title={tr("w.req.workflow")} id="workflow">
             <Async q={workflow}>{(w) => <WorkflowPanel requestId={id} kind={r.kind} w={w} profile={profile.data} onDone={refresh} />}</Async>
           </Card>
-          <HandOverCard requestId={id} version={r.version} ownerId={r.ownerId} ownerByDuty={r.ownerByDuty} pending={workflow.data?.pendingHandOver ?? null} closed={CLOSED.has(r.status)} onDone={refresh} />
+          <HandOverCard requestId={id} version={r.version} ownerId={r.ownerId} ownerByDuty={r.ownerByDuty} pending={workflow.data?.pendingHandOver ?? null} closed={isClosedStatus(r.status)} onDone={refresh} />
           <ReplyBox requestId={id} version={r.version} onSent={() => refresh()} />
           <Card title={tr("w.track.timeline")} id="events">
             <ol class="timeline">
