@@ -173,8 +173,9 @@ export const publicRoutes = createRouter()
       const { branch, db, request } = await byTrackingCode(s, c.req.valid("param").trackingCode);
       const { score, comment, satisfied } = c.req.valid("json");
       const kind = request.kind as RequestKind;
-      if (allowedActions(kind, request.status, "resident", await recordOf(db, request)).includes(FOLLOW_UP_STEP)) {
-        await runStep(c, { branch, db, request }, FOLLOW_UP_STEP, { satisfied: satisfied ?? score >= 3, score, ...(comment ? { comment } : {}) }, "resident", null);
+      const record = await recordOf(db, request);
+      if (allowedActions(kind, request.status, "resident", record).includes(FOLLOW_UP_STEP)) {
+        await runStep(c, { branch, db, request, record }, FOLLOW_UP_STEP, { satisfied: satisfied ?? score >= 3, score, ...(comment ? { comment } : {}) }, "resident", null);
         return c.body(null, 201);
       }
       const now = s.now();

@@ -34,7 +34,8 @@ export async function recordOf(db: BranchDb, r: RequestRow): Promise<Record<stri
  */
 export async function runStep(
   c: Context<HonoEnv>,
-  at: { branch: BranchRow; db: BranchDb; request: RequestRow },
+  /** `record`: the request's record when the caller already read it. */
+  at: { branch: BranchRow; db: BranchDb; request: RequestRow; record?: Record<string, unknown> },
   action: string,
   body: unknown,
   who: Who,
@@ -46,7 +47,7 @@ export async function runStep(
   const now = s.now();
   const { settings, policy } = await branchSettings(s, branch.id);
   const kind = request.kind as RequestKind;
-  const record = await recordOf(db, request);
+  const record = at.record ?? (await recordOf(db, request));
   const actor = who === "resident" ? null : { staffId: c.var.actor.staffId, role: c.var.actor.role };
   const ctx: StepContext = {
     now,
