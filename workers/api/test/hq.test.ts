@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { generateMonthlyReports, openDatabases, rebuildFacts, reportingMonth } from "@wuye/db";
 import { describe, expect, it } from "vitest";
+import { BranchRank, itemsOf, OverdueItem, Overview, SurveyRow, TrendPoint } from "../src/hq/schemas.ts";
 import { call, expectProblem, tokenFor } from "./helpers.ts";
 
 const rebuild = () => rebuildFacts(openDatabases(env), Date.now());
@@ -64,6 +65,29 @@ describe("head office and regions", () => {
     const after = await call("GET", "/api/v1/hq/branches/yangguang", { token: hq });
     expect(after.body.repeatComplaints - before).toBe(1);
     expect(JSON.stringify(after.body)).not.toContain(unitId);
+  });
+
+  it("answers exactly what its OpenAPI schemas document (the web's types are read from them)", async () => {
+    await submit("yangguang", "repair", "林业主", "13800138001");
+    await rebuild();
+    const hq = await tokenFor("hqSupervisor", null);
+    const documented = [
+      ["/api/v1/hq/overview", Overview],
+      ["/api/v1/hq/branches/yangguang", Overview],
+      ["/api/v1/hq/branches", itemsOf(BranchRank)],
+      ["/api/v1/hq/trends?granularity=week", itemsOf(TrendPoint)],
+      ["/api/v1/hq/overdue?limit=5", itemsOf(OverdueItem)],
+      ["/api/v1/hq/surveys", itemsOf(SurveyRow)],
+    ] as const;
+    for (const [path, schema] of documented) {
+      const res = await call("GET", path, { token: hq });
+      expect(res.status, path).toBe(200);
+      const parsed = schema.safeParse(res.body);
+      expect(parsed.error?.issues ?? [], path).toEqual([]);
+    }
+    const overview = Overview.parse((await call("GET", "/api/v1/hq/overview", { token: hq })).body);
+    expect(overview.requests).toBeGreaterThan(0);
+    expect(overview.compliance.length).toBeGreaterThan(0);
   });
 
   it("rebuilding the facts from the branch databases gives byte-identical figures", async () => {

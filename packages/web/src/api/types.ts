@@ -1,10 +1,10 @@
 // Response shapes the web reads. Most are the API's own types, inferred by `hono/client` from the route schemas
 // (`Output<…>`, see lib/api.ts); they are named here only so components can say what they take.
 // Hand-written: what a route documents only as `unknown` (the dispatch board's rows, a resident's view of the work
-// order, settings lists, head-office rows); lib/api.ts `refine` checks each still fits what is documented.
+// order, settings lists); lib/api.ts `refine` checks each still fits what is documented.
 import type { Role } from "@wuye/core/auth";
 import type { MilestoneName, RequestKind } from "@wuye/core/request";
-import type { Api, Output } from "../lib/api.ts";
+import type { Api, ClientMethod, Output } from "../lib/api.ts";
 
 export type { MilestoneName, RequestKind };
 
@@ -70,57 +70,17 @@ export type SettingsView = Replace<Output<Console["settings"]["$get"]>, {
   workflow: { reopenOnUnsatisfied: boolean; warrantyMonths: number };
 }>;
 
-/** `GET /hq/overview`, `/hq/branches/{branch}`: documented loosely (an open object), read as this. */
-export type Overview = {
-  branch?: string;
-  name?: string;
-  period: { from: string; to: string };
-  requests: number;
-  byKind: Record<string, number>;
-  compliance: Compliance[];
-  overdueNow: number;
-  units: number;
-  complaintRatePer1000Units: number | null;
-  satisfaction: number | null;
-  repeatComplaints: number;
-  reopenRate: number | null;
-};
-export type Compliance = {
-  milestone: string;
-  metOnTime: number;
-  metLate: number;
-  overdueOpen: number;
-  openInTime: number;
-  compliance: number | null;
-};
-/** `GET /hq/branches`: documented as `unknown[]` rows. */
-export type BranchRank = {
-  rank: number;
-  branch: string;
-  name: string;
-  requests: number;
-  compliance: number | null;
-  overdueNow: number;
-  complaintRatePer1000Units: number | null;
-  satisfaction: number | null;
-};
-/** `GET /hq/trends`: documented as `unknown[]` rows. */
-export type TrendPoint = {
-  bucket: string;
-  requests: number;
-  compliance: number | null;
-};
-/** `GET /hq/overdue`: documented as `unknown[]` rows. */
-export type OverdueItem = {
-  branch: string;
-  milestoneId: string;
-  requestId: string;
-  milestone: string;
-  kind: string;
-  dueAt: string;
-  ageMinutes: number;
-};
-
+type Hq = Api["hq"];
+/** A head-office table answers JSON or, with `format=csv`, a CSV text: the JSON, read with `refine`. */
+type HqJson<M extends ClientMethod> = Exclude<Output<M>, string>;
+/** `GET /hq/overview`, `/hq/branches/{branch}` (the drill-down adds `branch` and `name`). */
+export type Overview = HqJson<Hq["overview"]["$get"]>;
+export type Compliance = Overview["compliance"][number];
+export type Ranking = HqJson<Hq["branches"]["$get"]>;
+export type Trends = HqJson<Hq["trends"]["$get"]>;
+export type TrendPoint = Trends["items"][number];
+export type OverdueRows = HqJson<Hq["overdue"]["$get"]>;
+export type SurveyList = HqJson<Hq["surveys"]["$get"]>;
 
 export type Colleague = Output<Console["colleagues"]["$get"]>["items"][number];
 /** A hand-over waiting for the receiver's answer. */

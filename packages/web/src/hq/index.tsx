@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { BranchRank, Compliance, Overview, OverdueItem, TrendPoint } from "../api/types.ts";
+import type { Compliance, OverdueRows, Overview, Ranking, Trends } from "../api/types.ts";
 import type { ClientResponse } from "hono/client";
 import { answer, apiHref, download, refine } from "../lib/api.ts";
 import { errorText } from "../lib/form.ts";
@@ -108,8 +108,8 @@ function Dashboard({ days }: { days: number }) {
   const period = `from=${from}`;
   const trendQuery = { from, granularity: days > 30 ? ("week" as const) : ("day" as const) };
   const overview = useQuery(`hq:overview:${period}`, () => answer(staffApi.hq.overview.$get({ query: { from } })).then(refine<Overview>()), { pollMs: 15_000 });
-  const trends = useQuery(`hq:trends:${period}`, () => answer(staffApi.hq.trends.$get({ query: trendQuery })).then(refine<{ items: TrendPoint[] }>()), { pollMs: 60_000 });
-  const ranking = useQuery(`hq:branches:${period}`, () => answer(staffApi.hq.branches.$get({ query: { from } })).then(refine<{ items: BranchRank[] }>()), { pollMs: 15_000 });
+  const trends = useQuery(`hq:trends:${period}`, () => answer(staffApi.hq.trends.$get({ query: trendQuery })).then(refine<Trends>()), { pollMs: 60_000 });
+  const ranking = useQuery(`hq:branches:${period}`, () => answer(staffApi.hq.branches.$get({ query: { from } })).then(refine<Ranking>()), { pollMs: 15_000 });
   const overdue = useQuery("hq:overdue", loadOverdue, { pollMs: 15_000 });
   return (
     <>
@@ -162,9 +162,9 @@ function Dashboard({ days }: { days: number }) {
   );
 }
 
-const loadOverdue = () => answer(staffApi.hq.overdue.$get({ query: { limit: "50" } })).then(refine<{ items: OverdueItem[] }>());
+const loadOverdue = () => answer(staffApi.hq.overdue.$get({ query: { limit: "50" } })).then(refine<OverdueRows>());
 
-function OverdueList({ q, branch }: { q: QueryState<{ items: OverdueItem[] }>; branch?: string }) {
+function OverdueList({ q, branch }: { q: QueryState<OverdueRows>; branch?: string }) {
   return (
     <Card title={<>{tr("w.hq.overdueList")} <Csv endpoint={staffApi.hq.overdue} args={{ query: { format: "csv" } }} name="overdue" /></>} id="overdue">
       <Async q={q}>

@@ -1,3 +1,4 @@
+import type { SurveyList } from "../api/types.ts";
 import { answer, refine } from "../lib/api.ts";
 import { fmtDateTime, tr } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
@@ -5,24 +6,9 @@ import { staffApi } from "../lib/session.ts";
 import { Async, Card } from "../ui/kit.tsx";
 import { pct } from "./format.ts";
 
-/** `GET /hq/surveys`: documented as `unknown[]` rows. */
-interface SurveyFact {
-  branch: string;
-  name: string;
-  title: string;
-  scale: number;
-  sentAt: string | null;
-  closed: boolean;
-  recipients: number;
-  responses: number;
-  responseRate: number | null;
-  mean: number | null;
-  percent: number | null;
-}
-
 /** Each branch's satisfaction surveys in the period: response rate and mean score, never who answered. */
 export function SurveyResults({ from, csv }: { from: string; csv: preact.ComponentChildren }) {
-  const q = useQuery(`hq:surveys:${from}`, () => answer(staffApi.hq.surveys.$get({ query: { from } })).then(refine<{ items: SurveyFact[] }>()), { pollMs: 60_000 });
+  const q = useQuery(`hq:surveys:${from}`, () => answer(staffApi.hq.surveys.$get({ query: { from } })).then(refine<SurveyList>()), { pollMs: 60_000 });
   return (
     <Card title={<>{tr("w.hq.surveys")} {csv}</>} id="surveys">
       <Async q={q}>

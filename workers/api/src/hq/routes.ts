@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { toCsv } from "./csv.ts";
+import { BranchRank, itemsOf, OverdueItem, Overview, SurveyRow, TrendPoint } from "./schemas.ts";
 
 const DAY = 86_400_000;
 const Period = z.strictObject({
@@ -14,7 +15,7 @@ const Period = z.strictObject({
 });
 const TrendQuery = Period.extend({ granularity: z.enum(["day", "week", "month"]).default("day") });
 const OverdueQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200), format: z.enum(["json", "csv"]).default("json") });
-const json = (schema: z.ZodType) => ({ "application/json": { schema }, "text/csv": { schema: z.string() } });
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema }, "text/csv": { schema: z.string() } });
 
 /** Days are Shanghai days: [from 00:00, to + 1 day 00:00) at UTC+8. */
 function period(q: { from?: string | undefined; to?: string | undefined }, now: number) {
@@ -65,11 +66,9 @@ async function overview(c: Context<HonoEnv>, scope: Scope, q: { from?: string | 
   };
 }
 
-const OverviewSchema = z.object({ requests: z.number(), byKind: z.record(z.string(), z.number()), compliance: z.array(z.unknown()), overdueNow: z.number(), complaintRatePer1000Units: z.number().nullable() }).passthrough();
-
 export const hqRoutes = createRouter()
   .openapi(
-    createRoute({ method: "get", path: "/overview", tags: ["hq"], summary: "The group (or region) at a glance for a period", security: [{ bearer: [] }], request: { query: Period }, responses: { 200: { description: "Overview", content: json(OverviewSchema) }, ...errorResponses } }),
+    createRoute({ method: "get", path: "/overview", tags: ["hq"], summary: "The group (or region) at a glance for a period", security: [{ bearer: [] }], request: { query: Period }, responses: { 200: { description: "Overview", content: json(Overview) }, ...errorResponses } }),
     async (c) => {
       const q = c.req.valid("query");
       const branches = await branchesInScope(c);
@@ -78,7 +77,7 @@ export const hqRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/branches", tags: ["hq"], summary: "Branch ranking (四比): compliance, overdue, complaint rate, satisfaction", security: [{ bearer: [] }], request: { query: Period }, responses: { 200: { description: "Ranking", content: json(z.object({ items: z.array(z.unknown()) })) }, ...errorResponses } }),
+    createRoute({ method: "get", path: "/branches", tags: ["hq"], summary: "Branch ranking (四比): compliance, overdue, complaint rate, satisfaction", security: [{ bearer: [] }], request: { query: Period }, responses: { 200: { description: "Ranking", content: json(itemsOf(BranchRank)) }, ...errorResponses } }),
     async (c) => {
       const q = c.req.valid("query");
       const s = c.var.services;
@@ -112,7 +111,7 @@ export const hqRoutes = createRouter()
       summary: "Satisfaction surveys (满意度调查) of every branch in scope sent in the period: response rate and mean score (also as % of the scale), without who answered",
       security: [{ bearer: [] }],
       request: { query: Period },
-      responses: { 200: { description: "Surveys, newest first", content: json(z.object({ items: z.array(z.unknown()) })) }, ...errorResponses },
+      responses: { 200: { description: "Surveys, newest first", content: json(itemsOf(SurveyRow)) }, ...errorResponses },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -136,7 +135,7 @@ export const hqRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/trends", tags: ["hq"], summary: "Requests and compliance by day, week or month", security: [{ bearer: [] }], request: { query: TrendQuery }, responses: { 200: { description: "Trend", content: json(z.object({ items: z.array(z.unknown()) })) }, ...errorResponses } }),
+    createRoute({ method: "get", path: "/trends", tags: ["hq"], summary: "Requests and compliance by day, week or month", security: [{ bearer: [] }], request: { query: TrendQuery }, responses: { 200: { description: "Trend", content: json(itemsOf(TrendPoint)) }, ...errorResponses } }),
     async (c) => {
       const q = c.req.valid("query");
       const now = c.var.services.now();
@@ -146,7 +145,7 @@ export const hqRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/overdue", tags: ["hq"], summary: "Milestones overdue now, oldest first, with their age", security: [{ bearer: [] }], request: { query: OverdueQuery }, responses: { 200: { description: "Overdue", content: json(z.object({ items: z.array(z.unknown()) })) }, ...errorResponses } }),
+    createRoute({ method: "get", path: "/overdue", tags: ["hq"], summary: "Milestones overdue now, oldest first, with their age", security: [{ bearer: [] }], request: { query: OverdueQuery }, responses: { 200: { description: "Overdue", content: json(itemsOf(OverdueItem)) }, ...errorResponses } }),
     async (c) => {
       const q = c.req.valid("query");
       const slugs = new Map((await branchesInScope(c)).map((b) => [b.id, b.slug]));
@@ -156,7 +155,7 @@ export const hqRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/branches/{branch}", tags: ["hq"], summary: "Drill-down: one branch's overview (404 outside your scope)", security: [{ bearer: [] }], request: { params: z.object({ branch: z.string().max(60) }), query: Period }, responses: { 200: { description: "Overview", content: json(OverviewSchema) }, ...errorResponses } }),
+    createRoute({ method: "get", path: "/branches/{branch}", tags: ["hq"], summary: "Drill-down: one branch's overview (404 outside your scope)", security: [{ bearer: [] }], request: { params: z.object({ branch: z.string().max(60) }), query: Period }, responses: { 200: { description: "Overview", content: json(Overview) }, ...errorResponses } }),
     async (c) => {
       const branch = (await branchesInScope(c)).find((b) => b.slug === c.req.valid("param").branch);
       if (!branch) throw new NotFound("branch");
