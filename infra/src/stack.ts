@@ -120,10 +120,16 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const libsqlUrl = `http://127.0.0.1:${libsqlPort}`;
 
   let libsql = await startLibsql(dataDir, libsqlPort, libsqlToken, log);
+  // A start-up that fails half-way stops what it started: no libSQL server or wrangler left behind it.
+  const started: ChildProcess[] = [libsql];
+  const abandon = async (err: unknown): Promise<never> => {
+    await Promise.all(started.map(killTree));
+    throw err;
+  };
   const host: DatabaseHost = { kind: "local", serverUrl: libsqlUrl, authToken: libsqlToken };
-  const { controlUrl, supervisionUrl } = await provisionGroup(host);
+  const { controlUrl, supervisionUrl } = await provisionGroup(host).catch(abandon);
   const control = createControlDb({ url: controlUrl, authToken: libsqlToken });
-  const logins = await seedDemo(host, control);
+  const logins = await seedDemo(host, control).catch(abandon);
   writeFileSync(join(dataDir, "demo-logins.json"), `${JSON.stringify(logins, null, 2)}\n`);
 
   const devVars = [
@@ -156,9 +162,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       detached: true,
     },
   );
+  started.push(wrangler);
   pipeLog(wrangler, "[wrangler]", log);
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, wrangler);
+  await waitForHealth(url, wrangler).catch(abandon);
 
   let sweepTimer: NodeJS.Timeout | undefined;
   if (opts.sweepSeconds !== 0) {
@@ -217,7 +224,8 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_00
   while (Date.now() - started < timeoutMs) {
     if (exited) throw new Error("wrangler dev exited during start-up (see its log above)");
     try {
-      const res = await fetch(`${url}/api/v1/health`);
+      // Bounded: a port held by something else may accept the connection and never answer.
+      const res = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2_000) });
       if (res.status === 200) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 300));
