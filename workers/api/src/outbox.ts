@@ -1,5 +1,7 @@
 import { newId } from "@wuye/core";
 import { type BranchDb, type OutboxMessage, type OutboxRow, publishOutbox } from "@wuye/db";
+import type { Context } from "hono";
+import type { HonoEnv } from "./hono-env.ts";
 import type { Services } from "./services.ts";
 
 /** The outbox's send function for this worker's queue bindings. */
@@ -16,6 +18,14 @@ export function eventRow(branch: { id: string; orgId: string }, eventId: string,
 }
 
 type CommittedRow = Pick<OutboxRow, "id" | "topic" | "payload">;
+
+/**
+ * Hands outbox rows just committed with a change to the queues after the response, from the rows in hand
+ * (no read back); the sweep re-publishes any it misses.
+ */
+export function publishAfter(c: Context<HonoEnv>, db: BranchDb, rows: CommittedRow[]) {
+  c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { rows }));
+}
 
 /** A queue accepts at most 100 messages per send. */
 const ROWS_PER_PUBLICATION = 100;

@@ -14,13 +14,13 @@ import {
   reschedule,
   StaleVersion,
 } from "@wuye/core";
-import { applyMilestoneChange, findMilestone, findRequest, type MilestoneUpdate, milestonePausesOf, publishOutbox } from "@wuye/db";
+import { applyMilestoneChange, findMilestone, findRequest, type MilestoneUpdate, milestonePausesOf } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { eventRow, sendToQueue } from "../outbox.ts";
+import { eventRow, publishAfter } from "../outbox.ts";
 
 const Params = z.object({ id: z.string().min(3).max(64), milestoneId: z.string().min(3).max(64) });
 const PauseBody = z.strictObject({ reason: PauseReasonSchema, note: z.string().max(500).optional() });
@@ -94,7 +94,7 @@ async function act(c: Context<HonoEnv>, action: Action, body: { reason?: string;
     now,
   });
   if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
-  c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { ids: [outbox.id] }));
+  publishAfter(c, db, [outbox]);
   const after = (await findMilestone(db, id, m.id))!;
   c.header("etag", etagOf(result.version));
   return c.json(

@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ChannelNameSchema, newId, NOTICE_TYPES, NotFound } from "@wuye/core";
-import { deliveriesOf, enqueueOnce, listDeliveriesByStatus, markInboxRead, publishOutbox, reviveDeliveries, setStaffNotifyPrefs } from "@wuye/db";
+import { deliveriesOf, enqueueOnce, listDeliveriesByStatus, markInboxRead, reviveDeliveries, setStaffNotifyPrefs } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { InboxView, inboxResponse } from "../http/inbox-view.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { sendToQueue } from "../outbox.ts";
+import { publishAfter } from "../outbox.ts";
 
 const Delivery = z.object({ notificationId: z.string(), channel: z.string(), recipient: z.string(), subject: z.string().nullable(), status: z.string(), error: z.string().nullable(), attempts: z.number(), at: z.string() });
 const Prefs = z.strictObject({ byType: z.partialRecord(z.enum(NOTICE_TYPES), z.array(ChannelNameSchema.exclude(["webhook"])).max(3)) });
@@ -88,10 +88,10 @@ export const consoleNotificationRoutes = createRouter()
       const payload = rows.find((r) => r.payload)?.payload;
       if (!payload || !rows.some((r) => r.status !== "sent")) throw new NotFound("failed delivery");
       const now = c.var.services.now();
-      const outboxId = newId("obx", now);
+      const message = { id: newId("obx", now), topic: "notifications", payload, createdAt: now };
       await reviveDeliveries(db, id);
-      await enqueueOnce(db, [{ id: outboxId, topic: "notifications", payload, createdAt: now }]);
-      c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { ids: [outboxId] }));
+      await enqueueOnce(db, [message]);
+      publishAfter(c, db, [message]);
       return c.body(null, 202);
     },
   );

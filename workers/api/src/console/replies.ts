@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { BadInput, can, checkReply, Conflict, Forbidden, newId, NotFound, ReplyBlocked, StaleVersion } from "@wuye/core";
-import { changeRequest, findRequest, meetMilestones, publishOutbox } from "@wuye/db";
+import { changeRequest, findRequest, meetMilestones } from "@wuye/db";
 import { recordOf } from "../workflow/run-step.ts";
 import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { eventRow, sendToQueue } from "../outbox.ts";
+import { eventRow, publishAfter } from "../outbox.ts";
 
 
 const Text = z.string().trim().min(1).max(2000);
@@ -82,7 +82,7 @@ export const consoleReplyRoutes = createRouter()
         (tx) => meetMilestones(tx, request.id, ["reply", "response"], actor.staffId, now),
       );
       if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
-      c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { ids: [outbox.id] }));
+      publishAfter(c, db, [outbox]);
       c.header("etag", etagOf(result.version));
       return c.json({ eventId, version: result.version }, 201);
     },

@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { BadInput, newId, type NoticeAudience, StaleVersion } from "@wuye/core";
-import { type BranchDb, type BranchRow, publishOutbox, unitPlaces } from "@wuye/db";
+import { type BranchRow, unitPlaces } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { errorResponses, problemContent } from "../http/openapi.ts";
-import { eventRow, sendToQueue } from "../outbox.ts";
+import { eventRow } from "../outbox.ts";
 import type { Services } from "../services.ts";
 
 export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -58,7 +58,3 @@ export function surveyChanged(branch: BranchRow, surveyId: string, now: number) 
   return eventRow(branch, newId("evt", now), "survey.changed", { surveyId }, now);
 }
 
-/** Hands outbox rows written with a change to the queue after the response (the sweep retries any it misses). */
-export function publishAfter(c: Context<HonoEnv>, db: BranchDb, rows: Array<ReturnType<typeof surveyChanged>>) {
-  c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(c.var.services), { rows }));
-}

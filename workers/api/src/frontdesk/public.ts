@@ -4,7 +4,8 @@ import { findSurvey, isSurveyRecipient, insertSurveyAnswer, listInbox, requestsO
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { residentOf } from "../public/resident.ts";
 import { BranchParam } from "../public/schemas.ts";
-import { iso, jsonBody, ok, publishAfter, surveyChanged } from "./common.ts";
+import { iso, jsonBody, ok, surveyChanged } from "./common.ts";
+import { publishAfter } from "../outbox.ts";
 
 const MySurvey = z.object({ id: z.string(), title: z.string(), scale: z.number(), questions: z.array(z.object({ id: z.string(), text: z.string(), type: z.enum(["scale", "text"]) })), answered: z.boolean() });
 

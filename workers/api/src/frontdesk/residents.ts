@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Conflict, ContactChangeConfirmSchema, ContactChangeInputSchema, BadInput, maskPhone, newId, NotFound, sha256Hex, timingSafeEqual, Unauthenticated } from "@wuye/core";
-import { applyContactChange, countCodeAttempt, findCode, findContactChange, findResident, insertContactChange, listResidents, publishOutbox, residentByPhone, writeAudit } from "@wuye/db";
+import { applyContactChange, countCodeAttempt, findCode, findContactChange, findResident, insertContactChange, listResidents, residentByPhone, writeAudit } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { sendToQueue } from "../outbox.ts";
+import { publishAfter } from "../outbox.ts";
 import { IdParam, iso, jsonBody, ok } from "./common.ts";
 
 const CODE_TTL_MS = 10 * 60_000;
@@ -96,14 +96,14 @@ export const residentRecordRoutes = createRouter()
       if (input.method === "otp") {
         const code = String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000).padStart(6, "0");
         const codeId = newId("otp", now);
-        const outboxId = newId("obx", now);
+        // The code goes to the OLD contact: whoever asks must be the one who holds it now.
+        const message = { id: newId("obx", now), topic: "notifications", payload: { notificationId: newId("ntf", now), type: "resident.otp", branchId: branch.id, orgId: branch.orgId, to: r.phone, params: { code }, recipients: [] }, createdAt: now };
         await insertContactChange(db, { ...base, codeId }, {
           code: { id: codeId, contact: r.phone, codeHash: await sha256Hex(`${codeId}:${code}`), purpose: "change-contact", expiresAt: now + CODE_TTL_MS, createdAt: now },
-          // The code goes to the OLD contact: whoever asks must be the one who holds it now.
-          message: { id: outboxId, topic: "notifications", payload: { notificationId: newId("ntf", now), type: "resident.otp", branchId: branch.id, orgId: branch.orgId, to: r.phone, params: { code }, recipients: [] }, createdAt: now },
+          message,
         });
         await audited(c, "resident.contactChange.requested", "resident", r.id, { changeId: id, method: "otp" });
-        c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: [outboxId] }));
+        publishAfter(c, db, [message]);
         return c.json(changeView({ ...base, appliedAt: null }), 201);
       }
       await insertContactChange(db, { ...base, idType: input.idType, idLast4: input.idLast4.toUpperCase(), reason: input.reason });

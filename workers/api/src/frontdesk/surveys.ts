@@ -4,7 +4,8 @@ import { closeSurvey, findSurvey, insertSurvey, listSurveys, residentsInUnits, r
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { IdParam, IfMatchHeader, iso, jsonBody, ok, publishAfter, stateResponses, surveyChanged, throwIfStale } from "./common.ts";
+import { IdParam, IfMatchHeader, iso, jsonBody, ok, stateResponses, surveyChanged, throwIfStale } from "./common.ts";
+import { publishAfter } from "../outbox.ts";
 
 const SurveyView = z.object({
   id: z.string(),

@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { BadInput, MILESTONE_NAMES, newId, NotFound, PhoneSchema, RateLimited, sha256Hex, timingSafeEqual, Unauthenticated } from "@wuye/core";
-import { codesSince, consumeCode, countCodeAttempt, findResident, insertOneTimeCode, latestOpenCode, milestonesOf, publishOutbox, requestsOfResident, setResidentChannels } from "@wuye/db";
+import { codesSince, consumeCode, countCodeAttempt, findResident, insertOneTimeCode, latestOpenCode, milestonesOf, requestsOfResident, setResidentChannels } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { InboxView, inboxResponse } from "../http/inbox-view.ts";
 import { signResidentToken, verifyResidentToken, RESIDENT_TOKEN_SECONDS } from "../auth/token.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { sendToQueue } from "../outbox.ts";
+import { publishAfter } from "../outbox.ts";
 import { BranchParam } from "./schemas.ts";
 
 const CODE_TTL_MS = 10 * 60_000;
@@ -69,18 +69,14 @@ export const residentRoutes = createRouter()
       const code = sixDigits();
       const id = newId("otp", now);
       const notificationId = newId("ntf", now);
-      const outboxId = newId("obx", now);
-      await insertOneTimeCode(
-        db,
-        { id, contact: phone, codeHash: await sha256Hex(`${id}:${code}`), purpose: "verify", expiresAt: now + CODE_TTL_MS, createdAt: now },
-        {
-          id: outboxId,
-          topic: "notifications",
-          payload: { notificationId, type: "resident.otp", branchId: branch.id, orgId: branch.orgId, to: phone, params: { code }, recipients: [] },
-          createdAt: now,
-        },
-      );
-      c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: [outboxId] }));
+      const message = {
+        id: newId("obx", now),
+        topic: "notifications",
+        payload: { notificationId, type: "resident.otp", branchId: branch.id, orgId: branch.orgId, to: phone, params: { code }, recipients: [] },
+        createdAt: now,
+      };
+      await insertOneTimeCode(db, { id, contact: phone, codeHash: await sha256Hex(`${id}:${code}`), purpose: "verify", expiresAt: now + CODE_TTL_MS, createdAt: now }, message);
+      publishAfter(c, db, [message]);
       return c.body(null, 202);
     },
   )

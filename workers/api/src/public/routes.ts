@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { allowedActions, Conflict, CreateRequestInputSchema, describeCommitments, noticeBodyWithPhones, type MessageKey, type MilestoneName, newId, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
-import { branchPlaces, changeRequest, findRequest, publishOutbox, rateRequest, releaseDueNotices, requestTimeline } from "@wuye/db";
-import { eventRow, sendToQueue } from "../outbox.ts";
+import { branchPlaces, changeRequest, findRequest, rateRequest, releaseDueNotices, requestTimeline } from "@wuye/db";
+import { eventRow, publishAfter } from "../outbox.ts";
 import type { Services } from "../services.ts";
 import { branchSettings } from "../branch-settings.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -195,7 +195,7 @@ export const publicRoutes = createRouter()
           if (!(await rateRequest(tx, request.id, { score, comment: comment ?? null, at: now }))) throw new Conflict("this request was already rated");
         },
       );
-      c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: [outbox.id] }));
+      publishAfter(c, db, [outbox]);
       return c.body(null, 201);
     },
   );

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { allowedActions, BadInput, canTake, CaseInputSchema, Conflict, Forbidden, HandOverDecisionSchema, HandOverInputSchema, newId, NotFound, type RequestKind, RESIDENT_STEPS, type ResidentStep, StaleVersion, STEP_NAMES, type StepName } from "@wuye/core";
+import { allowedActions, BadInput, canTake, CaseInputSchema, Conflict, Forbidden, HandOverDecisionSchema, HandOverInputSchema, newId, NotFound, type RequestKind, RESIDENT_STEPS, StaleVersion, STEP_NAMES, type StepName } from "@wuye/core";
 import {
   changeRequest,
   colleaguesOf,
@@ -9,7 +9,6 @@ import {
   openItemsOf,
   openWorkOrders,
   pendingTransfer,
-  publishOutbox,
   takeRequest,
   findStaffById,
   technicianLoads,
@@ -22,7 +21,7 @@ import { createRouter, errorResponses, problemContent } from "../http/openapi.ts
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { optionalJsonBody } from "../http/request.ts";
-import { eventRow, sendToQueue } from "../outbox.ts";
+import { eventRow, publishAfter } from "../outbox.ts";
 import { byTrackingCode } from "../public/routes.ts";
 import { residentView } from "./resident-view.ts";
 import { recordOf, runStep } from "./run-step.ts";
@@ -324,7 +323,7 @@ async function ownershipChange(
   const expected = ifMatchVersion(c) ?? r.version;
   const result = await changeRequest(db, { requestId: r.id, expectedVersion: expected, now, event: { id: eventId, requestId: r.id, type, actorId: c.var.actor.staffId, actorRole: c.var.actor.role, publicNote: null, data, at: now }, outbox: rows }, apply);
   if (!result.ok) throw new StaleVersion(expected, result.currentVersion);
-  c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: rows.map((o) => o.id) }));
+  publishAfter(c, db, rows);
   c.header("etag", etagOf(result.version));
   return result.version;
 }

@@ -16,11 +16,11 @@ import {
   withinWarranty,
   workflowOf,
 } from "@wuye/core";
-import { applyStep, type BranchDb, type BranchRow, findRequest, findRequestRecord, publishOutbox, type RequestRow, technicianLoads, warrantyOriginal } from "@wuye/db";
+import { applyStep, type BranchDb, type BranchRow, findRequest, findRequestRecord, type RequestRow, technicianLoads, warrantyOriginal } from "@wuye/db";
 import type { Context } from "hono";
 import { branchSettings } from "../branch-settings.ts";
 import type { HonoEnv } from "../hono-env.ts";
-import { eventRow, sendToQueue } from "../outbox.ts";
+import { eventRow, publishAfter } from "../outbox.ts";
 
 const MONTH_MS = 31 * 86_400_000;
 
@@ -125,7 +125,7 @@ export async function runStep(
     outbox: outboxRows,
   });
   if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
-  c.executionCtx.waitUntil(publishOutbox(db, sendToQueue(s), { ids: outboxRows.map((o) => o.id) }));
+  publishAfter(c, db, outboxRows);
   const after = (await findRequest(db, { id: request.id }))!;
   return { request: after, record: data, eventId, allowed: allowedActions(kind, after.status, who, data, actor ? { staffId: actor.staffId, assigneeId: after.assigneeId } : undefined) };
 }
