@@ -1,7 +1,7 @@
 // drizzle-kit writes SQL files per database; this embeds them in a TS module so that the same migrations
 // run from Node (provisioning, tests) and from a worker (no file system there).
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const DATABASES = ["control", "branch", "supervision"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intakeRefusal, REPEAT_WINDOW_MS } from "../../src/request/limits.ts";
+import { counterText, intakeRefusal, REPEAT_WINDOW_MS } from "../../src/request/limits.ts";
 
 const at = 1_700_000_000_000;
 const submission = { text: "楼道灯不亮", at, dailyLimit: 3 };
@@ -22,6 +22,13 @@ describe("intakeRefusal", () => {
     expect(intakeRefusal([counter("phone:139", 1, "楼道灯不亮", at - REPEAT_WINDOW_MS + 1)], submission)).toBe("repeat");
     expect(intakeRefusal([counter("phone:139", 1, "楼道灯不亮", at - REPEAT_WINDOW_MS)], submission)).toBeNull();
     expect(intakeRefusal([counter("phone:139", 1, "楼道灯不亮 ", at - 1_000)], submission)).toBeNull();
+  });
+
+  it("compares what the counter keeps of a long text: its first 200 characters", () => {
+    const long = "漏".repeat(250);
+    expect(counterText(long)).toHaveLength(200);
+    expect(intakeRefusal([counter("phone:139", 1, counterText(long), at - 1_000)], { ...submission, text: long })).toBe("repeat");
+    expect(intakeRefusal([counter("phone:139", 1, counterText(long), at - 1_000)], { ...submission, text: `${long.slice(0, 199)}水` })).toBeNull();
   });
 
   it("lets neighbours behind one IP send the same text", () => {

@@ -1,15 +1,10 @@
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
-import { auditLog, idempotencyKeys, milestonePauses, milestones, outbox, requestEvents, requests } from "../schema/branch.ts";
+import { auditLog, milestonePauses, milestones, outbox, requestEvents, requests } from "../schema/branch.ts";
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestEventRow = typeof requestEvents.$inferSelect;
 export type MilestoneRow = typeof milestones.$inferSelect;
-
-export async function findIdempotent(db: BranchDb, scope: string, key: string) {
-  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-  return row ?? null;
-}
 
 export async function findRequest(db: BranchDb, by: { id: string } | { trackingCode: string }): Promise<RequestRow | null> {
   const where = "id" in by ? eq(requests.id, by.id) : eq(requests.trackingCode, by.trackingCode);

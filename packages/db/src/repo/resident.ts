@@ -56,11 +56,6 @@ export async function insertAttachment(db: BranchDb, row: typeof attachments.$in
   await db.insert(attachments).values(row);
 }
 
-export async function findAttachment(db: BranchDb, id: string) {
-  const [row] = await db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
-  return row ?? null;
-}
-
 /** Records a delivery outcome; a repeat for the same notification, channel and recipient updates the row. */
 export async function recordDelivery(db: BranchDb, row: typeof deliveries.$inferInsert): Promise<void> {
   await db

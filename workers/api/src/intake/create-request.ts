@@ -1,12 +1,14 @@
 import {
   BadInput,
   type CreateRequestInput,
+  counterText,
   IdempotencyMismatch,
   intakeRefusal,
   offsetAt,
   type Place,
   planIntake,
   RateLimited,
+  REPEAT_WINDOW_MS,
   sha256Hex,
   type StaffCreateRequestInput,
   type Actor,
@@ -121,17 +123,17 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
   try {
     outbox = await recordIntake(db, plan, branch, {
       ...(idempotency ? { idempotency: { ...idempotency, bodyHash, status: 201, response: JSON.stringify(body), createdAt: now } } : {}),
-      counters: limitKeys.map((key) => ({ key, window: day, text: a.input.description.slice(0, 200), at: now, cap: settings.publicDailyLimit })),
+      counters: limitKeys.map((key) => ({ key, window: day, text: counterText(a.input.description), at: now, cap: settings.publicDailyLimit })),
       attachmentIds,
     });
   } catch (err) {
     // Refused as a whole (or unanswered): a twin with this key got there first, or a limit stands.
     const facts = await intakeRefusalFacts(db, { idempotency, limitKeys, window: day }).catch(() => null);
     if (facts?.idempotent) return replay(facts.idempotent, bodyHash);
-    const refusal = facts && intakeRefusal(facts.counters, { text: a.input.description.slice(0, 200), at: now, dailyLimit: settings.publicDailyLimit });
+    const refusal = facts && intakeRefusal(facts.counters, { text: a.input.description, at: now, dailyLimit: settings.publicDailyLimit });
     if (refusal === "daily-limit") throw new RateLimited(secondsLeft, `daily limit of ${settings.publicDailyLimit} requests reached`);
-    if (refusal === "repeat") throw new RateLimited(60, "the same text was submitted less than a minute ago");
-    if (refusedByGuard(err)) throw new RateLimited(60, "too many submissions just now; try again in a minute");
+    if (refusal === "repeat") throw new RateLimited(REPEAT_WINDOW_MS / 1000, "the same text was submitted less than a minute ago");
+    if (refusedByGuard(err)) throw new RateLimited(REPEAT_WINDOW_MS / 1000, "too many submissions just now; try again in a minute");
     throw err;
   }
   // Published from the rows in hand (no read back), together with other creates' under load; the sweep
