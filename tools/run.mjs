@@ -2,7 +2,7 @@
 // Runs with whatever Node the machine has (20+). Brings Node 22 and pnpm from the npm registry into
 // .tools/ when missing, installs the workspace, then hands the rest of the command line to pnpm.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 

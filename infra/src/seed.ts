@@ -14,9 +14,36 @@ export interface DemoLogin {
 export const DEMO_PASSWORD = "Demo@2026";
 
 const BRANCHES: Array<Omit<BranchInput, "id" | "orgId" | "regionId"> & { inRegion: boolean; communities: string[] }> = [
-  { slug: "yangguang", trackingPrefix: "YGHY", name: "阳光花园管理处", nameEn: "Sunshine Garden", servicePhone: "021-55550101", complaintPhone: "021-55550102", inRegion: true, communities: ["阳光花园一期", "阳光花园二期"] },
-  { slug: "binjiang", trackingPrefix: "BJY", name: "滨江苑管理处", nameEn: "Riverside Court", servicePhone: "021-55550201", complaintPhone: "021-55550202", inRegion: true, communities: ["滨江苑"] },
-  { slug: "hupan", trackingPrefix: "HPJ", name: "湖畔居管理处", nameEn: "Lakeside Residence", servicePhone: "0571-55550301", complaintPhone: "0571-55550302", inRegion: false, communities: ["湖畔居东区", "湖畔居西区"] },
+  {
+    slug: "yangguang",
+    trackingPrefix: "YGHY",
+    name: "阳光花园管理处",
+    nameEn: "Sunshine Garden",
+    servicePhone: "021-55550101",
+    complaintPhone: "021-55550102",
+    inRegion: true,
+    communities: ["阳光花园一期", "阳光花园二期"],
+  },
+  {
+    slug: "binjiang",
+    trackingPrefix: "BJY",
+    name: "滨江苑管理处",
+    nameEn: "Riverside Court",
+    servicePhone: "021-55550201",
+    complaintPhone: "021-55550202",
+    inRegion: true,
+    communities: ["滨江苑"],
+  },
+  {
+    slug: "hupan",
+    trackingPrefix: "HPJ",
+    name: "湖畔居管理处",
+    nameEn: "Lakeside Residence",
+    servicePhone: "0571-55550301",
+    complaintPhone: "0571-55550302",
+    inRegion: false,
+    communities: ["湖畔居东区", "湖畔居西区"],
+  },
 ];
 
 const BRANCH_STAFF: Array<{ role: BranchRole; key: string; name: string; skills?: string[] }> = [
@@ -44,16 +71,39 @@ export async function seedDemo(host: DatabaseHost, control: ControlDb): Promise<
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const orgId = existing?.id ?? newId("org");
   if (!existing) {
-    await control.insert(schema.control.organizations).values({ id: orgId, slug: "demo", name: "示范物业管理有限公司", createdAt: now, updatedAt: now });
+    await control
+      .insert(schema.control.organizations)
+      .values({ id: orgId, slug: "demo", name: "示范物业管理有限公司", createdAt: now, updatedAt: now });
   }
   const [region] = await control.select().from(schema.control.regions).where(eq(schema.control.regions.orgId, orgId));
   const regionId = region?.id ?? newId("rgn");
-  if (!region) await control.insert(schema.control.regions).values({ id: regionId, orgId, name: "华东片区", createdAt: now, updatedAt: now });
+  if (!region)
+    await control.insert(schema.control.regions).values({ id: regionId, orgId, name: "华东片区", createdAt: now, updatedAt: now });
 
-  const addStaff = async (email: string, name: string, role: Role, branchId: string | null, branchSlug: string | null, scope: string | null, skills: string[] = []) => {
+  const addStaff = async (
+    email: string,
+    name: string,
+    role: Role,
+    branchId: string | null,
+    branchSlug: string | null,
+    scope: string | null,
+    skills: string[] = [],
+  ) => {
     await control
       .insert(schema.control.staff)
-      .values({ id: newId("stf"), orgId, branchId, regionId: scope, email, name, role, skills, passwordHash, createdAt: now, updatedAt: now })
+      .values({
+        id: newId("stf"),
+        orgId,
+        branchId,
+        regionId: scope,
+        email,
+        name,
+        role,
+        skills,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing();
     logins.push({ email, password: DEMO_PASSWORD, role, branch: branchSlug });
   };
@@ -65,16 +115,34 @@ export async function seedDemo(host: DatabaseHost, control: ControlDb): Promise<
     const [row] = await control.select().from(schema.control.branches).where(eq(schema.control.branches.slug, b.slug));
     const branchId = row?.id ?? newId("br");
     const { dbUrl } = await provisionBranch(host, control, {
-      id: branchId, orgId, regionId: b.inRegion ? regionId : null, slug: b.slug, trackingPrefix: b.trackingPrefix,
-      name: b.name, nameEn: b.nameEn, servicePhone: b.servicePhone, complaintPhone: b.complaintPhone,
+      id: branchId,
+      orgId,
+      regionId: b.inRegion ? regionId : null,
+      slug: b.slug,
+      trackingPrefix: b.trackingPrefix,
+      name: b.name,
+      nameEn: b.nameEn,
+      servicePhone: b.servicePhone,
+      complaintPhone: b.complaintPhone,
     });
     if (!row) await seedPlaces(control, branchId, b.communities, now);
     for (const s of BRANCH_STAFF) await addStaff(`${s.key}@${b.slug}.demo.example`, s.name, s.role, branchId, b.slug, null, s.skills);
     if (!row) {
       const db = createBranchDb({ url: dbUrl, authToken: databaseToken(host) });
-      const units = await control.select().from(schema.control.units).where(eq(schema.control.units.branchId, branchId)).limit(DEMO_RESIDENTS.length);
+      const units = await control
+        .select()
+        .from(schema.control.units)
+        .where(eq(schema.control.units.branchId, branchId))
+        .limit(DEMO_RESIDENTS.length);
       await db.insert(schema.branch.residents).values(
-        DEMO_RESIDENTS.map((r, i) => ({ id: newId("res"), ...r, unitId: units[i]?.id ?? null, verifiedAt: now, createdAt: now, updatedAt: now })),
+        DEMO_RESIDENTS.map((r, i) => ({
+          id: newId("res"),
+          ...r,
+          unitId: units[i]?.id ?? null,
+          verifiedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })),
       );
     }
   }
@@ -85,14 +153,26 @@ async function seedPlaces(control: ControlDb, branchId: string, communities: str
   let unitCount = 0;
   for (const communityName of communities) {
     const communityId = newId("cmt");
-    await control.insert(schema.control.communities).values({ id: communityId, branchId, name: communityName, createdAt: now, updatedAt: now });
+    await control
+      .insert(schema.control.communities)
+      .values({ id: communityId, branchId, name: communityName, createdAt: now, updatedAt: now });
     for (let b = 1; b <= 3; b++) {
       const buildingId = newId("bld");
-      await control.insert(schema.control.buildings).values({ id: buildingId, communityId, name: `${b}栋`, createdAt: now, updatedAt: now });
+      await control
+        .insert(schema.control.buildings)
+        .values({ id: buildingId, communityId, name: `${b}栋`, createdAt: now, updatedAt: now });
       const unitRows = [];
       for (let floor = 1; floor <= 6; floor++) {
         for (let door = 1; door <= 2; door++) {
-          unitRows.push({ id: newId("unit"), buildingId, branchId, communityId, number: `${floor}0${door}`, createdAt: now, updatedAt: now });
+          unitRows.push({
+            id: newId("unit"),
+            buildingId,
+            branchId,
+            communityId,
+            number: `${floor}0${door}`,
+            createdAt: now,
+            updatedAt: now,
+          });
         }
       }
       await control.insert(schema.control.units).values(unitRows);

@@ -94,7 +94,17 @@ function pipeLog(child: ChildProcess, prefix: string, log: (l: string) => void) 
 async function startLibsql(dataDir: string, port: number, token: string, log: (l: string) => void): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", join(ROOT, "infra", "libsql-server", "src", "cli.ts"), "--data-dir", join(dataDir, "libsql"), "--port", String(port), "--token", token],
+    [
+      "--import",
+      "tsx",
+      join(ROOT, "infra", "libsql-server", "src", "cli.ts"),
+      "--data-dir",
+      join(dataDir, "libsql"),
+      "--port",
+      String(port),
+      "--token",
+      token,
+    ],
     { cwd: join(ROOT, "infra", "libsql-server"), stdio: ["ignore", "pipe", "pipe"] },
   );
   await waitForLine(child, /listening on http:\/\/\S+/, "libsql server");
@@ -149,16 +159,26 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     [
       "dev",
       ...configs.flatMap((c) => ["-c", c]),
-      "--ip", "127.0.0.1",
-      "--port", String(port),
-      "--persist-to", join(dataDir, "wrangler"),
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      join(dataDir, "wrangler"),
       "--show-interactive-dev-session=false",
-      "--log-level", "warn",
+      "--log-level",
+      "warn",
     ],
     {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "true" },
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: "false",
+        WRANGLER_HIDE_BANNER: "true",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        CI: "true",
+      },
       detached: true,
     },
   );
@@ -169,9 +189,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
   let sweepTimer: NodeJS.Timeout | undefined;
   if (opts.sweepSeconds !== 0) {
-    sweepTimer = setInterval(() => {
-      fetch(`${url}/api/v1/dev/sweep`, { method: "POST" }).catch(() => {});
-    }, (opts.sweepSeconds ?? 60) * 1000);
+    sweepTimer = setInterval(
+      () => {
+        fetch(`${url}/api/v1/dev/sweep`, { method: "POST" }).catch(() => {});
+      },
+      (opts.sweepSeconds ?? 60) * 1000,
+    );
   }
 
   return {
@@ -205,7 +228,8 @@ function workerConfig(w: WorkerName, dataDir: string, devVars: string, extra: Re
   if (!extra || Object.keys(extra).length === 0) return own;
   // The configs are JSON with whole-line `//` comments at most.
   const config = JSON.parse(readFileSync(own, "utf8").replace(/^\s*\/\/.*$/gm, "")) as Record<string, unknown>;
-  if (typeof config.main !== "string" || "assets" in config) throw new Error(`workerVars: ${w}'s config cannot be copied (relative paths besides main)`);
+  if (typeof config.main !== "string" || "assets" in config)
+    throw new Error(`workerVars: ${w}'s config cannot be copied (relative paths besides main)`);
   for (const [k, v] of Object.entries(extra)) {
     if (!/^[A-Z][A-Z0-9_]*$/.test(k) || /[\r\n]/.test(v)) throw new Error(`workerVars: bad var ${k}`);
   }
@@ -213,7 +237,13 @@ function workerConfig(w: WorkerName, dataDir: string, devVars: string, extra: Re
   mkdirSync(dir, { recursive: true });
   const { $schema: _schema, ...rest } = config;
   writeFileSync(join(dir, "wrangler.json"), JSON.stringify({ ...rest, main: join(ROOT, "workers", w, config.main) }, null, 2));
-  writeFileSync(join(dir, ".dev.vars"), `${devVars}\n${Object.entries(extra).map(([k, v]) => `${k}=${v}`).join("\n")}\n`, { mode: 0o600 });
+  writeFileSync(
+    join(dir, ".dev.vars"),
+    `${devVars}\n${Object.entries(extra)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n")}\n`,
+    { mode: 0o600 },
+  );
   return join(dir, "wrangler.json");
 }
 

@@ -6,7 +6,9 @@ import { startTestDatabases, type TestDatabases } from "./testing.ts";
 type Options = Exclude<NonNullable<Parameters<typeof cloudflareTest>[0]>, (...args: never[]) => unknown>;
 type Miniflare = Options["miniflare"];
 
-export async function workerTestConfig(opts: { extraBindings?: (dbs: TestDatabases) => Record<string, string>; miniflare?: Omit<NonNullable<Miniflare>, "bindings"> } = {}) {
+export async function workerTestConfig(
+  opts: { extraBindings?: (dbs: TestDatabases) => Record<string, string>; miniflare?: Omit<NonNullable<Miniflare>, "bindings"> } = {},
+) {
   const dbs = await startTestDatabases();
   return {
     plugins: [

@@ -13,7 +13,16 @@ afterAll(async () => dbs.close());
 describe("provisioning and seed", () => {
   it("seeds organization demo with three branches, every role and supervisors", async () => {
     const roles = new Set(dbs.logins.map((l) => l.role));
-    expect([...roles].sort()).toEqual(["agent", "branchManager", "engineeringSupervisor", "hqSupervisor", "nightManager", "regionSupervisor", "serviceSupervisor", "technician"]);
+    expect([...roles].sort()).toEqual([
+      "agent",
+      "branchManager",
+      "engineeringSupervisor",
+      "hqSupervisor",
+      "nightManager",
+      "regionSupervisor",
+      "serviceSupervisor",
+      "technician",
+    ]);
     expect(new Set(dbs.logins.map((l) => l.branch))).toEqual(new Set([null, "yangguang", "binjiang", "hupan"]));
     const control = createLibsqlClient({ url: dbs.controlUrl, authToken: dbs.token });
     const branches = await control.execute("select slug, region_id, unit_count from branches order by slug");
@@ -26,7 +35,9 @@ describe("provisioning and seed", () => {
     for (const slug of ["yangguang", "binjiang", "hupan"]) {
       const client = createLibsqlClient({ url: `${dbs.serverUrl}/db/branch-${slug}/`, authToken: dbs.token });
       const tables = await client.execute("select name from sqlite_master where type = 'table' order by name");
-      expect(tables.rows.map((r) => r.name)).toEqual(expect.arrayContaining(["requests", "request_events", "milestones", "outbox", "audit_log", "residents"]));
+      expect(tables.rows.map((r) => r.name)).toEqual(
+        expect.arrayContaining(["requests", "request_events", "milestones", "outbox", "audit_log", "residents"]),
+      );
       const residents = await client.execute("select count(*) as n from residents");
       expect(residents.rows[0]!.n).toBe(3);
     }
@@ -43,8 +54,16 @@ describe("provisioning and seed", () => {
   });
 
   it("chooses the database host from the environment", () => {
-    expect(hostFromEnv({ LIBSQL_SERVER_URL: "http://127.0.0.1:1", LIBSQL_AUTH_TOKEN: "t" })).toEqual({ kind: "local", serverUrl: "http://127.0.0.1:1", authToken: "t" });
-    expect(hostFromEnv({ TURSO_ORG: "acme", TURSO_PLATFORM_TOKEN: "p", LIBSQL_AUTH_TOKEN: "g" })).toMatchObject({ kind: "turso", organization: "acme", group: "default" });
+    expect(hostFromEnv({ LIBSQL_SERVER_URL: "http://127.0.0.1:1", LIBSQL_AUTH_TOKEN: "t" })).toEqual({
+      kind: "local",
+      serverUrl: "http://127.0.0.1:1",
+      authToken: "t",
+    });
+    expect(hostFromEnv({ TURSO_ORG: "acme", TURSO_PLATFORM_TOKEN: "p", LIBSQL_AUTH_TOKEN: "g" })).toMatchObject({
+      kind: "turso",
+      organization: "acme",
+      group: "default",
+    });
     expect(() => hostFromEnv({ TURSO_ORG: "acme" })).toThrow(/TURSO_PLATFORM_TOKEN/);
     expect(() => hostFromEnv({})).toThrow();
   });

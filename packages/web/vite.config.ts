@@ -6,5 +6,10 @@ import { bundleBudget } from "./build/bundle-budget.ts";
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", modulePreload: { polyfill: false } },
-  plugins: [bundleBudget({ routes: { portal: "src/portal/index.tsx", console: "src/console/index.tsx", hq: "src/hq/index.tsx" }, budgetsKb: { portal: 120 } })],
+  plugins: [
+    bundleBudget({
+      routes: { portal: "src/portal/index.tsx", console: "src/console/index.tsx", hq: "src/hq/index.tsx" },
+      budgetsKb: { portal: 120 },
+    }),
+  ],
 });

@@ -4,7 +4,17 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Client, createClient } from "@libsql/client";
 import { type Stats, time } from "./timing.ts";
-import { branchFigures, complianceByMilestone, createSupervisionDb, migrate, overdueCount, overdueList, rebuildRollups, requestTotals, type Scope } from "@wuye/db";
+import {
+  branchFigures,
+  complianceByMilestone,
+  createSupervisionDb,
+  migrate,
+  overdueCount,
+  overdueList,
+  rebuildRollups,
+  requestTotals,
+  type Scope,
+} from "@wuye/db";
 
 // Head-office queries over a generated group: 500 branches in 20 regions, 1,000,000 requests, one milestone
 // each, spread over a year. Times the real repository functions (what /hq/overview, /hq/branches and
@@ -23,16 +33,35 @@ function naive(client: Client, scope: Scope, from: number, now: number) {
   return {
     overview: () =>
       Promise.all([
-        client.execute({ sql: `select kind, count(*), sum(reopened), sum(repeat_complaint), avg(satisfaction) from request_facts not indexed where org_id = ? ${region} and created_at >= ? and created_at < ? group by kind`, args: [scope.orgId, from, now] }),
-        client.execute({ sql: `select name, sum(status = 'met' and met_at <= due_at), sum(status = 'met' and met_at > due_at), sum(status = 'open' and due_at < ?) from milestone_facts not indexed where org_id = ? ${region} and start_at >= ? and start_at < ? group by name`, args: [now, scope.orgId, from, now] }),
-        client.execute({ sql: `select count(*) from milestone_facts not indexed where org_id = ? ${region} and status = 'open' and due_at < ?`, args: [scope.orgId, now] }),
+        client.execute({
+          sql: `select kind, count(*), sum(reopened), sum(repeat_complaint), avg(satisfaction) from request_facts not indexed where org_id = ? ${region} and created_at >= ? and created_at < ? group by kind`,
+          args: [scope.orgId, from, now],
+        }),
+        client.execute({
+          sql: `select name, sum(status = 'met' and met_at <= due_at), sum(status = 'met' and met_at > due_at), sum(status = 'open' and due_at < ?) from milestone_facts not indexed where org_id = ? ${region} and start_at >= ? and start_at < ? group by name`,
+          args: [now, scope.orgId, from, now],
+        }),
+        client.execute({
+          sql: `select count(*) from milestone_facts not indexed where org_id = ? ${region} and status = 'open' and due_at < ?`,
+          args: [scope.orgId, now],
+        }),
       ]),
     ranking: () =>
       Promise.all([
-        client.execute({ sql: `select branch_id, count(*), sum(kind = 'complaint') from request_facts not indexed where org_id = ? and created_at >= ? and created_at < ? group by branch_id`, args: [scope.orgId, from, now] }),
-        client.execute({ sql: `select branch_id, sum(status = 'met' and met_at <= due_at), sum(status = 'open' and due_at < ?) from milestone_facts not indexed where org_id = ? group by branch_id`, args: [now, scope.orgId] }),
+        client.execute({
+          sql: `select branch_id, count(*), sum(kind = 'complaint') from request_facts not indexed where org_id = ? and created_at >= ? and created_at < ? group by branch_id`,
+          args: [scope.orgId, from, now],
+        }),
+        client.execute({
+          sql: `select branch_id, sum(status = 'met' and met_at <= due_at), sum(status = 'open' and due_at < ?) from milestone_facts not indexed where org_id = ? group by branch_id`,
+          args: [now, scope.orgId],
+        }),
       ]),
-    overdue: () => client.execute({ sql: `select * from milestone_facts not indexed where org_id = ? and status = 'open' and due_at < ? order by due_at limit 200`, args: [scope.orgId, now] }),
+    overdue: () =>
+      client.execute({
+        sql: `select * from milestone_facts not indexed where org_id = ? and status = 'open' and due_at < ? order by due_at limit 200`,
+        args: [scope.orgId, now],
+      }),
   };
 }
 
@@ -77,15 +106,35 @@ export async function benchHq(): Promise<void> {
     await generate(client, now);
     const db = createSupervisionDb(client);
     await rebuildRollups(db);
-    console.log(`generated ${REQUESTS.toLocaleString()} requests + milestones and their rollups in ${((performance.now() - g) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${REQUESTS.toLocaleString()} requests + milestones and their rollups in ${((performance.now() - g) / 1000).toFixed(1)} s`,
+    );
     const group: Scope = { orgId: "org_bench", regionId: null };
     const region: Scope = { orgId: "org_bench", regionId: "rg_07" };
     const from = now - 30 * 86_400_000;
     const g1 = naive(client, group, from, now);
     const r1 = naive(client, region, from, now);
     const cases: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
-      ["overview (group, 30 days)", () => Promise.all([requestTotals(db, group, from, now), complianceByMilestone(db, group, from, now, now), overdueCount(db, group, now)]), g1.overview],
-      ["overview (region, 30 days)", () => Promise.all([requestTotals(db, region, from, now), complianceByMilestone(db, region, from, now, now), overdueCount(db, region, now)]), r1.overview],
+      [
+        "overview (group, 30 days)",
+        () =>
+          Promise.all([
+            requestTotals(db, group, from, now),
+            complianceByMilestone(db, group, from, now, now),
+            overdueCount(db, group, now),
+          ]),
+        g1.overview,
+      ],
+      [
+        "overview (region, 30 days)",
+        () =>
+          Promise.all([
+            requestTotals(db, region, from, now),
+            complianceByMilestone(db, region, from, now, now),
+            overdueCount(db, region, now),
+          ]),
+        r1.overview,
+      ],
       ["ranking (500 branches, 30 days)", () => branchFigures(db, group, from, now, now), g1.ranking],
       ["overdue list (oldest 200)", () => overdueList(db, group, now, 200), g1.overdue],
     ];
@@ -99,7 +148,9 @@ export async function benchHq(): Promise<void> {
     console.log("|---|---|---|---|---|---|");
     indexed.forEach((r, i) => {
       const n = naiveTimes[i]!;
-      console.log(`| ${r.name} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${n.median.toFixed(1)} | ${(n.median / r.median).toFixed(1)}x | ${r.p95 <= TARGET_MS ? "met" : "NOT met"} |`);
+      console.log(
+        `| ${r.name} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${n.median.toFixed(1)} | ${(n.median / r.median).toFixed(1)}x | ${r.p95 <= TARGET_MS ? "met" : "NOT met"} |`,
+      );
     });
   } catch (err) {
     console.error("hq bench failed:", err);

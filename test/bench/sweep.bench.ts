@@ -59,7 +59,9 @@ export async function benchSweep(): Promise<void> {
     const engineWith = engineOnly ? await time(() => client!.execute(engineOnly), WARMUP_RUNS, INDEXED_RUNS) : undefined;
 
     // Same query without the index: remember its DDL, drop, measure, recreate exactly as the migration made it.
-    const ddl = String((await client.execute({ sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", args: [INDEX_NAME] })).rows[0]?.sql);
+    const ddl = String(
+      (await client.execute({ sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", args: [INDEX_NAME] })).rows[0]?.sql,
+    );
     await client.execute(`DROP INDEX ${INDEX_NAME}`);
     let planWithout: string[] = [];
     let withoutIdx: Stats;
@@ -92,12 +94,27 @@ export async function benchSweep(): Promise<void> {
       ["generation time", `${(genMs / 1000).toFixed(1)} s (not measured)`],
       [`with index median (${INDEXED_RUNS} runs)`, `${withIdx.median.toFixed(2)} ms`],
       [`with index p95 (${INDEXED_RUNS} runs)`, `${withIdx.p95.toFixed(2)} ms`],
-      ...(raw ? [[`  same SQL via raw client.execute`, `median ${raw.median.toFixed(2)} ms, p95 ${raw.p95.toFixed(2)} ms`] as [string, string]] : []),
-      ...(engineWith ? [[`  same SQL, SQLite only (rows read in engine)`, `median ${engineWith.median.toFixed(2)} ms, p95 ${engineWith.p95.toFixed(2)} ms`] as [string, string]] : []),
+      ...(raw
+        ? [[`  same SQL via raw client.execute`, `median ${raw.median.toFixed(2)} ms, p95 ${raw.p95.toFixed(2)} ms`] as [string, string]]
+        : []),
+      ...(engineWith
+        ? [
+            [
+              `  same SQL, SQLite only (rows read in engine)`,
+              `median ${engineWith.median.toFixed(2)} ms, p95 ${engineWith.p95.toFixed(2)} ms`,
+            ] as [string, string],
+          ]
+        : []),
       [`without index median (${UNINDEXED_RUNS} runs)`, `${withoutIdx.median.toFixed(1)} ms (p95 ${withoutIdx.p95.toFixed(1)} ms)`],
-      ...(engineWithout ? [[`  same SQL, SQLite only (rows read in engine)`, `median ${engineWithout.median.toFixed(1)} ms`] as [string, string]] : []),
-      ["ratio without / with (median)", `${ratio.toFixed(1)}x` + (engineWith && engineWithout ? ` (SQLite only: ${(engineWithout.median / engineWith.median).toFixed(0)}x)` : "")],
-      ["plan uses " + INDEX_NAME, usesIndex ? "yes" : "NO"],
+      ...(engineWithout
+        ? [[`  same SQL, SQLite only (rows read in engine)`, `median ${engineWithout.median.toFixed(1)} ms`] as [string, string]]
+        : []),
+      [
+        "ratio without / with (median)",
+        `${ratio.toFixed(1)}x` +
+          (engineWith && engineWithout ? ` (SQLite only: ${(engineWithout.median / engineWith.median).toFixed(0)}x)` : ""),
+      ],
+      [`plan uses ${INDEX_NAME}`, usesIndex ? "yes" : "NO"],
       [`target p95 <= ${TARGET_MS} ms`, met ? "MET" : "NOT MET"],
     ]);
   } catch (err) {
@@ -207,7 +224,6 @@ function wrapCount(stmt: InStatement): InStatement {
 }
 
 const stmtSql = (stmt: InStatement) => (typeof stmt === "string" ? stmt : stmt.sql);
-
 
 function table(rows: Array<[string, string]>): void {
   const w = Math.max(...rows.map(([k]) => k.length));

@@ -12,7 +12,11 @@ const FINDINGS = "调取前台录音,确认当班客服答复不当";
 const ROOT_CAUSE = "新员工未参加服务用语培训";
 const LESSON = "前台忌用“不是我管的”,转介时说明由谁跟进";
 
-const tracking = async (code: string) => (await (await fetch(`${base()}/api/v1/public/requests/${code}`)).json()) as { status: string; timeline: Array<{ type: string; note: string }> };
+const tracking = async (code: string) =>
+  (await (await fetch(`${base()}/api/v1/public/requests/${code}`)).json()) as {
+    status: string;
+    timeline: Array<{ type: string; note: string }>;
+  };
 const has = (page: Page, action: string) => page.locator(`#step-buttons button[data-action="${action}"]`).count();
 
 describe("a written complaint through its steps in the console", () => {
@@ -49,33 +53,53 @@ describe("a written complaint through its steps in the console", () => {
     expect(code).toMatch(/^YGHY-/);
 
     // 2–4. Classify, investigate, assign responsibility.
-    await step(agent, "classify", async (form) => {
-      await form.locator("#step-nature").selectOption("valid");
-      await form.locator("#step-content").selectOption("attitude");
-      await form.locator("#step-reasonable").check();
-      await form.locator("#step-demand").fill("要求当面道歉并改进服务");
-    }, "classified");
+    await step(
+      agent,
+      "classify",
+      async (form) => {
+        await form.locator("#step-nature").selectOption("valid");
+        await form.locator("#step-content").selectOption("attitude");
+        await form.locator("#step-reasonable").check();
+        await form.locator("#step-demand").fill("要求当面道歉并改进服务");
+      },
+      "classified",
+    );
     expect(await agent.locator("#request-state").textContent()).toBe("已分类");
     // Validated in the browser with the step's own schema: an empty finding is refused before any request.
     await agent.locator('#step-buttons button[data-action="investigate"]').click();
     await agent.locator('form[data-step="investigate"] button[type=submit]').click();
     expect(await agent.locator('form[data-step="investigate"] .error').count()).toBe(2);
     await agent.locator('#step-buttons button[data-action="investigate"]').click(); // closes the form
-    await step(agent, "investigate", async (form) => {
-      await form.locator("#step-findings").fill(FINDINGS);
-      await form.locator("#step-rootCause").fill(ROOT_CAUSE);
-    }, "investigated");
-    await step(agent, "assign-responsibility", async (form) => {
-      await form.locator("#step-department").fill("客服中心");
-      await form.locator("#step-plan").fill("当面道歉,组织全员服务用语培训");
-    }, "assigned");
+    await step(
+      agent,
+      "investigate",
+      async (form) => {
+        await form.locator("#step-findings").fill(FINDINGS);
+        await form.locator("#step-rootCause").fill(ROOT_CAUSE);
+      },
+      "investigated",
+    );
+    await step(
+      agent,
+      "assign-responsibility",
+      async (form) => {
+        await form.locator("#step-department").fill("客服中心");
+        await form.locator("#step-plan").fill("当面道歉,组织全员服务用语培训");
+      },
+      "assigned",
+    );
 
     // A written complaint is handled only after its approved reply went out; the agent drafts it.
     expect(await has(agent, "handle")).toBe(0);
     expect(await has(agent, "approve-reply")).toBe(0);
-    await step(agent, "draft-reply", async (form) => {
-      await form.locator("#step-text").fill(DRAFT);
-    }, "assigned");
+    await step(
+      agent,
+      "draft-reply",
+      async (form) => {
+        await form.locator("#step-text").fill(DRAFT);
+      },
+      "assigned",
+    );
     await screenshot(agent, "console-complaint-draft");
     // The draft is internal until approved.
     expect((await tracking(code)).timeline.map((e) => e.note)).not.toContain(DRAFT);
@@ -84,29 +108,46 @@ describe("a written complaint through its steps in the console", () => {
     const supervisor = await signIn(supervisorCtx, requestPath, "serviceSupervisor");
     await supervisor.waitForSelector("#request", { timeout: 20_000 });
     await step(supervisor, "approve-reply", async () => undefined, "assigned");
-    await expect.poll(() => supervisor.locator('#milestones li[data-milestone="response"]').getAttribute("data-status"), { timeout: 20_000 }).toBe("met");
+    await expect
+      .poll(() => supervisor.locator('#milestones li[data-milestone="response"]').getAttribute("data-status"), { timeout: 20_000 })
+      .toBe("met");
     expect((await tracking(code)).timeline.map((e) => e.note)).toContain(DRAFT);
 
     // 5–7. Handle, follow-up visit (apologising again), summarize.
     await agent.reload();
     await agent.waitForSelector('#step-buttons button[data-action="handle"]', { timeout: 20_000 });
-    await step(agent, "handle", async (form) => {
-      await form.locator("#step-actions").fill("当面道歉,完成服务用语培训");
-      await form.locator("#step-residentOpinion").fill("接受道歉,希望以后注意");
-      await form.locator("#step-residentSigned").check();
-    }, "handled");
-    await step(agent, "visit", async (form) => {
-      expect(await form.locator("#step-apologised").isChecked()).toBe(true);
-      await form.locator("#step-score").fill("4");
-    }, "visited");
-    await step(agent, "summarize", async (form) => {
-      await form.locator("#step-cause").fill("服务用语不当");
-      await form.locator("#step-process").fill("道歉、培训、回访");
-      await form.locator("#step-correctiveAction").fill("全员服务用语培训");
-      await form.locator("#step-preventiveAction").fill("新员工上岗前考核服务用语");
-      await form.locator("#step-lesson").fill(LESSON);
-      await form.locator("#step-department").fill("客服中心");
-    }, "summarized");
+    await step(
+      agent,
+      "handle",
+      async (form) => {
+        await form.locator("#step-actions").fill("当面道歉,完成服务用语培训");
+        await form.locator("#step-residentOpinion").fill("接受道歉,希望以后注意");
+        await form.locator("#step-residentSigned").check();
+      },
+      "handled",
+    );
+    await step(
+      agent,
+      "visit",
+      async (form) => {
+        expect(await form.locator("#step-apologised").isChecked()).toBe(true);
+        await form.locator("#step-score").fill("4");
+      },
+      "visited",
+    );
+    await step(
+      agent,
+      "summarize",
+      async (form) => {
+        await form.locator("#step-cause").fill("服务用语不当");
+        await form.locator("#step-process").fill("道歉、培训、回访");
+        await form.locator("#step-correctiveAction").fill("全员服务用语培训");
+        await form.locator("#step-preventiveAction").fill("新员工上岗前考核服务用语");
+        await form.locator("#step-lesson").fill(LESSON);
+        await form.locator("#step-department").fill("客服中心");
+      },
+      "summarized",
+    );
     // Archiving is the supervisor's.
     expect(await has(agent, "archive")).toBe(0);
 
@@ -125,7 +166,13 @@ describe("a written complaint through its steps in the console", () => {
     expect(await entry.textContent()).toContain("客服中心");
 
     // The resident's tracking page: archived, the approved reply, nothing of the investigation.
-    const resident = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: "zh-CN" });
+    const resident = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+      locale: "zh-CN",
+    });
     const portal = await resident.newPage();
     await portal.goto(`${base()}/b/yangguang/t/${code}`);
     await expect.poll(() => portal.locator("#tracking").getAttribute("data-status"), { timeout: 20_000 }).toBe("archived");

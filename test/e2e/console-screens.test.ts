@@ -7,7 +7,11 @@ import { base, login, signIn } from "./console.ts";
 // (binjiang) so the repair journey in 阳光花园 keeps its published prices.
 async function tokenOf(role: string, branch: string, nth = 0) {
   const who = login(role, branch, nth);
-  const res = await fetch(`${base()}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: who.email, password: who.password }) });
+  const res = await fetch(`${base()}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: who.email, password: who.password }),
+  });
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
@@ -50,7 +54,9 @@ describe("console screens: settings, hand-over, my open items", () => {
     await page.waitForSelector("#settings-status", { timeout: 20_000 });
     expect(Number(await page.locator("#settings").getAttribute("data-version"))).toBe(version + 1);
     // Typed in yuan, stored in fen, published on the portal.
-    const profile = (await (await fetch(`${base()}/api/v1/public/branches/binjiang`)).json()) as { priceList: Array<{ code: string; labourFen: number }> };
+    const profile = (await (await fetch(`${base()}/api/v1/public/branches/binjiang`)).json()) as {
+      priceList: Array<{ code: string; labourFen: number }>;
+    };
     expect(profile.priceList.find((p) => p.code === "balcony-rail")?.labourFen).toBe(4550);
 
     // The rules: a limit under 1 is refused by the shared schema; a valid change is saved.
@@ -76,7 +82,13 @@ describe("console screens: settings, hand-over, my open items", () => {
       await fetch(`${base()}/api/v1/console/requests`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({ kind: "help", description: "业主需要联系开锁师傅", contact: { name: "赵", phone: "13800138765" }, location: { area: "3栋" }, channel: "phone" }),
+        body: JSON.stringify({
+          kind: "help",
+          description: "业主需要联系开锁师傅",
+          contact: { name: "赵", phone: "13800138765" },
+          location: { area: "3栋" },
+          channel: "phone",
+        }),
       })
     ).json()) as { id: string; trackingCode: string };
 
@@ -87,7 +99,9 @@ describe("console screens: settings, hand-over, my open items", () => {
     await owner.click("#handover-form button[type=submit]");
     await expect.poll(() => owner.locator("#handover-form .error").count()).toBe(1);
     const colleague = login("agent", "yangguang", 1);
-    const colleagues = (await (await fetch(`${base()}/api/v1/console/colleagues`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ id: string; name: string }> };
+    const colleagues = (await (
+      await fetch(`${base()}/api/v1/console/colleagues`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { items: Array<{ id: string; name: string }> };
     const receiverToken = await tokenOf("agent", "yangguang", 1);
     const receiverId = JSON.parse(Buffer.from(receiverToken.split(".")[1]!, "base64url").toString()).sub as string;
     const receiverName = colleagues.items.find((c) => c.id === receiverId)!.name;

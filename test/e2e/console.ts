@@ -4,7 +4,8 @@ import { expect, inject } from "vitest";
 // What the browser journeys share: the stack's URL, the demo logins, signing in, and taking a workflow step.
 export const base = () => inject("baseUrl");
 export const logins = () => JSON.parse(inject("logins")) as Array<{ email: string; password: string; role: string; branch: string | null }>;
-export const login = (role: string, branch: string | null = "yangguang", nth = 0) => logins().filter((l) => l.role === role && l.branch === branch)[nth]!;
+export const login = (role: string, branch: string | null = "yangguang", nth = 0) =>
+  logins().filter((l) => l.role === role && l.branch === branch)[nth]!;
 
 /** Opens `path` in a new page of `ctx` and signs in there as the demo user with that role. */
 export async function signIn(ctx: BrowserContext, path: string, role: string, branch: string | null = "yangguang", nth = 0): Promise<Page> {

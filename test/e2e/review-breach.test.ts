@@ -20,25 +20,49 @@ async function tokenOf(role: string) {
   expect(res.status).toBe(200);
   return res.body.accessToken as string;
 }
-const inboxOf = async (token: string) => (await api("GET", "/api/v1/console/inbox", { token })).body.items as Array<{ type: string; body: string; title: string; requestId: string | null }>;
+const inboxOf = async (token: string) =>
+  (await api("GET", "/api/v1/console/inbox", { token })).body.items as Array<{
+    type: string;
+    body: string;
+    title: string;
+    requestId: string | null;
+  }>;
 
 describe("non-standard repair review (15 minutes) breaches and escalates", () => {
   it("engineering gets the review, then its breach; the service-center supervisor gets the escalation", async () => {
-    const [agent, engineering, supervisor] = [await tokenOf("agent"), await tokenOf("engineeringSupervisor"), await tokenOf("serviceSupervisor")];
+    const [agent, engineering, supervisor] = [
+      await tokenOf("agent"),
+      await tokenOf("engineeringSupervisor"),
+      await tokenOf("serviceSupervisor"),
+    ];
     const created = await api("POST", "/api/v1/console/requests", {
       token: agent,
-      body: { kind: "repair", channel: "walk-in", description: "想在阳台加装不锈钢晾衣架(价目表上没有)", contact: { name: "钱业主", phone: "13611112222" }, location: { area: "5栋 1201 阳台" } },
+      body: {
+        kind: "repair",
+        channel: "walk-in",
+        description: "想在阳台加装不锈钢晾衣架(价目表上没有)",
+        contact: { name: "钱业主", phone: "13611112222" },
+        location: { area: "5栋 1201 阳台" },
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
-    const referred = await api("POST", `/api/v1/console/requests/${id}/actions/refer-for-review`, { token: agent, body: { item: "阳台加装不锈钢晾衣架" } });
+    const referred = await api("POST", `/api/v1/console/requests/${id}/actions/refer-for-review`, {
+      token: agent,
+      body: { item: "阳台加装不锈钢晾衣架" },
+    });
     expect(referred.status, JSON.stringify(referred.body)).toBe(200);
     const t0 = Date.now();
     const detail = await api("GET", `/api/v1/console/requests/${id}`, { token: agent });
     const review = detail.body.milestones.find((m: { name: string }) => m.name === "review");
     expect(review.status).toBe("open");
     expect(Date.parse(review.dueAt) - t0).toBeLessThanOrEqual(15 * MIN);
-    await expect.poll(async () => (await inboxOf(engineering)).some((i) => i.requestId === id && i.type === "workOrder.review"), { timeout: 30_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(async () => (await inboxOf(engineering)).some((i) => i.requestId === id && i.type === "workOrder.review"), {
+        timeout: 30_000,
+        interval: 500,
+      })
+      .toBe(true);
 
     // Nobody reviews it. The sweep runs 50 minutes later: breach (+15), escalation 0 (+15), escalation 1 (+45).
     const sweepAt = String(t0 + 50 * MIN); // epoch milliseconds, as the dev sweep route expects
@@ -54,7 +78,10 @@ describe("non-standard repair review (15 minutes) breaches and escalates", () =>
     const eng = (await inboxOf(engineering)).filter((i) => i.requestId === id).map((i) => i.type);
     expect(eng).toEqual(expect.arrayContaining(["milestone.breach"]));
     // The missed review is on record: it still counts as breached after a late decision.
-    const late = await api("POST", `/api/v1/console/requests/${id}/actions/review`, { token: engineering, body: { feasible: true, priceFen: 18000, note: "可以安装,含材料" } });
+    const late = await api("POST", `/api/v1/console/requests/${id}/actions/review`, {
+      token: engineering,
+      body: { feasible: true, priceFen: 18000, note: "可以安装,含材料" },
+    });
     expect(late.status, JSON.stringify(late.body)).toBe(200);
     const after = await api("GET", `/api/v1/console/requests/${id}`, { token: agent });
     const reviewed = after.body.milestones.find((m: { name: string }) => m.name === "review");

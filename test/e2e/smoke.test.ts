@@ -24,7 +24,16 @@ describe("smoke: a page served by wrangler dev in Debian Chromium", () => {
     expect(res.status).toBe(200);
     const logins = JSON.parse(inject("logins")) as Array<{ role: string }>;
     expect(new Set(logins.map((l) => l.role))).toEqual(
-      new Set(["agent", "serviceSupervisor", "engineeringSupervisor", "technician", "branchManager", "nightManager", "hqSupervisor", "regionSupervisor"]),
+      new Set([
+        "agent",
+        "serviceSupervisor",
+        "engineeringSupervisor",
+        "technician",
+        "branchManager",
+        "nightManager",
+        "hqSupervisor",
+        "regionSupervisor",
+      ]),
     );
   });
 });

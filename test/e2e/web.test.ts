@@ -14,7 +14,13 @@ interface Compliance {
 }
 async function hqCompliance(): Promise<Compliance[]> {
   const hq = login("hqSupervisor", null);
-  const auth = (await (await fetch(`${base()}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: hq.email, password: hq.password }) })).json()) as { accessToken: string };
+  const auth = (await (
+    await fetch(`${base()}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: hq.email, password: hq.password }),
+    })
+  ).json()) as { accessToken: string };
   const res = await fetch(`${base()}/api/v1/hq/branches/yangguang`, { headers: { authorization: `Bearer ${auth.accessToken}` } });
   return ((await res.json()) as { compliance: Compliance[] }).compliance;
 }
@@ -29,7 +35,13 @@ describe("the web front end in a real browser", () => {
 
   beforeAll(async () => {
     browser = await launch();
-    resident = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: "zh-CN" });
+    resident = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+      locale: "zh-CN",
+    });
     before = await hqCompliance();
   });
   afterAll(async () => {
@@ -120,9 +132,14 @@ describe("the web front end in a real browser", () => {
     const tech = await signIn(techCtx, `/console/r/${requestId}`, "technician");
     await tech.waitForSelector("#request", { timeout: 20_000 });
     await step(tech, "arrive", async () => undefined, "onSite");
-    await step(tech, "quote", async (form) => {
-      expect(await form.locator("select[data-line='0']").inputValue()).toBe("tap-replace");
-    }, "quoted");
+    await step(
+      tech,
+      "quote",
+      async (form) => {
+        expect(await form.locator("select[data-line='0']").inputValue()).toBe("tap-replace");
+      },
+      "quoted",
+    );
     await screenshot(tech, "console-request-quoted");
 
     const portal = await resident.newPage();
@@ -135,9 +152,14 @@ describe("the web front end in a real browser", () => {
     await expect.poll(() => portal.locator("#tracking").getAttribute("data-status"), { timeout: 20_000 }).toBe("inProgress");
 
     await tech.reload();
-    await step(tech, "complete-work", async (form) => {
-      await form.locator("#step-workDone").fill("更换厨房水龙头,试水正常");
-    }, "awaitingAcceptance");
+    await step(
+      tech,
+      "complete-work",
+      async (form) => {
+        await form.locator("#step-workDone").fill("更换厨房水龙头,试水正常");
+      },
+      "awaitingAcceptance",
+    );
 
     // The tracking page refreshes by itself: the confirmation appears without a reload.
     await portal.waitForSelector('#resident-actions button[data-action="confirm-completion"]', { timeout: 20_000 });
@@ -149,9 +171,14 @@ describe("the web front end in a real browser", () => {
     // Paid at the service center; the resident's rating is then the follow-up (回访) that closes the order.
     await agent.goto(`${base()}/console/r/${requestId}`);
     await agent.waitForSelector("#request", { timeout: 20_000 });
-    await step(agent, "record-payment", async (form) => {
-      await form.locator("#step-receiptNo").fill("R-E2E-1");
-    }, "completed");
+    await step(
+      agent,
+      "record-payment",
+      async (form) => {
+        await form.locator("#step-receiptNo").fill("R-E2E-1");
+      },
+      "completed",
+    );
     await portal.waitForSelector("#rating form", { timeout: 20_000 });
     await portal.locator("#rating .stars label").nth(4).click();
     await portal.locator("#rating .choice label").first().click();
@@ -171,7 +198,9 @@ describe("the web front end in a real browser", () => {
     await page.waitForSelector("#ranking table", { timeout: 20_000 });
     expect(await page.locator('#ranking tr[data-branch="yangguang"]').count()).toBe(1);
     // The on-site and repaired milestones met on time reach the supervision facts through the queue.
-    await expect.poll(async () => metOf(await hqCompliance(), "onSite"), { timeout: 60_000, interval: 1000 }).toBeGreaterThan(metOf(before, "onSite"));
+    await expect
+      .poll(async () => metOf(await hqCompliance(), "onSite"), { timeout: 60_000, interval: 1000 })
+      .toBeGreaterThan(metOf(before, "onSite"));
     await page.reload();
     await page.waitForSelector('#compliance tr[data-milestone="onSite"]', { timeout: 20_000 });
     await screenshot(page, "hq-dashboard");

@@ -19,15 +19,23 @@ describe("clock jumps forward a day", () => {
 
   it("sends each breach and escalation once, and the staff inbox gets each once", async () => {
     const { stack } = temp;
-    const created = await createPublic(stack, BRANCH, 1, "fault-clock", { category: "water-outage", description: `fault-clock ${Date.now()}: 3栋水泵坏了，全楼停水` });
+    const created = await createPublic(stack, BRANCH, 1, "fault-clock", {
+      category: "water-outage",
+      description: `fault-clock ${Date.now()}: 3栋水泵坏了，全楼停水`,
+    });
     expect(created.urgency).toBe("urgent");
 
     // The deadlines consumer has written the facts of every milestone the request started.
     const sdb = supervisionDb(stack);
     const bdb = branchDb(stack, BRANCH);
-    const milestoneCount = Number((await bdb.execute({ sql: "select count(*) from milestones where request_id = ?", args: [created.id] })).rows[0]![0]);
+    const milestoneCount = Number(
+      (await bdb.execute({ sql: "select count(*) from milestones where request_id = ?", args: [created.id] })).rows[0]![0],
+    );
     const facts = await poll("milestone facts", async () => {
-      const rs = await sdb.execute({ sql: "select milestone_id, schedule, due_at from milestone_facts where request_id = ?", args: [created.id] });
+      const rs = await sdb.execute({
+        sql: "select milestone_id, schedule, due_at from milestone_facts where request_id = ?",
+        args: [created.id],
+      });
       return rs.rows.length >= milestoneCount && milestoneCount > 0 ? rs.rows : undefined;
     });
 
@@ -67,13 +75,19 @@ describe("clock jumps forward a day", () => {
     const inbox = await poll(
       "inbox rows",
       async () => {
-        const rs = await bdb.execute({ sql: `select notification_id, recipient_type, recipient_id, count(*) as n from inbox where notification_id in (${marks}) group by 1, 2, 3`, args: ids });
+        const rs = await bdb.execute({
+          sql: `select notification_id, recipient_type, recipient_id, count(*) as n from inbox where notification_id in (${marks}) group by 1, 2, 3`,
+          args: ids,
+        });
         return new Set(rs.rows.map((r) => String(r.notification_id))).size === ids.length ? rs.rows : undefined;
       },
       45_000,
     );
     await sleep(2_000); // any late duplicate would show now
-    const again = await bdb.execute({ sql: `select notification_id, count(*) as n from inbox where notification_id in (${marks}) group by 1`, args: ids });
+    const again = await bdb.execute({
+      sql: `select notification_id, count(*) as n from inbox where notification_id in (${marks}) group by 1`,
+      args: ids,
+    });
     for (const r of inbox) {
       expect(r.recipient_type).toBe("staff");
       expect(Number(r.n)).toBe(1);

@@ -23,7 +23,10 @@ describe("the deadlines consumer throws on every third message", () => {
   let temp: TempStack;
   const logs: string[] = [];
   beforeAll(async () => {
-    temp = await startTempStack("wuye-fault-throw-", false, { workerVars: { deadlines: { FAULT_FAIL_EVERY: "3" } }, log: (l) => logs.push(l) });
+    temp = await startTempStack("wuye-fault-throw-", false, {
+      workerVars: { deadlines: { FAULT_FAIL_EVERY: "3" } },
+      log: (l) => logs.push(l),
+    });
   });
   afterAll(async () => {
     await temp?.close();
@@ -78,9 +81,15 @@ describe("the deadlines consumer throws on every third message", () => {
 
     // The branch-day rollup (recomputed by every fact write, concurrently) counts each request once.
     const sdb = supervisionDb(stack);
-    const facts = await sdb.execute({ sql: "select branch_id, min(created_at) as t from request_facts where request_id = ?", args: [ids[0]!] });
+    const facts = await sdb.execute({
+      sql: "select branch_id, min(created_at) as t from request_facts where request_id = ?",
+      args: [ids[0]!],
+    });
     const branchId = String(facts.rows[0]!.branch_id);
-    const rollup = await sdb.execute({ sql: "select coalesce(sum(requests), 0) as n from request_rollups where branch_id = ?", args: [branchId] });
+    const rollup = await sdb.execute({
+      sql: "select coalesce(sum(requests), 0) as n from request_rollups where branch_id = ?",
+      args: [branchId],
+    });
     const factCount = await sdb.execute({ sql: "select count(*) as n from request_facts where branch_id = ?", args: [branchId] });
     expect(Number(rollup.rows[0]!.n)).toBe(Number(factCount.rows[0]!.n));
   });

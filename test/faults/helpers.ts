@@ -21,7 +21,13 @@ export interface Created {
 }
 
 /** Public intake of request number n (its own phone, IP and text); throws unless 201. */
-export async function createPublic(stack: Stack, branch: string, n: number, tag: string, extra: Record<string, unknown> = {}): Promise<Created> {
+export async function createPublic(
+  stack: Stack,
+  branch: string,
+  n: number,
+  tag: string,
+  extra: Record<string, unknown> = {},
+): Promise<Created> {
   const { body, ip } = intakeOf(n, tag, extra);
   const res = await fetch(`${stack.url}/api/v1/public/branches/${branch}/requests`, {
     method: "POST",
@@ -62,10 +68,22 @@ export interface FactsCheck {
 export async function checkFacts(stack: Stack, branch: string, requestIds: string[]): Promise<FactsCheck> {
   const bdb = branchDb(stack, branch);
   const sdb = supervisionDb(stack);
-  const milestones = await rowsIn(bdb, "select id, request_id, name, start_at, due_at, status from milestones where request_id in (?)", requestIds);
+  const milestones = await rowsIn(
+    bdb,
+    "select id, request_id, name, start_at, due_at, status from milestones where request_id in (?)",
+    requestIds,
+  );
   const events = await rowsIn(bdb, "select id from request_events where type = 'request.created' and request_id in (?)", requestIds);
-  const requestFacts = await rowsIn(sdb, "select request_id, count(*) as n from request_facts where request_id in (?) group by request_id", requestIds);
-  const milestoneFacts = await rowsIn(sdb, "select milestone_id, request_id, name, start_at, due_at, status from milestone_facts where request_id in (?)", requestIds);
+  const requestFacts = await rowsIn(
+    sdb,
+    "select request_id, count(*) as n from request_facts where request_id in (?) group by request_id",
+    requestIds,
+  );
+  const milestoneFacts = await rowsIn(
+    sdb,
+    "select milestone_id, request_id, name, start_at, due_at, status from milestone_facts where request_id in (?)",
+    requestIds,
+  );
   const eventIds = events.map((e) => String(e.id));
   const processed = await rowsIn(sdb, "select event_id from processed_events where event_id in (?)", eventIds);
 
@@ -87,7 +105,8 @@ export async function checkFacts(stack: Stack, branch: string, requestIds: strin
   const withFact = new Set(milestoneFacts.map((f) => String(f.milestone_id)));
   for (const m of milestones) if (!withFact.has(String(m.id))) mismatches.push(`milestone ${String(m.id)} has no fact`);
   const withRequestFact = requestFacts.filter((r) => Number(r.n) === 1).length;
-  if (withRequestFact !== requestIds.length) mismatches.push(`${requestIds.length - withRequestFact} requests without exactly one request fact`);
+  if (withRequestFact !== requestIds.length)
+    mismatches.push(`${requestIds.length - withRequestFact} requests without exactly one request fact`);
   return {
     requests: requestIds.length,
     withRequestFact,

@@ -39,7 +39,15 @@ describe("libSQL server SIGKILLed and restarted mid-load", () => {
       const text = await res.text();
       let id: string | null = null;
       if (res.status === 201) id = (JSON.parse(text) as { id: string }).id;
-      return { n, key, status: res.status, retryAfter: res.headers.get("retry-after"), contentType: res.headers.get("content-type"), id, ...(res.status >= 400 && res.status !== 503 ? { error: text.slice(0, 300) } : {}) };
+      return {
+        n,
+        key,
+        status: res.status,
+        retryAfter: res.headers.get("retry-after"),
+        contentType: res.headers.get("content-type"),
+        id,
+        ...(res.status >= 400 && res.status !== 503 ? { error: text.slice(0, 300) } : {}),
+      };
     } catch (err) {
       return { n, key, status: 0, retryAfter: null, contentType: null, id: null, error: String(err) };
     }
@@ -66,7 +74,9 @@ describe("libSQL server SIGKILLed and restarted mid-load", () => {
 
     const byStatus: Record<number, number> = {};
     for (const a of attempts) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
-    console.log(`attempts: ${attempts.length} (${killedAt} before the kill), statuses ${JSON.stringify(byStatus)}, libSQL back after ${restartMs} ms`);
+    console.log(
+      `attempts: ${attempts.length} (${killedAt} before the kill), statuses ${JSON.stringify(byStatus)}, libSQL back after ${restartMs} ms`,
+    );
 
     // Never a 500 (or any other failure): 201, or 503 with Retry-After and a problem document.
     const unexpected = attempts.filter((a) => a.status !== 201 && a.status !== 503);
@@ -99,7 +109,10 @@ describe("libSQL server SIGKILLed and restarted mid-load", () => {
 
     // Exactly one request per key: count rows per description (each key has its own text).
     const all = [...attempts.filter((a) => a.status === 201), ...retried.values()];
-    const rows = await db.execute({ sql: "select description, count(*) as n, min(id) as id from requests where description like 'fault-kill #%' group by description", args: [] });
+    const rows = await db.execute({
+      sql: "select description, count(*) as n, min(id) as id from requests where description like 'fault-kill #%' group by description",
+      args: [],
+    });
     const perText = new Map(rows.rows.map((r) => [String(r.description), { n: Number(r.n), id: String(r.id) }]));
     const keys = new Set(all.map((a) => a.key));
     expect(perText.size).toBe(keys.size + 1); // + the warm-up
@@ -113,6 +126,8 @@ describe("libSQL server SIGKILLed and restarted mid-load", () => {
     // The idempotency table agrees: one row per key.
     const idem = await present(db, "idempotency_keys", "key", [...keys]);
     expect([...keys].filter((k) => idem.get(k) !== 1)).toEqual([]);
-    console.log(`acknowledged during the run: ${acked.length}, failed then retried: ${failed.length}, rows for the run: ${perText.size}, duplicates: ${duplicated.length}`);
+    console.log(
+      `acknowledged during the run: ${acked.length}, failed then retried: ${failed.length}, rows for the run: ${perText.size}, duplicates: ${duplicated.length}`,
+    );
   });
 });

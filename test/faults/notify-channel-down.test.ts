@@ -150,8 +150,13 @@ describe("the notify consumer's channels down for a minute", () => {
     try {
       await poll("the backlog to drain", allReceived(expected), 150_000, 1_000);
     } catch (err) {
-      const rows = await db.execute({ sql: `select notification_id, channel, recipient, status, attempts, error from deliveries where notification_id in (${marks}) and status != 'sent'`, args: ntfs });
-      console.log(`missing: ${expected.filter((k) => !provider.accepted.has(k)).length} of ${expected.length}; unsent deliveries:\n${rows.rows.map((r) => JSON.stringify(r)).join("\n")}`);
+      const rows = await db.execute({
+        sql: `select notification_id, channel, recipient, status, attempts, error from deliveries where notification_id in (${marks}) and status != 'sent'`,
+        args: ntfs,
+      });
+      console.log(
+        `missing: ${expected.filter((k) => !provider.accepted.has(k)).length} of ${expected.length}; unsent deliveries:\n${rows.rows.map((r) => JSON.stringify(r)).join("\n")}`,
+      );
       throw err;
     }
     const drainMs = Date.now() - upAt;
@@ -171,10 +176,20 @@ describe("the notify consumer's channels down for a minute", () => {
     expect([...provider.accepted.keys()].sort()).toEqual([...expected].sort()); // nothing else was sent
 
     // The branch's records agree: one `sent` delivery per key, and one inbox row per notification × staff member.
-    const deliveries = await db.execute({ sql: `select notification_id, channel, recipient, status from deliveries where notification_id in (${marks})`, args: ntfs });
+    const deliveries = await db.execute({
+      sql: `select notification_id, channel, recipient, status from deliveries where notification_id in (${marks})`,
+      args: ntfs,
+    });
     expect(deliveries.rows.length).toBe(expected.length);
-    expect(deliveries.rows.filter((r) => r.status !== "sent").map((r) => `${String(r.notification_id)} ${String(r.channel)} ${String(r.status)}`)).toEqual([]);
-    const inbox = await db.execute({ sql: `select notification_id, recipient_id, count(*) as n from inbox where notification_id in (${marks}) group by 1, 2`, args: ntfs });
+    expect(
+      deliveries.rows
+        .filter((r) => r.status !== "sent")
+        .map((r) => `${String(r.notification_id)} ${String(r.channel)} ${String(r.status)}`),
+    ).toEqual([]);
+    const inbox = await db.execute({
+      sql: `select notification_id, recipient_id, count(*) as n from inbox where notification_id in (${marks}) group by 1, 2`,
+      args: ntfs,
+    });
     expect(inbox.rows.length).toBe(ntfs.length * 2);
     expect(inbox.rows.every((r) => Number(r.n) === 1)).toBe(true);
   }, 300_000);

@@ -20,17 +20,26 @@ export interface Figures {
 }
 
 /** One autocannon run; `requests` use setupRequest/onResponse hooks for unique bodies and collected ids. */
-export async function measure(name: string, url: string, requests: Req[], opts: { duration: number; connections: number }): Promise<Figures> {
+export async function measure(
+  name: string,
+  url: string,
+  requests: Req[],
+  opts: { duration: number; connections: number },
+): Promise<Figures> {
   const statuses: Record<string, number> = {};
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((res, rej) => {
-    const inst = autocannon({ url, connections: opts.connections, duration: opts.duration, requests, timeout: 10 }, (err, r) => (err ? rej(err) : res(r)));
+    const inst = autocannon({ url, connections: opts.connections, duration: opts.duration, requests, timeout: 10 }, (err, r) =>
+      err ? rej(err) : res(r),
+    );
     inst.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
       statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
       latencies.push(responseTime);
     });
   });
-  const ok = Object.entries(statuses).filter(([s]) => s.startsWith("2")).reduce((n, [, c]) => n + c, 0);
+  const ok = Object.entries(statuses)
+    .filter(([s]) => s.startsWith("2"))
+    .reduce((n, [, c]) => n + c, 0);
   const total = Object.values(statuses).reduce((n, c) => n + c, 0);
   // autocannon's histogram has no p95: percentiles from every response time (ms) instead.
   latencies.sort((a, b) => a - b);
@@ -54,14 +63,24 @@ export async function measure(name: string, url: string, requests: Req[], opts: 
 let seq = 0;
 
 /** Public intake, each request its own phone, IP and text (no 429s); `onCreated` sees each 2xx body. */
-export function intakeRequest(branch: string, tag: string, onCreated: (created: { id: string; trackingCode: string; milestones: unknown[] }) => void = () => {}): Req {
+export function intakeRequest(
+  branch: string,
+  tag: string,
+  onCreated: (created: { id: string; trackingCode: string; milestones: unknown[] }) => void = () => {},
+): Req {
   const path = `/api/v1/public/branches/${branch}/requests`;
   return {
     method: "POST",
     path,
     setupRequest: (req: Req) => {
       const { body, ip } = intakeOf(seq++, tag);
-      return { ...req, method: "POST", path, headers: { "content-type": "application/json", "cf-connecting-ip": ip }, body: JSON.stringify(body) };
+      return {
+        ...req,
+        method: "POST",
+        path,
+        headers: { "content-type": "application/json", "cf-connecting-ip": ip },
+        body: JSON.stringify(body),
+      };
     },
     onResponse: (status: number, body: string) => {
       if (status < 200 || status >= 300) return;
@@ -73,4 +92,9 @@ export function intakeRequest(branch: string, tag: string, onCreated: (created: 
 }
 
 /** The baseline: one row inserted through the same runtime, client and database (development only). */
-export const bareRequest = (branch: string): Req => ({ method: "POST", path: `/api/v1/dev/bare-insert/${branch}`, headers: { "content-type": "application/json" }, body: "{}" });
+export const bareRequest = (branch: string): Req => ({
+  method: "POST",
+  path: `/api/v1/dev/bare-insert/${branch}`,
+  headers: { "content-type": "application/json" },
+  body: "{}",
+});

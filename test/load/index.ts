@@ -28,7 +28,9 @@ function table(rows: Array<Record<string, string | number>>) {
 }
 
 async function main() {
-  console.log(`machine: ${availableParallelism()} cpu (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
+  console.log(
+    `machine: ${availableParallelism()} cpu (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`,
+  );
   console.log(`settings: ${DURATION} s per phase, ${CONNECTIONS} connections, branch ${BRANCH}`);
   let t0 = Date.now();
   let temp: TempStack | undefined;
@@ -53,7 +55,9 @@ async function main() {
     const token = await login(base, `agent@${BRANCH}.demo.example`, "Demo@2026");
     const warm = await measure("warm-up intake", base, [intakeRequest("warm")], { duration: 3, connections: 4 });
     await measure("warm-up bare", base, [bareInsert], { duration: 3, connections: 4 });
-    console.log(`warm-up done in ${((Date.now() - t0) / 1000).toFixed(1)} s (intake ${fmt(warm.reqPerSec)}/s, statuses ${JSON.stringify(warm.statuses)})`);
+    console.log(
+      `warm-up done in ${((Date.now() - t0) / 1000).toFixed(1)} s (intake ${fmt(warm.reqPerSec)}/s, statuses ${JSON.stringify(warm.statuses)})`,
+    );
 
     // (a) the baseline, (b) intake, side by side in one run, then (a') the baseline again to spot drift.
     const bare = await measure("bare insert", base, [bareInsert]);
@@ -62,7 +66,9 @@ async function main() {
     // The queue backlog right at the end of intake (the drain below starts only after the read phases).
     const backlogOutbox = await scalar(branchDb(stack, BRANCH), "select count(*) from outbox where published_at is null");
     const backlogFacts = created.size - (await present(supervisionDb(stack), "request_facts", "request_id", [...created.keys()])).size;
-    console.log(`intake acknowledged ${created.size - before} creates in the measured phase; at its end ${backlogOutbox} outbox rows unpublished, ${backlogFacts} requests without facts yet`);
+    console.log(
+      `intake acknowledged ${created.size - before} creates in the measured phase; at its end ${backlogOutbox} outbox rows unpublished, ${backlogFacts} requests without facts yet`,
+    );
     const bareAfter = await measure("bare insert (again)", base, [bareInsert]);
 
     // (d) reads: the console list (agent token) and the tracking page (codes just created).
@@ -74,7 +80,11 @@ async function main() {
       {
         method: "GET",
         path: "/api/v1/public/requests/X",
-        setupRequest: (req: Req) => ({ ...req, method: "GET", path: `/api/v1/public/requests/${trackingCodes[ti++ % Math.max(1, trackingCodes.length)] ?? "X"}` }),
+        setupRequest: (req: Req) => ({
+          ...req,
+          method: "GET",
+          path: `/api/v1/public/requests/${trackingCodes[ti++ % Math.max(1, trackingCodes.length)] ?? "X"}`,
+        }),
       },
     ]);
 
@@ -92,7 +102,9 @@ async function main() {
       await sleep(1000);
     }
     const drainSeconds = (Date.now() - t0) / 1000;
-    console.log(`drain: ${pending} unpublished outbox rows, ${facts}/${ids.length} request facts after ${fmt(drainSeconds)} s${pending === 0 && facts === ids.length ? "" : " (TIMED OUT)"}`);
+    console.log(
+      `drain: ${pending} unpublished outbox rows, ${facts}/${ids.length} request facts after ${fmt(drainSeconds)} s${pending === 0 && facts === ids.length ? "" : " (TIMED OUT)"}`,
+    );
 
     // Verify every acknowledged create.
     const inBranch = await present(bdb, "requests", "id", ids);
@@ -131,7 +143,9 @@ async function main() {
     const ratioBefore = intake.reqPerSec / bare.reqPerSec;
     const ratioAfter = intake.reqPerSec / bareAfter.reqPerSec;
     const ratio = intake.reqPerSec / ((bare.reqPerSec + bareAfter.reqPerSec) / 2);
-    console.log(`\nintake / bare insert: ${fmt(ratio * 100)} % of the mean of the bare runs before and after it (${fmt(ratioBefore * 100)} % of the one before, ${fmt(ratioAfter * 100)} % of the one after)`);
+    console.log(
+      `\nintake / bare insert: ${fmt(ratio * 100)} % of the mean of the bare runs before and after it (${fmt(ratioBefore * 100)} % of the one before, ${fmt(ratioAfter * 100)} % of the one after)`,
+    );
     console.log(`intake statuses: ${JSON.stringify(intake.statuses)}`);
     console.log(
       `target: >= 150 creates/s ${intake.reqPerSec >= 150 ? "MET" : "NOT MET"}, p95 < 150 ms ${intake.p95 < 150 ? "MET" : "NOT MET"}, zero errors ${intake.non2xx + intake.errors + intake.timeouts === 0 ? "MET" : "NOT MET"}, ratio >= 60 % ${ratio >= 0.6 ? "MET" : "NOT MET"}`,

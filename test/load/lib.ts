@@ -13,7 +13,11 @@ export interface TempStack {
   close(): Promise<void>;
 }
 
-export async function startTempStack(prefix: string, verbose = !!process.env.LOAD_VERBOSE, opts: Pick<StackOptions, "workerVars" | "log"> = {}): Promise<TempStack> {
+export async function startTempStack(
+  prefix: string,
+  verbose = !!process.env.LOAD_VERBOSE,
+  opts: Pick<StackOptions, "workerVars" | "log"> = {},
+): Promise<TempStack> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const stack = await startStack({ dataDir, port: await freePort(), sweepSeconds: 0, quiet: !verbose && !opts.log, ...opts });
   return {
@@ -50,7 +54,11 @@ export function intakeOf(n: number, tag = "load", extra: Record<string, unknown>
 }
 
 export async function login(url: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -62,7 +70,10 @@ export async function present(db: Client, table: string, col: string, ids: strin
   const found = new Map<string, number>();
   for (let i = 0; i < ids.length; i += 200) {
     const chunk = ids.slice(i, i + 200);
-    const rs = await db.execute({ sql: `select ${col} as id, count(*) as n from ${table} where ${col} in (${chunk.map(() => "?").join(",")}) group by ${col}`, args: chunk });
+    const rs = await db.execute({
+      sql: `select ${col} as id, count(*) as n from ${table} where ${col} in (${chunk.map(() => "?").join(",")}) group by ${col}`,
+      args: chunk,
+    });
     for (const row of rs.rows) found.set(String(row.id), Number(row.n));
   }
   return found;

@@ -235,7 +235,7 @@ function summarize(worker: string, profile: CpuProfile, requests: number) {
   // (other isolates, idle waits): a sample counts for at most a few sampling intervals.
   const cap = 3 * INTERVAL_US;
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + Math.min(profile.timeDeltas[i] ?? 0, cap) / 1000));
+  for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + Math.min(profile.timeDeltas[i] ?? 0, cap) / 1000);
   const idle = [...self].filter(([id]) => frames.get(id)!.fn === "(idle)").reduce((s, [, ms]) => s + ms, 0);
   const wall = (profile.endTime - profile.startTime) / 1000;
   const busy = [...self].reduce((s, [, ms]) => s + ms, 0) - idle;
@@ -261,12 +261,16 @@ function summarize(worker: string, profile: CpuProfile, requests: number) {
     }
   }
   const perReq = requests > 0 ? busy / requests : Number.NaN;
-  console.log(`\n### ${worker}: ${busy.toFixed(0)} ms of JavaScript in ${wall.toFixed(0)} ms (${((100 * busy) / wall).toFixed(0)} % of one thread), ${perReq.toFixed(2)} ms per acknowledged request${sm ? "" : " (no source map found)"}`);
+  console.log(
+    `\n### ${worker}: ${busy.toFixed(0)} ms of JavaScript in ${wall.toFixed(0)} ms (${((100 * busy) / wall).toFixed(0)} % of one thread), ${perReq.toFixed(2)} ms per acknowledged request${sm ? "" : " (no source map found)"}`,
+  );
   if (busy < 1 || !WORKERS.includes(worker)) return;
   const print = (title: string, m: Map<string, number>, n = TOP) => {
     console.log(`\n${title}`);
     for (const [k, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) {
-      console.log(`  ${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${(requests ? (1000 * ms) / requests : 0).toFixed(0).padStart(6)} µs/req  ${k}`);
+      console.log(
+        `  ${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${(requests ? (1000 * ms) / requests : 0).toFixed(0).padStart(6)} µs/req  ${k}`,
+      );
     }
   };
   print("self time by package", selfBy.pkg, 20);
@@ -280,14 +284,18 @@ function summarize(worker: string, profile: CpuProfile, requests: number) {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  console.log(`profiler: ${DURATION} s per phase, ${CONNECTIONS} connections, sampling every ${INTERVAL_US} µs, phases ${PHASES.join(", ")}; profiles in ${OUT}`);
+  console.log(
+    `profiler: ${DURATION} s per phase, ${CONNECTIONS} connections, sampling every ${INTERVAL_US} µs, phases ${PHASES.join(", ")}; profiles in ${OUT}`,
+  );
   const temp = await startTempStack("wuye-profile-");
   // wrangler runs detached: stop the stack on Ctrl-C or a timeout's SIGTERM too, or it outlives us.
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void temp.close().finally(() => process.exit(130)));
   try {
     const { stack } = temp;
     const procs = await findProcesses();
-    console.log(`stack at ${stack.url}; workerd ${procs.user} (inspector ${procs.inspectorPort}), wrangler's proxy workerd ${procs.proxy ?? "?"}, libsql ${procs.libsql ?? "?"}`);
+    console.log(
+      `stack at ${stack.url}; workerd ${procs.user} (inspector ${procs.inspectorPort}), wrangler's proxy workerd ${procs.proxy ?? "?"}, libsql ${procs.libsql ?? "?"}`,
+    );
     const phases: Record<string, Req> = { bare: bareRequest(BRANCH), intake: intakeRequest(BRANCH, "profile") };
 
     // Warm-up (workerd compiles lazily), unprofiled.
@@ -300,7 +308,11 @@ async function main() {
     // workerd reads an isolate's inspector messages when the isolate runs: keep the api busy meanwhile.
     let attaching = true;
     const poke = (async () => {
-      while (attaching) await fetch(`${stack.url}/api/v1/health`).then((r) => r.arrayBuffer(), () => undefined);
+      while (attaching)
+        await fetch(`${stack.url}/api/v1/health`).then(
+          (r) => r.arrayBuffer(),
+          () => undefined,
+        );
     })();
     const sessions = new Map<string, Cdp>();
     for (const { id } of targets) {
@@ -325,7 +337,12 @@ async function main() {
       const req = phases[phase];
       if (!req) throw new Error(`unknown phase ${phase} (bare, intake)`);
       for (const cdp of sessions.values()) await cdp.send("Profiler.start");
-      const pids = { "workerd (workers)": procs.user, "workerd (wrangler proxy)": procs.proxy, "libsql server": procs.libsql, "this process (autocannon)": process.pid };
+      const pids = {
+        "workerd (workers)": procs.user,
+        "workerd (wrangler proxy)": procs.proxy,
+        "libsql server": procs.libsql,
+        "this process (autocannon)": process.pid,
+      };
       const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, pid ? cpuMs(pid) : 0]));
       const started = Date.now();
       const figures: Figures = await measure(phase, stack.url, [req], { duration: DURATION, connections: CONNECTIONS });
@@ -333,12 +350,16 @@ async function main() {
       const profiles = new Map<string, CpuProfile>();
       for (const [w, cdp] of sessions) profiles.set(w, (await cdp.send<{ profile: CpuProfile }>("Profiler.stop")).profile);
 
-      console.log(`\n## ${phase}: ${figures.ok} acknowledged (${figures.reqPerSec.toFixed(1)}/s, p50 ${figures.p50} / p95 ${figures.p95} / p99 ${figures.p99} ms), statuses ${JSON.stringify(figures.statuses)}`);
+      console.log(
+        `\n## ${phase}: ${figures.ok} acknowledged (${figures.reqPerSec.toFixed(1)}/s, p50 ${figures.p50} / p95 ${figures.p95} / p99 ${figures.p99} ms), statuses ${JSON.stringify(figures.statuses)}`,
+      );
       console.log("CPU by process (from /proc):");
       for (const [k, pid] of Object.entries(pids)) {
         if (!pid) continue;
         const ms = cpuMs(pid) - before[k]!;
-        console.log(`  ${k.padEnd(26)} ${((100 * ms) / (seconds * 1000)).toFixed(0).padStart(4)} % of a core  ${(ms / Math.max(1, figures.ok)).toFixed(2).padStart(7)} ms per request`);
+        console.log(
+          `  ${k.padEnd(26)} ${((100 * ms) / (seconds * 1000)).toFixed(0).padStart(4)} % of a core  ${(ms / Math.max(1, figures.ok)).toFixed(2).padStart(7)} ms per request`,
+        );
       }
       for (const [w, profile] of profiles) {
         writeFileSync(join(OUT, `${phase}-${w}.cpuprofile`), JSON.stringify(profile));

@@ -22,7 +22,9 @@ export default defineConfig(() =>
         }
         if (url.pathname === "/__received") return Response.json(received);
         const body = await request.text();
-        const verdict = await verifyWebhook(WEBHOOK_SECRET, request.headers.get("x-wuye-signature"), body, Date.now(), (n) => (nonces.has(n) ? true : (nonces.add(n), false)));
+        const verdict = await verifyWebhook(WEBHOOK_SECRET, request.headers.get("x-wuye-signature"), body, Date.now(), (n) =>
+          nonces.has(n) ? true : (nonces.add(n), false),
+        );
         received.push({ path: url.pathname, verdict: verdict.ok ? "ok" : verdict.reason, body });
         if (url.pathname === "/fail") return new Response("down", { status: 500 });
         if (url.pathname === "/reject") return new Response("bad", { status: 400 });

@@ -194,9 +194,7 @@ export interface StmtArgs {
 export function bindArray(parsed: ParsedStatement, a: StmtArgs): BindValue[] {
   const { count, names } = parsed.params;
   if (a.args.length > count) {
-    throw new ProtoError(
-      `Statement expects ${count} positional argument(s) but ${a.args.length} were given`,
-    );
+    throw new ProtoError(`Statement expects ${count} positional argument(s) but ${a.args.length} were given`);
   }
   const out: BindValue[] = new Array<BindValue>(count).fill(null);
   a.args.forEach((v, i) => {
@@ -235,13 +233,7 @@ function emptyResult(ms: number): StmtResult {
  * prepared statement (re-running resets it), and a connection whose statement gave
  * up while busy is marked poisoned and is closed instead of being pooled.
  */
-export async function executeStmt(
-  conn: Conn,
-  sql: string,
-  a: StmtArgs,
-  wantRows: boolean,
-  busyTimeoutMs: number,
-): Promise<StmtResult> {
+export async function executeStmt(conn: Conn, sql: string, a: StmtArgs, wantRows: boolean, busyTimeoutMs: number): Promise<StmtResult> {
   const t0 = performance.now();
   const parsed = parsedOnce(sql);
   if (parsed.empty) return emptyResult(0);

@@ -305,13 +305,7 @@ function parseCond(c: unknown, depth: number): Cond {
   }
 }
 
-function evalCond(
-  c: Cond,
-  current: number,
-  results: (StmtResult | null)[],
-  errors: (HranaError | null)[],
-  s: Stream,
-): boolean {
+function evalCond(c: Cond, current: number, results: (StmtResult | null)[], errors: (HranaError | null)[], s: Stream): boolean {
   switch (c.type) {
     case "ok":
       return c.step < current && results[c.step] != null;

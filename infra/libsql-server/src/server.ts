@@ -178,7 +178,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         }
       });
     }
-    return [{ baton: next, base_url: null }, ...lines].map((l) => JSON.stringify(l)).join("\n") + "\n";
+    return `${[{ baton: next, base_url: null }, ...lines].map((l) => JSON.stringify(l)).join("\n")}\n`;
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -267,10 +267,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       throw new HttpError(404, `Unknown endpoint ${JSON.stringify(rest)}`);
     }
     if (/^\/(v2|v3|v3-protobuf)(\/|$)/.test(pathname)) {
-      throw new HttpError(
-        404,
-        "No database selected: use a client URL of the form http://host:port/db/<name>/ (with trailing slash)",
-      );
+      throw new HttpError(404, "No database selected: use a client URL of the form http://host:port/db/<name>/ (with trailing slash)");
     }
     throw new HttpError(404, "Not found");
   }

@@ -40,11 +40,7 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 }
 
-type Token =
-  | { kind: "word"; text: string }
-  | { kind: "param"; text: string }
-  | { kind: "semi" }
-  | { kind: "other" };
+type Token = { kind: "word"; text: string } | { kind: "param"; text: string } | { kind: "semi" } | { kind: "other" };
 
 export class SqlParseError extends Error {}
 
@@ -104,7 +100,7 @@ function tokenize(sql: string, onToken: (t: Token, start: number, end: number) =
       onToken({ kind: "param", text: sql.slice(start, i) }, start, i);
       continue;
     }
-    if ((c === 58 /* : */ || c === 64 /* @ */) && i + 1 < n && isIdChar(sql.charCodeAt(i + 1))) {
+    if ((c === 58 /* : */ || c === 64) /* @ */ && i + 1 < n && isIdChar(sql.charCodeAt(i + 1))) {
       i++;
       while (i < n && isIdChar(sql.charCodeAt(i))) i++;
       onToken({ kind: "param", text: sql.slice(start, i) }, start, i);

@@ -64,8 +64,10 @@ describe.each(variants)("%s", (label, make) => {
     const rs = await db.execute("SELECT i FROM vals ORDER BY rowid");
     expect(rs.rows.map((r) => r.i)).toEqual(ints);
     await db.execute({ sql: "INSERT INTO vals (i) VALUES (?)", args: [9223372036854775807n] });
-    const big = await createClient({ url: `${server.url}/db/${label === "@libsql/client" ? "node-client" : "web-client"}/`, intMode: "bigint" })
-      .execute("SELECT max(i) AS m FROM vals");
+    const big = await createClient({
+      url: `${server.url}/db/${label === "@libsql/client" ? "node-client" : "web-client"}/`,
+      intMode: "bigint",
+    }).execute("SELECT max(i) AS m FROM vals");
     expect(big.rows[0]?.m).toBe(9223372036854775807n);
     await db.execute({ sql: "INSERT INTO vals (f, t, n) VALUES (?, ?, ?)", args: [3.141592653589793, "héllo ✓", null] });
     await db.execute({ sql: "INSERT INTO vals (f) VALUES (?)", args: [1e-300] });
@@ -145,7 +147,10 @@ describe("prepared statements reused per connection", () => {
     const db = createClient({ url: await createDb(server.url, "reuse-failure") });
     await db.execute("CREATE TABLE counters (k TEXT PRIMARY KEY, n INTEGER NOT NULL, cap INTEGER)");
     await db.execute("CREATE TRIGGER guard BEFORE UPDATE ON counters WHEN NEW.n > NEW.cap BEGIN SELECT RAISE(ABORT, 'over the cap'); END");
-    const bump = { sql: "INSERT INTO counters (k, n, cap) VALUES (?, 1, 2) ON CONFLICT (k) DO UPDATE SET n = n + 1 RETURNING n", args: ["a"] };
+    const bump = {
+      sql: "INSERT INTO counters (k, n, cap) VALUES (?, 1, 2) ON CONFLICT (k) DO UPDATE SET n = n + 1 RETURNING n",
+      args: ["a"],
+    };
     const log = { sql: "INSERT INTO counters (k, n) VALUES (?, 0)", args: [] as string[] };
     for (let i = 1; i <= 4; i++) {
       const write = db.batch([bump, { ...log, args: [`log-${i}`] }], "write");
@@ -153,7 +158,13 @@ describe("prepared statements reused per connection", () => {
       else await expect(write).rejects.toThrow(/over the cap/);
     }
     // The refused batches left nothing, and the same statements still commit on other keys.
-    const after = await db.batch([{ ...bump, args: ["b"] }, { ...log, args: ["log-5"] }], "write");
+    const after = await db.batch(
+      [
+        { ...bump, args: ["b"] },
+        { ...log, args: ["log-5"] },
+      ],
+      "write",
+    );
     expect(after[1]!.rowsAffected).toBe(1);
     const rows = await db.execute("SELECT k, n FROM counters ORDER BY k");
     expect(rows.rows.map((r) => `${r.k}=${r.n}`)).toEqual(["a=2", "b=1", "log-1=0", "log-2=0", "log-5=0"]);
@@ -253,7 +264,13 @@ describe("drizzle-orm/libsql", () => {
     const d = drizzle(client);
     await d.run(sql`CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, created_at INTEGER NOT NULL)`);
     const now = new Date(1_700_000_000_123);
-    const inserted = await d.insert(users).values([{ name: "a", createdAt: now }, { name: "b", createdAt: now }]).returning();
+    const inserted = await d
+      .insert(users)
+      .values([
+        { name: "a", createdAt: now },
+        { name: "b", createdAt: now },
+      ])
+      .returning();
     expect(inserted.map((u) => u.id)).toEqual([1, 2]);
     const rows = await d.select().from(users).where(sql`${users.name} = ${"b"}`);
     expect(rows).toEqual([{ id: 2, name: "b", createdAt: now }]);

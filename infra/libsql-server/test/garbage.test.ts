@@ -87,7 +87,13 @@ describe("garbage input never takes the server down", () => {
       { sql: "SELECT ?", named_args: [{ name: "x", value: { type: "integer", value: "1" } }] },
       { sql: "SELECT ?, :x", named_args: [{ name: "x", value: { type: "integer", value: "1" } }] },
       { sql: "SELECT :x", named_args: [{ name: "y", value: { type: "integer", value: "1" } }] },
-      { sql: "SELECT :x", args: [{ type: "integer", value: "1" }, { type: "integer", value: "2" }] },
+      {
+        sql: "SELECT :x",
+        args: [
+          { type: "integer", value: "1" },
+          { type: "integer", value: "2" },
+        ],
+      },
       { sql: "SELECT 1", args: [{ type: "text", value: "x" }] },
       { sql: "SELECT ?", named_args: [{ name: "", value: { type: "null" } }] },
       { sql: "SELECT ?", named_args: [{ name: "1", value: { type: "null" } }] },
@@ -136,7 +142,9 @@ describe("garbage input never takes the server down", () => {
     const big = new Uint8Array(3 * 1024 * 1024).fill(32);
     expect((await post("v2/pipeline", big)).status).toBe(413);
     const huge = new Uint8Array(20 * 1024 * 1024).fill(32);
-    const r = await fetch(`${base}v2/pipeline`, { method: "POST", body: huge }).then((x) => x.status).catch(() => "reset");
+    const r = await fetch(`${base}v2/pipeline`, { method: "POST", body: huge })
+      .then((x) => x.status)
+      .catch(() => "reset");
     expect([413, "reset"]).toContain(r);
     expect((await fetch(`${base}v2/pipeline`)).status).toBe(405);
     expect((await fetch(`${base}v3-protobuf`)).status).toBe(404);
@@ -163,9 +171,27 @@ describe("garbage input never takes the server down", () => {
               steps: [
                 { stmt: { sql: "SELECT 1" } },
                 { stmt: { sql: "SELEC" } },
-                { stmt: { sql: "SELECT 3" }, condition: { type: "and", conds: [{ type: "ok", step: 0 }, { type: "error", step: 1 }] } },
+                {
+                  stmt: { sql: "SELECT 3" },
+                  condition: {
+                    type: "and",
+                    conds: [
+                      { type: "ok", step: 0 },
+                      { type: "error", step: 1 },
+                    ],
+                  },
+                },
                 { stmt: { sql: "SELECT 4" }, condition: { type: "not", cond: { type: "is_autocommit" } } },
-                { stmt: { sql: "SELECT 5" }, condition: { type: "or", conds: [{ type: "ok", step: 1 }, { type: "ok", step: 9 }] } },
+                {
+                  stmt: { sql: "SELECT 5" },
+                  condition: {
+                    type: "or",
+                    conds: [
+                      { type: "ok", step: 1 },
+                      { type: "ok", step: 9 },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -185,7 +211,10 @@ describe("garbage input never takes the server down", () => {
     expect(batch.step_errors.map((x: unknown) => x !== null)).toEqual([false, true, false, false, false]);
     expect(res[6].type).toBe("error");
     const cur = await post("v3/cursor", JSON.stringify({ baton: null, batch: { steps: [{ stmt: { sql: "SELECT 1 AS one" } }] } }));
-    const lines = cur.text.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = cur.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ base_url: null });
     expect(lines.slice(1).map((l: { type: string }) => l.type)).toEqual(["step_begin", "row", "step_end"]);
     await assertAlive();

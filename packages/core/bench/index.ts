@@ -1,6 +1,14 @@
 // Deadline math throughput (pnpm bench). Prints target vs measured; never fails (exit 0).
 import { Bench } from "tinybench";
-import { addWorkingTime, ALWAYS, type Calendar, CalendarSchema, DEFAULT_POLICY, DeadlinePolicySchema, milestonesFor } from "../src/deadline/index.ts";
+import {
+  addWorkingTime,
+  ALWAYS,
+  type Calendar,
+  CalendarSchema,
+  DEFAULT_POLICY,
+  DeadlinePolicySchema,
+  milestonesFor,
+} from "../src/deadline/index.ts";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -38,7 +46,8 @@ const cases = [
     name: "milestonesFor(DEFAULT_POLICY, urgent repair) on 24x7",
     target: 1_000_000,
     fn: () => {
-      for (let k = 0; k < BATCH; k++) sink += milestonesFor(DEFAULT_POLICY, { kind: "repair", urgency: "urgent", trigger: "created", at: STARTS[i++ & 4095]! }).length;
+      for (let k = 0; k < BATCH; k++)
+        sink += milestonesFor(DEFAULT_POLICY, { kind: "repair", urgency: "urgent", trigger: "created", at: STARTS[i++ & 4095]! }).length;
     },
   },
   {
@@ -52,7 +61,8 @@ const cases = [
     name: "milestonesFor(office policy, urgent repair)",
     target: null,
     fn: () => {
-      for (let k = 0; k < BATCH; k++) sink += milestonesFor(officePolicy, { kind: "repair", urgency: "urgent", trigger: "created", at: STARTS[i++ & 4095]! }).length;
+      for (let k = 0; k < BATCH; k++)
+        sink += milestonesFor(officePolicy, { kind: "repair", urgency: "urgent", trigger: "created", at: STARTS[i++ & 4095]! }).length;
     },
   },
 ];

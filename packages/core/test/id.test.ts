@@ -20,9 +20,12 @@ describe("ids", () => {
     }
   });
 
-  it.each(["", "YGHY", "YGHY-AAAAA", "yghy-AAAAA-AAAAA-AAAAA-AAAAA", "YGHY-AAAA0-AAAAA-AAAAA-AAAAA", "../../etc"])("rejects %j as a tracking code", (code) => {
-    expect(trackingPrefixOf(code)).toBeNull();
-  });
+  it.each(["", "YGHY", "YGHY-AAAAA", "yghy-AAAAA-AAAAA-AAAAA-AAAAA", "YGHY-AAAA0-AAAAA-AAAAA-AAAAA", "../../etc"])(
+    "rejects %j as a tracking code",
+    (code) => {
+      expect(trackingPrefixOf(code)).toBeNull();
+    },
+  );
 
   it.each([
     ["13812341234", "138****1234"],

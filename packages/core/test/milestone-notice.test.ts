@@ -7,7 +7,11 @@ const plain = (from: number, ms: number) => from + ms;
 describe("notice schedule", () => {
   it("warns at 80% and 30 min before, breaches at due, escalates after", () => {
     const start = 0;
-    const s = noticeSchedule({ startAt: start, dueAt: 120 * MIN, durationMs: 120 * MIN }, { warnAtShare: 0.8, warnLeadMs: 30 * MIN, escalationDelaysMs: [0, 30 * MIN] }, plain);
+    const s = noticeSchedule(
+      { startAt: start, dueAt: 120 * MIN, durationMs: 120 * MIN },
+      { warnAtShare: 0.8, warnLeadMs: 30 * MIN, escalationDelaysMs: [0, 30 * MIN] },
+      plain,
+    );
     expect(s).toEqual([
       { key: "warn:lead", at: 90 * MIN },
       { key: "warn:share", at: 96 * MIN },
@@ -18,7 +22,11 @@ describe("notice schedule", () => {
   });
 
   it("drops a lead warning longer than the milestone itself", () => {
-    const s = noticeSchedule({ startAt: 0, dueAt: 5 * MIN, durationMs: 5 * MIN }, { warnAtShare: 0.8, warnLeadMs: 30 * MIN, escalationDelaysMs: [] }, plain);
+    const s = noticeSchedule(
+      { startAt: 0, dueAt: 5 * MIN, durationMs: 5 * MIN },
+      { warnAtShare: 0.8, warnLeadMs: 30 * MIN, escalationDelaysMs: [] },
+      plain,
+    );
     expect(s.map((n) => n.key)).toEqual(["warn:share", "breach"]);
   });
 

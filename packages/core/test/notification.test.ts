@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../src/i18n/index.ts";
-import { NOTICE_TYPES, renderNotice, retryDelaySeconds, secondsUntilQuietEnds, signWebhook, verifyWebhook } from "../src/notification/index.ts";
+import {
+  NOTICE_TYPES,
+  renderNotice,
+  retryDelaySeconds,
+  secondsUntilQuietEnds,
+  signWebhook,
+  verifyWebhook,
+} from "../src/notification/index.ts";
 
 describe("notice templates", () => {
   it.each(NOTICE_TYPES)("%s has a title and body in zh-CN and en", (type) => {
@@ -53,11 +60,18 @@ describe("signed webhooks", () => {
 
   it("refuses tampering, another secret, staleness and garbage", async () => {
     const header = await signWebhook(secret, body, now, "nonce-0002");
-    expect(await verifyWebhook(secret, header, body.replace("breach", "warning"), now, memory())).toEqual({ ok: false, reason: "bad-signature" });
+    expect(await verifyWebhook(secret, header, body.replace("breach", "warning"), now, memory())).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
     expect(await verifyWebhook("other-secret", header, body, now, memory())).toEqual({ ok: false, reason: "bad-signature" });
     expect(await verifyWebhook(secret, header, body, now + 301_000, memory())).toEqual({ ok: false, reason: "stale" });
-    expect(await verifyWebhook(secret, header.replace(/t=\d+/, `t=${Math.floor(now / 1000) + 10}`), body, now, memory())).toEqual({ ok: false, reason: "bad-signature" });
-    for (const bad of [null, "", "t=1,n=x,v1=zz", "v1=abc"]) expect(await verifyWebhook(secret, bad, body, now, memory())).toEqual({ ok: false, reason: "malformed" });
+    expect(await verifyWebhook(secret, header.replace(/t=\d+/, `t=${Math.floor(now / 1000) + 10}`), body, now, memory())).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
+    for (const bad of [null, "", "t=1,n=x,v1=zz", "v1=abc"])
+      expect(await verifyWebhook(secret, bad, body, now, memory())).toEqual({ ok: false, reason: "malformed" });
   });
 });
 

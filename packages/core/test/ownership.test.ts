@@ -37,7 +37,17 @@ describe("dutyOwner: who owns a request nobody took yet", () => {
   });
 
   it("never picks a technician or an engineering supervisor; no one at all gives null", () => {
-    expect(dutyOwner([{ id: "t1", role: "technician" }, { id: "e1", role: "engineeringSupervisor" }], at("10:00"), TZ, SHIFT)).toBeNull();
+    expect(
+      dutyOwner(
+        [
+          { id: "t1", role: "technician" },
+          { id: "e1", role: "engineeringSupervisor" },
+        ],
+        at("10:00"),
+        TZ,
+        SHIFT,
+      ),
+    ).toBeNull();
     expect(dutyOwner([], at("10:00"), TZ, SHIFT)).toBeNull();
   });
 
@@ -58,7 +68,13 @@ describe("canTake: 首问负责制", () => {
 });
 
 describe("planIntake: ownership from the first moment", () => {
-  const input = { kind: "repair" as const, category: "water-fixture", description: "厨房水龙头漏水", contact: { name: "林", phone: "13800138001" }, location: { area: "2栋" } };
+  const input = {
+    kind: "repair" as const,
+    category: "water-fixture",
+    description: "厨房水龙头漏水",
+    contact: { name: "林", phone: "13800138001" },
+    location: { area: "2栋" },
+  };
   const ctx = {
     branch: { id: "b1", trackingPrefix: "YG" },
     settings: defaultBranchSettings(),
@@ -80,7 +96,10 @@ describe("planIntake: ownership from the first moment", () => {
   it("raises the alarm for alarm kinds at once, and acknowledges only a registered resident", () => {
     const leak = planIntake(input, { ...ctx, channel: "portal", actor: null, dutyOwnerId: null });
     expect(leak.notices).toEqual([{ type: "request.received", recipients: ["resident"], params: { commitment: "" }, ifResident: true }]);
-    const theft = planIntake({ ...input, kind: "security", category: "theft", description: "单车被盗" }, { ...ctx, channel: "portal", actor: null, dutyOwnerId: null });
+    const theft = planIntake(
+      { ...input, kind: "security", category: "theft", description: "单车被盗" },
+      { ...ctx, channel: "portal", actor: null, dutyOwnerId: null },
+    );
     expect(theft.notices.map((n) => [n.type, n.ifResident ?? false])).toEqual([
       ["request.alarm", false],
       ["request.received", true],

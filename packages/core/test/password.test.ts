@@ -14,9 +14,12 @@ describe("passwords", () => {
     expect(await hashPassword("x", 1000)).not.toBe(await hashPassword("x", 1000));
   });
 
-  it.each(["", "plain", "pbkdf2-sha256$0$AA==$AA==", "md5$1$a$b", "pbkdf2-sha256$abc$AA==$AA=="])("refuses malformed stored value %j", async (stored) => {
-    expect(await verifyPassword("x", stored)).toBe(false);
-  });
+  it.each(["", "plain", "pbkdf2-sha256$0$AA==$AA==", "md5$1$a$b", "pbkdf2-sha256$abc$AA==$AA=="])(
+    "refuses malformed stored value %j",
+    async (stored) => {
+      expect(await verifyPassword("x", stored)).toBe(false);
+    },
+  );
 
   it("hashes tokens with SHA-256", async () => {
     expect(await sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

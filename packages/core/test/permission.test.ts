@@ -5,7 +5,16 @@ describe("permission matrix", () => {
   // The expected answer for every role × action, written out so that a change to the table is a visible diff.
   const Y = true;
   const _ = false;
-  const cols = ["agent", "serviceSupervisor", "engineeringSupervisor", "technician", "branchManager", "nightManager", "regionSupervisor", "hqSupervisor"] as const;
+  const cols = [
+    "agent",
+    "serviceSupervisor",
+    "engineeringSupervisor",
+    "technician",
+    "branchManager",
+    "nightManager",
+    "regionSupervisor",
+    "hqSupervisor",
+  ] as const;
   const expected: Record<(typeof ACTIONS)[number], boolean[]> = {
     "request.create": [Y, Y, Y, Y, Y, Y, _, _],
     "request.read": [Y, Y, Y, Y, Y, Y, _, _],

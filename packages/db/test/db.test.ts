@@ -15,7 +15,11 @@ let dir: string;
 const TOKEN = "db-test-token";
 
 async function freshBranch(name: string): Promise<BranchDb> {
-  const res = await fetch(`${server.url}/v1/databases`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ name }) });
+  const res = await fetch(`${server.url}/v1/databases`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ name }),
+  });
   expect(res.ok).toBe(true);
   const client = createLibsqlClient({ url: `${server.url}/db/${name}`, authToken: TOKEN });
   await migrate(client, "branch");
@@ -26,11 +30,37 @@ function request(i: number, at: number, extra: Record<string, unknown> = {}) {
   const id = `req_${String(i).padStart(6, "0")}`;
   return {
     request: {
-      id, trackingCode: `T-${id}`, kind: i % 2 ? "repair" : "inquiry", urgency: "normal", status: "received", channel: i % 3 ? "portal" : "phone",
-      description: `第${i}号 水管漏水 100%_done`, contactName: "林", contactPhone: "13800138001", createdAt: at, updatedAt: at, ...extra,
+      id,
+      trackingCode: `T-${id}`,
+      kind: i % 2 ? "repair" : "inquiry",
+      urgency: "normal",
+      status: "received",
+      channel: i % 3 ? "portal" : "phone",
+      description: `第${i}号 水管漏水 100%_done`,
+      contactName: "林",
+      contactPhone: "13800138001",
+      createdAt: at,
+      updatedAt: at,
+      ...extra,
     },
     event: { id: `evt_${i}`, requestId: id, type: "request.created", data: {}, at },
-    milestones: [{ id: `ms_${i}`, requestId: id, name: "repaired", startAt: at, durationMs: 1000, dueAt: at + 1000, calendar: { kind: "24x7" }, policyVersion: 1, schedule: [], status: "open", sourceEventId: `evt_${i}`, createdAt: at, updatedAt: at }],
+    milestones: [
+      {
+        id: `ms_${i}`,
+        requestId: id,
+        name: "repaired",
+        startAt: at,
+        durationMs: 1000,
+        dueAt: at + 1000,
+        calendar: { kind: "24x7" },
+        policyVersion: 1,
+        schedule: [],
+        status: "open",
+        sourceEventId: `evt_${i}`,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ],
     outbox: [{ id: `obx_${i}`, topic: "request-events", payload: { eventId: `evt_${i}` }, createdAt: at }],
   };
 }
@@ -47,7 +77,11 @@ afterAll(async () => {
 describe("migrations", () => {
   it("apply once and are idempotent, for each database role", async () => {
     for (const role of ["control", "branch", "supervision"] as const) {
-      await fetch(`${server.url}/v1/databases`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ name: `m-${role}` }) });
+      await fetch(`${server.url}/v1/databases`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ name: `m-${role}` }),
+      });
       const client = createLibsqlClient({ url: `${server.url}/db/m-${role}/`, authToken: TOKEN });
       expect(await migrate(client, role)).toEqual(MIGRATIONS[role].map((m) => m.tag));
       expect(await migrate(client, role)).toEqual([]);
@@ -73,7 +107,10 @@ describe("request writes", () => {
 
   it("fill the statements compiled for one shape with each write's own values, and link a resident by phone", async () => {
     const db = await freshBranch("compiled");
-    await db.$client.execute({ sql: "insert into residents (id, name, phone, created_at, updated_at) values ('res_1', '林', '13900000001', 1, 1)", args: [] });
+    await db.$client.execute({
+      sql: "insert into residents (id, name, phone, created_at, updated_at) values ('res_1', '林', '13900000001', 1, 1)",
+      args: [],
+    });
     const write = (i: number, phone: string, keyLeft: boolean) => {
       const w = request(i, 5_000 + i, { contactPhone: phone, keyLeft });
       return { ...w, residentOutbox: [{ id: `ack_${i}`, topic: "notifications", payload: { n: i, text: "确认" }, createdAt: 5_000 + i }] };

@@ -32,12 +32,20 @@ describe("isDatabaseUnavailable", () => {
   it("is false for bugs and constraint violations", async () => {
     const dir = mkdtempSync(join(tmpdir(), "wuye-up-"));
     const server = await startServer({ dataDir: dir, port: 0, authToken: "t" });
-    await fetch(`${server.url}/v1/databases`, { method: "POST", headers: { authorization: "Bearer t" }, body: JSON.stringify({ name: "b" }) });
+    await fetch(`${server.url}/v1/databases`, {
+      method: "POST",
+      headers: { authorization: "Bearer t" },
+      body: JSON.stringify({ name: "b" }),
+    });
     const client = createLibsqlClient({ url: `${server.url}/db/b/`, authToken: "t" });
     await migrate(client, "branch");
     expect(isDatabaseUnavailable(await errorOf(() => client.execute("select * from no_such_table")))).toBe(false);
     await client.execute("insert into outbox (id, topic, payload, created_at) values ('o1', 't', '{}', 1)");
-    expect(isDatabaseUnavailable(await errorOf(() => client.execute("insert into outbox (id, topic, payload, created_at) values ('o1', 't', '{}', 1)")))).toBe(false);
+    expect(
+      isDatabaseUnavailable(
+        await errorOf(() => client.execute("insert into outbox (id, topic, payload, created_at) values ('o1', 't', '{}', 1)")),
+      ),
+    ).toBe(false);
     expect(isDatabaseUnavailable(new Error("boom"))).toBe(false);
     await server.close();
     rmSync(dir, { recursive: true, force: true });

@@ -34,7 +34,9 @@ export function bundleBudget(options: Options): Plugin {
       root = config.root;
     },
     generateBundle(_out, bundle) {
-      const chunks = Object.values(bundle).filter((c): c is ChunkLike & (typeof bundle)[string] => c.type === "chunk") as unknown as ChunkLike[];
+      const chunks = Object.values(bundle).filter(
+        (c): c is ChunkLike & (typeof bundle)[string] => c.type === "chunk",
+      ) as unknown as ChunkLike[];
       const byFile = new Map(chunks.map((c) => [c.fileName, c]));
       const gz = new Map(chunks.map((c) => [c.fileName, gzipSync(c.code, { level: 9 }).length]));
       const closure = (start: ChunkLike, seen = new Set<string>()) => {
@@ -50,7 +52,8 @@ export function bundleBudget(options: Options): Plugin {
       if (!entry) return;
       const shell = closure(entry);
       const rows: Array<{ name: string; files: number; raw: number; gzip: number; budget?: number }> = [];
-      const sum = (files: Set<string>) => [...files].reduce((s, f) => ({ raw: s.raw + byFile.get(f)!.code.length, gzip: s.gzip + gz.get(f)! }), { raw: 0, gzip: 0 });
+      const sum = (files: Set<string>) =>
+        [...files].reduce((s, f) => ({ raw: s.raw + byFile.get(f)!.code.length, gzip: s.gzip + gz.get(f)! }), { raw: 0, gzip: 0 });
       rows.push({ name: "shell (every page)", files: shell.size, ...sum(shell) });
       const failures: string[] = [];
       for (const [name, path] of Object.entries(options.routes)) {
@@ -64,15 +67,21 @@ export function bundleBudget(options: Options): Plugin {
         const total = sum(files);
         const budget = options.budgetsKb[name];
         rows.push({ name: `${name} first load`, files: files.size, ...total, ...(budget ? { budget } : {}) });
-        if (budget && total.gzip > budget * 1024) failures.push(`${name}: ${kb(total.gzip)} gzipped JS on first load, over its budget of ${budget} KB`);
+        if (budget && total.gzip > budget * 1024)
+          failures.push(`${name}: ${kb(total.gzip)} gzipped JS on first load, over its budget of ${budget} KB`);
       }
       const lines = [
         "",
         "bundle size report (JavaScript, first load per entry):",
         `  ${"entry".padEnd(22)}${"chunks".padStart(7)}${"raw".padStart(11)}${"gzip".padStart(11)}   budget`,
-        ...rows.map((r) => `  ${r.name.padEnd(22)}${String(r.files).padStart(7)}${kb(r.raw).padStart(11)}${kb(r.gzip).padStart(11)}   ${r.budget ? `${r.budget} KB ${r.gzip <= r.budget * 1024 ? "ok" : "OVER"}` : "-"}`),
+        ...rows.map(
+          (r) =>
+            `  ${r.name.padEnd(22)}${String(r.files).padStart(7)}${kb(r.raw).padStart(11)}${kb(r.gzip).padStart(11)}   ${r.budget ? `${r.budget} KB ${r.gzip <= r.budget * 1024 ? "ok" : "OVER"}` : "-"}`,
+        ),
         "  chunks:",
-        ...chunks.sort((a, b) => gz.get(b.fileName)! - gz.get(a.fileName)!).map((c) => `    ${c.fileName.padEnd(40)}${kb(c.code.length).padStart(11)}${kb(gz.get(c.fileName)!).padStart(11)}`),
+        ...chunks
+          .sort((a, b) => gz.get(b.fileName)! - gz.get(a.fileName)!)
+          .map((c) => `    ${c.fileName.padEnd(40)}${kb(c.code.length).padStart(11)}${kb(gz.get(c.fileName)!).padStart(11)}`),
         "",
       ];
       console.log(lines.join("\n"));

@@ -39,9 +39,15 @@ function Home() {
           {tr("web.health.title")}: {status ? tr(status === "ok" ? "w.health.ok" : "w.health.degraded") : "…"}
         </p>
         <nav class="home-links">
-          <a class="tile" href="/b/yangguang">{tr("web.home.portal")}</a>
-          <a class="tile" href="/console">{tr("web.home.console")}</a>
-          <a class="tile" href="/hq">{tr("web.home.hq")}</a>
+          <a class="tile" href="/b/yangguang">
+            {tr("web.home.portal")}
+          </a>
+          <a class="tile" href="/console">
+            {tr("web.home.console")}
+          </a>
+          <a class="tile" href="/hq">
+            {tr("web.home.hq")}
+          </a>
         </nav>
       </main>
     </>

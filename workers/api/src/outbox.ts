@@ -13,8 +13,19 @@ export function sendToQueue(s: Pick<Services, "queues">) {
 }
 
 /** The outbox row telling the deadlines consumer about an event of a request (or of a survey). */
-export function eventRow(branch: { id: string; orgId: string }, eventId: string, type: string, subject: { requestId: string } | { surveyId: string }, now: number) {
-  return { id: newId("obx", now), topic: "request-events", payload: { eventId, type, ...subject, branchId: branch.id, orgId: branch.orgId, at: now }, createdAt: now };
+export function eventRow(
+  branch: { id: string; orgId: string },
+  eventId: string,
+  type: string,
+  subject: { requestId: string } | { surveyId: string },
+  now: number,
+) {
+  return {
+    id: newId("obx", now),
+    topic: "request-events",
+    payload: { eventId, type, ...subject, branchId: branch.id, orgId: branch.orgId, at: now },
+    createdAt: now,
+  };
 }
 
 type CommittedRow = Pick<OutboxRow, "id" | "topic" | "payload">;
@@ -47,7 +58,10 @@ const STALE_PUBLISHER_MS = 5_000;
 /** Publishes rows just committed to `db` (at `dbUrl`): now, or with the publication already in flight. */
 export function publishCommitted(s: Pick<Services, "queues">, db: BranchDb, dbUrl: string, rows: CommittedRow[]): Promise<void> {
   let batch = waiting.get(dbUrl);
-  if (!batch) waiting.set(dbUrl, (batch = { rows: [], publisher: null, progressAt: 0 }));
+  if (!batch) {
+    batch = { rows: [], publisher: null, progressAt: 0 };
+    waiting.set(dbUrl, batch);
+  }
   batch.rows.push(...rows);
   if (batch.publisher && Date.now() - batch.progressAt < STALE_PUBLISHER_MS) return Promise.resolve();
   const own = batch;

@@ -19,7 +19,9 @@ describe("health, docs and errors", () => {
     const doc = await call("GET", "/api/v1/openapi.json");
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(["/api/v1/auth/login", "/api/v1/health", "/api/v1/public/branches/{branch}/requests"]));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/auth/login", "/api/v1/health", "/api/v1/public/branches/{branch}/requests"]),
+    );
     const docs = await call("GET", "/api/docs");
     expect(docs.status).toBe(200);
     expect(String(docs.body)).toContain("/api/v1/auth/login");
@@ -106,7 +108,9 @@ describe("auth", () => {
       .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 1800)
       .sign(new TextEncoder().encode(env.JWT_SECRET));
-    const otherKey = await new SignJWT({ ...payload }).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode("another-secret-another-secret-another"));
+    const otherKey = await new SignJWT({ ...payload })
+      .setProtectedHeader({ alg: "HS256" })
+      .sign(new TextEncoder().encode("another-secret-another-secret-another"));
     for (const bad of [tampered, none, expired, otherKey, "garbage", ""]) {
       expectProblem(await call("GET", "/api/v1/console/requests", { token: bad }), 401);
     }
@@ -125,7 +129,13 @@ describe("tenancy", () => {
     const agentB = await tokenFor("agent", "binjiang");
     const created = await call("POST", "/api/v1/console/requests", {
       token: agentA,
-      body: { kind: "inquiry", description: "停车场几点关门?", contact: { name: "林业主", phone: "13800138001" }, location: { area: "停车场" }, channel: "phone" },
+      body: {
+        kind: "inquiry",
+        description: "停车场几点关门?",
+        contact: { name: "林业主", phone: "13800138001" },
+        location: { area: "停车场" },
+        channel: "phone",
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect((await call("GET", `/api/v1/console/requests/${created.body.id}`, { token: agentA })).status).toBe(200);

@@ -7,13 +7,24 @@ describe("garbage on every route", () => {
     const doc = await call("GET", "/api/v1/openapi.json");
     const token = await tokenFor("branchManager");
     const routes: Array<{ method: string; path: string }> = [];
-    for (const [path, ops] of Object.entries(doc.body.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>)) {
+    for (const [path, ops] of Object.entries(
+      doc.body.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>,
+    )) {
       for (const [method, op] of Object.entries(ops)) {
-        if (op.requestBody?.content?.["application/json"]) routes.push({ method: method.toUpperCase(), path: path.replace("{branch}", "yangguang").replace(/\{[^}]+\}/g, "x_unknown") });
+        if (op.requestBody?.content?.["application/json"])
+          routes.push({ method: method.toUpperCase(), path: path.replace("{branch}", "yangguang").replace(/\{[^}]+\}/g, "x_unknown") });
       }
     }
     expect(routes.length).toBeGreaterThanOrEqual(5);
-    const bodies = ["{not json", "[]", "null", "42", '"text"', JSON.stringify({ unexpected: true }), JSON.stringify({ kind: 42, description: ["a"], phone: {} })];
+    const bodies = [
+      "{not json",
+      "[]",
+      "null",
+      "42",
+      '"text"',
+      JSON.stringify({ unexpected: true }),
+      JSON.stringify({ kind: 42, description: ["a"], phone: {} }),
+    ];
     for (const r of routes) {
       for (const rawBody of bodies) {
         const res = await call(r.method, r.path, { token, rawBody });
@@ -25,7 +36,10 @@ describe("garbage on every route", () => {
   });
 
   it("answers 415 problem+json to a body with the wrong content type", async () => {
-    const res = await call("POST", "/api/v1/auth/login", { rawBody: "email=a&password=b", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await call("POST", "/api/v1/auth/login", {
+      rawBody: "email=a&password=b",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(415);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
   });

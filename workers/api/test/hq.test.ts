@@ -8,7 +8,9 @@ const rebuild = () => rebuildFacts(openDatabases(env), Date.now());
 const RESIDENT_PII = ["林业主", "黄女士", "郑先生", "13800138001", "13900139002", "13700137003", "unit_"];
 
 async function submit(branch: string, kind: string, name: string, phone: string) {
-  const res = await call("POST", `/api/v1/public/branches/${branch}/requests`, { body: { kind, description: `督导测试 ${kind} ${Math.random()}`, contact: { name, phone }, location: { area: "大堂" } } });
+  const res = await call("POST", `/api/v1/public/branches/${branch}/requests`, {
+    body: { kind, description: `督导测试 ${kind} ${Math.random()}`, contact: { name, phone }, location: { area: "大堂" } },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string };
 }
@@ -37,12 +39,20 @@ describe("head office and regions", () => {
     const hq = await tokenFor("hqSupervisor", null);
     const region = await tokenFor("regionSupervisor", null);
     await rebuild();
-    const before = { group: (await call("GET", "/api/v1/hq/overview", { token: hq })).body, region: (await call("GET", "/api/v1/hq/overview", { token: region })).body, branch: (await call("GET", "/api/v1/hq/branches/binjiang", { token: hq })).body };
+    const before = {
+      group: (await call("GET", "/api/v1/hq/overview", { token: hq })).body,
+      region: (await call("GET", "/api/v1/hq/overview", { token: region })).body,
+      branch: (await call("GET", "/api/v1/hq/branches/binjiang", { token: hq })).body,
+    };
     await submit("binjiang", "complaint", "司马光", "13022223333");
     await submit("binjiang", "complaint", "司马光", "13022224444");
     await submit("hupan", "complaint", "王安石", "13022225555");
     await rebuild();
-    const after = { group: (await call("GET", "/api/v1/hq/overview", { token: hq })).body, region: (await call("GET", "/api/v1/hq/overview", { token: region })).body, branch: (await call("GET", "/api/v1/hq/branches/binjiang", { token: hq })).body };
+    const after = {
+      group: (await call("GET", "/api/v1/hq/overview", { token: hq })).body,
+      region: (await call("GET", "/api/v1/hq/overview", { token: region })).body,
+      branch: (await call("GET", "/api/v1/hq/branches/binjiang", { token: hq })).body,
+    };
     expect((after.group.byKind.complaint ?? 0) - (before.group.byKind.complaint ?? 0)).toBe(3);
     expect((after.region.byKind.complaint ?? 0) - (before.region.byKind.complaint ?? 0)).toBe(2);
     expect((after.branch.byKind.complaint ?? 0) - (before.branch.byKind.complaint ?? 0)).toBe(2);
@@ -58,7 +68,15 @@ describe("head office and regions", () => {
     const profile = await call("GET", "/api/v1/public/branches/yangguang");
     const unitId = profile.body.communities[1].units[5].id;
     for (const text of ["楼上漏水到我家", "楼上又漏水了,还没处理"]) {
-      const res = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: { kind: "complaint", category: "quality", description: text, contact: { name: "曹", phone: "13044445555" }, location: { unitId } } });
+      const res = await call("POST", "/api/v1/public/branches/yangguang/requests", {
+        body: {
+          kind: "complaint",
+          category: "quality",
+          description: text,
+          contact: { name: "曹", phone: "13044445555" },
+          location: { unitId },
+        },
+      });
       expect(res.status).toBe(201);
     }
     await rebuild();
@@ -98,7 +116,10 @@ describe("head office and regions", () => {
     const once = await Promise.all(routes.map((r) => call("GET", r, { token: hq })));
     await rebuild();
     const twice = await Promise.all(routes.map((r) => call("GET", r, { token: hq })));
-    for (let i = 0; i < routes.length; i++) expect(JSON.stringify(twice[i]!.body.items ?? { ...twice[i]!.body })).toBe(JSON.stringify(once[i]!.body.items ?? { ...once[i]!.body }));
+    for (let i = 0; i < routes.length; i++)
+      expect(JSON.stringify(twice[i]!.body.items ?? { ...twice[i]!.body })).toBe(
+        JSON.stringify(once[i]!.body.items ?? { ...once[i]!.body }),
+      );
   });
 
   it("exports every table as CSV that parses back to the same rows", async () => {
@@ -106,7 +127,10 @@ describe("head office and regions", () => {
     const json = await call("GET", "/api/v1/hq/branches", { token: hq });
     const csv = await call("GET", "/api/v1/hq/branches?format=csv", { token: hq });
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    const lines = String(csv.body).replace(/^\ufeff/, "").trim().split("\r\n");
+    const lines = String(csv.body)
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("rank,branch,name,requests,compliance,overdueNow,complaintRatePer1000Units,satisfaction");
     expect(lines).toHaveLength(json.body.items.length + 1);
     expect(lines[1]!.split(",")[1]).toBe(json.body.items[0].branch);
@@ -121,7 +145,15 @@ describe("head office and regions", () => {
     await rebuild();
     const hq = await tokenFor("hqSupervisor", null);
     const region = await tokenFor("regionSupervisor", null);
-    const paths = ["/api/v1/hq/overview", "/api/v1/hq/branches", "/api/v1/hq/trends", "/api/v1/hq/trends?granularity=month", "/api/v1/hq/overdue", "/api/v1/hq/branches/yangguang", `/api/v1/hq/requests/${made.id}`];
+    const paths = [
+      "/api/v1/hq/overview",
+      "/api/v1/hq/branches",
+      "/api/v1/hq/trends",
+      "/api/v1/hq/trends?granularity=month",
+      "/api/v1/hq/overdue",
+      "/api/v1/hq/branches/yangguang",
+      `/api/v1/hq/requests/${made.id}`,
+    ];
     for (const token of [hq, region]) {
       for (const p of paths) {
         for (const suffix of ["", p.includes("?") ? "&format=csv" : "?format=csv"]) {
@@ -163,7 +195,9 @@ describe("head office and regions", () => {
 
   it("a resident's rating reaches the branch's satisfaction figure, once", async () => {
     const hq = await tokenFor("hqSupervisor", null);
-    const res = await call("POST", "/api/v1/public/branches/binjiang/requests", { body: { kind: "help", description: "借用梯子", contact: { name: "张飞", phone: "13066667777" }, location: { area: "物业中心" } } });
+    const res = await call("POST", "/api/v1/public/branches/binjiang/requests", {
+      body: { kind: "help", description: "借用梯子", contact: { name: "张飞", phone: "13066667777" }, location: { area: "物业中心" } },
+    });
     const rate = (body: unknown) => call("POST", `/api/v1/public/requests/${res.body.trackingCode}/rating`, { body });
     expectProblem(await rate({ score: 6 }), 400, "score");
     expectProblem(await rate({ score: 4, comment: "<script>x</script>" }), 400, "comment");

@@ -32,7 +32,12 @@ const CASES: Array<[string, string | undefined, Record<string, number>]> = [
   ["suggestion", undefined, { reply: 24 * HOUR }],
 ];
 
-function expectMilestones(body: { milestones: Array<{ name: string; dueAt: string }> }, expected: Record<string, number>, before: number, after: number) {
+function expectMilestones(
+  body: { milestones: Array<{ name: string; dueAt: string }> },
+  expected: Record<string, number>,
+  before: number,
+  after: number,
+) {
   expect(body.milestones.map((m) => m.name).sort()).toEqual(Object.keys(expected).sort());
   for (const m of body.milestones) {
     const due = Date.parse(m.dueAt);
@@ -45,10 +50,16 @@ function expectMilestones(body: { milestones: Array<{ name: string; dueAt: strin
 describe("intake: every kind through the portal and the console", () => {
   it.each(CASES)("portal: %s (%s)", async (kind, category, expected) => {
     const before = Date.now();
-    const res = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: base({ kind, ...(category ? { category } : {}) }) });
+    const res = await call("POST", "/api/v1/public/branches/yangguang/requests", {
+      body: base({ kind, ...(category ? { category } : {}) }),
+    });
     const after = Date.now();
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.stringMatching(/^req_/), trackingCode: expect.stringMatching(/^YGHY-/), status: "received" });
+    expect(res.body).toMatchObject({
+      id: expect.stringMatching(/^req_/),
+      trackingCode: expect.stringMatching(/^YGHY-/),
+      status: "received",
+    });
     expectMilestones(res.body, expected, before, after);
     const tracked = await call("GET", `/api/v1/public/requests/${res.body.trackingCode}`);
     expect(tracked.status).toBe(200);
@@ -58,7 +69,10 @@ describe("intake: every kind through the portal and the console", () => {
   it.each(CASES)("console: %s (%s) owned by the taking agent", async (kind, category, expected) => {
     const token = await tokenFor("agent");
     const before = Date.now();
-    const res = await call("POST", "/api/v1/console/requests", { token, body: base({ kind, channel: "phone", ...(category ? { category } : {}) }) });
+    const res = await call("POST", "/api/v1/console/requests", {
+      token,
+      body: base({ kind, channel: "phone", ...(category ? { category } : {}) }),
+    });
     const after = Date.now();
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expectMilestones(res.body, expected, before, after);
@@ -74,7 +88,12 @@ describe("intake: every kind through the portal and the console", () => {
     const token = await tokenFor("agent");
     const res = await call("POST", "/api/v1/console/requests", {
       token,
-      body: base({ kind: "repair", category: "door-window", channel: "walk-in", urgencyOverride: { urgency: "urgent", reason: "老人独居,门锁坏了无法关门" } }),
+      body: base({
+        kind: "repair",
+        category: "door-window",
+        channel: "walk-in",
+        urgencyOverride: { urgency: "urgent", reason: "老人独居,门锁坏了无法关门" },
+      }),
     });
     expect(res.status).toBe(201);
     expect(res.body.urgency).toBe("urgent");
@@ -84,9 +103,13 @@ describe("intake: every kind through the portal and the console", () => {
   });
 
   it("accepts a unit of the branch and refuses one of another branch", async () => {
-    const own = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: base({ kind: "repair", category: "roof-leak", location: { unitId: await firstUnit("yangguang") } }) });
+    const own = await call("POST", "/api/v1/public/branches/yangguang/requests", {
+      body: base({ kind: "repair", category: "roof-leak", location: { unitId: await firstUnit("yangguang") } }),
+    });
     expect(own.status).toBe(201);
-    const foreign = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: base({ kind: "repair", location: { unitId: await firstUnit("binjiang") } }) });
+    const foreign = await call("POST", "/api/v1/public/branches/yangguang/requests", {
+      body: base({ kind: "repair", location: { unitId: await firstUnit("binjiang") } }),
+    });
     expectProblem(foreign, 400, "location.unitId");
   });
 });
@@ -96,7 +119,9 @@ describe("idempotency", () => {
     const body = base({ kind: "repair", category: "drain-blocked" });
     const key = `idem-${crypto.randomUUID()}`;
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => call("POST", "/api/v1/public/branches/yangguang/requests", { body, headers: { "idempotency-key": key } })),
+      Array.from({ length: 50 }, () =>
+        call("POST", "/api/v1/public/branches/yangguang/requests", { body, headers: { "idempotency-key": key } }),
+      ),
     );
     for (const r of results) expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
@@ -110,9 +135,15 @@ describe("idempotency", () => {
 
   it("answers 422 when a key is reused with another body", async () => {
     const key = `idem-${crypto.randomUUID()}`;
-    const first = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: base({ kind: "inquiry" }), headers: { "idempotency-key": key } });
+    const first = await call("POST", "/api/v1/public/branches/yangguang/requests", {
+      body: base({ kind: "inquiry" }),
+      headers: { "idempotency-key": key },
+    });
     expect(first.status).toBe(201);
-    const second = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: base({ kind: "help" }), headers: { "idempotency-key": key } });
+    const second = await call("POST", "/api/v1/public/branches/yangguang/requests", {
+      body: base({ kind: "help" }),
+      headers: { "idempotency-key": key },
+    });
     expectProblem(second, 422);
   });
 });
@@ -129,11 +160,15 @@ describe("abuse limits", () => {
   it("allows 10 requests a day per phone, then 429 with Retry-After", async () => {
     const p = phone();
     for (let i = 0; i < 10; i++) {
-      const r = await call("POST", "/api/v1/public/branches/binjiang/requests", { body: base({ kind: "suggestion", description: `建议第${i}条`, contact: { name: "黄", phone: p } }) });
+      const r = await call("POST", "/api/v1/public/branches/binjiang/requests", {
+        body: base({ kind: "suggestion", description: `建议第${i}条`, contact: { name: "黄", phone: p } }),
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
     const eleventh = `第十一条 ${crypto.randomUUID()}`;
-    const over = await call("POST", "/api/v1/public/branches/binjiang/requests", { body: base({ kind: "suggestion", description: eleventh, contact: { name: "黄", phone: p } }) });
+    const over = await call("POST", "/api/v1/public/branches/binjiang/requests", {
+      body: base({ kind: "suggestion", description: eleventh, contact: { name: "黄", phone: p } }),
+    });
     expectProblem(over, 429);
     const retry = Number(over.headers.get("retry-after"));
     expect(retry).toBeGreaterThan(0);
@@ -142,7 +177,9 @@ describe("abuse limits", () => {
     const token = await tokenFor("agent", "binjiang");
     const found = await call("GET", `/api/v1/console/requests?q=${encodeURIComponent(eleventh)}&limit=10`, { token });
     expect(found.body.items).toHaveLength(0);
-    const again = await call("POST", "/api/v1/public/branches/binjiang/requests", { body: base({ kind: "suggestion", description: `第十二条 ${crypto.randomUUID()}`, contact: { name: "黄", phone: p } }) });
+    const again = await call("POST", "/api/v1/public/branches/binjiang/requests", {
+      body: base({ kind: "suggestion", description: `第十二条 ${crypto.randomUUID()}`, contact: { name: "黄", phone: p } }),
+    });
     expectProblem(again, 429);
   });
 
@@ -153,7 +190,10 @@ describe("abuse limits", () => {
     const other = base({ kind: "inquiry", description: `另外,停车卡怎么办 ${crypto.randomUUID()}`, contact: { name: "郑", phone: p } });
     expect((await call("POST", "/api/v1/public/branches/yangguang/requests", { body: other })).status).toBe(201);
     // The double tap of the second text, now with a fresh Idempotency-Key: still a repeat, at most a minute's wait.
-    const repeat = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: other, headers: { "idempotency-key": `idem-${crypto.randomUUID()}` } });
+    const repeat = await call("POST", "/api/v1/public/branches/yangguang/requests", {
+      body: other,
+      headers: { "idempotency-key": `idem-${crypto.randomUUID()}` },
+    });
     expectProblem(repeat, 429);
     expect(Number(repeat.headers.get("retry-after"))).toBeLessThanOrEqual(60);
   });
@@ -161,10 +201,19 @@ describe("abuse limits", () => {
   it("limits per IP too", async () => {
     const ip = uniqueIp();
     for (let i = 0; i < 10; i++) {
-      const r = await call("POST", "/api/v1/public/branches/hupan/requests", { body: base({ kind: "suggestion", description: `IP 建议 ${i}` }), headers: { "cf-connecting-ip": ip } });
+      const r = await call("POST", "/api/v1/public/branches/hupan/requests", {
+        body: base({ kind: "suggestion", description: `IP 建议 ${i}` }),
+        headers: { "cf-connecting-ip": ip },
+      });
       expect(r.status).toBe(201);
     }
-    expectProblem(await call("POST", "/api/v1/public/branches/hupan/requests", { body: base({ kind: "suggestion" }), headers: { "cf-connecting-ip": ip } }), 429);
+    expectProblem(
+      await call("POST", "/api/v1/public/branches/hupan/requests", {
+        body: base({ kind: "suggestion" }),
+        headers: { "cf-connecting-ip": ip },
+      }),
+      429,
+    );
   });
 });
 
@@ -187,7 +236,16 @@ describe("tracking never leaks", () => {
     expect(view.status).toBe(200);
     const text = JSON.stringify(view.body);
     // Staff-only fields and the resident's own contact details (not a bare "13": timestamps contain it).
-    for (const forbidden of ["ownerId", "actorId", "stf_", "contactPhone", "urgencyReason", "data", body.contact.phone, body.contact.name]) {
+    for (const forbidden of [
+      "ownerId",
+      "actorId",
+      "stf_",
+      "contactPhone",
+      "urgencyReason",
+      "data",
+      body.contact.phone,
+      body.contact.name,
+    ]) {
       expect(text.includes(forbidden), forbidden).toBe(false);
     }
     expect(view.body.timeline.length).toBeGreaterThan(0);
@@ -199,15 +257,53 @@ describe("bad input changes nothing", () => {
     ["missing description", { kind: "repair", contact: { name: "a", phone: "13800138000" }, location: { area: "x" } }, "description"],
     ["missing contact", { kind: "repair", description: "x", location: { area: "x" } }, "contact"],
     ["unknown kind", { kind: "wish", description: "x", contact: { name: "a", phone: "13800138000" }, location: { area: "x" } }, "kind"],
-    ["wrong category for kind", { kind: "complaint", category: "roof-leak", description: "x", contact: { name: "a", phone: "13800138000" }, location: { area: "x" } }, "category"],
+    [
+      "wrong category for kind",
+      { kind: "complaint", category: "roof-leak", description: "x", contact: { name: "a", phone: "13800138000" }, location: { area: "x" } },
+      "category",
+    ],
     ["bad phone", { kind: "repair", description: "x", contact: { name: "a", phone: "12345" }, location: { area: "x" } }, "contact.phone"],
-    ["script in text", { kind: "repair", description: "<script>alert(1)</script>", contact: { name: "a", phone: "13800138000" }, location: { area: "x" } }, "description"],
-    ["html in name", { kind: "repair", description: "x", contact: { name: "<img src=x onerror=1>", phone: "13800138000" }, location: { area: "x" } }, "contact.name"],
-    ["unknown field", { kind: "repair", description: "x", contact: { name: "a", phone: "13800138000" }, location: { area: "x" }, ownerId: "stf_x" }, "ownerId"],
-    ["both unit and area", { kind: "repair", description: "x", contact: { name: "a", phone: "13800138000" }, location: { area: "x", unitId: "unit_x" } }, "location"],
-    ["appointment backwards", { kind: "repair", description: "x", contact: { name: "a", phone: "13800138000" }, location: { area: "x" }, appointment: { from: "2026-12-01T10:00:00Z", to: "2026-12-01T09:00:00Z" } }, "appointment.to"],
-    ["description too long", { kind: "repair", description: "漏".repeat(2001), contact: { name: "a", phone: "13800138000" }, location: { area: "x" } }, "description"],
-    ["keyLeft as string", { kind: "repair", description: "x", contact: { name: "a", phone: "13800138000" }, location: { area: "x" }, keyLeft: "yes" }, "keyLeft"],
+    [
+      "script in text",
+      { kind: "repair", description: "<script>alert(1)</script>", contact: { name: "a", phone: "13800138000" }, location: { area: "x" } },
+      "description",
+    ],
+    [
+      "html in name",
+      { kind: "repair", description: "x", contact: { name: "<img src=x onerror=1>", phone: "13800138000" }, location: { area: "x" } },
+      "contact.name",
+    ],
+    [
+      "unknown field",
+      { kind: "repair", description: "x", contact: { name: "a", phone: "13800138000" }, location: { area: "x" }, ownerId: "stf_x" },
+      "ownerId",
+    ],
+    [
+      "both unit and area",
+      { kind: "repair", description: "x", contact: { name: "a", phone: "13800138000" }, location: { area: "x", unitId: "unit_x" } },
+      "location",
+    ],
+    [
+      "appointment backwards",
+      {
+        kind: "repair",
+        description: "x",
+        contact: { name: "a", phone: "13800138000" },
+        location: { area: "x" },
+        appointment: { from: "2026-12-01T10:00:00Z", to: "2026-12-01T09:00:00Z" },
+      },
+      "appointment.to",
+    ],
+    [
+      "description too long",
+      { kind: "repair", description: "漏".repeat(2001), contact: { name: "a", phone: "13800138000" }, location: { area: "x" } },
+      "description",
+    ],
+    [
+      "keyLeft as string",
+      { kind: "repair", description: "x", contact: { name: "a", phone: "13800138000" }, location: { area: "x" }, keyLeft: "yes" },
+      "keyLeft",
+    ],
   ];
 
   it.each(BAD)("%s → 400 naming the field, nothing stored", async (_name, body, field) => {
@@ -220,7 +316,9 @@ describe("bad input changes nothing", () => {
   });
 
   it("refuses a 10 MB description with 413 and stores nothing", async () => {
-    const res = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: base({ kind: "repair", description: "x".repeat(10 * 1024 * 1024) }) });
+    const res = await call("POST", "/api/v1/public/branches/yangguang/requests", {
+      body: base({ kind: "repair", description: "x".repeat(10 * 1024 * 1024) }),
+    });
     expectProblem(res, 413);
   });
 
@@ -234,7 +332,10 @@ describe("register and privacy", () => {
   it("masks phones in lists, shows them in the audited detail", async () => {
     const token = await tokenFor("agent", "hupan");
     const p = phone();
-    const created = await call("POST", "/api/v1/console/requests", { token, body: base({ kind: "inquiry", channel: "walk-in", contact: { name: "郑先生", phone: p } }) });
+    const created = await call("POST", "/api/v1/console/requests", {
+      token,
+      body: base({ kind: "inquiry", channel: "walk-in", contact: { name: "郑先生", phone: p } }),
+    });
     const list = await call("GET", "/api/v1/console/requests?channel=walk-in", { token });
     const item = list.body.items.find((i: { id: string }) => i.id === created.body.id);
     expect(item.contactPhone).toBe(`${p.slice(0, 3)}****${p.slice(-4)}`);
@@ -251,18 +352,28 @@ describe("register and privacy", () => {
 
   it("filters the register by kind, owner, overdue and text, with cursor pages", async () => {
     const token = await tokenFor("agent2", "hupan").catch(() => tokenFor("agent", "hupan"));
-    for (let i = 0; i < 3; i++) await call("POST", "/api/v1/console/requests", { token, body: base({ kind: "help", channel: "phone", description: `帮忙找快递 ${i} 号` }) });
+    for (let i = 0; i < 3; i++)
+      await call("POST", "/api/v1/console/requests", {
+        token,
+        body: base({ kind: "help", channel: "phone", description: `帮忙找快递 ${i} 号` }),
+      });
     const mine = await call("GET", "/api/v1/console/requests?owner=me&kind=help&limit=2", { token });
     expect(mine.status).toBe(200);
     expect(mine.body.items).toHaveLength(2);
     expect(mine.body.nextCursor).toBeTruthy();
-    const next = await call("GET", `/api/v1/console/requests?owner=me&kind=help&limit=2&cursor=${encodeURIComponent(mine.body.nextCursor)}`, { token });
+    const next = await call(
+      "GET",
+      `/api/v1/console/requests?owner=me&kind=help&limit=2&cursor=${encodeURIComponent(mine.body.nextCursor)}`,
+      { token },
+    );
     expect(next.body.items.length).toBeGreaterThanOrEqual(1);
     expect(next.body.items.map((i: { id: string }) => i.id)).not.toContain(mine.body.items[0].id);
     const text = await call("GET", `/api/v1/console/requests?q=${encodeURIComponent("找快递 1 号")}`, { token });
     expect(text.body.items).toHaveLength(1);
     const overdue = await call("GET", "/api/v1/console/requests?overdue=true", { token });
-    expect(overdue.body.items.every((i: { nextDueAt: string | null }) => i.nextDueAt === null || Date.parse(i.nextDueAt) < Date.now())).toBe(true);
+    expect(
+      overdue.body.items.every((i: { nextDueAt: string | null }) => i.nextDueAt === null || Date.parse(i.nextDueAt) < Date.now()),
+    ).toBe(true);
     expectProblem(await call("GET", "/api/v1/console/requests?limit=1000", { token }), 400, "limit");
     expectProblem(await call("GET", "/api/v1/console/requests?kind=wish", { token }), 400, "kind");
   });

@@ -8,7 +8,11 @@ const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0]);
 
 async function upload(bytes: Uint8Array, contentType: string, branch = "yangguang") {
   const { SELF } = await import("cloudflare:test");
-  const res = await SELF.fetch(`http://localhost/api/v1/public/branches/${branch}/attachments`, { method: "POST", headers: { "content-type": contentType }, body: bytes });
+  const res = await SELF.fetch(`http://localhost/api/v1/public/branches/${branch}/attachments`, {
+    method: "POST",
+    headers: { "content-type": contentType },
+    body: bytes,
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 
@@ -17,7 +21,9 @@ async function codeSentTo(branch: string, phone: string): Promise<string> {
   const dbs = openDatabases(env);
   const b = (await dbs.branch({ slug: branch }))!;
   for (let i = 0; i < 50; i++) {
-    const outbox = await dbs.branchDb(b).$client.execute({ sql: "select payload from outbox where topic = 'notifications' order by created_at desc" });
+    const outbox = await dbs
+      .branchDb(b)
+      .$client.execute({ sql: "select payload from outbox where topic = 'notifications' order by created_at desc" });
     for (const row of outbox.rows) {
       const p = JSON.parse(String(row.payload));
       if (p.to === phone) return String(p.params.code);
@@ -32,12 +38,25 @@ describe("photos", () => {
     const up = await upload(PNG, "image/png");
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     const res = await call("POST", "/api/v1/public/branches/yangguang/requests", {
-      body: { kind: "repair", category: "roof-leak", description: "屋顶漏水,见照片", contact: { name: "林", phone: "13800138111" }, location: { area: "5栋顶楼" }, attachmentIds: [up.body.id] },
+      body: {
+        kind: "repair",
+        category: "roof-leak",
+        description: "屋顶漏水,见照片",
+        contact: { name: "林", phone: "13800138111" },
+        location: { area: "5栋顶楼" },
+        attachmentIds: [up.body.id],
+      },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     // The same photo cannot be attached twice.
     const again = await call("POST", "/api/v1/public/branches/yangguang/requests", {
-      body: { kind: "repair", description: "再来一次", contact: { name: "林", phone: "13800138112" }, location: { area: "5栋" }, attachmentIds: [up.body.id] },
+      body: {
+        kind: "repair",
+        description: "再来一次",
+        contact: { name: "林", phone: "13800138112" },
+        location: { area: "5栋" },
+        attachmentIds: [up.body.id],
+      },
     });
     expectProblem(again, 400, "attachmentIds.0");
     const object = await env.ATTACHMENTS.get(`${(await openDatabases(env).branch({ slug: "yangguang" }))!.id}/${up.body.id}`);
@@ -64,7 +83,13 @@ describe("photos", () => {
 
   it("refuses an unknown photo id", async () => {
     const res = await call("POST", "/api/v1/public/branches/yangguang/requests", {
-      body: { kind: "repair", description: "x", contact: { name: "林", phone: "13800138113" }, location: { area: "5栋" }, attachmentIds: ["att_nope"] },
+      body: {
+        kind: "repair",
+        description: "x",
+        contact: { name: "林", phone: "13800138113" },
+        location: { area: "5栋" },
+        attachmentIds: ["att_nope"],
+      },
     });
     expectProblem(res, 400, "attachmentIds.0");
   });
@@ -73,13 +98,19 @@ describe("photos", () => {
 describe("resident identity", () => {
   it("verifies a phone with a one-time code and lists that resident's requests in the branch only", async () => {
     const phone = "13600136001";
-    const made = await call("POST", "/api/v1/public/branches/binjiang/requests", { body: { kind: "inquiry", description: "快递柜在哪里", contact: { name: "何", phone }, location: { area: "门口" } } });
+    const made = await call("POST", "/api/v1/public/branches/binjiang/requests", {
+      body: { kind: "inquiry", description: "快递柜在哪里", contact: { name: "何", phone }, location: { area: "门口" } },
+    });
     expect(made.status).toBe(201);
-    await call("POST", "/api/v1/public/branches/binjiang/requests", { body: { kind: "inquiry", description: "别人的问题", contact: { name: "冯", phone: "13600136999" }, location: { area: "门口" } } });
+    await call("POST", "/api/v1/public/branches/binjiang/requests", {
+      body: { kind: "inquiry", description: "别人的问题", contact: { name: "冯", phone: "13600136999" }, location: { area: "门口" } },
+    });
 
     expect((await call("POST", "/api/v1/public/branches/binjiang/verify/start", { body: { phone } })).status).toBe(202);
     const code = await codeSentTo("binjiang", phone);
-    const wrong = await call("POST", "/api/v1/public/branches/binjiang/verify/confirm", { body: { phone, code: code === "000000" ? "111111" : "000000" } });
+    const wrong = await call("POST", "/api/v1/public/branches/binjiang/verify/confirm", {
+      body: { phone, code: code === "000000" ? "111111" : "000000" },
+    });
     expectProblem(wrong, 400, "code");
     const ok = await call("POST", "/api/v1/public/branches/binjiang/verify/confirm", { body: { phone, code } });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
@@ -94,11 +125,23 @@ describe("resident identity", () => {
     expectProblem(await call("GET", "/api/v1/public/branches/binjiang/my/requests"), 401);
     expectProblem(await call("GET", "/api/v1/console/requests", { token: ok.body.token }), 401);
 
-    expect((await call("PUT", "/api/v1/public/branches/binjiang/my/preferences", { token: ok.body.token, body: { channels: ["sms"] } })).status).toBe(204);
-    expectProblem(await call("PUT", "/api/v1/public/branches/binjiang/my/preferences", { token: ok.body.token, body: { channels: ["fax"] } }), 400);
+    expect(
+      (await call("PUT", "/api/v1/public/branches/binjiang/my/preferences", { token: ok.body.token, body: { channels: ["sms"] } })).status,
+    ).toBe(204);
+    expectProblem(
+      await call("PUT", "/api/v1/public/branches/binjiang/my/preferences", { token: ok.body.token, body: { channels: ["fax"] } }),
+      400,
+    );
     const inbox = await call("GET", "/api/v1/public/branches/binjiang/my/inbox", { token: ok.body.token });
     expect(inbox.status).toBe(200);
-    expect((await call("GET", "/api/v1/public/branches/binjiang/my/inbox", { token: ok.body.token, headers: { "if-none-match": inbox.headers.get("etag")! } })).status).toBe(304);
+    expect(
+      (
+        await call("GET", "/api/v1/public/branches/binjiang/my/inbox", {
+          token: ok.body.token,
+          headers: { "if-none-match": inbox.headers.get("etag")! },
+        })
+      ).status,
+    ).toBe(304);
   });
 
   it("limits code requests and locks after five wrong tries", async () => {
@@ -107,12 +150,17 @@ describe("resident identity", () => {
     expectProblem(await call("POST", "/api/v1/public/branches/hupan/verify/start", { body: { phone } }), 429);
     const code = await codeSentTo("hupan", phone);
     const bad = code === "123456" ? "654321" : "123456";
-    for (let i = 0; i < 5; i++) expectProblem(await call("POST", "/api/v1/public/branches/hupan/verify/confirm", { body: { phone, code: bad } }), 400);
+    for (let i = 0; i < 5; i++)
+      expectProblem(await call("POST", "/api/v1/public/branches/hupan/verify/confirm", { body: { phone, code: bad } }), 400);
     expectProblem(await call("POST", "/api/v1/public/branches/hupan/verify/confirm", { body: { phone, code } }), 401);
   });
 
   it("validates the phone and the code's shape", async () => {
     expectProblem(await call("POST", "/api/v1/public/branches/hupan/verify/start", { body: { phone: "abc" } }), 400, "phone");
-    expectProblem(await call("POST", "/api/v1/public/branches/hupan/verify/confirm", { body: { phone: "13600136003", code: "12" } }), 400, "code");
+    expectProblem(
+      await call("POST", "/api/v1/public/branches/hupan/verify/confirm", { body: { phone: "13600136003", code: "12" } }),
+      400,
+      "code",
+    );
   });
 });

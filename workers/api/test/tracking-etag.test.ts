@@ -8,7 +8,13 @@ const track = (code: string, headers: Record<string, string> = {}) => call("GET"
 describe("the tracking page polls with ETag", () => {
   it("answers 200 with an ETag, 304 while nothing visible changed, and a new ETag after each change", async () => {
     const made = await call("POST", "/api/v1/public/branches/yangguang/requests", {
-      body: { kind: "complaint", category: "attitude", description: "物业前台态度不好", contact: { name: "钱", phone: "13700137301" }, location: { area: "一期前台" } },
+      body: {
+        kind: "complaint",
+        category: "attitude",
+        description: "物业前台态度不好",
+        contact: { name: "钱", phone: "13700137301" },
+        location: { area: "一期前台" },
+      },
     });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const code = made.body.trackingCode as string;

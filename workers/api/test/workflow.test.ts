@@ -13,7 +13,10 @@ async function unitOf(branch = "yangguang", n = 0): Promise<string> {
 }
 
 async function create(role: string, body: Record<string, unknown>) {
-  const res = await call("POST", `${C}/requests`, { token: await tokenFor(role), body: { channel: "phone", contact: { name: "周业主", phone: phone() }, ...body } });
+  const res = await call("POST", `${C}/requests`, {
+    token: await tokenFor(role),
+    body: { channel: "phone", contact: { name: "周业主", phone: phone() }, ...body },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; trackingCode: string };
 }
@@ -82,7 +85,11 @@ describe("repair work order: an urgent leak through quote, refusal, second quote
     await step(tech, req.id, "sign-refusal", {}, 200);
     const back = await step("engineeringSupervisor", req.id, "approve-refusal", {});
     expect(back.body.status).toBe("returned");
-    expect(back.body.record.refusals[0]).toMatchObject({ reason: "价格太高,想先找别家比较", technicianSignedBy: expect.any(String), supervisorSignedBy: expect.any(String) });
+    expect(back.body.record.refusals[0]).toMatchObject({
+      reason: "价格太高,想先找别家比较",
+      technicianSignedBy: expect.any(String),
+      supervisorSignedBy: expect.any(String),
+    });
 
     // Second attempt: a smaller quote, accepted in the portal.
     await step("agent", req.id, "dispatch", {});
@@ -94,8 +101,16 @@ describe("repair work order: an urgent leak through quote, refusal, second quote
     expect(JSON.stringify(track.body)).not.toContain(q2.body.record.quotes[1].by);
     await resident(req.trackingCode, "accept-quote", {});
     await step(tech, req.id, "check-materials", { material: "业主自购防水涂料", result: "poor", residentWarned: false }, 400);
-    await step(tech, req.id, "check-materials", { material: "业主自购防水涂料", result: "poor", residentWarned: true, note: "已告知质量一般,业主坚持使用" });
-    await step(tech, req.id, "complete-work", { workDone: "屋面防水层修补 2 平方米", materials: [{ name: "防水涂料", qty: 2, unit: "kg", suppliedBy: "resident" }] });
+    await step(tech, req.id, "check-materials", {
+      material: "业主自购防水涂料",
+      result: "poor",
+      residentWarned: true,
+      note: "已告知质量一般,业主坚持使用",
+    });
+    await step(tech, req.id, "complete-work", {
+      workDone: "屋面防水层修补 2 平方米",
+      materials: [{ name: "防水涂料", qty: 2, unit: "kg", suppliedBy: "resident" }],
+    });
     expect(await statusOf(req.id, "repaired")).toEqual(["met"]);
 
     // Leaks are accepted only after the next rain.
@@ -106,7 +121,10 @@ describe("repair work order: an urgent leak through quote, refusal, second quote
 
     // Paid at the service center only.
     await step(tech, req.id, "record-payment", { amountFen: 24000, method: "cash", receiptNo: "R-001" }, 403);
-    expectProblem(await step("agent", req.id, "record-payment", { amountFen: 24000, method: "wechat", receiptNo: "R-001" }, 412, { "if-match": '"1"' }), 412);
+    expectProblem(
+      await step("agent", req.id, "record-payment", { amountFen: 24000, method: "wechat", receiptNo: "R-001" }, 412, { "if-match": '"1"' }),
+      412,
+    );
     const paid = await step("agent", req.id, "record-payment", { amountFen: 24000, method: "wechat", receiptNo: "R-002" }, 200);
     expect(paid.body.status).toBe("completed");
     expect(await statusOf(req.id, "followUp")).toEqual(["open"]);
@@ -114,17 +132,37 @@ describe("repair work order: an urgent leak through quote, refusal, second quote
     expect(done.body.status).toBe("closed");
     expect(await statusOf(req.id, "followUp")).toEqual(["met"]);
     const timeline = (await call("GET", `/api/v1/public/requests/${req.trackingCode}`)).body.timeline.map((e: { type: string }) => e.type);
-    expect(timeline).toEqual(expect.arrayContaining(["workflow.quote", "workflow.refuse-quote", "workflow.accept-quote", "workflow.defer-acceptance", "workflow.record-payment"]));
+    expect(timeline).toEqual(
+      expect.arrayContaining([
+        "workflow.quote",
+        "workflow.refuse-quote",
+        "workflow.accept-quote",
+        "workflow.defer-acceptance",
+        "workflow.record-payment",
+      ]),
+    );
   }, 60_000);
 
   it("refuses stale versions (412), steps the state does not allow (409), other tenants (404) and garbage (400)", async () => {
-    const req = await create("agent", { kind: "repair", category: "door-window", description: "入户门锁坏了", location: { unitId: await unitOf() } });
+    const req = await create("agent", {
+      kind: "repair",
+      category: "door-window",
+      description: "入户门锁坏了",
+      location: { unitId: await unitOf() },
+    });
     expectProblem(await step("agent", req.id, "dispatch", { itemCode: "door-lock" }, 412, { "if-match": '"99"' }), 412);
     expectProblem(await step("agent", req.id, "complete-work", { workDone: "x", materials: [] }, 409), 409);
     expectProblem(await step("agent", req.id, "dispatch", { itemCode: "not-on-the-list" }, 400), 400, "itemCode");
     expectProblem(await step("agent", req.id, "dispatch", { itemCode: 42, extra: true }, 400), 400);
-    expectProblem(await call("POST", `${C}/requests/${req.id}/actions/dispatch`, { token: await tokenFor("agent"), rawBody: "{itemCode: door-lock" }), 400, "(body)");
-    const other = await call("POST", `${C}/requests/${req.id}/actions/dispatch`, { token: await tokenFor("agent", "binjiang"), body: { itemCode: "door-lock" } });
+    expectProblem(
+      await call("POST", `${C}/requests/${req.id}/actions/dispatch`, { token: await tokenFor("agent"), rawBody: "{itemCode: door-lock" }),
+      400,
+      "(body)",
+    );
+    const other = await call("POST", `${C}/requests/${req.id}/actions/dispatch`, {
+      token: await tokenFor("agent", "binjiang"),
+      body: { itemCode: "door-lock" },
+    });
     expectProblem(other, 404);
     // Nothing changed by any of those.
     const wf = await call("GET", `${C}/requests/${req.id}/workflow`, { token: await tokenFor("agent") });
@@ -166,7 +204,12 @@ describe("warranty: rework on the same item and unit within 3 months is free and
 
 describe("a written attitude complaint through all eight steps", () => {
   it("needs the supervisor's approval of the written reply and ends in the case library", async () => {
-    const req = await create("agent", { kind: "complaint", channel: "letter", description: "来信投诉:前台客服态度恶劣,多次推诿", location: { unitId: await unitOf() } });
+    const req = await create("agent", {
+      kind: "complaint",
+      channel: "letter",
+      description: "来信投诉:前台客服态度恶劣,多次推诿",
+      location: { unitId: await unitOf() },
+    });
     await step("agent", req.id, "investigate", { findings: "x", rootCause: "y" }, 409); // not classified yet
     await step("agent", req.id, "classify", { nature: "valid", content: "attitude", reasonable: true, demand: "要求道歉并改进" });
     await step("agent", req.id, "investigate", { findings: "调取录音,确认客服答复不当", rootCause: "新员工未接受服务用语培训" });
@@ -174,10 +217,15 @@ describe("a written attitude complaint through all eight steps", () => {
     // Written: not handled before the approved reply went out; a plain reply is refused too.
     await step("agent", req.id, "handle", { actions: "x", residentOpinion: "y", residentSigned: true }, 409);
     await step("agent", req.id, "progress", { text: "我们正在处理" }, 409);
-    expectProblem(await call("POST", `${C}/requests/${req.id}/replies`, { token: await tokenFor("agent"), body: { text: "您好,我们正在处理" } }), 409);
+    expectProblem(
+      await call("POST", `${C}/requests/${req.id}/replies`, { token: await tokenFor("agent"), body: { text: "您好,我们正在处理" } }),
+      409,
+    );
     const blocked = await step("agent", req.id, "draft-reply", { text: "这个我不知道,不是我管的" }, 422);
     expect(blocked.body.errors[0].code).toBe("reply_language");
-    await step("agent", req.id, "draft-reply", { text: "尊敬的业主:对于给您带来的不愉快,我们深表歉意,已对相关员工进行培训,感谢您的监督。" });
+    await step("agent", req.id, "draft-reply", {
+      text: "尊敬的业主:对于给您带来的不愉快,我们深表歉意,已对相关员工进行培训,感谢您的监督。",
+    });
     await step("agent", req.id, "approve-reply", {}, 403);
     expect(await statusOf(req.id, "response")).toEqual(["open"]);
     await step("serviceSupervisor", req.id, "approve-reply", {});
@@ -185,29 +233,69 @@ describe("a written attitude complaint through all eight steps", () => {
     await step("agent", req.id, "handle", { actions: "当面道歉,完成培训", residentOpinion: "接受道歉", residentSigned: true });
     await step("agent", req.id, "visit", { channel: "phone", satisfied: true, score: 4 }, 400); // must apologise again
     await step("agent", req.id, "visit", { channel: "phone", satisfied: true, score: 4, apologised: true });
-    await step("agent", req.id, "summarize", { cause: "服务用语不当", process: "道歉、培训、回访", correctiveAction: "全员服务用语培训", preventiveAction: "新员工上岗前考核", lesson: "忌用“不知道”“不是我管的”", department: "客服中心" });
+    await step("agent", req.id, "summarize", {
+      cause: "服务用语不当",
+      process: "道歉、培训、回访",
+      correctiveAction: "全员服务用语培训",
+      preventiveAction: "新员工上岗前考核",
+      lesson: "忌用“不知道”“不是我管的”",
+      department: "客服中心",
+    });
     await step("agent", req.id, "archive", {}, 403);
     const archived = await step("serviceSupervisor", req.id, "archive", {});
     expect(archived.body.status).toBe("archived");
-    expect(Object.keys(archived.body.record.steps)).toEqual(["classify", "investigate", "assign-responsibility", "handle", "visit", "summarize", "archive"]);
+    expect(Object.keys(archived.body.record.steps)).toEqual([
+      "classify",
+      "investigate",
+      "assign-responsibility",
+      "handle",
+      "visit",
+      "summarize",
+      "archive",
+    ]);
 
     const cases = await call("GET", `${C}/cases`, { token: await tokenFor("agent") });
-    expect(cases.body.items.find((x: { requestId: string }) => x.requestId === req.id)).toMatchObject({ source: "complaint", department: "客服中心" });
+    expect(cases.body.items.find((x: { requestId: string }) => x.requestId === req.id)).toMatchObject({
+      source: "complaint",
+      department: "客服中心",
+    });
     const track = await call("GET", `/api/v1/public/requests/${req.trackingCode}`);
-    expect(track.body.timeline.map((e: { note: string }) => e.note)).toContain("尊敬的业主:对于给您带来的不愉快,我们深表歉意,已对相关员工进行培训,感谢您的监督。");
+    expect(track.body.timeline.map((e: { note: string }) => e.note)).toContain(
+      "尊敬的业主:对于给您带来的不愉快,我们深表歉意,已对相关员工进行培训,感谢您的监督。",
+    );
     expect((await milestones(req.id)).filter((m) => m.status === "open")).toEqual([]);
   }, 60_000);
 
   it("an unsatisfied follow-up reopens a communicative complaint and feeds the case library", async () => {
-    const req = await create("agent", { kind: "complaint", description: "电梯经常停运,想了解维保安排", location: { unitId: await unitOf() } });
-    await step("agent", req.id, "classify", { nature: "communicative", communicativeType: "inquiry", content: "equipment", reasonable: true, demand: "了解维保计划" });
+    const req = await create("agent", {
+      kind: "complaint",
+      description: "电梯经常停运,想了解维保安排",
+      location: { unitId: await unitOf() },
+    });
+    await step("agent", req.id, "classify", {
+      nature: "communicative",
+      communicativeType: "inquiry",
+      content: "equipment",
+      reasonable: true,
+      demand: "了解维保计划",
+    });
     await step("agent", req.id, "progress", { text: "您好,电梯维保计划已在安排,周五前给您答复。" });
     expect(await statusOf(req.id, "response")).toEqual(["met"]);
     await step("agent", req.id, "handle", { actions: "告知维保计划", residentOpinion: "知道了", residentSigned: false });
-    const reopened = await step("agent", req.id, "visit", { channel: "visit", satisfied: false, comment: "电梯仍然停运", apologised: true, department: "工程部", lesson: "维保后需复查" });
+    const reopened = await step("agent", req.id, "visit", {
+      channel: "visit",
+      satisfied: false,
+      comment: "电梯仍然停运",
+      apologised: true,
+      department: "工程部",
+      lesson: "维保后需复查",
+    });
     expect(reopened.body.status).toBe("assigned");
     const cases = await call("GET", `${C}/cases`, { token: await tokenFor("agent") });
-    expect(cases.body.items.find((x: { requestId: string }) => x.requestId === req.id)).toMatchObject({ source: "follow-up", department: "工程部" });
+    expect(cases.body.items.find((x: { requestId: string }) => x.requestId === req.id)).toMatchObject({
+      source: "follow-up",
+      department: "工程部",
+    });
   });
 });
 
@@ -230,16 +318,25 @@ describe("inquiries, call-back promises and ownership", () => {
     // Whom to offer it to: the branch's active staff by name and role, never their contact details.
     const colleagues = await call("GET", `${C}/colleagues`, { token: agent });
     expect(colleagues.status).toBe(200);
-    expect(colleagues.body.items.find((x: { id: string }) => x.id === receiver)).toMatchObject({ role: receiverRole, name: expect.any(String) });
+    expect(colleagues.body.items.find((x: { id: string }) => x.id === receiver)).toMatchObject({
+      role: receiverRole,
+      name: expect.any(String),
+    });
     for (const x of colleagues.body.items) expect(Object.keys(x).sort()).toEqual(["id", "name", "role"]);
     const elsewhere = staffIdOf(await tokenFor("agent", "binjiang"));
     expect(colleagues.body.items.some((x: { id: string }) => x.id === elsewhere)).toBe(false);
     const req = await create("agent", { kind: "help", description: "帮忙联系开锁", location: { area: "3栋" } });
-    const offered = await call("POST", `${C}/requests/${req.id}/handover`, { token: agent, body: { toStaffId: receiver, note: "下班交接" } });
+    const offered = await call("POST", `${C}/requests/${req.id}/handover`, {
+      token: agent,
+      body: { toStaffId: receiver, note: "下班交接" },
+    });
     expect(offered.status, JSON.stringify(offered.body)).toBe(201);
     const wf = await call("GET", `${C}/requests/${req.id}/workflow`, { token: agent });
     expect(wf.body.pendingHandOver).toMatchObject({ toId: receiver, status: "pending" });
-    expectProblem(await call("POST", `${C}/requests/${req.id}/handover/accept`, { token: await tokenFor("serviceSupervisor"), body: {} }), 403);
+    expectProblem(
+      await call("POST", `${C}/requests/${req.id}/handover/accept`, { token: await tokenFor("serviceSupervisor"), body: {} }),
+      403,
+    );
     const accepted = await call("POST", `${C}/requests/${req.id}/handover/accept`, { token: await tokenFor(receiverRole), body: {} });
     expect(accepted.body.ownerId).toBe(receiver);
     const mine = await call("GET", `${C}/me/open-items`, { token: await tokenFor(receiverRole) });
@@ -247,9 +344,17 @@ describe("inquiries, call-back promises and ownership", () => {
 
     // A portal request is held by whoever is on duty from its first moment; the first desk staff member to act takes it.
     const row = await portalRequest("物业费怎么交");
-    const onDuty = staffIdOf(await tokenFor(isNightShift(Date.now(), "Asia/Shanghai", { from: "20:00", to: "08:00" }) ? "nightManager" : "serviceSupervisor"));
+    const onDuty = staffIdOf(
+      await tokenFor(isNightShift(Date.now(), "Asia/Shanghai", { from: "20:00", to: "08:00" }) ? "nightManager" : "serviceSupervisor"),
+    );
     expect(row.ownerId).toBe(onDuty);
-    expect((await call("GET", `${C}/me/open-items`, { token: await tokenForStaff(onDuty, onDuty === receiver ? "nightManager" : "serviceSupervisor") })).body.items.map((i: { id: string }) => i.id)).toContain(row.id);
+    expect(
+      (
+        await call("GET", `${C}/me/open-items`, {
+          token: await tokenForStaff(onDuty, onDuty === receiver ? "nightManager" : "serviceSupervisor"),
+        })
+      ).body.items.map((i: { id: string }) => i.id),
+    ).toContain(row.id);
     await step("agent", row.id, "answer", { text: "您好,可在客服中心或线上缴纳。" });
     const detail = await call("GET", `${C}/requests/${row.id}`, { token: agent });
     expect(detail.body.ownerId).toBe(staffIdOf(agent));
@@ -275,15 +380,26 @@ describe("inquiries, call-back promises and ownership", () => {
 
 /** A request from the portal, as the console lists it. */
 async function portalRequest(description: string) {
-  const portal = await call("POST", "/api/v1/public/branches/yangguang/requests", { body: { kind: "inquiry", description, contact: { name: "新业主", phone: phone() }, location: { area: "1栋" } } });
+  const portal = await call("POST", "/api/v1/public/branches/yangguang/requests", {
+    body: { kind: "inquiry", description, contact: { name: "新业主", phone: phone() }, location: { area: "1栋" } },
+  });
   expect(portal.status).toBe(201);
   const list = await call("GET", `${C}/requests?kind=inquiry&limit=100`, { token: await tokenFor("agent") });
-  return list.body.items.find((i: { trackingCode: string }) => i.trackingCode === portal.body.trackingCode) as { id: string; ownerId: string | null; trackingCode: string };
+  return list.body.items.find((i: { trackingCode: string }) => i.trackingCode === portal.body.trackingCode) as {
+    id: string;
+    ownerId: string | null;
+    trackingCode: string;
+  };
 }
 
 describe("the resident's rating is the repair's follow-up (回访)", () => {
   async function completedRepair(description: string) {
-    const req = await create("agent", { kind: "repair", category: "water-fixture", description, location: { unitId: await unitOf("yangguang", 2) } });
+    const req = await create("agent", {
+      kind: "repair",
+      category: "water-fixture",
+      description,
+      location: { unitId: await unitOf("yangguang", 2) },
+    });
     await step("agent", req.id, "dispatch", { itemCode: "tap-washer" });
     const tech = await assignedTechnician(req.id);
     await step(tech, req.id, "arrive", { confirmed: true });
@@ -303,7 +419,9 @@ describe("the resident's rating is the repair's follow-up (回访)", () => {
     const req = await completedRepair("卫生间龙头滴水");
     const track = await call("GET", `/api/v1/public/requests/${req.trackingCode}`);
     expect(track.body.workflow.residentActions).toContain("follow-up");
-    const rated = await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, { body: { score: 5, satisfied: true, comment: "师傅很专业" } });
+    const rated = await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, {
+      body: { score: 5, satisfied: true, comment: "师傅很专业" },
+    });
     expect(rated.status, JSON.stringify(rated.body)).toBe(201);
     expect(await statusOf(req.id, "followUp")).toEqual(["met"]);
     const detail = await call("GET", `${C}/requests/${req.id}`, { token: await tokenFor("agent") });
@@ -314,14 +432,24 @@ describe("the resident's rating is the repair's follow-up (回访)", () => {
   it("not satisfied: needs a reason, then reopens to the service center and feeds the case library", async () => {
     const req = await completedRepair("厨房龙头换了还是漏");
     expectProblem(await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, { body: { score: 2 } }), 400, "comment");
-    expectProblem(await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, { body: { score: 2, comment: "还是漏", department: "工程部" } }), 400);
+    expectProblem(
+      await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, {
+        body: { score: 2, comment: "还是漏", department: "工程部" },
+      }),
+      400,
+    );
     expect(await statusOf(req.id, "followUp")).toEqual(["open"]);
-    const rated = await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, { body: { score: 2, comment: "换完第二天又漏了" } });
+    const rated = await call("POST", `/api/v1/public/requests/${req.trackingCode}/rating`, {
+      body: { score: 2, comment: "换完第二天又漏了" },
+    });
     expect(rated.status, JSON.stringify(rated.body)).toBe(201);
     expect(await statusOf(req.id, "followUp")).toEqual(["met"]);
     const wf = await call("GET", `${C}/requests/${req.id}/workflow`, { token: await tokenFor("agent") });
     expect(wf.body.status).toBe("returned");
     const cases = await call("GET", `${C}/cases`, { token: await tokenFor("agent") });
-    expect(cases.body.items.find((x: { requestId: string }) => x.requestId === req.id)).toMatchObject({ source: "follow-up", problem: "换完第二天又漏了" });
+    expect(cases.body.items.find((x: { requestId: string }) => x.requestId === req.id)).toMatchObject({
+      source: "follow-up",
+      problem: "换完第二天又漏了",
+    });
   });
 });

@@ -27,9 +27,17 @@ export async function handleRequestEvents(dbs: Databases, events: RequestEventMe
     if (!branch || own.length === 0) continue;
     let found: Map<string, RequestFacts>;
     try {
-      found = await factsOfRequests(dbs, branch, [...new Set(own.map((i) => events[i]!.requestId))], (ids) => sentNoticeKeysOf(dbs.supervision, ids), now);
+      found = await factsOfRequests(
+        dbs,
+        branch,
+        [...new Set(own.map((i) => events[i]!.requestId))],
+        (ids) => sentNoticeKeysOf(dbs.supervision, ids),
+        now,
+      );
     } catch (err) {
-      console.error(JSON.stringify({ level: "warn", msg: "branch unreadable; its events will be retried", branch: branch.slug, error: String(err) }));
+      console.error(
+        JSON.stringify({ level: "warn", msg: "branch unreadable; its events will be retried", branch: branch.slug, error: String(err) }),
+      );
       for (const i of own) outcomes[i] = "retry";
       continue;
     }
@@ -41,13 +49,22 @@ export async function handleRequestEvents(dbs: Databases, events: RequestEventMe
     }
   }
   if (facts.length === 0) return outcomes;
-  await writeFacts(dbs.supervision, written.map((i) => events[i]!.eventId), facts, now);
+  await writeFacts(
+    dbs.supervision,
+    written.map((i) => events[i]!.eventId),
+    facts,
+    now,
+  );
   for (const i of written) outcomes[i] = "done";
   return outcomes;
 }
 
 /** A survey event: its totals are rebuilt from the branch's state, so repeats need no processed mark. */
-export async function handleSurveyEvent(dbs: Databases, msg: SurveyEventMessage, now: number): Promise<"done" | "unknown-branch" | "unknown-survey"> {
+export async function handleSurveyEvent(
+  dbs: Databases,
+  msg: SurveyEventMessage,
+  now: number,
+): Promise<"done" | "unknown-branch" | "unknown-survey"> {
   const branch = await dbs.branch({ id: msg.branchId });
   if (!branch || branch.orgId !== msg.orgId) return "unknown-branch";
   return (await refreshSurveyFact(dbs, branch, msg.surveyId, now)) ? "done" : "unknown-survey";

@@ -13,7 +13,15 @@ function sender(env: Env) {
 }
 
 function retry(message: Message, event: EventMessage, reason: string) {
-  console.error(JSON.stringify({ level: "warn", msg: "request event failed; will retry", eventId: event.eventId, attempts: message.attempts, error: reason }));
+  console.error(
+    JSON.stringify({
+      level: "warn",
+      msg: "request event failed; will retry",
+      eventId: event.eventId,
+      attempts: message.attempts,
+      error: reason,
+    }),
+  );
   message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
 }
 
@@ -63,13 +71,18 @@ export default {
     if (work.length === 0) return;
     let outcomes: EventOutcome[];
     try {
-      outcomes = await handleRequestEvents(dbs, work.map((w) => w.event), Date.now());
+      outcomes = await handleRequestEvents(
+        dbs,
+        work.map((w) => w.event),
+        Date.now(),
+      );
     } catch (err) {
       for (const { message, event } of work) retry(message, event, String(err));
       return;
     }
     work.forEach(({ message, event, fault }, i) => {
-      if (outcomes[i] === "retry") retry(message, event, `request ${event.requestId} not readable in branch ${event.branchId} (not committed yet?)`);
+      if (outcomes[i] === "retry")
+        retry(message, event, `request ${event.requestId} not readable in branch ${event.branchId} (not committed yet?)`);
       else if (fault === "after") retry(message, event, String(new InjectedFault("injected fault after handling (FAULT_FAIL_EVERY)")));
       else message.ack();
     });

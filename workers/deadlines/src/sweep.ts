@@ -90,7 +90,8 @@ export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessa
         await markMilestoneBreached(db, fact.milestoneId, n.at);
         await updateMilestoneFact(dbs.supervision, fact.milestoneId, { breachedAt: n.at });
       }
-      if (await recordNotice(dbs.supervision, { milestoneId: fact.milestoneId, noticeKey: n.key, branchId: branch.id, at: now })) notices += 1;
+      if (await recordNotice(dbs.supervision, { milestoneId: fact.milestoneId, noticeKey: n.key, branchId: branch.id, at: now }))
+        notices += 1;
       sent.add(n.key);
     }
     await updateMilestoneFact(dbs.supervision, fact.milestoneId, { nextCheckAt: nextCheckAt(fact.schedule, sent), updatedAt: now });

@@ -10,14 +10,20 @@ const MIN = 60_000;
 const T0 = Date.parse("2026-11-20T15:50:00Z");
 
 async function deliver(messages: Array<Record<string, unknown>>) {
-  const batch = createMessageBatch("request-events", messages.map((body, i) => ({ id: `m${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body })));
+  const batch = createMessageBatch(
+    "request-events",
+    messages.map((body, i) => ({ id: `m${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body })),
+  );
   const ctx = createExecutionContext();
   await worker.queue(batch, env as never, ctx);
   return getQueueResult(batch, ctx);
 }
 
 async function factsOf(requestId: string) {
-  const res = await dbs().supervision.$client.execute({ sql: "select name, status, due_at, next_check_at, breached_at from milestone_facts where request_id = ? order by name", args: [requestId] });
+  const res = await dbs().supervision.$client.execute({
+    sql: "select name, status, due_at, next_check_at, breached_at from milestone_facts where request_id = ? order by name",
+    args: [requestId],
+  });
   return res.rows;
 }
 
@@ -35,9 +41,15 @@ describe("request-events consumer", () => {
     const facts = await factsOf(plan.request.id);
     expect(facts.map((f) => f.name)).toEqual(["onSite", "repaired"]);
     expect(facts[0]!.due_at).toBe(T0 + 120 * MIN);
-    const processed = await d.supervision.$client.execute({ sql: "select count(*) as n from processed_events where event_id = ?", args: [plan.event.id] });
+    const processed = await d.supervision.$client.execute({
+      sql: "select count(*) as n from processed_events where event_id = ?",
+      args: [plan.event.id],
+    });
     expect(processed.rows[0]!.n).toBe(1);
-    const facts2 = await d.supervision.$client.execute({ sql: "select * from request_facts where request_id = ?", args: [plan.request.id] });
+    const facts2 = await d.supervision.$client.execute({
+      sql: "select * from request_facts where request_id = ?",
+      args: [plan.request.id],
+    });
     const text = JSON.stringify(facts2.rows);
     expect(text).not.toContain("13800138000");
     expect(text).not.toContain("测试");
@@ -47,7 +59,15 @@ describe("request-events consumer", () => {
     const { plan } = await submit("binjiang", "inquiry", "property-info", T0);
     const d = dbs();
     const branch = (await d.branch({ slug: "binjiang" }))!;
-    const good = { outboxId: "x", eventId: plan.event.id, type: "request.created", requestId: plan.request.id, branchId: branch.id, orgId: branch.orgId, at: T0 };
+    const good = {
+      outboxId: "x",
+      eventId: plan.event.id,
+      type: "request.created",
+      requestId: plan.request.id,
+      branchId: branch.id,
+      orgId: branch.orgId,
+      at: T0,
+    };
     const missing = { ...good, eventId: "evt_missing", requestId: "req_missing" };
     const result = await deliver([good, missing, { garbage: true }]);
     expect(result.retryMessages.map((m) => m.msgId)).toHaveLength(1);
@@ -75,7 +95,8 @@ describe("a batch is handled together", () => {
       args: submitted.map((x) => x.plan.event.id),
     });
     expect(processed.rows[0]!.n).toBe(20);
-    for (const { plan } of submitted) expect((await factsOf(plan.request.id)).map((f) => f.name)).toEqual(plan.milestones.map((m) => m.name).sort());
+    for (const { plan } of submitted)
+      expect((await factsOf(plan.request.id)).map((f) => f.name)).toEqual(plan.milestones.map((m) => m.name).sort());
   });
 });
 
@@ -95,7 +116,10 @@ describe("outbox fault: the queue send fails after the commit", () => {
     const events = rec.sent["request-events"]!.filter((m) => m.requestId === plan.request.id);
     expect(events).toHaveLength(1);
     await deliver([...events, ...events]);
-    const processed = await dbs().supervision.$client.execute({ sql: "select count(*) as n from processed_events where event_id = ?", args: [plan.event.id] });
+    const processed = await dbs().supervision.$client.execute({
+      sql: "select count(*) as n from processed_events where event_id = ?",
+      args: [plan.event.id],
+    });
     expect(processed.rows[0]!.n).toBe(1);
     expect((await factsOf(plan.request.id)).map((f) => f.name)).toEqual(["response"]);
   });
@@ -128,7 +152,10 @@ describe("the sweep: an urgent repair submitted at 23:50", () => {
     expect(unique).toEqual(["warn:lead", "warn:share", "breach", "escalate:1"]);
 
     // Each notice is one outbox row (deterministic id) however many sweeps ran.
-    const rows = await db.$client.execute({ sql: "select id from outbox where topic = 'notifications' and id like ?", args: [`ntf_${onSite.id}_%`] });
+    const rows = await db.$client.execute({
+      sql: "select id from outbox where topic = 'notifications' and id like ?",
+      args: [`ntf_${onSite.id}_%`],
+    });
     expect(rows.rows).toHaveLength(4);
     const breach = await db.$client.execute({ sql: "select breached_at from milestones where id = ?", args: [onSite.id] });
     expect(breach.rows[0]!.breached_at).toBe(T0 + 120 * MIN);
@@ -159,10 +186,35 @@ describe("front-desk work the minute cron and the consumer do", () => {
     const branch = (await d.branch({ slug: "hupan" }))!;
     const db = d.branchDb(branch);
     const residentId = `res_cron_${Date.now()}`;
-    await db.insert(schema.branch.residents).values({ id: residentId, name: "定时", phone: `1390000${String(Date.now()).slice(-4)}`, verifiedAt: T0, createdAt: T0, updatedAt: T0 });
+    await db.insert(schema.branch.residents).values({
+      id: residentId,
+      name: "定时",
+      phone: `1390000${String(Date.now()).slice(-4)}`,
+      verifiedAt: T0,
+      createdAt: T0,
+      updatedAt: T0,
+    });
     const noticeId = `ntc_cron_${Date.now()}`;
-    await insertNotice(db, { id: noticeId, title: "停水通知", body: "明日 9:00–12:00 停水检修。", category: "outage", status: "published", publishAt: T0 + 60 * MIN, draftedBy: "s", approvedBy: "s2", history: [], createdAt: T0, updatedAt: T0 });
-    const inboxOf = async () => (await db.$client.execute({ sql: "select body from inbox where recipient_id = ? and notification_id = ?", args: [residentId, `ntf_ntc_${noticeId}`] })).rows;
+    await insertNotice(db, {
+      id: noticeId,
+      title: "停水通知",
+      body: "明日 9:00–12:00 停水检修。",
+      category: "outage",
+      status: "published",
+      publishAt: T0 + 60 * MIN,
+      draftedBy: "s",
+      approvedBy: "s2",
+      history: [],
+      createdAt: T0,
+      updatedAt: T0,
+    });
+    const inboxOf = async () =>
+      (
+        await db.$client.execute({
+          sql: "select body from inbox where recipient_id = ? and notification_id = ?",
+          args: [residentId, `ntf_ntc_${noticeId}`],
+        })
+      ).rows;
     const rec = recorder();
 
     expect((await sweep(d, rec.send, T0 + 30 * MIN)).noticesPushed).toBe(0);
@@ -185,15 +237,33 @@ describe("front-desk work the minute cron and the consumer do", () => {
     const id = `hdo_cron_${Date.now()}`;
     await insertHandover(db, { id, shift: "night", notes: null, writtenBy: "stf_outgoing", createdAt: T0, updatedAt: T0 }, []);
     const signedId = `${id}_signed`;
-    await insertHandover(db, { id: signedId, shift: "day", notes: null, writtenBy: "stf_outgoing", signedBy: "stf_in", signedAt: T0 + MIN, createdAt: T0, updatedAt: T0 }, []);
-    const inboxOf = async (h: string) => (await db.$client.execute({ sql: "select recipient_type, title from inbox where notification_id = ?", args: [`ntf_hdo_late_${h}`] })).rows;
+    await insertHandover(
+      db,
+      {
+        id: signedId,
+        shift: "day",
+        notes: null,
+        writtenBy: "stf_outgoing",
+        signedBy: "stf_in",
+        signedAt: T0 + MIN,
+        createdAt: T0,
+        updatedAt: T0,
+      },
+      [],
+    );
+    const inboxOf = async (h: string) =>
+      (await db.$client.execute({ sql: "select recipient_type, title from inbox where notification_id = ?", args: [`ntf_hdo_late_${h}`] }))
+        .rows;
     const rec = recorder();
 
     expect((await sweep(d, rec.send, T0 + 29 * MIN)).handoversFlagged).toBe(0);
     const late = await Promise.all([sweep(d, rec.send, T0 + 31 * MIN), sweep(d, rec.send, T0 + 31 * MIN)]);
     expect(late.map((r) => r.handoversFlagged).sort()).toEqual([0, 1]);
     const rows = await inboxOf(id);
-    const supervisors = await d.control.$client.execute({ sql: "select count(*) as n from staff where branch_id = ? and role = 'serviceSupervisor' and active = 1", args: [branch.id] });
+    const supervisors = await d.control.$client.execute({
+      sql: "select count(*) as n from staff where branch_id = ? and role = 'serviceSupervisor' and active = 1",
+      args: [branch.id],
+    });
     expect(Number(supervisors.rows[0]!.n)).toBeGreaterThan(0);
     expect(rows).toHaveLength(Number(supervisors.rows[0]!.n));
     expect(rows.every((r) => r.recipient_type === "staff" && String(r.title).includes("交接班"))).toBe(true);
@@ -206,22 +276,64 @@ describe("front-desk work the minute cron and the consumer do", () => {
     const branch = (await d.branch({ slug: "yangguang" }))!;
     const db = d.branchDb(branch);
     const surveyId = `srv_cron_${Date.now()}`;
-    await insertSurvey(db, { id: surveyId, title: "年度满意度", scale: 10, questions: [{ id: "q1", text: "总体", type: "scale" }, { id: "q2", text: "意见", type: "text" }], status: "draft", createdBy: "s", createdAt: T0, updatedAt: T0 });
+    await insertSurvey(db, {
+      id: surveyId,
+      title: "年度满意度",
+      scale: 10,
+      questions: [
+        { id: "q1", text: "总体", type: "scale" },
+        { id: "q2", text: "意见", type: "text" },
+      ],
+      status: "draft",
+      createdBy: "s",
+      createdAt: T0,
+      updatedAt: T0,
+    });
     const event = { outboxId: "o1", eventId: "e1", type: "survey.changed", surveyId, branchId: branch.id, orgId: branch.orgId, at: T0 };
     // A draft has nothing for head office yet.
     expect((await deliver([event])).explicitAcks).toHaveLength(1);
-    const factOf = async () => (await d.supervision.$client.execute({ sql: "select * from survey_facts where survey_id = ?", args: [surveyId] })).rows[0];
+    const factOf = async () =>
+      (await d.supervision.$client.execute({ sql: "select * from survey_facts where survey_id = ?", args: [surveyId] })).rows[0];
     expect(await factOf()).toBeUndefined();
 
     await db.$client.execute({ sql: "update surveys set status = 'sent', sent_at = ?, recipients = 4 where id = ?", args: [T0, surveyId] });
-    await insertSurveyAnswer(db, { id: `ans_${surveyId}_1`, surveyId, residentId: "r1", answers: [{ questionId: "q1", score: 9 }, { questionId: "q2", text: "电梯太慢了" }], createdAt: T0 }, []);
-    await insertSurveyAnswer(db, { id: `ans_${surveyId}_2`, surveyId, residentId: "r2", answers: [{ questionId: "q1", score: 6 }], createdAt: T0 }, []);
+    await insertSurveyAnswer(
+      db,
+      {
+        id: `ans_${surveyId}_1`,
+        surveyId,
+        residentId: "r1",
+        answers: [
+          { questionId: "q1", score: 9 },
+          { questionId: "q2", text: "电梯太慢了" },
+        ],
+        createdAt: T0,
+      },
+      [],
+    );
+    await insertSurveyAnswer(
+      db,
+      { id: `ans_${surveyId}_2`, surveyId, residentId: "r2", answers: [{ questionId: "q1", score: 6 }], createdAt: T0 },
+      [],
+    );
     const result = await deliver([event, { ...event, eventId: "e2" }]);
     expect(result.explicitAcks).toHaveLength(2);
     expect(result.retryMessages).toHaveLength(0);
-    expect(await factOf()).toMatchObject({ branch_id: branch.id, org_id: branch.orgId, scale: 10, recipients: 4, responses: 2, score_sum: 15, score_count: 2, closed_at: null });
+    expect(await factOf()).toMatchObject({
+      branch_id: branch.id,
+      org_id: branch.orgId,
+      scale: 10,
+      recipients: 4,
+      responses: 2,
+      score_sum: 15,
+      score_count: 2,
+      closed_at: null,
+    });
     expect(JSON.stringify(await factOf())).not.toContain("电梯");
-    const count = await d.supervision.$client.execute({ sql: "select count(*) as n from survey_facts where survey_id = ?", args: [surveyId] });
+    const count = await d.supervision.$client.execute({
+      sql: "select count(*) as n from survey_facts where survey_id = ?",
+      args: [surveyId],
+    });
     expect(count.rows[0]!.n).toBe(1);
   });
 });

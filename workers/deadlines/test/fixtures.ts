@@ -10,7 +10,16 @@ export async function submit(branchSlug: string, kind: RequestKind, category: st
   const branch = (await d.branch({ slug: branchSlug }))!;
   const plan = planIntake(
     { kind, category, description: "测试", contact: { name: "测试", phone: "13800138000" }, location: { area: "大堂" } },
-    { branch, settings: defaultBranchSettings(), policy: DEFAULT_POLICY, channel: "phone", actor: null, dutyOwnerId: null, place: { area: "大堂", communityId: null }, now: at },
+    {
+      branch,
+      settings: defaultBranchSettings(),
+      policy: DEFAULT_POLICY,
+      channel: "phone",
+      actor: null,
+      dutyOwnerId: null,
+      place: { area: "大堂", communityId: null },
+      now: at,
+    },
   );
   expect(classifyUrgency(DEFAULT_CATEGORIES, kind, category)).toBe(plan.request.urgency);
   const outbox = await recordIntake(d.branchDb(branch), plan, branch);

@@ -19,7 +19,12 @@ export interface Channel {
 async function post(name: string, url: string, headers: Record<string, string>, body: string): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body, signal: AbortSignal.timeout(10_000) });
+    res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
   } catch (err) {
     throw new Error(`${name} unreachable: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -30,7 +35,13 @@ async function post(name: string, url: string, headers: Record<string, string>, 
 /** A provider's HTTP API (SMS or email gateway): JSON POST with a bearer token and an idempotency key. */
 export const providerChannel = (name: "sms" | "email", url: string, token: string): Channel => ({
   name,
-  send: (m) => post(name, url, { authorization: `Bearer ${token}`, "idempotency-key": `${m.notificationId}:${m.to}` }, JSON.stringify({ to: m.to, subject: m.subject, text: m.body })),
+  send: (m) =>
+    post(
+      name,
+      url,
+      { authorization: `Bearer ${token}`, "idempotency-key": `${m.notificationId}:${m.to}` },
+      JSON.stringify({ to: m.to, subject: m.subject, text: m.body }),
+    ),
 });
 
 /** A branch's signed webhook (team chat bot relay, ticket bridge): see core/notification/webhook.ts. */

@@ -1,4 +1,15 @@
-import { type BranchSettings, type ChannelName, type Locale, type MessageKey, type NoticeType, readBranchSettings, renderNotice, secondsUntilQuietEnds, t, URGENT_NOTICES } from "@wuye/core";
+import {
+  type BranchSettings,
+  type ChannelName,
+  type Locale,
+  type MessageKey,
+  type NoticeType,
+  readBranchSettings,
+  renderNotice,
+  secondsUntilQuietEnds,
+  t,
+  URGENT_NOTICES,
+} from "@wuye/core";
 import {
   type BranchDb,
   type Databases,
@@ -44,7 +55,14 @@ function staffTarget(s: StaffRow, type: NoticeType): Target {
   return { type: "staff", id: s.id, locale: localeOf(s.locale), channels };
 }
 
-async function targetsOf(dbs: Databases, db: BranchDb, branchId: string, n: Notification, request: Awaited<ReturnType<typeof findRequest>>, settings: BranchSettings): Promise<Target[]> {
+async function targetsOf(
+  dbs: Databases,
+  db: BranchDb,
+  branchId: string,
+  n: Notification,
+  request: Awaited<ReturnType<typeof findRequest>>,
+  settings: BranchSettings,
+): Promise<Target[]> {
   const targets: Target[] = [];
   if (n.to) targets.push({ type: "contact", id: n.to, locale: localeOf(request?.locale), channels: [{ channel: "sms", address: n.to }] });
   for (const r of n.recipients) {
@@ -104,8 +122,10 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
       ...n.params,
       trackingCode: request?.trackingCode ?? "",
       milestone: n.milestone ? t(target.locale, `milestone.${n.milestone}` as MessageKey) : "",
-      kind: n.kind ?? request?.kind ? t(target.locale, `kind.${n.kind ?? request?.kind}` as MessageKey) : "",
-      dueAt: n.dueAt ? new Intl.DateTimeFormat(target.locale, { timeZone: branch.timeZone, dateStyle: "short", timeStyle: "short" }).format(n.dueAt) : "",
+      kind: (n.kind ?? request?.kind) ? t(target.locale, `kind.${n.kind ?? request?.kind}` as MessageKey) : "",
+      dueAt: n.dueAt
+        ? new Intl.DateTimeFormat(target.locale, { timeZone: branch.timeZone, dateStyle: "short", timeStyle: "short" }).format(n.dueAt)
+        : "",
       servicePhone: branch.servicePhone,
       branch: target.locale === "en" ? branch.nameEn : branch.name,
     };
@@ -113,15 +133,41 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
     for (const { channel, address } of target.channels) {
       if (channel === "inbox") {
         await deliverToInbox(db, [
-          { id: `${n.notificationId}:${target.id}`, notificationId: n.notificationId, recipientType: target.type === "resident" ? "resident" : "staff", recipientId: target.id, type: n.type, title, body, requestId: request?.id ?? null, createdAt: now },
+          {
+            id: `${n.notificationId}:${target.id}`,
+            notificationId: n.notificationId,
+            recipientType: target.type === "resident" ? "resident" : "staff",
+            recipientId: target.id,
+            type: n.type,
+            title,
+            body,
+            requestId: request?.id ?? null,
+            createdAt: now,
+          },
         ]);
         continue;
       }
       if (done.has(`${channel}|${address}`)) continue;
-      const row = { id: `${n.notificationId}:${channel}:${address}`, notificationId: n.notificationId, channel, recipient: address, subject: title, body, payload: n as unknown as Record<string, unknown>, createdAt: now };
+      const row = {
+        id: `${n.notificationId}:${channel}:${address}`,
+        notificationId: n.notificationId,
+        channel,
+        recipient: address,
+        subject: title,
+        body,
+        payload: n as unknown as Record<string, unknown>,
+        createdAt: now,
+      };
       try {
         const sender = channelFor(channel, settings, env);
-        if (sender) await sender.send({ notificationId: n.notificationId, to: address, subject: title, body, payload: { type: n.type, trackingCode: params.trackingCode } });
+        if (sender)
+          await sender.send({
+            notificationId: n.notificationId,
+            to: address,
+            subject: title,
+            body,
+            payload: { type: n.type, trackingCode: params.trackingCode },
+          });
         await recordDelivery(db, { ...row, status: "sent", error: sender ? null : "dev sink" });
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);

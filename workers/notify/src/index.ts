@@ -55,7 +55,15 @@ export default {
         console.error(JSON.stringify({ level: "error", msg: "notification dead-lettered", id: n.notificationId, reason: failure }));
         message.ack();
       } else {
-        console.error(JSON.stringify({ level: "warn", msg: "notification failed; will retry", id: n.notificationId, attempts: message.attempts, reason: failure }));
+        console.error(
+          JSON.stringify({
+            level: "warn",
+            msg: "notification failed; will retry",
+            id: n.notificationId,
+            attempts: message.attempts,
+            reason: failure,
+          }),
+        );
         message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
       }
     }

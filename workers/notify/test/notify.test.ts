@@ -8,7 +8,10 @@ const SECRET = "test-webhook-secret-0123456789";
 const dbs = () => openDatabases(env);
 
 async function run(bodies: unknown[], attempts = 1, queue = "notifications") {
-  const batch = createMessageBatch(queue, bodies.map((body, i) => ({ id: `n${i}-${Math.random()}`, timestamp: new Date(), attempts, body })));
+  const batch = createMessageBatch(
+    queue,
+    bodies.map((body, i) => ({ id: `n${i}-${Math.random()}`, timestamp: new Date(), attempts, body })),
+  );
   const ctx = createExecutionContext();
   await worker.queue(batch, env as never, ctx);
   return getQueueResult(batch, ctx);
@@ -18,7 +21,13 @@ async function configure(slug: string, notifications: Record<string, unknown>) {
   const d = dbs();
   const branch = (await d.branch({ slug }))!;
   const row = await getBranchSettings(d.control, branch.id);
-  const res = await updateBranchSettings(d.control, { branchId: branch.id, expectedVersion: row!.version, settings: { ...row!.settings, notifications: { quietHours: { from: "00:00", to: "00:00" }, ...notifications } }, by: "test", now: Date.now() });
+  const res = await updateBranchSettings(d.control, {
+    branchId: branch.id,
+    expectedVersion: row!.version,
+    settings: { ...row!.settings, notifications: { quietHours: { from: "00:00", to: "00:00" }, ...notifications } },
+    by: "test",
+    now: Date.now(),
+  });
   expect(res.ok).toBe(true);
   return branch;
 }
@@ -29,7 +38,16 @@ async function request(slug: string, kind: RequestKind = "repair", category = "e
   const at = Date.now();
   const plan = planIntake(
     { kind, category, description: "电梯困人", contact: { name: "林", phone }, location: { area: "2栋" } },
-    { branch, settings: defaultBranchSettings(), policy: DEFAULT_POLICY, channel: "phone", actor: null, dutyOwnerId: null, place: { area: "2栋", communityId: null }, now: at },
+    {
+      branch,
+      settings: defaultBranchSettings(),
+      policy: DEFAULT_POLICY,
+      channel: "phone",
+      actor: null,
+      dutyOwnerId: null,
+      place: { area: "2栋", communityId: null },
+      now: at,
+    },
   );
   await recordIntake(d.branchDb(branch), plan, branch);
   return { branch, plan };
@@ -60,8 +78,13 @@ describe("notify consumer", () => {
     const first = await run([n, n, { nonsense: 1 }]);
     expect(first.explicitAcks).toHaveLength(3);
     await run([n]);
-    const rows = await dbs().branchDb(branch).$client.execute({ sql: "select recipient_id, title, body from inbox where notification_id = ?", args: [n.notificationId] });
-    const supervisors = await dbs().control.$client.execute({ sql: "select id from staff where branch_id = ? and role = 'serviceSupervisor'", args: [branch.id] });
+    const rows = await dbs()
+      .branchDb(branch)
+      .$client.execute({ sql: "select recipient_id, title, body from inbox where notification_id = ?", args: [n.notificationId] });
+    const supervisors = await dbs().control.$client.execute({
+      sql: "select id from staff where branch_id = ? and role = 'serviceSupervisor'",
+      args: [branch.id],
+    });
     expect(rows.rows).toHaveLength(supervisors.rows.length); // no owner yet: the supervisor is told
     expect(rows.rows[0]!.title).toBe("【已超时】到场");
     expect(String(rows.rows[0]!.body)).toContain(plan.request.trackingCode);
@@ -84,10 +107,15 @@ describe("notify consumer", () => {
     const bad = await configure("binjiang", { webhook: { url: "https://hooks.test/fail", secret: SECRET } });
     const a = await request("yangguang");
     const b = await request("binjiang");
-    const result = await run([breach(ok, a.plan.request.id, `ntf_${a.plan.request.id}_ok`), breach(bad, b.plan.request.id, `ntf_${b.plan.request.id}_fail`)]);
+    const result = await run([
+      breach(ok, a.plan.request.id, `ntf_${a.plan.request.id}_ok`),
+      breach(bad, b.plan.request.id, `ntf_${b.plan.request.id}_fail`),
+    ]);
     expect(result.explicitAcks).toHaveLength(1);
     expect(result.retryMessages).toHaveLength(1);
-    const row = await dbs().branchDb(bad).$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [`ntf_${b.plan.request.id}_fail`] });
+    const row = await dbs()
+      .branchDb(bad)
+      .$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [`ntf_${b.plan.request.id}_fail`] });
     expect(row.rows[0]).toMatchObject({ status: "failed", error: "webhook failed with 500" });
   });
 
@@ -98,16 +126,22 @@ describe("notify consumer", () => {
     const last = await run([breach(bad, b.plan.request.id, id)], MAX_DELIVERY_ATTEMPTS);
     expect(last.explicitAcks).toHaveLength(1);
     expect(last.retryMessages).toHaveLength(0);
-    const row = await dbs().branchDb(bad).$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [id] });
+    const row = await dbs()
+      .branchDb(bad)
+      .$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [id] });
     expect(row.rows[0]!.status).toBe("dead");
-    expect(String(row.rows[0]!.error)).toMatch(new RegExp(`gave up after ${MAX_DELIVERY_ATTEMPTS} attempts: webhook:webhook failed with 500`));
+    expect(String(row.rows[0]!.error)).toMatch(
+      new RegExp(`gave up after ${MAX_DELIVERY_ATTEMPTS} attempts: webhook:webhook failed with 500`),
+    );
 
     const rejecting = await configure("hupan", { webhook: { url: "https://hooks.test/reject", secret: SECRET } });
     const h = await request("hupan");
     const r = await run([breach(rejecting, h.plan.request.id, `ntf_${h.plan.request.id}_4xx`)]);
     expect(r.explicitAcks).toHaveLength(1);
     expect(r.retryMessages).toHaveLength(0);
-    const refused = await dbs().branchDb(rejecting).$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [`ntf_${h.plan.request.id}_4xx`] });
+    const refused = await dbs()
+      .branchDb(rejecting)
+      .$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [`ntf_${h.plan.request.id}_4xx`] });
     expect(refused.rows[0]).toMatchObject({ status: "dead", error: "webhook refused with 400" });
   });
 
@@ -117,15 +151,30 @@ describe("notify consumer", () => {
     const n = breach(bad, b.plan.request.id, `ntf_${b.plan.request.id}_dlq`);
     await run([n]);
     await run([n], 1, "notifications-dlq");
-    const row = await dbs().branchDb(bad).$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [n.notificationId] });
+    const row = await dbs()
+      .branchDb(bad)
+      .$client.execute({ sql: "select status, error from deliveries where notification_id = ?", args: [n.notificationId] });
     expect(row.rows[0]).toMatchObject({ status: "dead", error: "dead-lettered by the queue after its retries" });
   });
 
   it("sends one-time codes by SMS (the dev sink outside production)", async () => {
     const branch = await configure("hupan", {});
-    const n = { notificationId: `ntf_otp_${Math.random()}`, type: "resident.otp", branchId: branch.id, orgId: branch.orgId, to: "13900139002", params: { code: "246810" }, recipients: [] };
+    const n = {
+      notificationId: `ntf_otp_${Math.random()}`,
+      type: "resident.otp",
+      branchId: branch.id,
+      orgId: branch.orgId,
+      to: "13900139002",
+      params: { code: "246810" },
+      recipients: [],
+    };
     await run([n]);
-    const row = await dbs().branchDb(branch).$client.execute({ sql: "select channel, recipient, body, status from deliveries where notification_id = ?", args: [n.notificationId] });
+    const row = await dbs()
+      .branchDb(branch)
+      .$client.execute({
+        sql: "select channel, recipient, body, status from deliveries where notification_id = ?",
+        args: [n.notificationId],
+      });
     expect(row.rows[0]).toMatchObject({ channel: "sms", recipient: "13900139002", status: "sent" });
     expect(String(row.rows[0]!.body)).toContain("246810");
   });
@@ -139,7 +188,10 @@ describe("notify consumer", () => {
     const linked = await db.$client.execute({ sql: "select resident_id from requests where id = ?", args: [plan.request.id] });
     expect(linked.rows[0]!.resident_id).toBe(resident.rows[0]!.id); // linked by the contact phone as it was written
     expect(plan.notices.map((x) => x.type).sort()).toEqual(["request.alarm", "request.received"]);
-    const payloads = await db.$client.execute({ sql: "select payload from outbox where topic = 'notifications' and json_extract(payload, '$.requestId') = ?", args: [plan.request.id] });
+    const payloads = await db.$client.execute({
+      sql: "select payload from outbox where topic = 'notifications' and json_extract(payload, '$.requestId') = ?",
+      args: [plan.request.id],
+    });
     const messages = payloads.rows.map((r) => JSON.parse(String(r.payload)));
     await run(messages);
     const inbox = await db.$client.execute({ sql: "select recipient_type, type from inbox where request_id = ?", args: [plan.request.id] });

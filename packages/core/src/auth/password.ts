@@ -50,5 +50,8 @@ export async function sha256Hex(value: string): Promise<string> {
 }
 
 export function randomToken(bytes = 32): string {
-  return toB64(crypto.getRandomValues(new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return toB64(crypto.getRandomValues(new Uint8Array(bytes)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }

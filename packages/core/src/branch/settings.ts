@@ -8,7 +8,9 @@ const ProviderSchema = z.strictObject({ url: z.url(), token: z.string().min(1).m
 /** Where a branch's notices go besides the in-app inboxes; secrets live here, never in responses. */
 export const NotificationSettingsSchema = z.strictObject({
   quietHours: QuietHoursSchema.default({ from: "22:00", to: "07:00" }),
-  webhook: z.strictObject({ url: z.url(), secret: z.string().min(16).max(200), types: z.array(z.enum(NOTICE_TYPES)).optional() }).optional(),
+  webhook: z
+    .strictObject({ url: z.url(), secret: z.string().min(16).max(200), types: z.array(z.enum(NOTICE_TYPES)).optional() })
+    .optional(),
   sms: ProviderSchema.optional(),
   email: ProviderSchema.optional(),
 });
@@ -21,7 +23,10 @@ export const PriceItemSchema = z.strictObject({
   labourFen: z.number().int().min(0).max(10_000_000),
   materialFen: z.number().int().min(0).max(10_000_000).default(0),
   /** The technician skill the item needs (dispatch prefers technicians who have it). */
-  skill: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/).optional(),
+  skill: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,30}$/)
+    .optional(),
 });
 export type PriceItem = z.infer<typeof PriceItemSchema>;
 
@@ -51,7 +56,9 @@ export const BranchSettingsSchema = z.strictObject({
     }),
   /** Public limits per phone / IP per day on the portal. */
   publicDailyLimit: z.number().int().min(1).max(1000).default(10),
-  nightShift: z.strictObject({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) }).default({ from: "20:00", to: "08:00" }),
+  nightShift: z
+    .strictObject({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) })
+    .default({ from: "20:00", to: "08:00" }),
   notifications: NotificationSettingsSchema.default({ quietHours: { from: "22:00", to: "07:00" } }),
   /** Words and phrases resident-facing replies must avoid (defaults from DOMAIN.md). */
   replyGuard: ReplyGuardListSchema.default(() => [...DEFAULT_REPLY_GUARD_LIST]),

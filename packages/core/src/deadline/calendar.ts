@@ -46,7 +46,10 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 
 /** Periods in minutes of day, sorted and with overlaps merged, so that each minute counts once. */
 function normalize(periods: ReadonlyArray<readonly [string, string]>): Array<[number, number]> {
-  const sorted = periods.map(([a, b]) => [minutes(a), minutes(b)] as [number, number]).filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const sorted = periods
+    .map(([a, b]) => [minutes(a), minutes(b)] as [number, number])
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
   const out: Array<[number, number]> = [];
   for (const [a, b] of sorted) {
     const last = out.at(-1);

@@ -14,7 +14,11 @@ export const MilestoneRuleSchema = z.strictObject({
   urgency: z.enum(["urgent", "normal"]).optional(),
   categories: z.array(z.string()).optional(),
   trigger: z.enum(TRIGGERS),
-  durationMinutes: z.number().int().min(0).max(60 * 24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 60),
   calendar: z.string().min(1),
   warnAtShare: z.number().min(0).max(1).optional(),
   warnLeadMinutes: z.number().int().min(0).optional(),
@@ -31,15 +35,23 @@ const policyFields = {
   /** Minutes after the breach for each escalation step: supervisor, manager, region, head office. */
   escalationDelaysMinutes: z.array(z.number().int().min(0)).max(4).default([0, 30, 60, 120]),
 };
-const calendarsDefined = (p: { rules: Array<{ calendar: string }>; calendars: Record<string, unknown> }) => p.rules.every((r) => Object.hasOwn(p.calendars, r.calendar));
+const calendarsDefined = (p: { rules: Array<{ calendar: string }>; calendars: Record<string, unknown> }) =>
+  p.rules.every((r) => Object.hasOwn(p.calendars, r.calendar));
 const calendarsIssue = { message: "every rule's calendar must be defined", path: ["rules"] };
 
-export const DeadlinePolicySchema = z.strictObject({ version: z.number().int().min(1), ...policyFields }).refine(calendarsDefined, calendarsIssue);
+export const DeadlinePolicySchema = z
+  .strictObject({ version: z.number().int().min(1), ...policyFields })
+  .refine(calendarsDefined, calendarsIssue);
 /** What a branch edits: the policy without its version (the settings version is assigned on save). */
 export const DeadlinePolicyInputSchema = z.strictObject(policyFields).refine(calendarsDefined, calendarsIssue);
 export type DeadlinePolicy = z.infer<typeof DeadlinePolicySchema>;
 
-const rule = (milestone: MilestoneName, kinds: RequestKind[], durationMinutes: number, extra: Partial<MilestoneRule> = {}): MilestoneRule => ({
+const rule = (
+  milestone: MilestoneName,
+  kinds: RequestKind[],
+  durationMinutes: number,
+  extra: Partial<MilestoneRule> = {},
+): MilestoneRule => ({
   milestone,
   kinds,
   trigger: "created",
@@ -63,7 +75,9 @@ export const DEFAULT_POLICY: DeadlinePolicy = {
     rule("review", ["repair"], 15, { trigger: "dispatched-to-engineering" }),
     rule("followUp", ["repair", "complaint"], 48 * 60, { trigger: "completed" }),
     rule("progress", ["complaint"], 48 * 60, { trigger: "progress" }),
-    rule("callback", ["inquiry", "help", "complaint", "suggestion", "repair", "medical", "security", "disaster"], 0, { trigger: "promised" }),
+    rule("callback", ["inquiry", "help", "complaint", "suggestion", "repair", "medical", "security", "disaster"], 0, {
+      trigger: "promised",
+    }),
   ],
   warnAtShare: 0.8,
   warnLeadMinutes: 30,
@@ -86,7 +100,10 @@ function specificity(r: MilestoneRule): number {
 }
 
 /** The rules that apply to a request at a trigger: per milestone, the most specific matching rule. */
-export function rulesFor(policy: DeadlinePolicy, q: { kind: RequestKind; urgency: Urgency; category?: string | undefined; trigger: Trigger }): MilestoneRule[] {
+export function rulesFor(
+  policy: DeadlinePolicy,
+  q: { kind: RequestKind; urgency: Urgency; category?: string | undefined; trigger: Trigger },
+): MilestoneRule[] {
   const best = new Map<MilestoneName, MilestoneRule>();
   for (const r of policy.rules) {
     if (r.trigger !== q.trigger || !r.kinds.includes(q.kind)) continue;
@@ -111,7 +128,10 @@ interface Plan {
 // computed once per policy and query.
 const plans = new WeakMap<DeadlinePolicy, Map<string, Plan[]>>();
 
-function plansFor(policy: DeadlinePolicy, q: { kind: RequestKind; urgency: Urgency; category?: string | undefined; trigger: Trigger }): Plan[] {
+function plansFor(
+  policy: DeadlinePolicy,
+  q: { kind: RequestKind; urgency: Urgency; category?: string | undefined; trigger: Trigger },
+): Plan[] {
   let perPolicy = plans.get(policy);
   if (!perPolicy) {
     perPolicy = new Map();
@@ -129,7 +149,12 @@ function plansFor(policy: DeadlinePolicy, q: { kind: RequestKind; urgency: Urgen
       warnLeadMs: leadMinutes * 60_000,
       escalationDelaysMs: policy.escalationDelaysMinutes.map((m) => m * 60_000),
     };
-    const template = calendar.kind === "24x7" ? noticeSchedule({ startAt: 0, dueAt: Math.max(0, durationMs), durationMs }, scheduleRule, (from, ms) => addWorkingTime(calendar, from, ms)) : null;
+    const template =
+      calendar.kind === "24x7"
+        ? noticeSchedule({ startAt: 0, dueAt: Math.max(0, durationMs), durationMs }, scheduleRule, (from, ms) =>
+            addWorkingTime(calendar, from, ms),
+          )
+        : null;
     return { name: r.milestone, calendar, durationMs, scheduleRule, template };
   });
   if (perPolicy.size < 1000) perPolicy.set(key, out);
@@ -173,13 +198,18 @@ export function describeCommitments(policy: DeadlinePolicy, locale: Locale) {
   return policy.rules
     .filter((r) => r.durationMinutes > 0)
     .map((r) => {
-      const subject = r.kinds.map((k) => t(locale, `kind.${k}` as MessageKey)).join(" / ") + (r.urgency ? ` (${t(locale, `urgency.${r.urgency}`)})` : "");
+      const subject =
+        r.kinds.map((k) => t(locale, `kind.${k}` as MessageKey)).join(" / ") + (r.urgency ? ` (${t(locale, `urgency.${r.urgency}`)})` : "");
       return {
         milestone: r.milestone,
         kinds: r.kinds,
         urgency: r.urgency ?? null,
         minutes: r.durationMinutes,
-        text: t(locale, `commitment.${r.trigger}` as MessageKey, { subject, milestone: t(locale, `milestone.${r.milestone}` as MessageKey), duration: duration(locale, r.durationMinutes) }),
+        text: t(locale, `commitment.${r.trigger}` as MessageKey, {
+          subject,
+          milestone: t(locale, `milestone.${r.milestone}` as MessageKey),
+          duration: duration(locale, r.durationMinutes),
+        }),
       };
     });
 }

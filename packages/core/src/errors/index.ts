@@ -1,8 +1,18 @@
 // Domain errors know nothing of HTTP: the worker's single onError maps `code` to a status.
 export type ErrorCode =
-  | "bad_input" | "unauthenticated" | "forbidden" | "not_found" | "conflict"
-  | "invalid_transition" | "stale_version" | "idempotency_mismatch" | "rate_limited"
-  | "payload_too_large" | "unsupported_media_type" | "unavailable" | "reply_blocked";
+  | "bad_input"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "invalid_transition"
+  | "stale_version"
+  | "idempotency_mismatch"
+  | "rate_limited"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "unavailable"
+  | "reply_blocked";
 
 export interface FieldError {
   path: string;

@@ -56,7 +56,11 @@ export function selectHandoverItems(input: {
     if (seen.has(m.id)) continue;
     seen.add(m.id);
     const r = byId.get(m.requestId);
-    items.push({ source: "milestone", refId: m.id, text: `${r?.trackingCode ?? m.requestId} ${m.name} overdue since ${new Date(m.dueAt!).toISOString()}` });
+    items.push({
+      source: "milestone",
+      refId: m.id,
+      text: `${r?.trackingCode ?? m.requestId} ${m.name} overdue since ${new Date(m.dueAt!).toISOString()}`,
+    });
   }
   return items;
 }

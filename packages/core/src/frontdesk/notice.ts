@@ -66,7 +66,10 @@ export interface NoticeAudience {
   buildingIds?: string[] | undefined;
 }
 
-export function audienceIncludes(audience: NoticeAudience | null | undefined, place: { communityId: string; buildingId: string } | null): boolean {
+export function audienceIncludes(
+  audience: NoticeAudience | null | undefined,
+  place: { communityId: string; buildingId: string } | null,
+): boolean {
   const cs = audience?.communityIds ?? [];
   const bs = audience?.buildingIds ?? [];
   if (cs.length === 0 && bs.length === 0) return true;

@@ -15,7 +15,10 @@ const text = (max: number, min = 1) =>
 const ref = z.string().min(3).max(64);
 const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
 
-export const NoticeAudienceSchema = z.strictObject({ communityIds: z.array(ref).max(50).optional(), buildingIds: z.array(ref).max(200).optional() });
+export const NoticeAudienceSchema = z.strictObject({
+  communityIds: z.array(ref).max(50).optional(),
+  buildingIds: z.array(ref).max(200).optional(),
+});
 
 const noticeFields = {
   title: text(100),
@@ -25,22 +28,33 @@ const noticeFields = {
   publishAt: instant.optional(),
   expiresAt: instant.optional(),
 };
-const expiryAfterPublish = (v: { publishAt?: number | undefined; expiresAt?: number | undefined }) => v.expiresAt === undefined || v.publishAt === undefined || v.expiresAt > v.publishAt;
+const expiryAfterPublish = (v: { publishAt?: number | undefined; expiresAt?: number | undefined }) =>
+  v.expiresAt === undefined || v.publishAt === undefined || v.expiresAt > v.publishAt;
 
-export const NoticeDraftInputSchema = z.strictObject(noticeFields).refine(expiryAfterPublish, { path: ["expiresAt"], message: "must be after publishAt" });
+export const NoticeDraftInputSchema = z
+  .strictObject(noticeFields)
+  .refine(expiryAfterPublish, { path: ["expiresAt"], message: "must be after publishAt" });
 export const NoticeEditInputSchema = z
   .strictObject(noticeFields)
   .partial()
   .refine(expiryAfterPublish, { path: ["expiresAt"], message: "must be after publishAt" })
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
-export const NoticeEmergencyInputSchema = z.strictObject({ title: text(100), body: text(5000), audience: NoticeAudienceSchema.optional(), expiresAt: instant.optional() });
+export const NoticeEmergencyInputSchema = z.strictObject({
+  title: text(100),
+  body: text(5000),
+  audience: NoticeAudienceSchema.optional(),
+  expiresAt: instant.optional(),
+});
 export const NoticeReturnInputSchema = z.strictObject({ comment: text(500, 2) });
 
 export const VisitorInputSchema = z.strictObject({
   name: text(40),
   idType: z.enum(ID_TYPES),
   /** Checked at the desk; only the last 4 characters are kept. */
-  idNumber: z.string().trim().regex(/^[0-9A-Za-z]{6,20}$/, { message: "6–20 letters or digits" }),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{6,20}$/, { message: "6–20 letters or digits" }),
   hostUnitId: ref,
   hostContacted: z.boolean(),
   /** Whom the desk reached (a staff id); defaults to the registering staff when the host was contacted. */
@@ -68,7 +82,11 @@ export const DutyLogInputSchema = z.strictObject({
   at: instant.optional(),
 });
 
-export const SurveyQuestionSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/), text: text(300), type: z.enum(["scale", "text"]).default("scale") });
+export const SurveyQuestionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/),
+  text: text(300),
+  type: z.enum(["scale", "text"]).default("scale"),
+});
 export const SurveyInputSchema = z.strictObject({
   title: text(100),
   /** Answers on a 1..scale scale. */
@@ -79,12 +97,18 @@ export const SurveyInputSchema = z.strictObject({
     .max(30)
     .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { message: "question ids must be unique" }),
 });
-export const SurveySendInputSchema = z.union([
-  z.strictObject({ communityId: ref }),
-  z.strictObject({ closedRequestsSince: instant }),
-]);
+export const SurveySendInputSchema = z.union([z.strictObject({ communityId: ref }), z.strictObject({ closedRequestsSince: instant })]);
 export const SurveyAnswerInputSchema = z.strictObject({
-  answers: z.array(z.strictObject({ questionId: z.string().min(1).max(31), score: z.number().int().min(1).max(10).optional(), text: text(1000).optional() })).min(1).max(30),
+  answers: z
+    .array(
+      z.strictObject({
+        questionId: z.string().min(1).max(31),
+        score: z.number().int().min(1).max(10).optional(),
+        text: text(1000).optional(),
+      }),
+    )
+    .min(1)
+    .max(30),
 });
 
 export const ForumMeetingInputSchema = z.strictObject({
@@ -92,20 +116,25 @@ export const ForumMeetingInputSchema = z.strictObject({
   communityId: ref.optional(),
   attendees: z.number().int().min(0).max(10_000),
   minutes: text(10_000),
-  points: z.array(z.strictObject({ text: text(1000), raisedBy: text(60).optional() })).min(1).max(100),
+  points: z
+    .array(z.strictObject({ text: text(1000), raisedBy: text(60).optional() }))
+    .min(1)
+    .max(100),
 });
 export const ForumReplyInputSchema = z.strictObject({ reply: text(2000) });
 
 /** A change of contact details: after a one-time code to the old contact, or after staff checked the ID. */
-export const ContactChangeInputSchema = z.discriminatedUnion("method", [
-  z.strictObject({ method: z.literal("otp"), newPhone: PhoneSchema.optional(), newEmail: z.email().max(200).optional() }),
-  z.strictObject({
-    method: z.literal("id-check"),
-    newPhone: PhoneSchema.optional(),
-    newEmail: z.email().max(200).optional(),
-    idType: z.enum(ID_TYPES),
-    idLast4: z.string().regex(/^[0-9A-Za-z]{4}$/),
-    reason: text(500, 4),
-  }),
-]).refine((v) => v.newPhone !== undefined || v.newEmail !== undefined, { path: ["newPhone"], message: "give a new phone or email" });
+export const ContactChangeInputSchema = z
+  .discriminatedUnion("method", [
+    z.strictObject({ method: z.literal("otp"), newPhone: PhoneSchema.optional(), newEmail: z.email().max(200).optional() }),
+    z.strictObject({
+      method: z.literal("id-check"),
+      newPhone: PhoneSchema.optional(),
+      newEmail: z.email().max(200).optional(),
+      idType: z.enum(ID_TYPES),
+      idLast4: z.string().regex(/^[0-9A-Za-z]{4}$/),
+      reason: text(500, 4),
+    }),
+  ])
+  .refine((v) => v.newPhone !== undefined || v.newEmail !== undefined, { path: ["newPhone"], message: "give a new phone or email" });
 export const ContactChangeConfirmSchema = z.strictObject({ code: z.string().regex(/^\d{6}$/, "six digits") });

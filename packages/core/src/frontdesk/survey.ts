@@ -6,7 +6,10 @@ export interface SurveyTotals {
 }
 
 /** Totals over the answers' scores on the survey's scale questions (free-text answers carry no score). */
-export function surveyTotals(questions: ReadonlyArray<{ id: string; type: "scale" | "text" }>, answers: ReadonlyArray<{ answers: ReadonlyArray<{ questionId: string; score?: number }> }>): SurveyTotals {
+export function surveyTotals(
+  questions: ReadonlyArray<{ id: string; type: "scale" | "text" }>,
+  answers: ReadonlyArray<{ answers: ReadonlyArray<{ questionId: string; score?: number }> }>,
+): SurveyTotals {
   const scaled = new Set(questions.filter((q) => q.type === "scale").map((q) => q.id));
   let scoreSum = 0;
   let scoreCount = 0;

@@ -16,7 +16,7 @@ const minutesOf = (hhmm: string) => {
 /** Local minute of the day (0–1439) of an instant in a zone. */
 export function localMinuteOfDay(timeZone: string, at: number): number {
   const local = at + offsetAt(timeZone, at);
-  return (((Math.floor(local / MINUTE) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES);
+  return ((Math.floor(local / MINUTE) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
 }
 
 /**

@@ -3,9 +3,38 @@ const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, lower 
 const TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no 0/1/I/O: read aloud on the phone
 
 export type IdPrefix =
-  | "org" | "rgn" | "br" | "cmt" | "bld" | "unit" | "stf" | "rt" | "fam"
-  | "req" | "evt" | "ms" | "obx" | "res" | "aud" | "att" | "wo" | "qt" | "ntc" | "ntf" | "otp"
-  | "vis" | "hdo" | "hdi" | "dty" | "srv" | "ans" | "fm" | "fp" | "ccr" | "hov" | "case";
+  | "org"
+  | "rgn"
+  | "br"
+  | "cmt"
+  | "bld"
+  | "unit"
+  | "stf"
+  | "rt"
+  | "fam"
+  | "req"
+  | "evt"
+  | "ms"
+  | "obx"
+  | "res"
+  | "aud"
+  | "att"
+  | "wo"
+  | "qt"
+  | "ntc"
+  | "ntf"
+  | "otp"
+  | "vis"
+  | "hdo"
+  | "hdi"
+  | "dty"
+  | "srv"
+  | "ans"
+  | "fm"
+  | "fp"
+  | "ccr"
+  | "hov"
+  | "case";
 
 function randomChars(length: number, alphabet: string): string {
   const bytes = new Uint8Array(length);

@@ -55,7 +55,7 @@ export function noticeSchedule(
   const leadOffset = clock.durationMs - rule.warnLeadMs;
   if (rule.warnLeadMs > 0 && leadOffset > 0 && leadOffset !== share) out.push({ key: "warn:lead", at: addTime(clock.startAt, leadOffset) });
   out.push({ key: "breach", at: clock.dueAt });
-  rule.escalationDelaysMs.forEach((delay, i) => out.push({ key: `escalate:${i + 1}`, at: clock.dueAt + delay }));
+  for (const [i, delay] of rule.escalationDelaysMs.entries()) out.push({ key: `escalate:${i + 1}`, at: clock.dueAt + delay });
   return out.sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
 }
 

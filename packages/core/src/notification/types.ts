@@ -29,7 +29,14 @@ export type ChannelName = (typeof CHANNEL_NAMES)[number];
 export const ChannelNameSchema = z.enum(CHANNEL_NAMES);
 
 /** Urgent notices ignore quiet hours (alarms, one-time codes, breaches and escalations). */
-export const URGENT_NOTICES: ReadonlySet<NoticeType> = new Set(["request.alarm", "resident.otp", "milestone.breach", "milestone.escalation", "workOrder.review", "complaint.escalated"]);
+export const URGENT_NOTICES: ReadonlySet<NoticeType> = new Set([
+  "request.alarm",
+  "resident.otp",
+  "milestone.breach",
+  "milestone.escalation",
+  "workOrder.review",
+  "complaint.escalated",
+]);
 
 export function renderNotice(type: NoticeType, locale: Locale, params: Record<string, string | number>): { title: string; body: string } {
   return {
@@ -47,7 +54,9 @@ export type QuietHours = z.infer<typeof QuietHoursSchema>;
  */
 export function secondsUntilQuietEnds(q: QuietHours, timeZone: string, now: number): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(now).map((p) => [p.type, p.value]),
+    new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
   );
   const sec = Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second);
   const from = Number(q.from.slice(0, 2)) * 3600 + Number(q.from.slice(3)) * 60;

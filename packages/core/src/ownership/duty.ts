@@ -20,7 +20,10 @@ export const DUTY_ROLES: Role[] = [...DAY_ORDER];
 export function dutyOwner(candidates: readonly DutyCandidate[], at: number, timeZone: string, shift: NightShift): string | null {
   const order = isNightShift(at, timeZone, shift) ? NIGHT_ORDER : DAY_ORDER;
   for (const role of order) {
-    const ids = candidates.filter((c) => c.role === role).map((c) => c.id).sort();
+    const ids = candidates
+      .filter((c) => c.role === role)
+      .map((c) => c.id)
+      .sort();
     if (ids[0]) return ids[0];
   }
   return null;

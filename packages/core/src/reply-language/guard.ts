@@ -41,20 +41,22 @@ const REFUSE = "很抱歉,这个要求目前暂时无法满足,我们可以为�
 const ALSO = "同时/另外……";
 const EXPERT = "我请专业同事为您解答";
 
-export const DEFAULT_REPLY_GUARD_LIST: readonly ReplyGuardEntry[] = Object.freeze([
-  { phrase: "不", suggestion: REFUSE },
-  { phrase: "不懂", suggestion: EXPERT },
-  { phrase: "不行", suggestion: REFUSE },
-  { phrase: "不对", suggestion: "我再为您核实一下情况,稍后给您回复" },
-  { phrase: "不会", suggestion: EXPERT },
-  { phrase: "不知道", suggestion: "对不起,这个问题我需要确认一下,请您留下联系方式,我会尽快给您回复" },
-  { phrase: "不是我管的", suggestion: "这件事由相关部门负责,我帮您联系并跟进,再给您回复" },
-  { phrase: "不过", suggestion: ALSO },
-  { phrase: "不可能", suggestion: REFUSE },
-  { phrase: "真的吗", suggestion: "好的,我明白了" },
-  { phrase: "可是", suggestion: ALSO },
-  { phrase: "但是", suggestion: ALSO },
-].map((e) => Object.freeze(e)));
+export const DEFAULT_REPLY_GUARD_LIST: readonly ReplyGuardEntry[] = Object.freeze(
+  [
+    { phrase: "不", suggestion: REFUSE },
+    { phrase: "不懂", suggestion: EXPERT },
+    { phrase: "不行", suggestion: REFUSE },
+    { phrase: "不对", suggestion: "我再为您核实一下情况,稍后给您回复" },
+    { phrase: "不会", suggestion: EXPERT },
+    { phrase: "不知道", suggestion: "对不起,这个问题我需要确认一下,请您留下联系方式,我会尽快给您回复" },
+    { phrase: "不是我管的", suggestion: "这件事由相关部门负责,我帮您联系并跟进,再给您回复" },
+    { phrase: "不过", suggestion: ALSO },
+    { phrase: "不可能", suggestion: REFUSE },
+    { phrase: "真的吗", suggestion: "好的,我明白了" },
+    { phrase: "可是", suggestion: ALSO },
+    { phrase: "但是", suggestion: ALSO },
+  ].map((e) => Object.freeze(e)),
+);
 
 /**
  * Words containing 不 that are polite, apologetic or idiomatic and never flagged by themselves.
@@ -63,10 +65,47 @@ export const DEFAULT_REPLY_GUARD_LIST: readonly ReplyGuardEntry[] = Object.freez
  * rude), 不清楚 ("我不清楚" = 不知道), 不要 ("不要乱停车" is an order).
  */
 export const ALLOWED_WORDS_WITH_BU: readonly string[] = Object.freeze([
-  "不客气", "不用谢", "不必客气", "不用客气", "不要紧", "不好意思", "对不起", "不胜感激", "不敢当", "了不起",
-  "不断", "不少", "不久", "不仅", "不再", "不会再", "不便", "不方便", "不太方便", "不满", "不适", "不舒服",
-  "不周", "不到位", "不足", "不愉快", "不停", "不良", "不定期", "不时", "差不多", "不错", "不如", "不用",
-  "不必", "要不", "不妨", "不论", "不同", "不得不", "会不会",
+  "不客气",
+  "不用谢",
+  "不必客气",
+  "不用客气",
+  "不要紧",
+  "不好意思",
+  "对不起",
+  "不胜感激",
+  "不敢当",
+  "了不起",
+  "不断",
+  "不少",
+  "不久",
+  "不仅",
+  "不再",
+  "不会再",
+  "不便",
+  "不方便",
+  "不太方便",
+  "不满",
+  "不适",
+  "不舒服",
+  "不周",
+  "不到位",
+  "不足",
+  "不愉快",
+  "不停",
+  "不良",
+  "不定期",
+  "不时",
+  "差不多",
+  "不错",
+  "不如",
+  "不用",
+  "不必",
+  "要不",
+  "不妨",
+  "不论",
+  "不同",
+  "不得不",
+  "会不会",
 ]);
 
 export interface ReplyHit {
@@ -180,9 +219,7 @@ function buildCandidates(list: readonly ReplyGuardEntry[]): Candidate[] {
     // A branch that forbids an allowed word itself gets its way.
     if (!byNeedle.has(word)) candidates.push({ needle: word, allowed: true, phrase: word, suggestions: [], order: order++ });
   }
-  return candidates.sort(
-    (a, b) => b.needle.length - a.needle.length || Number(a.allowed) - Number(b.allowed) || a.order - b.order,
-  );
+  return candidates.sort((a, b) => b.needle.length - a.needle.length || Number(a.allowed) - Number(b.allowed) || a.order - b.order);
 }
 
 const FREE = 0;

@@ -60,7 +60,16 @@ export interface IntakePlan {
     createdAt: number;
     updatedAt: number;
   };
-  event: { id: string; requestId: string; type: "request.created"; actorId: string | null; actorRole: string | null; publicNote: string; data: Record<string, unknown>; at: number };
+  event: {
+    id: string;
+    requestId: string;
+    type: "request.created";
+    actorId: string | null;
+    actorRole: string | null;
+    publicNote: string;
+    data: Record<string, unknown>;
+    at: number;
+  };
   milestones: PlannedMilestone[];
   /**
    * Notices the intake itself raises: alarms to the manager at once, and an acknowledgement to the resident
@@ -74,7 +83,9 @@ export interface IntakePlan {
 export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, ctx: IntakeContext): IntakePlan {
   const category = input.category ? ctx.settings.categories.find((c) => c.code === input.category) : undefined;
   if (input.category && (!category || category.kind !== input.kind)) {
-    throw new BadInput("unknown category for this kind", [{ path: "category", message: `"${input.category}" is not a ${input.kind} category of this branch` }]);
+    throw new BadInput("unknown category for this kind", [
+      { path: "category", message: `"${input.category}" is not a ${input.kind} category of this branch` },
+    ]);
   }
   const override = "urgencyOverride" in input ? input.urgencyOverride : undefined;
   const urgency = classifyUrgency(ctx.settings.categories, input.kind, input.category, override?.urgency);
@@ -119,7 +130,15 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
       at: ctx.now,
     },
     notices: [
-      ...(ALARM_KINDS.has(input.kind) ? [{ type: "request.alarm" as const, recipients: ["branchManager", "owner"], params: { description: input.description.slice(0, 100) } }] : []),
+      ...(ALARM_KINDS.has(input.kind)
+        ? [
+            {
+              type: "request.alarm" as const,
+              recipients: ["branchManager", "owner"],
+              params: { description: input.description.slice(0, 100) },
+            },
+          ]
+        : []),
       { type: "request.received" as const, recipients: ["resident"], params: { commitment: "" }, ifResident: true as const },
     ],
     milestones: planned.map((m) => plannedMilestone(m, ctx.now)),
@@ -128,7 +147,16 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
 
 /** A computed milestone as it is stored: with its id, the calendar kept as plain data. */
 export function plannedMilestone(m: ComputedMilestone, now: number): PlannedMilestone {
-  return { id: newId("ms", now), name: m.name, startAt: m.startAt, durationMs: m.durationMs, dueAt: m.dueAt, calendar: m.calendar as unknown as Record<string, unknown>, policyVersion: m.policyVersion, schedule: m.schedule };
+  return {
+    id: newId("ms", now),
+    name: m.name,
+    startAt: m.startAt,
+    durationMs: m.durationMs,
+    dueAt: m.dueAt,
+    calendar: m.calendar as unknown as Record<string, unknown>,
+    policyVersion: m.policyVersion,
+    schedule: m.schedule,
+  };
 }
 
 /** 138****1234: lists never show a full phone number. */

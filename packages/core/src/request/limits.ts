@@ -20,9 +20,14 @@ export type IntakeRefusal = "daily-limit" | "repeat" | null;
  * same rule as it writes (trigger `rate_counters_guard`, branch migration 0005, with 60000 ms written out: keep
  * REPEAT_WINDOW_MS equal to it); this names the reason.
  */
-export function intakeRefusal(counters: Array<LimitCounter | null>, submission: { text: string; at: number; dailyLimit: number }): IntakeRefusal {
+export function intakeRefusal(
+  counters: Array<LimitCounter | null>,
+  submission: { text: string; at: number; dailyLimit: number },
+): IntakeRefusal {
   if (counters.some((c) => c && c.count >= submission.dailyLimit)) return "daily-limit";
   const text = counterText(submission.text);
-  const repeat = counters.some((c) => c?.key.startsWith("phone:") && c.lastText === text && c.lastAt !== null && submission.at - c.lastAt < REPEAT_WINDOW_MS);
+  const repeat = counters.some(
+    (c) => c?.key.startsWith("phone:") && c.lastText === text && c.lastAt !== null && submission.at - c.lastAt < REPEAT_WINDOW_MS,
+  );
   return repeat ? "repeat" : null;
 }

@@ -26,7 +26,10 @@ const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))
 
 const requestFields = {
   kind: RequestKindSchema,
-  category: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/).optional(),
+  category: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,40}$/)
+    .optional(),
   description: plainText(2000),
   contact: z.strictObject({ name: plainText(40), phone: PhoneSchema, email: z.email().max(200).optional() }),
   location: LocationSchema,

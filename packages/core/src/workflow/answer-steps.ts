@@ -7,7 +7,12 @@ const MAX_PROMISE_MS = 7 * 86_400_000;
 export const ANSWER_STEPS: Record<AnswerStep, StepDef> = {
   answer: step(z.strictObject({ text: plainText(2000), override: GuardOverride }), (i, ctx) => {
     const guard = guardText(i.text, i.override, ctx);
-    return { record: { ...ctx.record, answeredAt: ctx.now }, publicNote: "reply", data: { text: i.text, ...guard }, notices: [{ type: "request.reply", recipients: ["resident"], params: { trackingCode: ctx.request.trackingCode, text: i.text } }] };
+    return {
+      record: { ...ctx.record, answeredAt: ctx.now },
+      publicNote: "reply",
+      data: { text: i.text, ...guard },
+      notices: [{ type: "request.reply", recipients: ["resident"], params: { trackingCode: ctx.request.trackingCode, text: i.text } }],
+    };
   }),
   // "Later" is a tracked commitment: the promised time becomes the call-back milestone's due time.
   "promise-callback": step(z.strictObject({ at: Instant, text: plainText(500), override: GuardOverride }), (i, ctx) => {
@@ -22,5 +27,9 @@ export const ANSWER_STEPS: Record<AnswerStep, StepDef> = {
       notices: [{ type: "request.reply", recipients: ["resident"], params: { trackingCode: ctx.request.trackingCode, text: i.text } }],
     };
   }),
-  withdraw: step(z.strictObject({ reason: plainText(500) }), (i, ctx) => ({ record: ctx.record, publicNote: "withdrawn", data: { reason: i.reason } })),
+  withdraw: step(z.strictObject({ reason: plainText(500) }), (i, ctx) => ({
+    record: ctx.record,
+    publicNote: "withdrawn",
+    data: { reason: i.reason },
+  })),
 };

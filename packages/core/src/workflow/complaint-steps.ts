@@ -47,7 +47,10 @@ export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
         demand: plainText(1000),
         written: z.boolean().optional(),
       })
-      .refine((v) => v.nature === "valid" || v.communicativeType !== undefined, { message: "say which kind of communicative complaint", path: ["communicativeType"] }),
+      .refine((v) => v.nature === "valid" || v.communicativeType !== undefined, {
+        message: "say which kind of communicative complaint",
+        path: ["communicativeType"],
+      }),
     (i, ctx) => ({
       record: keep(ctx, "classify", {
         nature: i.nature,
@@ -67,11 +70,16 @@ export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
     publicNote: "investigated",
     data: {},
   })),
-  "assign-responsibility": step(z.strictObject({ department: plainText(60), person: plainText(40).optional(), plan: plainText(2000) }), (i, ctx) => ({
-    record: keep(ctx, "assign-responsibility", { responsibility: { department: i.department, ...(i.person ? { person: i.person } : {}), plan: i.plan } }),
-    publicNote: "responsibility-assigned",
-    data: { department: i.department },
-  })),
+  "assign-responsibility": step(
+    z.strictObject({ department: plainText(60), person: plainText(40).optional(), plan: plainText(2000) }),
+    (i, ctx) => ({
+      record: keep(ctx, "assign-responsibility", {
+        responsibility: { department: i.department, ...(i.person ? { person: i.person } : {}), plan: i.plan },
+      }),
+      publicNote: "responsibility-assigned",
+      data: { department: i.department },
+    }),
+  ),
   handle: step(z.strictObject({ actions: plainText(2000), residentOpinion: plainText(1000), residentSigned: z.boolean() }), (i, ctx) => ({
     record: keep(ctx, "handle", { handling: { actions: i.actions, residentOpinion: i.residentOpinion, residentSigned: i.residentSigned } }),
     publicNote: "handled",
@@ -92,18 +100,40 @@ export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
       photos: z.array(z.string().max(64)).max(6).optional(),
     }),
     (i, ctx) => ({
-      record: keep(ctx, "summarize", { summary: { cause: i.cause, process: i.process, correctiveAction: i.correctiveAction, preventiveAction: i.preventiveAction, lesson: i.lesson, department: i.department } }),
+      record: keep(ctx, "summarize", {
+        summary: {
+          cause: i.cause,
+          process: i.process,
+          correctiveAction: i.correctiveAction,
+          preventiveAction: i.preventiveAction,
+          lesson: i.lesson,
+          department: i.department,
+        },
+      }),
       publicNote: null,
       data: { department: i.department },
-      caseEntry: { source: "complaint", problem: `${cr(ctx).demand ?? ""} — ${i.cause}`, lesson: `${i.lesson}\n${i.preventiveAction}`, department: i.department, photos: i.photos ?? [] },
+      caseEntry: {
+        source: "complaint",
+        problem: `${cr(ctx).demand ?? ""} — ${i.cause}`,
+        lesson: `${i.lesson}\n${i.preventiveAction}`,
+        department: i.department,
+        photos: i.photos ?? [],
+      },
     }),
   ),
-  archive: step(z.strictObject({ note: plainText(500).optional() }), (i, ctx) => ({ record: keep(ctx, "archive", {}), publicNote: "archived", data: { note: i.note ?? null } })),
+  archive: step(z.strictObject({ note: plainText(500).optional() }), (i, ctx) => ({
+    record: keep(ctx, "archive", {}),
+    publicNote: "archived",
+    data: { note: i.note ?? null },
+  })),
 
   "draft-reply": step(z.strictObject({ text: plainText(4000), override: GuardOverride }), (i, ctx) => {
     const guard = guardText(i.text, i.override, ctx);
     return {
-      record: { ...cr(ctx), replyDraft: { text: i.text, ...signed(ctx), ...(Object.keys(guard).length ? { guard } : {}) } } as unknown as Record<string, unknown>,
+      record: {
+        ...cr(ctx),
+        replyDraft: { text: i.text, ...signed(ctx), ...(Object.keys(guard).length ? { guard } : {}) },
+      } as unknown as Record<string, unknown>,
       publicNote: null,
       data: { ...guard },
       notices: [{ type: "complaint.replyForApproval", recipients: ["serviceSupervisor"], params: code(ctx) }],
@@ -115,7 +145,11 @@ export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
     const draft = c.replyDraft!;
     const { replyDraft: _sent, ...rest } = c;
     return {
-      record: { ...rest, replies: [...c.replies, { text: draft.text, draftedBy: draft.by, approvedBy: ctx.actor!.staffId, at: ctx.now }], replySentAt: ctx.now } as unknown as Record<string, unknown>,
+      record: {
+        ...rest,
+        replies: [...c.replies, { text: draft.text, draftedBy: draft.by, approvedBy: ctx.actor!.staffId, at: ctx.now }],
+        replySentAt: ctx.now,
+      } as unknown as Record<string, unknown>,
       publicNote: "reply",
       data: { text: draft.text, approvedBy: ctx.actor!.staffId, draftedBy: draft.by },
       notices: [{ type: "request.reply", recipients: ["resident"], params: { ...code(ctx), text: draft.text } }],
@@ -125,17 +159,25 @@ export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
     const c = cr(ctx);
     const { replyDraft: draft, ...rest } = c;
     return {
-      record: { ...rest, returnedDrafts: [...c.returnedDrafts, { text: draft!.text, comment: i.comment, ...signed(ctx) }] } as unknown as Record<string, unknown>,
+      record: {
+        ...rest,
+        returnedDrafts: [...c.returnedDrafts, { text: draft!.text, comment: i.comment, ...signed(ctx) }],
+      } as unknown as Record<string, unknown>,
       publicNote: null,
       data: { comment: i.comment },
       notices: [{ type: "complaint.replyReturned", recipients: [`staff:${draft!.by}`], params: { ...code(ctx), comment: i.comment } }],
     };
   }),
   escalate: step(z.strictObject({ severity: z.enum(["serious", "unsolvable"]), incidentReport: plainText(4000) }), (i, ctx) => ({
-    record: { ...cr(ctx), escalations: [...cr(ctx).escalations, { severity: i.severity, incidentReport: i.incidentReport, ...signed(ctx) }] } as unknown as Record<string, unknown>,
+    record: {
+      ...cr(ctx),
+      escalations: [...cr(ctx).escalations, { severity: i.severity, incidentReport: i.incidentReport, ...signed(ctx) }],
+    } as unknown as Record<string, unknown>,
     publicNote: null,
     data: { severity: i.severity },
-    notices: [{ type: "complaint.escalated", recipients: ["branchManager", "serviceSupervisor"], params: { ...code(ctx), severity: i.severity } }],
+    notices: [
+      { type: "complaint.escalated", recipients: ["branchManager", "serviceSupervisor"], params: { ...code(ctx), severity: i.severity } },
+    ],
   })),
   // Regular news to the resident until closed; when it cannot be solved in time, why and the expected date.
   progress: step(z.strictObject({ text: plainText(2000), expectedBy: Instant.optional(), override: GuardOverride }), (i, ctx) => {

@@ -1,7 +1,16 @@
 import type { Machine } from "./machine.ts";
 
 /** The eight steps of DOMAIN.md "Complaints"; step 1 (receive) is the intake itself. */
-export const COMPLAINT_STATES = ["received", "classified", "investigated", "assigned", "handled", "visited", "summarized", "archived"] as const;
+export const COMPLAINT_STATES = [
+  "received",
+  "classified",
+  "investigated",
+  "assigned",
+  "handled",
+  "visited",
+  "summarized",
+  "archived",
+] as const;
 export type ComplaintState = (typeof COMPLAINT_STATES)[number];
 
 const OPEN: ComplaintState[] = ["received", "classified", "investigated", "assigned", "handled", "visited", "summarized"];
@@ -28,10 +37,28 @@ export const COMPLAINT_MACHINE = {
     summarize: { from: ["visited"], to: "summarized", by: { staff: "complaint.step" } },
     archive: { from: ["summarized"], to: "archived", by: { staff: "complaint.approveReply" } },
     "draft-reply": { from: OPEN, to: "stay", by: { staff: "complaint.step" } },
-    "approve-reply": { from: OPEN, when: Object.fromEntries(OPEN.map((s) => [s, "hasDraft"])), to: "stay", by: { staff: "complaint.approveReply" }, meets: ["response"] },
-    "return-reply": { from: OPEN, when: Object.fromEntries(OPEN.map((s) => [s, "hasDraft"])), to: "stay", by: { staff: "complaint.approveReply" } },
+    "approve-reply": {
+      from: OPEN,
+      when: Object.fromEntries(OPEN.map((s) => [s, "hasDraft"])),
+      to: "stay",
+      by: { staff: "complaint.approveReply" },
+      meets: ["response"],
+    },
+    "return-reply": {
+      from: OPEN,
+      when: Object.fromEntries(OPEN.map((s) => [s, "hasDraft"])),
+      to: "stay",
+      by: { staff: "complaint.approveReply" },
+    },
     escalate: { from: OPEN, to: "stay", by: { staff: "complaint.escalate" } },
-    progress: { from: OPEN, when: Object.fromEntries(OPEN.map((s) => [s, "notWritten"])), to: "stay", by: { staff: "request.reply" }, meets: ["response", "progress"], starts: "progress" },
+    progress: {
+      from: OPEN,
+      when: Object.fromEntries(OPEN.map((s) => [s, "notWritten"])),
+      to: "stay",
+      by: { staff: "request.reply" },
+      meets: ["response", "progress"],
+      starts: "progress",
+    },
   },
   conditions: {
     hasDraft: (r) => !!r.replyDraft,

@@ -46,7 +46,12 @@ function startsFrom<S extends string>(m: Machine<S>, step: Step<S>, state: S, re
 }
 
 /** The steps `who` may take now: what the console shows as buttons and the portal as choices. */
-export function allowedSteps<S extends string, A extends string>(m: Machine<S, A>, state: S, who: Who, record: Record<string, unknown> = {}): A[] {
+export function allowedSteps<S extends string, A extends string>(
+  m: Machine<S, A>,
+  state: S,
+  who: Who,
+  record: Record<string, unknown> = {},
+): A[] {
   return (Object.keys(m.steps) as A[]).filter((a) => startsFrom(m, m.steps[a], state, record) && performs(m.steps[a].by, who));
 }
 
@@ -54,10 +59,18 @@ export function allowedSteps<S extends string, A extends string>(m: Machine<S, A
  * The state after `action`: 409 when the state does not allow it (whoever asks), 403 when it does but not for
  * this performer. `outcome` picks the target of a step with several.
  */
-export function nextState<S extends string, A extends string>(m: Machine<S, A>, state: S, action: A, who: Who, record: Record<string, unknown> = {}, outcome?: string): S {
+export function nextState<S extends string, A extends string>(
+  m: Machine<S, A>,
+  state: S,
+  action: A,
+  who: Who,
+  record: Record<string, unknown> = {},
+  outcome?: string,
+): S {
   const step = m.steps[action];
   if (!step || !startsFrom(m, step, state, record)) throw new InvalidTransition(state, action);
-  if (!performs(step.by, who)) throw new Forbidden(`"${action}" is not allowed for ${who === "resident" ? "the resident" : `role ${who.role}`}`);
+  if (!performs(step.by, who))
+    throw new Forbidden(`"${action}" is not allowed for ${who === "resident" ? "the resident" : `role ${who.role}`}`);
   if (step.to === "stay") return state;
   if (typeof step.to === "string") return step.to as S;
   const target = outcome === undefined ? undefined : step.to[outcome];

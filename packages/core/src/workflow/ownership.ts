@@ -3,7 +3,10 @@ import { z } from "zod";
 // Inputs of the ownership routes (首问负责制) and the case library (案例库), shared by the API and the console.
 
 /** Offer a request to a colleague; the owner stays the owner until the colleague accepts. */
-export const HandOverInputSchema = z.strictObject({ toStaffId: z.string().min(3).max(64), note: z.string().trim().min(1).max(500).optional() });
+export const HandOverInputSchema = z.strictObject({
+  toStaffId: z.string().min(3).max(64),
+  note: z.string().trim().min(1).max(500).optional(),
+});
 export type HandOverInput = z.infer<typeof HandOverInputSchema>;
 
 /** The receiver's answer to a hand-over (accept or decline), with an optional reason. */

@@ -31,15 +31,28 @@ export const WORKFLOWS = { repair: REPAIR, complaint: COMPLAINT, answer: ANSWER 
 
 /** A step of any workflow; the console has one endpoint per name (`POST /console/requests/{id}/actions/{step}`). */
 export type StepName = RepairStep | ComplaintStep | AnswerStep;
-type ResidentStepOf<M extends { steps: Record<string, { by: Performer }> }> = { [K in keyof M["steps"]]: M["steps"][K]["by"] extends { resident: true } ? K : never }[keyof M["steps"]];
+type ResidentStepOf<M extends { steps: Record<string, { by: Performer }> }> = {
+  [K in keyof M["steps"]]: M["steps"][K]["by"] extends { resident: true } ? K : never;
+}[keyof M["steps"]];
 /** A step the resident takes in the portal (`POST /public/requests/{trackingCode}/actions/{step}`). */
-export type ResidentStep = ResidentStepOf<typeof REPAIR_MACHINE> | ResidentStepOf<typeof COMPLAINT_MACHINE> | ResidentStepOf<typeof ANSWER_MACHINE>;
+export type ResidentStep =
+  | ResidentStepOf<typeof REPAIR_MACHINE>
+  | ResidentStepOf<typeof COMPLAINT_MACHINE>
+  | ResidentStepOf<typeof ANSWER_MACHINE>;
 
 const workflowList = Object.values(WORKFLOWS);
 /** Every step name, each once, in workflow order (the keys of the typed *_STEPS records). */
 export const STEP_NAMES = [...new Set(workflowList.flatMap((w) => Object.keys(w.steps)))] as StepName[];
 /** The steps a resident performs (staff may record them on their behalf), each once, in workflow order. */
-export const RESIDENT_STEPS = [...new Set(workflowList.flatMap((w) => Object.entries(w.machine.steps).filter(([, st]) => "resident" in st.by).map(([n]) => n)))] as ResidentStep[];
+export const RESIDENT_STEPS = [
+  ...new Set(
+    workflowList.flatMap((w) =>
+      Object.entries(w.machine.steps)
+        .filter(([, st]) => "resident" in st.by)
+        .map(([n]) => n),
+    ),
+  ),
+] as ResidentStep[];
 const stepNames = new Set<string>(STEP_NAMES);
 const residentSteps = new Set<string>(RESIDENT_STEPS);
 /** Narrows a step name the API sent (`allowedActions`, `residentActions` are plain strings). */
@@ -72,7 +85,13 @@ export function technicianMayAct(actor: { staffId: string; role: string } | null
 }
 
 /** The steps `who` may take now; a technician sees none on an order that is not theirs. */
-export function allowedActions(kind: RequestKind, state: string, who: Who, record: Record<string, unknown>, on?: { staffId: string; assigneeId: string | null }): string[] {
+export function allowedActions(
+  kind: RequestKind,
+  state: string,
+  who: Who,
+  record: Record<string, unknown>,
+  on?: { staffId: string; assigneeId: string | null },
+): string[] {
   if (who !== "resident" && on && !technicianMayAct({ staffId: on.staffId, role: who.role }, on.assigneeId)) return [];
   return allowedSteps(workflowOf(kind).machine, state, who, record);
 }
@@ -85,10 +104,14 @@ export function planStep(kind: RequestKind, action: string, rawInput: unknown, s
   const wf = workflowOf(kind);
   const def = wf.steps[action];
   const machineStep = wf.machine.steps[action];
-  if (!def || !machineStep) throw new BadInput(`unknown step "${action}" for a ${kind} request`, [{ path: "action", message: `not a step of the ${wf.machine.name} workflow` }]);
+  if (!def || !machineStep)
+    throw new BadInput(`unknown step "${action}" for a ${kind} request`, [
+      { path: "action", message: `not a step of the ${wf.machine.name} workflow` },
+    ]);
   // The state machine first: a step that is not allowed now is refused before its input is looked at.
   nextState(wf.machine, state, action, who, ctx.record, typeof machineStep.to === "object" ? Object.keys(machineStep.to)[0] : undefined);
-  if (!technicianMayAct(ctx.actor, ctx.request.assigneeId)) throw new Forbidden("only the technician the work order is assigned to acts on it");
+  if (!technicianMayAct(ctx.actor, ctx.request.assigneeId))
+    throw new Forbidden("only the technician the work order is assigned to acts on it");
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     throw new BadInput(
@@ -102,5 +125,11 @@ export function planStep(kind: RequestKind, action: string, rawInput: unknown, s
   const entered = next !== state ? wf.machine.onEnter?.[next] : undefined;
   if (entered) starts.push({ trigger: entered, ...(effect.dueAt !== undefined ? { dueAt: effect.dueAt } : {}) });
   if (machineStep.starts && machineStep.starts !== entered) starts.push({ trigger: machineStep.starts });
-  return { state: next, effect, meets: [...(machineStep.meets ?? [])], starts, closes: isTerminal(wf.machine, next) && !isTerminal(wf.machine, state) };
+  return {
+    state: next,
+    effect,
+    meets: [...(machineStep.meets ?? [])],
+    starts,
+    closes: isTerminal(wf.machine, next) && !isTerminal(wf.machine, state),
+  };
 }

@@ -30,25 +30,63 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
     z
       .strictObject({ feasible: z.boolean(), priceFen: Fen.optional(), note: plainText(500), referral: plainText(500).optional() })
       .refine((v) => !v.feasible || v.priceFen !== undefined, { message: "a feasible item needs its price", path: ["priceFen"] })
-      .refine((v) => v.feasible || v.referral !== undefined, { message: "say who can help when the branch cannot (严禁推诿)", path: ["referral"] }),
+      .refine((v) => v.feasible || v.referral !== undefined, {
+        message: "say who can help when the branch cannot (严禁推诿)",
+        path: ["referral"],
+      }),
     (i, ctx) => {
       const review = wo(ctx).review!;
-      const item: WorkItem = { code: NON_STANDARD, name: { "zh-CN": review.item, en: review.item }, standard: false, ...(i.priceFen !== undefined ? { priceFen: i.priceFen } : {}) };
+      const item: WorkItem = {
+        code: NON_STANDARD,
+        name: { "zh-CN": review.item, en: review.item },
+        standard: false,
+        ...(i.priceFen !== undefined ? { priceFen: i.priceFen } : {}),
+      };
       return {
         outcome: i.feasible ? "feasible" : "infeasible",
-        record: keep(ctx, { review: { ...review, feasible: i.feasible, note: i.note, ...(i.priceFen !== undefined ? { priceFen: i.priceFen } : {}), ...(i.referral ? { referral: i.referral } : {}), ...signed(ctx) }, ...(i.feasible ? { item } : {}) }),
+        record: keep(ctx, {
+          review: {
+            ...review,
+            feasible: i.feasible,
+            note: i.note,
+            ...(i.priceFen !== undefined ? { priceFen: i.priceFen } : {}),
+            ...(i.referral ? { referral: i.referral } : {}),
+            ...signed(ctx),
+          },
+          ...(i.feasible ? { item } : {}),
+        }),
         publicNote: i.feasible ? "price-decided" : "referred",
         data: { feasible: i.feasible, priceFen: i.priceFen ?? null, note: i.note, referral: i.referral ?? null },
-        notices: i.feasible ? [{ type: "workOrder.priceDecided", recipients: ["resident"], params: { ...code(ctx), item: review.item, price: yuan(i.priceFen!) } }] : [],
+        notices: i.feasible
+          ? [
+              {
+                type: "workOrder.priceDecided",
+                recipients: ["resident"],
+                params: { ...code(ctx), item: review.item, price: yuan(i.priceFen!) },
+              },
+            ]
+          : [],
       };
     },
   ),
 
-  "approve-price": step(Note, (i, ctx) => ({ record: keep(ctx, { priceApproval: { approved: true, ...(i.note ? { note: i.note } : {}), ...signed(ctx) } }), publicNote: "price-approved", data: { note: i.note ?? null } })),
-  "decline-price": step(Reason, (i, ctx) => ({ record: keep(ctx, { priceApproval: { approved: false, note: i.reason, ...signed(ctx) } }), publicNote: "price-declined", data: { reason: i.reason } })),
+  "approve-price": step(Note, (i, ctx) => ({
+    record: keep(ctx, { priceApproval: { approved: true, ...(i.note ? { note: i.note } : {}), ...signed(ctx) } }),
+    publicNote: "price-approved",
+    data: { note: i.note ?? null },
+  })),
+  "decline-price": step(Reason, (i, ctx) => ({
+    record: keep(ctx, { priceApproval: { approved: false, note: i.reason, ...signed(ctx) } }),
+    publicNote: "price-declined",
+    data: { reason: i.reason },
+  })),
 
   dispatch: step(
-    z.strictObject({ technicianId: z.string().min(3).max(64).optional(), itemCode: z.string().min(2).max(41).optional(), appointment: z.strictObject({ from: Instant, to: Instant }).optional() }),
+    z.strictObject({
+      technicianId: z.string().min(3).max(64).optional(),
+      itemCode: z.string().min(2).max(41).optional(),
+      appointment: z.strictObject({ from: Instant, to: Instant }).optional(),
+    }),
     (i, ctx) => {
       const w = wo(ctx);
       let item = w.item;
@@ -56,10 +94,20 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
       if (!item) throw field("itemCode", "name the price-list item, or refer a non-standard item for review first");
       if (!item.standard && !w.priceApproval?.approved) throw new Conflict("the resident has not agreed to the non-standard price yet");
       const techs = ctx.technicians ?? [];
-      const chosen = i.technicianId ? techs.find((t) => t.id === i.technicianId) : pickTechnician(techs, { skill: item.skill, communityId: ctx.request.communityId });
-      if (!chosen) throw field("technicianId", i.technicianId ? "not an active technician of this branch" : "no technician available; choose one by hand");
+      const chosen = i.technicianId
+        ? techs.find((t) => t.id === i.technicianId)
+        : pickTechnician(techs, { skill: item.skill, communityId: ctx.request.communityId });
+      if (!chosen)
+        throw field(
+          "technicianId",
+          i.technicianId ? "not an active technician of this branch" : "no technician available; choose one by hand",
+        );
       return {
-        record: keep(ctx, { item, technicianId: chosen.id, dispatches: [...w.dispatches, { technicianId: chosen.id, auto: !i.technicianId, ...signed(ctx) }] }),
+        record: keep(ctx, {
+          item,
+          technicianId: chosen.id,
+          dispatches: [...w.dispatches, { technicianId: chosen.id, auto: !i.technicianId, ...signed(ctx) }],
+        }),
         publicNote: "dispatched",
         data: { technicianId: chosen.id, auto: !i.technicianId, item: item.code, appointment: i.appointment ?? null },
         assigneeId: chosen.id,
@@ -75,41 +123,68 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
     ]),
     (i, ctx) => {
       const w = wo(ctx);
-      if ("confirmed" in i) return { record: keep(ctx, { onSite: { confirmed: true, ...signed(ctx) } }), publicNote: "on-site", data: { confirmed: true } };
+      if ("confirmed" in i)
+        return { record: keep(ctx, { onSite: { confirmed: true, ...signed(ctx) } }), publicNote: "on-site", data: { confirmed: true } };
       const to = priced(ctx, i.correction.itemCode);
       const correction = { from: w.item!, to, reason: i.correction.reason };
-      return { record: keep(ctx, { item: to, onSite: { confirmed: false, correction, ...signed(ctx) } }), publicNote: "on-site-corrected", data: { from: w.item?.code ?? null, to: to.code, reason: i.correction.reason } };
+      return {
+        record: keep(ctx, { item: to, onSite: { confirmed: false, correction, ...signed(ctx) } }),
+        publicNote: "on-site-corrected",
+        data: { from: w.item?.code ?? null, to: to.code, reason: i.correction.reason },
+      };
     },
   ),
 
-  quote: step(z.strictObject({ lines: z.array(z.strictObject({ code: z.string().min(2).max(41), qty: z.number().int().min(1).max(100) })).min(1).max(20) }), (i, ctx) => {
-    const w = wo(ctx);
-    const warrantyOf = ctx.warranty?.requestId ?? null;
-    const q = priceQuote(i.lines, ctx.settings.priceList, w.item, warrantyOf);
-    if ("unknown" in q) throw field("lines", `not in the price list: ${q.unknown.join(", ")} (a price is never made up on site)`);
-    const quote = { ...q, ...signed(ctx) };
-    return {
-      record: keep(ctx, { quotes: [...w.quotes, quote], warrantyOf }),
-      publicNote: warrantyOf ? "quoted-warranty" : "quoted",
-      data: { totalFen: q.totalFen, lines: q.lines.map((l) => ({ code: l.code, qty: l.qty })), warrantyOf, warrantyTrackingCode: ctx.warranty?.trackingCode ?? null },
-      notices: [{ type: "workOrder.quoted", recipients: ["resident"], params: { ...code(ctx), total: yuan(q.totalFen) } }],
-    };
-  }),
+  quote: step(
+    z.strictObject({
+      lines: z
+        .array(z.strictObject({ code: z.string().min(2).max(41), qty: z.number().int().min(1).max(100) }))
+        .min(1)
+        .max(20),
+    }),
+    (i, ctx) => {
+      const w = wo(ctx);
+      const warrantyOf = ctx.warranty?.requestId ?? null;
+      const q = priceQuote(i.lines, ctx.settings.priceList, w.item, warrantyOf);
+      if ("unknown" in q) throw field("lines", `not in the price list: ${q.unknown.join(", ")} (a price is never made up on site)`);
+      const quote = { ...q, ...signed(ctx) };
+      return {
+        record: keep(ctx, { quotes: [...w.quotes, quote], warrantyOf }),
+        publicNote: warrantyOf ? "quoted-warranty" : "quoted",
+        data: {
+          totalFen: q.totalFen,
+          lines: q.lines.map((l) => ({ code: l.code, qty: l.qty })),
+          warrantyOf,
+          warrantyTrackingCode: ctx.warranty?.trackingCode ?? null,
+        },
+        notices: [{ type: "workOrder.quoted", recipients: ["resident"], params: { ...code(ctx), total: yuan(q.totalFen) } }],
+      };
+    },
+  ),
 
   "accept-quote": step(Note, (i, ctx) => {
     const w = wo(ctx);
     const q = lastQuote(w)!;
-    return { record: keep(ctx, { quotes: [...w.quotes.slice(0, -1), { ...q, decision: { accepted: true, ...signed(ctx) } }] }), publicNote: "quote-accepted", data: { totalFen: q.totalFen, note: i.note ?? null } };
+    return {
+      record: keep(ctx, { quotes: [...w.quotes.slice(0, -1), { ...q, decision: { accepted: true, ...signed(ctx) } }] }),
+      publicNote: "quote-accepted",
+      data: { totalFen: q.totalFen, note: i.note ?? null },
+    };
   }),
 
   "refuse-quote": step(Reason, (i, ctx) => {
     const w = wo(ctx);
     const q = lastQuote(w)!;
     return {
-      record: keep(ctx, { quotes: [...w.quotes.slice(0, -1), { ...q, decision: { accepted: false, reason: i.reason, ...signed(ctx) } }], refusal: { reason: i.reason, recordedBy: signed(ctx).by, at: ctx.now } }),
+      record: keep(ctx, {
+        quotes: [...w.quotes.slice(0, -1), { ...q, decision: { accepted: false, reason: i.reason, ...signed(ctx) } }],
+        refusal: { reason: i.reason, recordedBy: signed(ctx).by, at: ctx.now },
+      }),
       publicNote: "quote-refused",
       data: { reason: i.reason },
-      notices: w.technicianId ? [{ type: "workOrder.refused", recipients: [`staff:${w.technicianId}`], params: { ...code(ctx), reason: i.reason } }] : [],
+      notices: w.technicianId
+        ? [{ type: "workOrder.refused", recipients: [`staff:${w.technicianId}`], params: { ...code(ctx), reason: i.reason } }]
+        : [],
     };
   }),
 
@@ -126,18 +201,37 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
   "approve-refusal": step(Note, (i, ctx) => {
     const w = wo(ctx);
     // Two sign-offs, two people: the engineering supervisor may sign as technician, but not both halves.
-    if (w.refusal!.technicianSignedBy === ctx.actor!.staffId) throw new Conflict("the supervisor's sign-off must come from someone other than the technician who signed");
+    if (w.refusal!.technicianSignedBy === ctx.actor!.staffId)
+      throw new Conflict("the supervisor's sign-off must come from someone other than the technician who signed");
     const refusal = { ...w.refusal!, supervisorSignedBy: ctx.actor!.staffId, supervisorSignedAt: ctx.now };
     const { refusal: _open, ...rest } = w;
-    return { record: { ...rest, refusals: [...w.refusals, refusal] } as unknown as Record<string, unknown>, publicNote: "returned", data: { note: i.note ?? null }, assigneeId: null };
+    return {
+      record: { ...rest, refusals: [...w.refusals, refusal] } as unknown as Record<string, unknown>,
+      publicNote: "returned",
+      data: { note: i.note ?? null },
+      assigneeId: null,
+    };
   }),
 
   "check-materials": step(
     z
-      .strictObject({ material: plainText(100), result: z.enum(["pass", "fail", "poor"]), note: plainText(500).optional(), residentWarned: z.boolean() })
-      .refine((v) => v.result === "pass" || v.residentWarned, { message: "warn the resident about failed or poor materials (their choice is respected)", path: ["residentWarned"] }),
+      .strictObject({
+        material: plainText(100),
+        result: z.enum(["pass", "fail", "poor"]),
+        note: plainText(500).optional(),
+        residentWarned: z.boolean(),
+      })
+      .refine((v) => v.result === "pass" || v.residentWarned, {
+        message: "warn the resident about failed or poor materials (their choice is respected)",
+        path: ["residentWarned"],
+      }),
     (i, ctx) => ({
-      record: keep(ctx, { materialsChecks: [...wo(ctx).materialsChecks, { material: i.material, result: i.result, ...(i.note ? { note: i.note } : {}), residentWarned: i.residentWarned, ...signed(ctx) }] }),
+      record: keep(ctx, {
+        materialsChecks: [
+          ...wo(ctx).materialsChecks,
+          { material: i.material, result: i.result, ...(i.note ? { note: i.note } : {}), residentWarned: i.residentWarned, ...signed(ctx) },
+        ],
+      }),
       publicNote: "materials-checked",
       data: { material: i.material, result: i.result, residentWarned: i.residentWarned },
     }),
@@ -146,14 +240,30 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
   "complete-work": step(
     z.strictObject({
       workDone: plainText(1000),
-      materials: z.array(z.strictObject({ name: plainText(100), qty: z.number().positive().max(10_000), unit: plainText(20).optional(), suppliedBy: z.enum(["branch", "resident"]) })).max(50),
+      materials: z
+        .array(
+          z.strictObject({
+            name: plainText(100),
+            qty: z.number().positive().max(10_000),
+            unit: plainText(20).optional(),
+            suppliedBy: z.enum(["branch", "resident"]),
+          }),
+        )
+        .max(50),
     }),
     (i, ctx) => {
       const w = wo(ctx);
       const q = lastQuote(w);
       if (!q?.decision?.accepted) throw new Conflict("no accepted quote on record: work starts only after the resident accepts the price");
       // The amount is the accepted quote: never a price afterwards (DOMAIN.md "Repairs" step 4).
-      const work = { done: i.workDone, materials: i.materials.map((m) => ({ ...m })), labourFen: q.labourFen, materialFen: q.materialFen, totalFen: q.totalFen, ...signed(ctx) };
+      const work = {
+        done: i.workDone,
+        materials: i.materials.map((m) => ({ ...m })),
+        labourFen: q.labourFen,
+        materialFen: q.materialFen,
+        totalFen: q.totalFen,
+        ...signed(ctx),
+      };
       return {
         record: keep(ctx, { work }),
         publicNote: "work-done",
@@ -163,11 +273,14 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
     },
   ),
 
-  "defer-acceptance": step(z.strictObject({ condition: z.enum(["next-rain", "water-flows"]), note: plainText(500).optional() }), (i, ctx) => ({
-    record: keep(ctx, { deferral: { condition: i.condition, ...(i.note ? { note: i.note } : {}), ...signed(ctx) } }),
-    publicNote: `deferred-${i.condition}`,
-    data: { condition: i.condition },
-  })),
+  "defer-acceptance": step(
+    z.strictObject({ condition: z.enum(["next-rain", "water-flows"]), note: plainText(500).optional() }),
+    (i, ctx) => ({
+      record: keep(ctx, { deferral: { condition: i.condition, ...(i.note ? { note: i.note } : {}), ...signed(ctx) } }),
+      publicNote: `deferred-${i.condition}`,
+      data: { condition: i.condition },
+    }),
+  ),
 
   "confirm-completion": step(z.strictObject({ amountFen: Fen, signature: plainText(40), note: plainText(500).optional() }), (i, ctx) => {
     const w = wo(ctx);
@@ -175,7 +288,10 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
     if (i.amountFen !== total) throw field("amountFen", `the amount to confirm is ${total} fen (${yuan(total)}), as quoted`);
     return {
       outcome: total > 0 ? "payable" : "free",
-      record: keep(ctx, { acceptance: { amountFen: total, signature: i.signature, ...(i.note ? { note: i.note } : {}), ...signed(ctx) }, ...(total === 0 ? { completedAt: ctx.now } : {}) }),
+      record: keep(ctx, {
+        acceptance: { amountFen: total, signature: i.signature, ...(i.note ? { note: i.note } : {}), ...signed(ctx) },
+        ...(total === 0 ? { completedAt: ctx.now } : {}),
+      }),
       publicNote: total > 0 ? "accepted-payable" : "accepted",
       data: { amountFen: total, deferred: w.deferral?.condition ?? null },
     };
@@ -185,14 +301,26 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
     record: keep(ctx, { returns: [...wo(ctx).returns, { reason: i.reason, ...signed(ctx) }] }),
     publicNote: "work-returned",
     data: { reason: i.reason },
-    notices: wo(ctx).technicianId ? [{ type: "workOrder.refused", recipients: [`staff:${wo(ctx).technicianId}`], params: { ...code(ctx), reason: i.reason } }] : [],
+    notices: wo(ctx).technicianId
+      ? [{ type: "workOrder.refused", recipients: [`staff:${wo(ctx).technicianId}`], params: { ...code(ctx), reason: i.reason } }]
+      : [],
   })),
 
-  "record-payment": step(z.strictObject({ amountFen: Fen, method: z.enum(["cash", "wechat", "alipay", "card", "transfer"]), receiptNo: plainText(40) }), (i, ctx) => {
-    const total = wo(ctx).acceptance!.amountFen;
-    if (i.amountFen !== total) throw field("amountFen", `the amount due is ${total} fen (${yuan(total)})`);
-    return { record: keep(ctx, { payment: { amountFen: i.amountFen, method: i.method, receiptNo: i.receiptNo, ...signed(ctx) }, completedAt: ctx.now }), publicNote: "paid", data: { amountFen: i.amountFen, method: i.method } };
-  }),
+  "record-payment": step(
+    z.strictObject({ amountFen: Fen, method: z.enum(["cash", "wechat", "alipay", "card", "transfer"]), receiptNo: plainText(40) }),
+    (i, ctx) => {
+      const total = wo(ctx).acceptance!.amountFen;
+      if (i.amountFen !== total) throw field("amountFen", `the amount due is ${total} fen (${yuan(total)})`);
+      return {
+        record: keep(ctx, {
+          payment: { amountFen: i.amountFen, method: i.method, receiptNo: i.receiptNo, ...signed(ctx) },
+          completedAt: ctx.now,
+        }),
+        publicNote: "paid",
+        data: { amountFen: i.amountFen, method: i.method },
+      };
+    },
+  ),
 
   "follow-up": step(FollowUpInput(), (i, ctx) => followUp(i, ctx, wo(ctx).followUps, (followUps) => keep(ctx, { followUps }))),
 
@@ -201,27 +329,45 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
 
 /** The follow-up visit (回访) of repairs and complaints. */
 export function FollowUpInput() {
-  return z.strictObject({
-    /** Staff say how they reached the resident; a resident rating in the portal is "online". */
-    channel: z.enum(["phone", "visit", "online"]).optional(),
-    satisfied: z.boolean(),
-    score: z.number().int().min(1).max(5).optional(),
-    comment: plainText(1000).optional(),
-    /** What the case library keeps when the resident is not satisfied. */
-    lesson: plainText(1000).optional(),
-    department: plainText(60).optional(),
-    photos: z.array(z.string().max(64)).max(6).optional(),
-  }).refine((v) => v.satisfied || v.comment !== undefined, { message: "record what the resident is unhappy with", path: ["comment"] });
+  return z
+    .strictObject({
+      /** Staff say how they reached the resident; a resident rating in the portal is "online". */
+      channel: z.enum(["phone", "visit", "online"]).optional(),
+      satisfied: z.boolean(),
+      score: z.number().int().min(1).max(5).optional(),
+      comment: plainText(1000).optional(),
+      /** What the case library keeps when the resident is not satisfied. */
+      lesson: plainText(1000).optional(),
+      department: plainText(60).optional(),
+      photos: z.array(z.string().max(64)).max(6).optional(),
+    })
+    .refine((v) => v.satisfied || v.comment !== undefined, { message: "record what the resident is unhappy with", path: ["comment"] });
 }
 type FollowUp = z.output<ReturnType<typeof FollowUpInput>>;
 
-export function followUp(i: FollowUp, ctx: StepContext, history: WorkOrder["followUps"], store: (h: WorkOrder["followUps"]) => Record<string, unknown>) {
+export function followUp(
+  i: FollowUp,
+  ctx: StepContext,
+  history: WorkOrder["followUps"],
+  store: (h: WorkOrder["followUps"]) => Record<string, unknown>,
+) {
   const channel = ctx.actor ? i.channel : "online";
   if (!channel) throw new BadInput("how was the resident reached?", [{ path: "channel", message: "phone, visit or online" }]);
-  const staffOnly = ctx.actor ? undefined : (["channel", "lesson", "department", "photos"] as const).find((k) => i[k] !== undefined && i[k] !== "online");
-  if (staffOnly) throw new BadInput("recorded by staff only", [{ path: staffOnly, message: "the portal rates online; the case library is written by staff" }]);
+  const staffOnly = ctx.actor
+    ? undefined
+    : (["channel", "lesson", "department", "photos"] as const).find((k) => i[k] !== undefined && i[k] !== "online");
+  if (staffOnly)
+    throw new BadInput("recorded by staff only", [
+      { path: staffOnly, message: "the portal rates online; the case library is written by staff" },
+    ]);
   const reopened = !i.satisfied && ctx.settings.workflow.reopenOnUnsatisfied;
-  const entry = { channel, satisfied: i.satisfied, ...(i.score !== undefined ? { score: i.score } : {}), ...(i.comment ? { comment: i.comment } : {}), ...signed(ctx) };
+  const entry = {
+    channel,
+    satisfied: i.satisfied,
+    ...(i.score !== undefined ? { score: i.score } : {}),
+    ...(i.comment ? { comment: i.comment } : {}),
+    ...signed(ctx),
+  };
   return {
     outcome: reopened ? "reopened" : "closed",
     record: store([...history, entry]),
@@ -232,8 +378,20 @@ export function followUp(i: FollowUp, ctx: StepContext, history: WorkOrder["foll
     ...(i.satisfied
       ? {}
       : {
-          caseEntry: { source: "follow-up" as const, problem: i.comment ?? "", lesson: i.lesson ?? "", department: i.department ?? "", photos: i.photos ?? [] },
-          notices: [{ type: "request.reopened" as const, recipients: ["owner", "serviceSupervisor"], params: { trackingCode: ctx.request.trackingCode } }],
+          caseEntry: {
+            source: "follow-up" as const,
+            problem: i.comment ?? "",
+            lesson: i.lesson ?? "",
+            department: i.department ?? "",
+            photos: i.photos ?? [],
+          },
+          notices: [
+            {
+              type: "request.reopened" as const,
+              recipients: ["owner", "serviceSupervisor"],
+              params: { trackingCode: ctx.request.trackingCode },
+            },
+          ],
         }),
   };
 }

@@ -32,7 +32,12 @@ export const REPAIR_MACHINE = {
   onEnter: { review: "dispatched-to-engineering", completed: "completed" },
   steps: {
     "refer-for-review": { from: ["received"], to: "review", by: { staff: "workOrder.dispatch" } },
-    review: { from: ["review"], to: { feasible: "awaitingPriceApproval", infeasible: "closed" }, by: { staff: "workOrder.review" }, meets: ["review"] },
+    review: {
+      from: ["review"],
+      to: { feasible: "awaitingPriceApproval", infeasible: "closed" },
+      by: { staff: "workOrder.review" },
+      meets: ["review"],
+    },
     "approve-price": { from: ["awaitingPriceApproval"], to: "approved", by: resident("workOrder.recordResidentDecision") },
     "decline-price": { from: ["awaitingPriceApproval"], to: "closed", by: resident("workOrder.recordResidentDecision") },
     dispatch: { from: ["received", "approved", "returned"], to: "dispatched", by: { staff: "workOrder.dispatch" } },
@@ -50,10 +55,19 @@ export const REPAIR_MACHINE = {
       to: { payable: "awaitingPayment", free: "completed" },
       by: resident("workOrder.recordResidentDecision"),
     },
-    "return-work": { from: ["awaitingAcceptance", "acceptanceDeferred"], to: "inProgress", by: resident("workOrder.recordResidentDecision") },
+    "return-work": {
+      from: ["awaitingAcceptance", "acceptanceDeferred"],
+      to: "inProgress",
+      by: resident("workOrder.recordResidentDecision"),
+    },
     "record-payment": { from: ["awaitingPayment"], to: "completed", by: { staff: "workOrder.recordPayment" } },
     // The resident rates online in the portal, or staff record the call or visit (回访).
-    "follow-up": { from: ["completed"], to: { closed: "closed", reopened: "returned" }, by: resident("request.followUp"), meets: ["followUp"] },
+    "follow-up": {
+      from: ["completed"],
+      to: { closed: "closed", reopened: "returned" },
+      by: resident("request.followUp"),
+      meets: ["followUp"],
+    },
     withdraw: {
       from: ["received", "review", "awaitingPriceApproval", "approved", "dispatched", "returned"],
       to: "cancelled",

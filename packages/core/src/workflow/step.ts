@@ -85,12 +85,16 @@ export interface StepEffect {
   rating?: { score: number; comment: string | null };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a table of steps holds defs of every input type
 export interface StepDef<I = any> {
   input: z.ZodType<I>;
   apply(input: I, ctx: StepContext): StepEffect;
 }
 
-export const step = <S extends z.ZodType>(input: S, apply: (input: z.output<S>, ctx: StepContext) => StepEffect): StepDef<z.output<S>> => ({ input: input as z.ZodType<z.output<S>>, apply });
+export const step = <S extends z.ZodType>(input: S, apply: (input: z.output<S>, ctx: StepContext) => StepEffect): StepDef<z.output<S>> => ({
+  input: input as z.ZodType<z.output<S>>,
+  apply,
+});
 
 /** Who did it and when, as every step records it. */
 export const signed = (ctx: StepContext) => ({ by: ctx.actor?.staffId ?? "resident", at: ctx.now });
@@ -99,11 +103,13 @@ export const signed = (ctx: StepContext) => ({ by: ctx.actor?.staffId ?? "reside
 export function guardText(text: string, override: { reason: string } | undefined, ctx: StepContext): Record<string, unknown> {
   const verdict = checkReply(text, ctx.settings.replyGuard);
   if (verdict.ok) {
-    if (override) throw new BadInput("nothing to override", [{ path: "override", message: "the text passes the guard; send it without an override" }]);
+    if (override)
+      throw new BadInput("nothing to override", [{ path: "override", message: "the text passes the guard; send it without an override" }]);
     return {};
   }
   if (!override) throw new ReplyBlocked(verdict.hits);
-  if (!ctx.actor || !can(ctx.actor.role, "reply.overrideGuard" satisfies Action)) throw new Forbidden("only a supervisor may override the language guard");
+  if (!ctx.actor || !can(ctx.actor.role, "reply.overrideGuard" satisfies Action))
+    throw new Forbidden("only a supervisor may override the language guard");
   return { override: { reason: override.reason, by: ctx.actor.staffId, hits: verdict.hits.map((h) => h.phrase) } };
 }
 

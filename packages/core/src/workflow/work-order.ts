@@ -38,16 +38,49 @@ export const NON_STANDARD = "non-standard";
 export interface WorkOrder {
   number: string;
   item?: WorkItem;
-  review?: { item: string; feasible?: boolean; priceFen?: number; note?: string; referral?: string; by?: string; at?: number; referredBy: string; referredAt: number };
+  review?: {
+    item: string;
+    feasible?: boolean;
+    priceFen?: number;
+    note?: string;
+    referral?: string;
+    by?: string;
+    at?: number;
+    referredBy: string;
+    referredAt: number;
+  };
   priceApproval?: { approved: boolean; note?: string; by: string; at: number };
   technicianId?: string;
   dispatches: Array<{ technicianId: string; auto: boolean; by: string; at: number }>;
   onSite?: { confirmed: boolean; correction?: { from: WorkItem; to: WorkItem; reason: string }; by: string; at: number };
   quotes: Quote[];
-  refusal?: { reason: string; recordedBy: string; at: number; technicianSignedBy?: string; technicianSignedAt?: number; supervisorSignedBy?: string; supervisorSignedAt?: number };
+  refusal?: {
+    reason: string;
+    recordedBy: string;
+    at: number;
+    technicianSignedBy?: string;
+    technicianSignedAt?: number;
+    supervisorSignedBy?: string;
+    supervisorSignedAt?: number;
+  };
   refusals: NonNullable<WorkOrder["refusal"]>[];
-  materialsChecks: Array<{ material: string; result: "pass" | "fail" | "poor"; note?: string; residentWarned: boolean; by: string; at: number }>;
-  work?: { done: string; materials: Array<{ name: string; qty: number; unit?: string; suppliedBy: "branch" | "resident" }>; labourFen: number; materialFen: number; totalFen: number; by: string; at: number };
+  materialsChecks: Array<{
+    material: string;
+    result: "pass" | "fail" | "poor";
+    note?: string;
+    residentWarned: boolean;
+    by: string;
+    at: number;
+  }>;
+  work?: {
+    done: string;
+    materials: Array<{ name: string; qty: number; unit?: string; suppliedBy: "branch" | "resident" }>;
+    labourFen: number;
+    materialFen: number;
+    totalFen: number;
+    by: string;
+    at: number;
+  };
   returns: Array<{ reason: string; by: string; at: number }>;
   deferral?: { condition: "next-rain" | "water-flows"; note?: string; by: string; at: number };
   acceptance?: { amountFen: number; signature: string; note?: string; by: string; at: number };
@@ -64,7 +97,9 @@ export function newWorkOrder(number: string): WorkOrder {
 
 /** Work-order number: WO + the branch's local date + the request's tail (unique with the request). */
 export function workOrderNumber(requestId: string, at: number, timeZone = "Asia/Shanghai"): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at).replaceAll("-", "");
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(at)
+    .replaceAll("-", "");
   return `WO${day}-${requestId.slice(-6).toUpperCase()}`;
 }
 
@@ -108,7 +143,14 @@ export function warrantyEnds(completedAt: number, months: number): number {
   const d = new Date(completedAt + shift);
   // 30 Nov + 3 months is 28/29 Feb, not 2 Mar: the day is capped at the target month's last day.
   const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months + 1, 0)).getUTCDate();
-  const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, Math.min(d.getUTCDate(), lastDay), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+  const end = Date.UTC(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + months,
+    Math.min(d.getUTCDate(), lastDay),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  );
   return end - shift;
 }
 
@@ -120,7 +162,10 @@ export function withinWarranty(completedAt: number, now: number, months: number)
  * The technician to send: one with the item's skill (when anyone has it), then one serving the community,
  * then the one with the fewest open orders; ties by id so the choice is repeatable.
  */
-export function pickTechnician(techs: readonly TechnicianLoad[], need: { skill?: string | undefined; communityId: string | null }): TechnicianLoad | null {
+export function pickTechnician(
+  techs: readonly TechnicianLoad[],
+  need: { skill?: string | undefined; communityId: string | null },
+): TechnicianLoad | null {
   if (!techs.length) return null;
   const skilled = need.skill ? techs.filter((t) => t.skills.includes(need.skill!)) : [];
   const pool = skilled.length ? skilled : techs;

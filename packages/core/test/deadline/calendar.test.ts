@@ -26,7 +26,12 @@ describe("addWorkingTime on Shanghai office hours (08:30–12:00, 13:30–17:30,
     ["after closing: Mon 18:00 + 1 h → Tue 09:30", "2026-03-02T10:00:00.000Z", 1 * HOUR, "2026-03-03T01:30:00.000Z"],
     ["Friday 23:50 + 1 h → Monday 09:30", "2026-03-06T15:50:00.000Z", 1 * HOUR, "2026-03-09T01:30:00.000Z"],
     ["across the weekend: Fri 16:30 + 2 h → Mon 09:30", "2026-03-06T08:30:00.000Z", 2 * HOUR, "2026-03-09T01:30:00.000Z"],
-    ["ends exactly at a period end: Mon 08:30 + 3.5 h → Mon 12:00 (not 13:30)", "2026-03-02T00:30:00.000Z", 3.5 * HOUR, "2026-03-02T04:00:00.000Z"],
+    [
+      "ends exactly at a period end: Mon 08:30 + 3.5 h → Mon 12:00 (not 13:30)",
+      "2026-03-02T00:30:00.000Z",
+      3.5 * HOUR,
+      "2026-03-02T04:00:00.000Z",
+    ],
     ["a full day: Mon 08:30 + 7.5 h → Mon 17:30", "2026-03-02T00:30:00.000Z", 7.5 * HOUR, "2026-03-02T09:30:00.000Z"],
     ["one minute more: Mon 08:30 + 7.5 h 1 min → Tue 08:31", "2026-03-02T00:30:00.000Z", 7.5 * HOUR + MIN, "2026-03-03T00:31:00.000Z"],
     ["a week: Mon 09:00 + 37.5 h → next Mon 09:00", "2026-03-02T01:00:00.000Z", 37.5 * HOUR, "2026-03-09T01:00:00.000Z"],
@@ -96,13 +101,29 @@ describe("calendar shape", () => {
   const base = { kind: "working-hours", timeZone: "Asia/Shanghai" } as const;
 
   it("periods given out of order give the same answers", () => {
-    const reversed = CalendarSchema.parse({ ...base, week: { "1": [["13:30", "17:30"], ["08:30", "12:00"]] } });
+    const reversed = CalendarSchema.parse({
+      ...base,
+      week: {
+        "1": [
+          ["13:30", "17:30"],
+          ["08:30", "12:00"],
+        ],
+      },
+    });
     expect(iso(addWorkingTime(reversed, at("2026-03-02T01:00:00.000Z"), 2 * HOUR))).toBe("2026-03-02T03:00:00.000Z");
     expect(iso(addWorkingTime(reversed, at("2026-03-02T01:00:00.000Z"), 4 * HOUR))).toBe("2026-03-02T06:30:00.000Z");
   });
 
   it("overlapping periods count their common time once", () => {
-    const overlapping = CalendarSchema.parse({ ...base, week: { "1": [["08:00", "12:00"], ["11:00", "13:00"]] } });
+    const overlapping = CalendarSchema.parse({
+      ...base,
+      week: {
+        "1": [
+          ["08:00", "12:00"],
+          ["11:00", "13:00"],
+        ],
+      },
+    });
     expect(workingTimeBetween(overlapping, at("2026-03-01T16:00:00.000Z"), at("2026-03-02T16:00:00.000Z"))).toBe(5 * HOUR);
     // Mon 11:30 + 1 h → 12:30 (not 12:00 via the first period, then 11:30 again)
     expect(iso(addWorkingTime(overlapping, at("2026-03-02T03:30:00.000Z"), HOUR))).toBe("2026-03-02T04:30:00.000Z");

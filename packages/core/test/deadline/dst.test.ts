@@ -85,8 +85,12 @@ describe("a night shift 01:00–05:00 every day, crossing the change", () => {
   });
 
   it("a period ending inside the spring gap keeps all its existing time (00:30–02:30 → 1.5 h)", () => {
-    expect(workingTimeBetween(nightShift(NY, ["00:30", "02:30"]), at("2026-03-08T00:00:00.000Z"), at("2026-03-09T00:00:00.000Z"))).toBe(1.5 * HOUR);
-    expect(workingTimeBetween(nightShift(BERLIN, ["00:30", "02:30"]), at("2026-03-28T12:00:00.000Z"), at("2026-03-29T12:00:00.000Z"))).toBe(1.5 * HOUR);
+    expect(workingTimeBetween(nightShift(NY, ["00:30", "02:30"]), at("2026-03-08T00:00:00.000Z"), at("2026-03-09T00:00:00.000Z"))).toBe(
+      1.5 * HOUR,
+    );
+    expect(workingTimeBetween(nightShift(BERLIN, ["00:30", "02:30"]), at("2026-03-28T12:00:00.000Z"), at("2026-03-29T12:00:00.000Z"))).toBe(
+      1.5 * HOUR,
+    );
   });
 
   it("a period starting inside the spring gap starts at the gap end (02:30–04:00 → 1 h)", () => {
@@ -96,12 +100,19 @@ describe("a night shift 01:00–05:00 every day, crossing the change", () => {
   });
 
   it("a period ending inside the repeated hour counts the repeated part once (00:00–01:30 → 1.5 h)", () => {
-    expect(workingTimeBetween(nightShift(NY, ["00:00", "01:30"]), at("2026-11-01T00:00:00.000Z"), at("2026-11-02T00:00:00.000Z"))).toBe(1.5 * HOUR);
-    expect(workingTimeBetween(nightShift(BERLIN, ["01:00", "02:30"]), at("2026-10-24T12:00:00.000Z"), at("2026-10-25T12:00:00.000Z"))).toBe(1.5 * HOUR);
+    expect(workingTimeBetween(nightShift(NY, ["00:00", "01:30"]), at("2026-11-01T00:00:00.000Z"), at("2026-11-02T00:00:00.000Z"))).toBe(
+      1.5 * HOUR,
+    );
+    expect(workingTimeBetween(nightShift(BERLIN, ["01:00", "02:30"]), at("2026-10-24T12:00:00.000Z"), at("2026-10-25T12:00:00.000Z"))).toBe(
+      1.5 * HOUR,
+    );
   });
 
   it("adjacent periods split inside the repeated hour tile without overlap", () => {
-    const periods = [["00:00", "01:30"], ["01:30", "03:00"]];
+    const periods = [
+      ["00:00", "01:30"],
+      ["01:30", "03:00"],
+    ];
     const cal = CalendarSchema.parse({ kind: "working-hours", timeZone: NY, week: { "0": periods } });
     // 00:00 EDT (04:00Z) → 03:00 EST (08:00Z) = 4 real hours, whatever the split.
     expect(workingTimeBetween(cal, at("2026-11-01T00:00:00.000Z"), at("2026-11-02T00:00:00.000Z"))).toBe(4 * HOUR);

@@ -40,12 +40,31 @@ export const SHANGHAI_HOLIDAYS: Calendar = CalendarSchema.parse({
   week: { "1": office, "2": office, "3": office, "4": office, "5": office },
   holidays: [
     "2026-01-01",
-    "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-23",
-    "2026-05-01", "2026-05-04", "2026-05-05",
-    "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07",
+    "2026-02-16",
+    "2026-02-17",
+    "2026-02-18",
+    "2026-02-19",
+    "2026-02-20",
+    "2026-02-23",
+    "2026-05-01",
+    "2026-05-04",
+    "2026-05-05",
+    "2026-10-01",
+    "2026-10-02",
+    "2026-10-05",
+    "2026-10-06",
+    "2026-10-07",
     "2027-01-01",
-    "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12",
-    "2027-10-01", "2027-10-04", "2027-10-05", "2027-10-06", "2027-10-07",
+    "2027-02-08",
+    "2027-02-09",
+    "2027-02-10",
+    "2027-02-11",
+    "2027-02-12",
+    "2027-10-01",
+    "2027-10-04",
+    "2027-10-05",
+    "2027-10-06",
+    "2027-10-07",
   ],
   workdays: ["2026-02-14", "2026-02-28", "2026-05-09", "2026-09-27", "2026-10-10", "2027-02-06", "2027-09-26", "2027-10-09"],
 });
@@ -53,7 +72,11 @@ export const SHANGHAI_HOLIDAYS: Calendar = CalendarSchema.parse({
 const nineToFive = [["09:00", "17:00"]] as Array<[string, string]>;
 
 export const plainNineToFive = (timeZone: string): Calendar =>
-  CalendarSchema.parse({ kind: "working-hours", timeZone, week: { "1": nineToFive, "2": nineToFive, "3": nineToFive, "4": nineToFive, "5": nineToFive } });
+  CalendarSchema.parse({
+    kind: "working-hours",
+    timeZone,
+    week: { "1": nineToFive, "2": nineToFive, "3": nineToFive, "4": nineToFive, "5": nineToFive },
+  });
 
 /** A night shift every day whose period crosses 02:00–03:00 local. */
 export const nightShift = (timeZone: string, period: [string, string] = ["01:00", "05:00"]): Calendar =>

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { ALWAYS, dueWithPauses, mergePauses, overdueMs, type Pause, pausedWorkingTime, projectedDueAt } from "../../src/deadline/index.ts";
 import { at, HOUR, iso, SHANGHAI_NATIONAL_DAY, SHANGHAI_OFFICE } from "./fixtures.ts";
 
-const p = (from: string, to: string | null, reason: Pause["reason"] = "appointment"): Pause => ({ from: at(from), to: to === null ? null : at(to), reason });
+const p = (from: string, to: string | null, reason: Pause["reason"] = "appointment"): Pause => ({
+  from: at(from),
+  to: to === null ? null : at(to),
+  reason,
+});
 
 describe("mergePauses", () => {
   it("sorts, merges overlapping and touching pauses, drops empty ones, closes open ones", () => {
@@ -63,7 +67,9 @@ describe("pauses on 24x7", () => {
     expect(iso(dueWithPauses(ALWAYS, start, 2 * HOUR, late))).toBe("2026-03-02T02:00:00.000Z");
     expect(overdueMs(dueWithPauses(ALWAYS, start, 2 * HOUR, late), at("2026-03-02T04:00:00.000Z"))).toBe(2 * HOUR);
     // a pause starting exactly at the due is after it too
-    expect(iso(dueWithPauses(ALWAYS, start, 2 * HOUR, [p("2026-03-02T02:00:00.000Z", "2026-03-02T05:00:00.000Z")]))).toBe("2026-03-02T02:00:00.000Z");
+    expect(iso(dueWithPauses(ALWAYS, start, 2 * HOUR, [p("2026-03-02T02:00:00.000Z", "2026-03-02T05:00:00.000Z")]))).toBe(
+      "2026-03-02T02:00:00.000Z",
+    );
     // open, after the due: the projection does not move either
     const open = [p("2026-03-02T03:00:00.000Z", null)];
     expect(iso(projectedDueAt(ALWAYS, start, 2 * HOUR, open, at("2026-03-02T09:00:00.000Z")))).toBe("2026-03-02T02:00:00.000Z");

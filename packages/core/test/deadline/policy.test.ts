@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ALWAYS, DEFAULT_POLICY, type DeadlinePolicy, DeadlinePolicySchema, describeCommitments, milestonesFor, type Trigger } from "../../src/deadline/index.ts";
+import {
+  ALWAYS,
+  DEFAULT_POLICY,
+  type DeadlinePolicy,
+  DeadlinePolicySchema,
+  describeCommitments,
+  milestonesFor,
+  type Trigger,
+} from "../../src/deadline/index.ts";
 import type { RequestKind, Urgency } from "../../src/request/kind.ts";
 import { at, iso, SHANGHAI_OFFICE } from "./fixtures.ts";
 
@@ -19,7 +27,15 @@ const dues = (policy: DeadlinePolicy, kind: RequestKind, urgency: Urgency, trigg
 describe("DEFAULT_POLICY: names and due times", () => {
   // [kind, urgency, trigger, expected [name, due]] — start 2026-03-02T01:00Z on the 24 h duty calendar
   const table: Array<[RequestKind, Urgency, Trigger, string[][]]> = [
-    ["repair", "urgent", "created", [["onSite", "2026-03-02T03:00:00.000Z"], ["repaired", "2026-03-03T01:00:00.000Z"]]],
+    [
+      "repair",
+      "urgent",
+      "created",
+      [
+        ["onSite", "2026-03-02T03:00:00.000Z"],
+        ["repaired", "2026-03-03T01:00:00.000Z"],
+      ],
+    ],
     ["repair", "normal", "created", [["repaired", "2026-03-05T01:00:00.000Z"]]],
     ["complaint", "normal", "created", [["response", "2026-03-03T01:00:00.000Z"]]],
     ["complaint", "urgent", "created", [["response", "2026-03-03T01:00:00.000Z"]]],
@@ -127,7 +143,14 @@ describe("the most specific rule wins", () => {
   const policy: DeadlinePolicy = {
     ...DEFAULT_POLICY,
     rules: [
-      { milestone: "repaired", kinds: ["repair"], categories: ["elevator"], trigger: "created", durationMinutes: 12 * 60, calendar: "duty" },
+      {
+        milestone: "repaired",
+        kinds: ["repair"],
+        categories: ["elevator"],
+        trigger: "created",
+        durationMinutes: 12 * 60,
+        calendar: "duty",
+      },
       { milestone: "repaired", kinds: ["repair"], trigger: "created", durationMinutes: 96 * 60, calendar: "duty" },
       ...DEFAULT_POLICY.rules,
     ],
@@ -143,7 +166,13 @@ describe("the most specific rule wins", () => {
   });
 
   it("with equal specificity the first rule wins", () => {
-    const p2: DeadlinePolicy = { ...DEFAULT_POLICY, rules: [{ milestone: "reply", kinds: ["inquiry"], trigger: "created", durationMinutes: 10, calendar: "duty" }, ...DEFAULT_POLICY.rules] };
+    const p2: DeadlinePolicy = {
+      ...DEFAULT_POLICY,
+      rules: [
+        { milestone: "reply", kinds: ["inquiry"], trigger: "created", durationMinutes: 10, calendar: "duty" },
+        ...DEFAULT_POLICY.rules,
+      ],
+    };
     expect(dues(p2, "inquiry", "normal", "created")).toEqual([["reply", "2026-03-02T01:10:00.000Z"]]);
   });
 });
@@ -189,12 +218,21 @@ describe("a working-hours policy: schedules in working time", () => {
 });
 
 describe("DeadlinePolicySchema", () => {
-  const ok = { version: 1, calendars: { duty: ALWAYS }, rules: [{ milestone: "reply", kinds: ["inquiry"], trigger: "created", durationMinutes: 5, calendar: "duty" }] };
+  const ok = {
+    version: 1,
+    calendars: { duty: ALWAYS },
+    rules: [{ milestone: "reply", kinds: ["inquiry"], trigger: "created", durationMinutes: 5, calendar: "duty" }],
+  };
   const withRule = (r: Record<string, unknown>) => ({ ...ok, rules: [{ ...ok.rules[0], ...r }] });
 
   it("accepts the default policy and fills defaults", () => {
     expect(DeadlinePolicySchema.safeParse(DEFAULT_POLICY).success).toBe(true);
-    expect(DeadlinePolicySchema.parse(ok)).toMatchObject({ warnAtShare: 0.8, warnLeadMinutes: 30, shortWarnLeadMinutes: 1, escalationDelaysMinutes: [0, 30, 60, 120] });
+    expect(DeadlinePolicySchema.parse(ok)).toMatchObject({
+      warnAtShare: 0.8,
+      warnLeadMinutes: 30,
+      shortWarnLeadMinutes: 1,
+      escalationDelaysMinutes: [0, 30, 60, 120],
+    });
   });
 
   it.each([
@@ -249,7 +287,15 @@ describe("describeCommitments", () => {
   });
 
   it("carries the structured fields and writes 90 min as minutes", () => {
-    const c = describeCommitments({ ...DEFAULT_POLICY, rules: [{ milestone: "onSite", kinds: ["repair"], urgency: "urgent", trigger: "created", durationMinutes: 90, calendar: "duty" }] }, "en");
-    expect(c).toEqual([{ milestone: "onSite", kinds: ["repair"], urgency: "urgent", minutes: 90, text: "Repair (urgent): On site within 90 min" }]);
+    const c = describeCommitments(
+      {
+        ...DEFAULT_POLICY,
+        rules: [{ milestone: "onSite", kinds: ["repair"], urgency: "urgent", trigger: "created", durationMinutes: 90, calendar: "duty" }],
+      },
+      "en",
+    );
+    expect(c).toEqual([
+      { milestone: "onSite", kinds: ["repair"], urgency: "urgent", minutes: 90, text: "Repair (urgent): On site within 90 min" },
+    ]);
   });
 });

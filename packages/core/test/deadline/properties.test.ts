@@ -2,7 +2,22 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { noticeSchedule } from "../../src/milestone/notice.ts";
 import { REQUEST_KINDS, URGENCIES } from "../../src/request/kind.ts";
-import { addWorkingTime, ALWAYS, DEFAULT_POLICY, DeadlinePolicySchema, milestonesFor, rulesFor, TRIGGERS, type Calendar, dueWithPauses, mergePauses, type Pause, pausedWorkingTime, projectedDueAt, workingTimeBetween } from "../../src/deadline/index.ts";
+import {
+  addWorkingTime,
+  ALWAYS,
+  DEFAULT_POLICY,
+  DeadlinePolicySchema,
+  milestonesFor,
+  rulesFor,
+  TRIGGERS,
+  type Calendar,
+  dueWithPauses,
+  mergePauses,
+  type Pause,
+  pausedWorkingTime,
+  projectedDueAt,
+  workingTimeBetween,
+} from "../../src/deadline/index.ts";
 import { DAY, HOUR, MIN, nightShift, plainNineToFive, SHANGHAI_HOLIDAYS } from "./fixtures.ts";
 
 const CALENDARS: Array<[string, Calendar]> = [
@@ -13,12 +28,15 @@ const WORKING_HOURS: Array<[string, Calendar]> = [CALENDARS[1]!];
 
 const startArb = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 31) });
 // minutes mostly, so that due times often fall on period boundaries; sometimes odd milliseconds
-const durationArb = fc.oneof(fc.integer({ min: 0, max: 10 * 24 * 60 }).map((m) => m * MIN), fc.integer({ min: 0, max: 10 * DAY }));
+const durationArb = fc.oneof(
+  fc.integer({ min: 0, max: 10 * 24 * 60 }).map((m) => m * MIN),
+  fc.integer({ min: 0, max: 10 * DAY }),
+);
 const closedPausesArb = (start: number) =>
   fc.array(
-    fc.record({ offset: fc.integer({ min: -DAY, max: 12 * DAY }), length: fc.integer({ min: 0, max: 3 * DAY }) }).map(
-      ({ offset, length }): Pause => ({ from: start + offset, to: start + offset + length, reason: "appointment" }),
-    ),
+    fc
+      .record({ offset: fc.integer({ min: -DAY, max: 12 * DAY }), length: fc.integer({ min: 0, max: 3 * DAY }) })
+      .map(({ offset, length }): Pause => ({ from: start + offset, to: start + offset + length, reason: "appointment" })),
     { maxLength: 4 },
   );
 const withPauses = fc.tuple(startArb, durationArb).chain(([s, d]) => fc.tuple(fc.constant(s), fc.constant(d), closedPausesArb(s)));
@@ -46,7 +64,12 @@ describe.each(CALENDARS)("properties on %s", (_name, cal) => {
 
   it("monotonic in the start: s1 ≤ s2 ⇒ due1 ≤ due2", () => {
     fc.assert(
-      fc.property(startArb, fc.integer({ min: 0, max: 5 * DAY }), durationArb, (s, gap, d) => addWorkingTime(cal, s, d) <= addWorkingTime(cal, s + gap, d)),
+      fc.property(
+        startArb,
+        fc.integer({ min: 0, max: 5 * DAY }),
+        durationArb,
+        (s, gap, d) => addWorkingTime(cal, s, d) <= addWorkingTime(cal, s + gap, d),
+      ),
     );
   });
 
@@ -77,15 +100,22 @@ describe.each(CALENDARS)("properties on %s", (_name, cal) => {
 
   it("an open pause: no due; the projection never moves back as now advances, and equals the closed pause's due", () => {
     fc.assert(
-      fc.property(startArb, durationArb, fc.integer({ min: 0, max: 5 * DAY }), fc.integer({ min: 0, max: 3 * DAY }), fc.integer({ min: 0, max: 3 * DAY }), (s, d, off, n1, n2) => {
-        const from = s + off;
-        const open: Pause[] = [{ from, to: null, reason: "resident-unreachable" }];
-        expect(dueWithPauses(cal, s, d, open)).toBeNull();
-        const [a, b] = n1 <= n2 ? [n1, n2] : [n2, n1];
-        const p1 = projectedDueAt(cal, s, d, open, from + a);
-        expect(p1).toBeLessThanOrEqual(projectedDueAt(cal, s, d, open, from + b));
-        expect(p1).toBe(dueWithPauses(cal, s, d, [{ from, to: from + a, reason: "resident-unreachable" }]));
-      }),
+      fc.property(
+        startArb,
+        durationArb,
+        fc.integer({ min: 0, max: 5 * DAY }),
+        fc.integer({ min: 0, max: 3 * DAY }),
+        fc.integer({ min: 0, max: 3 * DAY }),
+        (s, d, off, n1, n2) => {
+          const from = s + off;
+          const open: Pause[] = [{ from, to: null, reason: "resident-unreachable" }];
+          expect(dueWithPauses(cal, s, d, open)).toBeNull();
+          const [a, b] = n1 <= n2 ? [n1, n2] : [n2, n1];
+          const p1 = projectedDueAt(cal, s, d, open, from + a);
+          expect(p1).toBeLessThanOrEqual(projectedDueAt(cal, s, d, open, from + b));
+          expect(p1).toBe(dueWithPauses(cal, s, d, [{ from, to: from + a, reason: "resident-unreachable" }]));
+        },
+      ),
     );
   });
 });
@@ -139,7 +169,8 @@ describe("properties in America/New_York (DST)", () => {
         const noonUtc = Date.UTC(2026, 0, 1, 17) + k * DAY; // ≈ noon in New York
         const ms = workingTimeBetween(cal, noonUtc, noonUtc + DAY); // covers the next night only
         const date = new Date(noonUtc + DAY).toISOString().slice(0, 10);
-        const expected = date === "2026-03-08" || date === "2027-03-14" ? 3 * HOUR : date === "2026-11-01" || date === "2027-11-07" ? 5 * HOUR : 4 * HOUR;
+        const expected =
+          date === "2026-03-08" || date === "2027-03-14" ? 3 * HOUR : date === "2026-11-01" || date === "2027-11-07" ? 5 * HOUR : 4 * HOUR;
         expect(ms).toBe(expected);
       }),
       { numRuns: 300, examples: [[66], [304], [437], [675]] },
@@ -161,7 +192,11 @@ describe("milestonesFor (cached plans, translated 24x7 schedules) equals the rul
       const lead = r.warnLeadMinutes ?? (r.durationMinutes <= 5 ? policy.shortWarnLeadMinutes : policy.warnLeadMinutes);
       const schedule = noticeSchedule(
         { startAt: q.at, dueAt, durationMs },
-        { warnAtShare: r.warnAtShare ?? policy.warnAtShare, warnLeadMs: lead * 60_000, escalationDelaysMs: policy.escalationDelaysMinutes.map((m) => m * 60_000) },
+        {
+          warnAtShare: r.warnAtShare ?? policy.warnAtShare,
+          warnLeadMs: lead * 60_000,
+          escalationDelaysMs: policy.escalationDelaysMinutes.map((m) => m * 60_000),
+        },
         (from, ms) => addWorkingTime(calendar, from, ms),
       );
       return { name: r.milestone, startAt: q.at, durationMs, dueAt, calendar, policyVersion: policy.version, schedule };
@@ -171,10 +206,16 @@ describe("milestonesFor (cached plans, translated 24x7 schedules) equals the rul
     ["a mixed office/duty policy", office],
   ])("%s", (_name, policy) => {
     fc.assert(
-      fc.property(startArb, fc.constantFrom(...REQUEST_KINDS), fc.constantFrom(...URGENCIES), fc.constantFrom(...TRIGGERS), (s, kind, urgency, trigger) => {
-        const q = { kind, urgency, trigger, at: s };
-        expect(milestonesFor(policy, q)).toEqual(reference(policy, q));
-      }),
+      fc.property(
+        startArb,
+        fc.constantFrom(...REQUEST_KINDS),
+        fc.constantFrom(...URGENCIES),
+        fc.constantFrom(...TRIGGERS),
+        (s, kind, urgency, trigger) => {
+          const q = { kind, urgency, trigger, at: s };
+          expect(milestonesFor(policy, q)).toEqual(reference(policy, q));
+        },
+      ),
       { numRuns: 300 },
     );
   });

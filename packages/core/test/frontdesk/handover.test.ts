@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { HANDOVER_SIGN_GRACE_MS, handoverState, selectHandoverItems } from "../../src/frontdesk/index.ts";
 
 const NOW = Date.parse("2026-05-01T12:00:00Z");
-const req = (id: string, ownerId: string | null, status = "received") => ({ id, trackingCode: `YG-${id}`, kind: "repair", status, ownerId, description: `desc ${id}` });
+const req = (id: string, ownerId: string | null, status = "received") => ({
+  id,
+  trackingCode: `YG-${id}`,
+  kind: "repair",
+  status,
+  ownerId,
+  description: `desc ${id}`,
+});
 const ms = (id: string, requestId: string, dueAt: number | null, status = "open") => ({ id, requestId, name: "repaired", status, dueAt });
 
 describe("handover auto-fill", () => {
@@ -38,11 +45,26 @@ describe("handover auto-fill", () => {
 describe("handover state", () => {
   const items = (...signed: Array<number | null>) => signed.map((signedAt) => ({ signedAt }));
   it("waits for the incoming shift, then flags the supervisor after the grace period", () => {
-    expect(handoverState({ createdAt: NOW, signedAt: null, items: items(null) }, NOW)).toEqual({ status: "awaiting", unsignedItems: 1, flagged: false });
-    expect(handoverState({ createdAt: NOW, signedAt: null, items: items(null) }, NOW + HANDOVER_SIGN_GRACE_MS)).toMatchObject({ status: "awaiting", flagged: true });
+    expect(handoverState({ createdAt: NOW, signedAt: null, items: items(null) }, NOW)).toEqual({
+      status: "awaiting",
+      unsignedItems: 1,
+      flagged: false,
+    });
+    expect(handoverState({ createdAt: NOW, signedAt: null, items: items(null) }, NOW + HANDOVER_SIGN_GRACE_MS)).toMatchObject({
+      status: "awaiting",
+      flagged: true,
+    });
   });
   it("is flagged when signed with items left unsigned, clean when all are signed", () => {
-    expect(handoverState({ createdAt: NOW, signedAt: NOW, items: items(NOW, null) }, NOW)).toEqual({ status: "partial", unsignedItems: 1, flagged: true });
-    expect(handoverState({ createdAt: NOW, signedAt: NOW, items: items(NOW, NOW) }, NOW + 10 * HANDOVER_SIGN_GRACE_MS)).toEqual({ status: "signed", unsignedItems: 0, flagged: false });
+    expect(handoverState({ createdAt: NOW, signedAt: NOW, items: items(NOW, null) }, NOW)).toEqual({
+      status: "partial",
+      unsignedItems: 1,
+      flagged: true,
+    });
+    expect(handoverState({ createdAt: NOW, signedAt: NOW, items: items(NOW, NOW) }, NOW + 10 * HANDOVER_SIGN_GRACE_MS)).toEqual({
+      status: "signed",
+      unsignedItems: 0,
+      flagged: false,
+    });
   });
 });

@@ -41,7 +41,8 @@ describe("notice state machine", () => {
   it("never reaches published without an approval", () => {
     // Walk every path from a draft: the only edge into `published` is `approve`.
     for (const [from, edges] of Object.entries(NOTICE_TRANSITIONS)) {
-      for (const [action, to] of Object.entries(edges)) if (to === "published") expect([from, action]).toEqual([expect.stringMatching(/pending|emergencyPending/), "approve"]);
+      for (const [action, to] of Object.entries(edges))
+        if (to === "published") expect([from, action]).toEqual([expect.stringMatching(/pending|emergencyPending/), "approve"]);
     }
     expect(() => nextNoticeStatus("draft", "approve")).toThrow();
   });
@@ -59,7 +60,8 @@ describe("notice display over time", () => {
   });
   it("shows emergency notices at once, and never drafts or pending ones", () => {
     expect(isNoticeLive({ status: "emergencyPending", publishAt: T, expiresAt: null }, T)).toBe(true);
-    for (const status of ["draft", "pending", "returned", "expired"] as const) expect(isNoticeLive({ status, publishAt: null, expiresAt: null }, T)).toBe(false);
+    for (const status of ["draft", "pending", "returned", "expired"] as const)
+      expect(isNoticeLive({ status, publishAt: null, expiresAt: null }, T)).toBe(false);
   });
 });
 

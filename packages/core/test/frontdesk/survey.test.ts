@@ -10,9 +10,20 @@ const questions = [
 describe("surveyTotals", () => {
   it("sums only scores given on scale questions", () => {
     const answers = [
-      { answers: [{ questionId: "overall", score: 5 }, { questionId: "repair", score: 4 }, { questionId: "words", text: "很好" }] },
+      {
+        answers: [
+          { questionId: "overall", score: 5 },
+          { questionId: "repair", score: 4 },
+          { questionId: "words", text: "很好" },
+        ],
+      },
       { answers: [{ questionId: "overall", score: 2 }] },
-      { answers: [{ questionId: "words", text: "电梯太慢" }, { questionId: "ghost", score: 5 }] },
+      {
+        answers: [
+          { questionId: "words", text: "电梯太慢" },
+          { questionId: "ghost", score: 5 },
+        ],
+      },
     ];
     expect(surveyTotals(questions, answers)).toEqual({ responses: 3, scoreSum: 11, scoreCount: 3 });
   });

@@ -212,7 +212,10 @@ describe("reply-language guard: list data", () => {
   it("flags each default phrase on its own", () => {
     for (const e of DEFAULT_REPLY_GUARD_LIST) {
       const { hits } = checkReply(`嗯,${e.phrase}。`);
-      expect(hits.map((h) => h.phrase), e.phrase).toEqual([e.phrase]);
+      expect(
+        hits.map((h) => h.phrase),
+        e.phrase,
+      ).toEqual([e.phrase]);
       expect(hits[0]!.suggestions, e.phrase).toEqual([e.suggestion]);
     }
   });

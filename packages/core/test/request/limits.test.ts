@@ -3,7 +3,12 @@ import { counterText, intakeRefusal, REPEAT_WINDOW_MS } from "../../src/request/
 
 const at = 1_700_000_000_000;
 const submission = { text: "楼道灯不亮", at, dailyLimit: 3 };
-const counter = (key: string, count: number, lastText: string | null = "别的事", lastAt: number | null = at - 5_000) => ({ key, count, lastText, lastAt });
+const counter = (key: string, count: number, lastText: string | null = "别的事", lastAt: number | null = at - 5_000) => ({
+  key,
+  count,
+  lastText,
+  lastAt,
+});
 
 describe("intakeRefusal", () => {
   it("accepts a first submission and one under the limit", () => {
@@ -28,7 +33,9 @@ describe("intakeRefusal", () => {
     const long = "漏".repeat(250);
     expect(counterText(long)).toHaveLength(200);
     expect(intakeRefusal([counter("phone:139", 1, counterText(long), at - 1_000)], { ...submission, text: long })).toBe("repeat");
-    expect(intakeRefusal([counter("phone:139", 1, counterText(long), at - 1_000)], { ...submission, text: `${long.slice(0, 199)}水` })).toBeNull();
+    expect(
+      intakeRefusal([counter("phone:139", 1, counterText(long), at - 1_000)], { ...submission, text: `${long.slice(0, 199)}水` }),
+    ).toBeNull();
   });
 
   it("lets neighbours behind one IP send the same text", () => {

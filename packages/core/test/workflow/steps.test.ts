@@ -75,7 +75,17 @@ class Flow {
       now: this.now,
       actor: who === "resident" ? null : { staffId: `staff-${who.role}`, role: who.role },
       settings: this.settings,
-      request: { id: "req_01HZZZ00abc123", kind: this.kind, category: null, unitId: "u1", communityId: this.communityId, channel: this.channel, ownerId: "staff-agent", assigneeId: this.assigneeId, trackingCode: "TRK-1" },
+      request: {
+        id: "req_01HZZZ00abc123",
+        kind: this.kind,
+        category: null,
+        unitId: "u1",
+        communityId: this.communityId,
+        channel: this.channel,
+        ownerId: "staff-agent",
+        assigneeId: this.assigneeId,
+        trackingCode: "TRK-1",
+      },
       record: this.record,
       warranty: this.warranty,
       technicians: this.technicians,
@@ -125,7 +135,16 @@ function doneRepair(f = quotedRepair()) {
 describe("repair: a new work order", () => {
   it("starts with an empty work order numbered by the local date", () => {
     const f = new Flow("repair");
-    expect(f.wo).toEqual({ number: "WO20260302-ABC123", dispatches: [], quotes: [], refusals: [], materialsChecks: [], returns: [], warrantyOf: null, followUps: [] });
+    expect(f.wo).toEqual({
+      number: "WO20260302-ABC123",
+      dispatches: [],
+      quotes: [],
+      refusals: [],
+      materialsChecks: [],
+      returns: [],
+      warrantyOf: null,
+      followUps: [],
+    });
     expect(initialRecord({ id: "x", kind: "inquiry", channel: "phone", createdAt: T0 })).toEqual({});
   });
 
@@ -156,9 +175,16 @@ describe("repair: dispatch", () => {
     expect(p.effect.assigneeId).toBe("t-plumb-c1");
     expect(p.effect.data).toMatchObject({ technicianId: "t-plumb-c1", auto: true, item: "tap-washer" });
     expect(f.wo.technicianId).toBe("t-plumb-c1");
-    expect(f.wo.item).toEqual({ code: "tap-washer", name: { "zh-CN": "更换水龙头阀芯", en: "Replace tap cartridge" }, standard: true, skill: "plumbing" });
+    expect(f.wo.item).toEqual({
+      code: "tap-washer",
+      name: { "zh-CN": "更换水龙头阀芯", en: "Replace tap cartridge" },
+      standard: true,
+      skill: "plumbing",
+    });
     expect(f.wo.dispatches).toEqual([{ technicianId: "t-plumb-c1", auto: true, by: "staff-agent", at: T0 }]);
-    expect(p.effect.notices).toEqual([{ type: "workOrder.dispatched", recipients: ["staff:t-plumb-c1"], params: { trackingCode: "TRK-1", item: "更换水龙头阀芯" } }]);
+    expect(p.effect.notices).toEqual([
+      { type: "workOrder.dispatched", recipients: ["staff:t-plumb-c1"], params: { trackingCode: "TRK-1", item: "更换水龙头阀芯" } },
+    ]);
   });
 
   it("prefers the skill over the community, and falls back to anyone when nobody has the skill", () => {
@@ -194,10 +220,21 @@ describe("repair: dispatch", () => {
 });
 
 describe("pickTechnician", () => {
-  const t = (id: string, skills: string[], communities: string[], openOrders: number): TechnicianLoad => ({ id, name: id, skills, communities, openOrders });
+  const t = (id: string, skills: string[], communities: string[], openOrders: number): TechnicianLoad => ({
+    id,
+    name: id,
+    skills,
+    communities,
+    openOrders,
+  });
 
   it("skill first, then community, then fewest open orders, then id", () => {
-    const techs = [t("a", [], ["c1"], 0), t("b", ["plumbing"], ["c2"], 9), t("c", ["plumbing"], ["c1"], 4), t("d", ["plumbing"], ["c1"], 3)];
+    const techs = [
+      t("a", [], ["c1"], 0),
+      t("b", ["plumbing"], ["c2"], 9),
+      t("c", ["plumbing"], ["c1"], 4),
+      t("d", ["plumbing"], ["c1"], 3),
+    ];
     expect(pickTechnician(techs, { skill: "plumbing", communityId: "c1" })?.id).toBe("d");
     expect(pickTechnician(techs, { skill: "plumbing", communityId: "c2" })?.id).toBe("b");
     expect(pickTechnician(techs, { skill: "electrical", communityId: "c1" })?.id).toBe("a");
@@ -240,14 +277,30 @@ describe("repair: quote", () => {
     expect(q).toMatchObject({ by: "staff-technician", at: f.now - MIN });
     expect(p.effect.publicNote).toBe("quoted");
     expect(p.effect.data).toMatchObject({ totalFen: 12000, warrantyOf: null });
-    expect(p.effect.notices).toEqual([{ type: "workOrder.quoted", recipients: ["resident"], params: { trackingCode: "TRK-1", total: "¥120.00" } }]);
+    expect(p.effect.notices).toEqual([
+      { type: "workOrder.quoted", recipients: ["resident"], params: { trackingCode: "TRK-1", total: "¥120.00" } },
+    ]);
   });
 
   it("refuses a code that is not on the price list, naming the lines", () => {
     const f = new Flow("repair");
     f.do("dispatch", { itemCode: "tap-washer" }, agent);
     f.do("arrive", { confirmed: true }, tech);
-    const e = expectCode(() => f.plan("quote", { lines: [{ code: "tap-washer", qty: 1 }, { code: "gold-tap", qty: 1 }] }, tech), "bad_input", "lines");
+    const e = expectCode(
+      () =>
+        f.plan(
+          "quote",
+          {
+            lines: [
+              { code: "tap-washer", qty: 1 },
+              { code: "gold-tap", qty: 1 },
+            ],
+          },
+          tech,
+        ),
+      "bad_input",
+      "lines",
+    );
     expect(e.message).toContain("gold-tap");
     expectCode(() => f.plan("quote", { lines: [{ code: "tap-washer", qty: 0 }] }, tech), "bad_input", "lines.0.qty");
     expectCode(() => f.plan("quote", { lines: [] }, tech), "bad_input", "lines");
@@ -270,9 +323,23 @@ describe("repair: quote", () => {
   it("priceQuote: a non-standard line only at its reviewed price", () => {
     const list = defaultBranchSettings().priceList;
     const item = { code: NON_STANDARD, name: { "zh-CN": "晾衣架", en: "Clothes rack" }, standard: false, priceFen: 8000 };
-    expect(priceQuote([{ code: NON_STANDARD, qty: 2 }], list, item, null)).toMatchObject({ labourFen: 16000, materialFen: 0, totalFen: 16000 });
+    expect(priceQuote([{ code: NON_STANDARD, qty: 2 }], list, item, null)).toMatchObject({
+      labourFen: 16000,
+      materialFen: 0,
+      totalFen: 16000,
+    });
     expect(priceQuote([{ code: NON_STANDARD, qty: 1 }], list, undefined, null)).toEqual({ unknown: [NON_STANDARD] });
-    expect(priceQuote([{ code: NON_STANDARD, qty: 1 }, { code: "x-1", qty: 1 }], list, { ...item, priceFen: undefined }, null)).toEqual({ unknown: [NON_STANDARD, "x-1"] });
+    expect(
+      priceQuote(
+        [
+          { code: NON_STANDARD, qty: 1 },
+          { code: "x-1", qty: 1 },
+        ],
+        list,
+        { ...item, priceFen: undefined },
+        null,
+      ),
+    ).toEqual({ unknown: [NON_STANDARD, "x-1"] });
   });
 });
 
@@ -282,7 +349,9 @@ describe("repair: a non-standard item", () => {
     const p = f.do("refer-for-review", { item: "更换阳台晾衣架" }, agent);
     expect(p.state).toBe("review");
     expect(p.starts).toEqual([{ trigger: "dispatched-to-engineering" }]);
-    expect(p.effect.notices).toEqual([{ type: "workOrder.review", recipients: ["engineeringSupervisor"], params: { trackingCode: "TRK-1", item: "更换阳台晾衣架" } }]);
+    expect(p.effect.notices).toEqual([
+      { type: "workOrder.review", recipients: ["engineeringSupervisor"], params: { trackingCode: "TRK-1", item: "更换阳台晾衣架" } },
+    ]);
     expect(f.wo.review).toEqual({ item: "更换阳台晾衣架", referredBy: "staff-agent", referredAt: T0 });
     return f;
   }
@@ -312,8 +381,19 @@ describe("repair: a non-standard item", () => {
     expect(p.state).toBe("awaitingPriceApproval");
     expect(p.meets).toEqual(["review"]);
     expect(p.closes).toBe(false);
-    expect(f.wo.item).toEqual({ code: NON_STANDARD, name: { "zh-CN": "更换阳台晾衣架", en: "更换阳台晾衣架" }, standard: false, priceFen: 8000 });
-    expect(p.effect.notices).toEqual([{ type: "workOrder.priceDecided", recipients: ["resident"], params: { trackingCode: "TRK-1", item: "更换阳台晾衣架", price: "¥80.00" } }]);
+    expect(f.wo.item).toEqual({
+      code: NON_STANDARD,
+      name: { "zh-CN": "更换阳台晾衣架", en: "更换阳台晾衣架" },
+      standard: false,
+      priceFen: 8000,
+    });
+    expect(p.effect.notices).toEqual([
+      {
+        type: "workOrder.priceDecided",
+        recipients: ["resident"],
+        params: { trackingCode: "TRK-1", item: "更换阳台晾衣架", price: "¥80.00" },
+      },
+    ]);
 
     // Not from this state at all…
     expectCode(() => f.plan("dispatch", {}, agent), "invalid_transition");
@@ -350,7 +430,11 @@ describe("repair: on site", () => {
     expect(p.effect.publicNote).toBe("on-site-corrected");
     expect(p.effect.data).toEqual({ from: "tap-washer", to: "tap-replace", reason: "龙头本体开裂,需整体更换" });
     expect(f.wo.item?.code).toBe("tap-replace");
-    expect(f.wo.onSite).toMatchObject({ confirmed: false, by: "staff-technician", correction: { from: { code: "tap-washer" }, to: { code: "tap-replace", standard: true }, reason: "龙头本体开裂,需整体更换" } });
+    expect(f.wo.onSite).toMatchObject({
+      confirmed: false,
+      by: "staff-technician",
+      correction: { from: { code: "tap-washer" }, to: { code: "tap-replace", standard: true }, reason: "龙头本体开裂,需整体更换" },
+    });
     f.do("quote", { lines: [{ code: "tap-replace", qty: 1 }] }, tech);
     expect(f.wo.quotes[0]!.totalFen).toBe(3000);
   });
@@ -377,7 +461,9 @@ describe("repair: a refused quote", () => {
     const f = quotedRepair();
     const r = f.do("refuse-quote", { reason: "价格太高" }, RESIDENT);
     expect(r.state).toBe("refused");
-    expect(r.effect.notices).toEqual([{ type: "workOrder.refused", recipients: ["staff:t-plumb-c1"], params: { trackingCode: "TRK-1", reason: "价格太高" } }]);
+    expect(r.effect.notices).toEqual([
+      { type: "workOrder.refused", recipients: ["staff:t-plumb-c1"], params: { trackingCode: "TRK-1", reason: "价格太高" } },
+    ]);
     expect(f.wo.quotes[0]!.decision).toMatchObject({ accepted: false, reason: "价格太高", by: "resident" });
     expect(f.wo.refusal).toMatchObject({ reason: "价格太高", recordedBy: "resident" });
 
@@ -393,7 +479,11 @@ describe("repair: a refused quote", () => {
     expect(a.effect.assigneeId).toBeNull();
     expect(f.wo.refusal).toBeUndefined();
     expect(f.wo.refusals).toHaveLength(1);
-    expect(f.wo.refusals[0]).toMatchObject({ reason: "价格太高", technicianSignedBy: "staff-technician", supervisorSignedBy: "staff-engineeringSupervisor" });
+    expect(f.wo.refusals[0]).toMatchObject({
+      reason: "价格太高",
+      technicianSignedBy: "staff-technician",
+      supervisorSignedBy: "staff-engineeringSupervisor",
+    });
 
     // A second round works.
     expect(f.do("dispatch", {}, agent).state).toBe("dispatched");
@@ -420,16 +510,26 @@ describe("repair: completion and payment", () => {
     const f = doneRepair();
     expect(f.last.meets).toEqual(["repaired"]);
     expect(f.wo.work).toMatchObject({ totalFen: 3500, labourFen: 2000, materialFen: 1500, done: "更换阀芯" });
-    expect(f.last.effect.notices?.[0]).toMatchObject({ type: "workOrder.completed", recipients: ["resident"], params: { total: "¥35.00" } });
+    expect(f.last.effect.notices?.[0]).toMatchObject({
+      type: "workOrder.completed",
+      recipients: ["resident"],
+      params: { total: "¥35.00" },
+    });
   });
 
   it("materials supplied by the resident are checked; a poor one needs the resident warned", () => {
     const f = quotedRepair();
     f.do("accept-quote", {}, RESIDENT);
-    expectCode(() => f.plan("check-materials", { material: "自购阀芯", result: "poor", residentWarned: false }, tech), "bad_input", "residentWarned");
+    expectCode(
+      () => f.plan("check-materials", { material: "自购阀芯", result: "poor", residentWarned: false }, tech),
+      "bad_input",
+      "residentWarned",
+    );
     const p = f.do("check-materials", { material: "自购阀芯", result: "poor", residentWarned: true }, tech);
     expect(p.state).toBe("inProgress");
-    expect(f.wo.materialsChecks).toEqual([{ material: "自购阀芯", result: "poor", residentWarned: true, by: "staff-technician", at: f.now - MIN }]);
+    expect(f.wo.materialsChecks).toEqual([
+      { material: "自购阀芯", result: "poor", residentWarned: true, by: "staff-technician", at: f.now - MIN },
+    ]);
     expect(f.plan("check-materials", { material: "自购管件", result: "pass", residentWarned: false }, tech).state).toBe("inProgress");
   });
 
@@ -520,13 +620,25 @@ describe("repair: follow-up visit", () => {
 
   it("unsatisfied: reopened back to the service center, with a case for the library", () => {
     const f = completed();
-    const p = f.do("follow-up", { channel: "visit", satisfied: false, comment: "又漏水了", lesson: "阀芯质量差", department: "工程部" }, agent);
+    const p = f.do(
+      "follow-up",
+      { channel: "visit", satisfied: false, comment: "又漏水了", lesson: "阀芯质量差", department: "工程部" },
+      agent,
+    );
     expect(p.effect.outcome).toBe("reopened");
     expect(p.effect.reopened).toBe(true);
     expect(p.state).toBe("returned");
     expect(p.closes).toBe(false);
-    expect(p.effect.caseEntry).toEqual({ source: "follow-up", problem: "又漏水了", lesson: "阀芯质量差", department: "工程部", photos: [] });
-    expect(p.effect.notices).toEqual([{ type: "request.reopened", recipients: ["owner", "serviceSupervisor"], params: { trackingCode: "TRK-1" } }]);
+    expect(p.effect.caseEntry).toEqual({
+      source: "follow-up",
+      problem: "又漏水了",
+      lesson: "阀芯质量差",
+      department: "工程部",
+      photos: [],
+    });
+    expect(p.effect.notices).toEqual([
+      { type: "request.reopened", recipients: ["owner", "serviceSupervisor"], params: { trackingCode: "TRK-1" } },
+    ]);
     expect(f.do("dispatch", {}, agent).state).toBe("dispatched");
   });
 
@@ -550,7 +662,9 @@ describe("repair: follow-up visit", () => {
     const p = f.do("follow-up", { satisfied: true, score: 4, comment: "师傅很专业" }, RESIDENT);
     expect(p).toMatchObject({ state: "closed", meets: ["followUp"] });
     expect(p.effect.rating).toEqual({ score: 4, comment: "师傅很专业" });
-    expect(f.wo.followUps).toEqual([{ channel: "online", satisfied: true, score: 4, comment: "师傅很专业", by: "resident", at: f.now - MIN }]);
+    expect(f.wo.followUps).toEqual([
+      { channel: "online", satisfied: true, score: 4, comment: "师傅很专业", by: "resident", at: f.now - MIN },
+    ]);
   });
 
   it("a resident's unsatisfied rating reopens like a visit; the case library and the channel stay with staff", () => {
@@ -559,7 +673,10 @@ describe("repair: follow-up visit", () => {
     expectCode(() => f.plan("follow-up", { channel: "phone", satisfied: true }, RESIDENT), "bad_input", "channel");
     expect(f.plan("follow-up", { channel: "online", satisfied: true }, RESIDENT).state).toBe("closed");
     const p = f.do("follow-up", { satisfied: false, score: 1, comment: "又漏了" }, RESIDENT);
-    expect(p).toMatchObject({ state: "returned", effect: { reopened: true, caseEntry: { problem: "又漏了", lesson: "", department: "" } } });
+    expect(p).toMatchObject({
+      state: "returned",
+      effect: { reopened: true, caseEntry: { problem: "又漏了", lesson: "", department: "" } },
+    });
   });
 
   it("staff say how they reached the resident; a visit without a score leaves the satisfaction alone", () => {
@@ -577,7 +694,9 @@ describe("repair: only the assigned technician acts on the order", () => {
     expectCode(() => f.plan("arrive", { confirmed: true }, tech), "forbidden");
     expect(allowedActions("repair", f.state, tech, f.record, { staffId: "staff-technician", assigneeId: "t-plumb-c1" })).toEqual([]);
     f.assigneeId = "staff-technician";
-    expect(allowedActions("repair", f.state, tech, f.record, { staffId: "staff-technician", assigneeId: "staff-technician" })).toContain("arrive");
+    expect(allowedActions("repair", f.state, tech, f.record, { staffId: "staff-technician", assigneeId: "staff-technician" })).toContain(
+      "arrive",
+    );
     expect(f.do("arrive", { confirmed: true }, tech).state).toBe("onSite");
   });
 
@@ -599,7 +718,14 @@ describe("complaint", () => {
   };
 
   it("a phone complaint is not written; a letter is", () => {
-    expect(new Flow("complaint").record).toEqual({ written: false, replies: [], returnedDrafts: [], escalations: [], followUps: [], steps: {} });
+    expect(new Flow("complaint").record).toEqual({
+      written: false,
+      replies: [],
+      returnedDrafts: [],
+      escalations: [],
+      followUps: [],
+      steps: {},
+    });
     expect(new Flow("complaint", "letter").record.written).toBe(true);
     // Classifying may mark a phone complaint as written, never switch a letter's approval off.
     const letter = new Flow("complaint", "letter");
@@ -612,16 +738,31 @@ describe("complaint", () => {
 
   it("classify: a communicative complaint says which kind", () => {
     const f = new Flow("complaint");
-    expectCode(() => f.plan("classify", { nature: "communicative", content: "equipment", reasonable: true, demand: "路灯不亮" }, agent), "bad_input", "communicativeType");
+    expectCode(
+      () => f.plan("classify", { nature: "communicative", content: "equipment", reasonable: true, demand: "路灯不亮" }, agent),
+      "bad_input",
+      "communicativeType",
+    );
     const p = f.do("classify", classifyValid, agent);
     expect(p.state).toBe("classified");
     expect(p.starts).toEqual([{ trigger: "progress" }]);
-    expect(f.record).toMatchObject({ nature: "valid", content: "attitude", reasonable: true, demand: "要求道歉", written: false, steps: { classify: { by: "staff-agent", at: T0 } } });
+    expect(f.record).toMatchObject({
+      nature: "valid",
+      content: "attitude",
+      reasonable: true,
+      demand: "要求道歉",
+      written: false,
+      steps: { classify: { by: "staff-agent", at: T0 } },
+    });
   });
 
   it("a communicative complaint may go from classification to handling; a valid one may not", () => {
     const c = new Flow("complaint");
-    c.do("classify", { nature: "communicative", communicativeType: "inquiry", content: "equipment", reasonable: true, demand: "问停水时间" }, agent);
+    c.do(
+      "classify",
+      { nature: "communicative", communicativeType: "inquiry", content: "equipment", reasonable: true, demand: "问停水时间" },
+      agent,
+    );
     const h = c.do("handle", { actions: "告知停水安排", residentOpinion: "满意", residentSigned: true }, agent);
     expect(h.state).toBe("handled");
     expect(h.starts).toEqual([{ trigger: "completed" }]);
@@ -642,7 +783,9 @@ describe("complaint", () => {
 
     const d = f.do("draft-reply", { text: "您好,我们已核实情况,将当面向您致歉" }, agent);
     expect(d.state).toBe("assigned");
-    expect(d.effect.notices).toEqual([{ type: "complaint.replyForApproval", recipients: ["serviceSupervisor"], params: { trackingCode: "TRK-1" } }]);
+    expect(d.effect.notices).toEqual([
+      { type: "complaint.replyForApproval", recipients: ["serviceSupervisor"], params: { trackingCode: "TRK-1" } },
+    ]);
     expectCode(() => f.plan("handle", handling, agent), "invalid_transition");
     expectCode(() => f.plan("approve-reply", {}, agent), "forbidden");
 
@@ -650,9 +793,13 @@ describe("complaint", () => {
     expect(a.state).toBe("assigned");
     expect(a.meets).toEqual(["response"]);
     expect(a.effect.publicNote).toBe("reply");
-    expect(a.effect.notices).toEqual([{ type: "request.reply", recipients: ["resident"], params: { trackingCode: "TRK-1", text: "您好,我们已核实情况,将当面向您致歉" } }]);
+    expect(a.effect.notices).toEqual([
+      { type: "request.reply", recipients: ["resident"], params: { trackingCode: "TRK-1", text: "您好,我们已核实情况,将当面向您致歉" } },
+    ]);
     expect(f.record.replyDraft).toBeUndefined();
-    expect(f.record.replies).toEqual([{ text: "您好,我们已核实情况,将当面向您致歉", draftedBy: "staff-agent", approvedBy: "staff-serviceSupervisor", at: f.now - MIN }]);
+    expect(f.record.replies).toEqual([
+      { text: "您好,我们已核实情况,将当面向您致歉", draftedBy: "staff-agent", approvedBy: "staff-serviceSupervisor", at: f.now - MIN },
+    ]);
     expect(f.record.replySentAt).toBe(f.now - MIN);
 
     expect(f.do("handle", handling, agent).state).toBe("handled");
@@ -664,9 +811,13 @@ describe("complaint", () => {
     f.do("draft-reply", { text: "您好,我们正在核实" }, agent);
     expectCode(() => f.plan("return-reply", { comment: "请写明处理时间" }, agent), "forbidden");
     const r = f.do("return-reply", { comment: "请写明处理时间" }, sup);
-    expect(r.effect.notices).toEqual([{ type: "complaint.replyReturned", recipients: ["staff:staff-agent"], params: { trackingCode: "TRK-1", comment: "请写明处理时间" } }]);
+    expect(r.effect.notices).toEqual([
+      { type: "complaint.replyReturned", recipients: ["staff:staff-agent"], params: { trackingCode: "TRK-1", comment: "请写明处理时间" } },
+    ]);
     expect(f.record.replyDraft).toBeUndefined();
-    expect(f.record.returnedDrafts).toEqual([{ text: "您好,我们正在核实", comment: "请写明处理时间", by: "staff-serviceSupervisor", at: f.now - MIN }]);
+    expect(f.record.returnedDrafts).toEqual([
+      { text: "您好,我们正在核实", comment: "请写明处理时间", by: "staff-serviceSupervisor", at: f.now - MIN },
+    ]);
     expectCode(() => f.plan("approve-reply", {}, sup), "invalid_transition");
   });
 
@@ -677,7 +828,11 @@ describe("complaint", () => {
     const p = f.plan("draft-reply", { text: "这个我不知道", override: { reason: "引用住户原话" } }, sup);
     expect(p.effect.data.override).toMatchObject({ reason: "引用住户原话", by: "staff-serviceSupervisor", hits: ["不知道"] });
     expect((p.effect.record.replyDraft as { guard?: unknown }).guard).toEqual(p.effect.data);
-    expectCode(() => f.plan("draft-reply", { text: "对不起,请您留下联系方式,我会给您回复", override: { reason: "没有必要" } }, sup), "bad_input", "override");
+    expectCode(
+      () => f.plan("draft-reply", { text: "对不起,请您留下联系方式,我会给您回复", override: { reason: "没有必要" } }, sup),
+      "bad_input",
+      "override",
+    );
     expect(f.plan("draft-reply", { text: "对不起,请您留下联系方式,我会给您回复" }, agent).effect.data).toEqual({});
   });
 
@@ -715,15 +870,36 @@ describe("complaint", () => {
     expect(v.state).toBe("visited");
     const s = f.do(
       "summarize",
-      { cause: "服务态度", process: "致歉并培训", correctiveAction: "当面致歉", preventiveAction: "每月培训", lesson: "语气要温和", department: "客服中心" },
+      {
+        cause: "服务态度",
+        process: "致歉并培训",
+        correctiveAction: "当面致歉",
+        preventiveAction: "每月培训",
+        lesson: "语气要温和",
+        department: "客服中心",
+      },
       agent,
     );
     expect(s.state).toBe("summarized");
-    expect(s.effect.caseEntry).toEqual({ source: "complaint", problem: "要求道歉 — 服务态度", lesson: "语气要温和\n每月培训", department: "客服中心", photos: [] });
+    expect(s.effect.caseEntry).toEqual({
+      source: "complaint",
+      problem: "要求道歉 — 服务态度",
+      lesson: "语气要温和\n每月培训",
+      department: "客服中心",
+      photos: [],
+    });
     expectCode(() => f.plan("archive", {}, agent), "forbidden");
     const a = f.do("archive", {}, sup);
     expect(a).toMatchObject({ state: "archived", closes: true });
-    expect(Object.keys(f.record.steps as object).sort()).toEqual(["archive", "assign-responsibility", "classify", "handle", "investigate", "summarize", "visit"]);
+    expect(Object.keys(f.record.steps as object).sort()).toEqual([
+      "archive",
+      "assign-responsibility",
+      "classify",
+      "handle",
+      "investigate",
+      "summarize",
+      "visit",
+    ]);
   });
 });
 
@@ -757,7 +933,9 @@ describe("answer (inquiries and everyday help)", () => {
     f.do("promise-callback", { at: new Date(T0 + 3_600_000).toISOString(), text: "稍后给您回复" }, agent);
     const p = f.do("answer", { text: "停水将于下午三点恢复" }, agent);
     expect(p).toMatchObject({ state: "closed", closes: true, meets: ["reply", "callback"], starts: [] });
-    expect(p.effect.notices).toEqual([{ type: "request.reply", recipients: ["resident"], params: { trackingCode: "TRK-1", text: "停水将于下午三点恢复" } }]);
+    expect(p.effect.notices).toEqual([
+      { type: "request.reply", recipients: ["resident"], params: { trackingCode: "TRK-1", text: "停水将于下午三点恢复" } },
+    ]);
     expect(f.record.answeredAt).toBe(T0 + MIN);
   });
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { type Action, can, ROLES, SUPERVISION_ROLES, type Role } from "../../src/auth/index.ts";
-import { allowedActions, allowedSteps, ANSWER_MACHINE, COMPLAINT_MACHINE, isClosedStatus, type Machine, nextState, REPAIR_MACHINE, type Who } from "../../src/workflow/index.ts";
+import {
+  allowedActions,
+  allowedSteps,
+  ANSWER_MACHINE,
+  COMPLAINT_MACHINE,
+  isClosedStatus,
+  type Machine,
+  nextState,
+  REPAIR_MACHINE,
+  type Who,
+} from "../../src/workflow/index.ts";
 
 // Every allowed transition, written out so that a change to a machine is a visible diff here.
 // "state --step--> next"; outcomes as "state --step[outcome]--> next"; a condition on the record as "(if cond)".
@@ -140,7 +150,17 @@ withdraw: resident (recorded by request.reply)
 
 /** The steps a resident can take, per machine. */
 const RESIDENT_STEPS = {
-  repair: ["approve-price", "decline-price", "accept-quote", "refuse-quote", "defer-acceptance", "confirm-completion", "return-work", "follow-up", "withdraw"],
+  repair: [
+    "approve-price",
+    "decline-price",
+    "accept-quote",
+    "refuse-quote",
+    "defer-acceptance",
+    "confirm-completion",
+    "return-work",
+    "follow-up",
+    "withdraw",
+  ],
   complaint: [],
   answer: ["withdraw"],
 };
@@ -233,9 +253,21 @@ describe.each(MACHINES)("%s machine", (name, machine, table) => {
     }
     // Every non-initial state can be entered, and every non-terminal state can be left.
     for (const s of machine.states) {
-      if (s !== machine.initial) expect(rows.some((r) => r.to === s && r.from !== s), `enter ${s}`).toBe(true);
-      if (!machine.terminal.includes(s)) expect(rows.some((r) => r.from === s), `leave ${s}`).toBe(true);
-      else expect(rows.some((r) => r.from === s), `terminal ${s} has no step`).toBe(false);
+      if (s !== machine.initial)
+        expect(
+          rows.some((r) => r.to === s && r.from !== s),
+          `enter ${s}`,
+        ).toBe(true);
+      if (!machine.terminal.includes(s))
+        expect(
+          rows.some((r) => r.from === s),
+          `leave ${s}`,
+        ).toBe(true);
+      else
+        expect(
+          rows.some((r) => r.from === s),
+          `terminal ${s} has no step`,
+        ).toBe(false);
     }
   });
 
@@ -250,12 +282,16 @@ describe.each(MACHINES)("%s machine", (name, machine, table) => {
   const conditional = rows.filter((r) => r.cond);
   if (conditional.length) {
     it.each(conditional.map((r) => [`${r.from} --${r.step}--> unless ${r.cond}`, r] as const))("refuses %s (409)", (_l, r) => {
-      expect(() => nextState(machine, r.from, r.step, staffFor(machine, r.step), FAILING[r.cond!]!, r.outcome)).toThrow(code("invalid_transition"));
+      expect(() => nextState(machine, r.from, r.step, staffFor(machine, r.step), FAILING[r.cond!]!, r.outcome)).toThrow(
+        code("invalid_transition"),
+      );
     });
   }
 
   const allowed = new Set(rows.map((r) => `${r.from}|${r.step}`));
-  const pairs = machine.states.flatMap((s) => Object.keys(machine.steps).map((a) => [s, a] as const)).filter(([s, a]) => !allowed.has(`${s}|${a}`));
+  const pairs = machine.states
+    .flatMap((s) => Object.keys(machine.steps).map((a) => [s, a] as const))
+    .filter(([s, a]) => !allowed.has(`${s}|${a}`));
   it.each(pairs)("refuses %s --%s--> (invalid_transition)", (state, step) => {
     const outcome = typeof machine.steps[step]!.to === "object" ? Object.keys(machine.steps[step]!.to)[0] : undefined;
     expect(() => nextState(machine, state, step, staffFor(machine, step), EVERYTHING, outcome)).toThrow(code("invalid_transition"));
@@ -265,7 +301,9 @@ describe.each(MACHINES)("%s machine", (name, machine, table) => {
   });
 
   it("refuses an unknown step", () => {
-    expect(() => nextState(machine, machine.initial, "teleport", staffFor(machine, Object.keys(machine.steps)[0]!), EVERYTHING)).toThrow(code("invalid_transition"));
+    expect(() => nextState(machine, machine.initial, "teleport", staffFor(machine, Object.keys(machine.steps)[0]!), EVERYTHING)).toThrow(
+      code("invalid_transition"),
+    );
   });
 
   it("a step with outcomes needs a known outcome", () => {
@@ -334,7 +372,8 @@ describe("permissions on particular steps", () => {
     expect(() => nextState(repair, "awaitingPayment", "record-payment", { role: "technician" })).toThrow(code("forbidden"));
     expect(allowedSteps(repair, "awaitingPayment", { role: "technician" })).not.toContain("record-payment");
     for (const s of repair.states) expect(allowedSteps(repair, s, { role: "technician" }, EVERYTHING)).not.toContain("record-payment");
-    for (const role of ["agent", "serviceSupervisor", "branchManager", "nightManager"] as const) expect(nextState(repair, "awaitingPayment", "record-payment", { role })).toBe("completed");
+    for (const role of ["agent", "serviceSupervisor", "branchManager", "nightManager"] as const)
+      expect(nextState(repair, "awaitingPayment", "record-payment", { role })).toBe("completed");
     expect(() => nextState(repair, "awaitingPayment", "record-payment", "resident")).toThrow(code("forbidden"));
   });
 
@@ -389,7 +428,9 @@ describe("conditions", () => {
     expect(() => nextState(m, "assigned", "handle", agent, { written: true })).toThrow(code("invalid_transition"));
     expect(nextState(m, "assigned", "handle", agent, { written: true, replySentAt: 1 })).toBe("handled");
     expect(nextState(m, "assigned", "handle", agent, { written: false })).toBe("handled");
-    expect(() => nextState(m, "classified", "handle", agent, { written: true, nature: "communicative" })).toThrow(code("invalid_transition"));
+    expect(() => nextState(m, "classified", "handle", agent, { written: true, nature: "communicative" })).toThrow(
+      code("invalid_transition"),
+    );
     expect(nextState(m, "classified", "handle", agent, { written: true, nature: "communicative", replySentAt: 1 })).toBe("handled");
     expect(() => nextState(m, "assigned", "progress", agent, { written: true })).toThrow(code("invalid_transition"));
     expect(nextState(m, "assigned", "progress", agent, { written: false })).toBe("assigned");
@@ -400,13 +441,16 @@ describe("conditions", () => {
     expect(() => nextState(m, "received", "approve-reply", sup, {})).toThrow(code("invalid_transition"));
     expect(() => nextState(m, "received", "return-reply", sup, {})).toThrow(code("invalid_transition"));
     expect(allowedSteps(m, "received", sup, {})).not.toContain("approve-reply");
-    expect(allowedSteps(m, "received", sup, { replyDraft: { text: "x" } })).toEqual(expect.arrayContaining(["approve-reply", "return-reply"]));
+    expect(allowedSteps(m, "received", sup, { replyDraft: { text: "x" } })).toEqual(
+      expect.arrayContaining(["approve-reply", "return-reply"]),
+    );
   });
 });
 
 describe("isClosedStatus", () => {
   it("is true exactly for the terminal states of the workflows", () => {
     for (const s of ["closed", "cancelled", "archived"]) expect(isClosedStatus(s), s).toBe(true);
-    for (const s of ["received", "completed", "awaitingPayment", "handled", "summarized", "visited", "answered", ""]) expect(isClosedStatus(s), s).toBe(false);
+    for (const s of ["received", "completed", "awaitingPayment", "handled", "summarized", "visited", "answered", ""])
+      expect(isClosedStatus(s), s).toBe(false);
   });
 });

@@ -12,10 +12,7 @@ export async function migrate(client: Client, role: DatabaseRole): Promise<strin
     if (done.has(migration.tag)) continue;
     try {
       await client.batch(
-        [
-          ...migration.statements,
-          { sql: "INSERT INTO __migrations (tag, applied_at) VALUES (?, ?)", args: [migration.tag, Date.now()] },
-        ],
+        [...migration.statements, { sql: "INSERT INTO __migrations (tag, applied_at) VALUES (?, ?)", args: [migration.tag, Date.now()] }],
         "write",
       );
       applied.push(migration.tag);

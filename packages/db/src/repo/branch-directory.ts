@@ -35,13 +35,23 @@ export async function branchPlaces(db: ControlDb, branchId: string) {
   const [cs, us] = await Promise.all([
     db.select().from(communities).where(eq(communities.branchId, branchId)).orderBy(communities.name),
     db
-      .select({ id: units.id, number: units.number, communityId: units.communityId, buildingId: units.buildingId, building: buildings.name })
+      .select({
+        id: units.id,
+        number: units.number,
+        communityId: units.communityId,
+        buildingId: units.buildingId,
+        building: buildings.name,
+      })
       .from(units)
       .innerJoin(buildings, eq(buildings.id, units.buildingId))
       .where(eq(units.branchId, branchId))
       .orderBy(buildings.name, units.number),
   ]);
-  return cs.map((c) => ({ id: c.id, name: c.name, units: us.filter((u) => u.communityId === c.id).map((u) => ({ id: u.id, label: `${u.building}${u.number}` })) }));
+  return cs.map((c) => ({
+    id: c.id,
+    name: c.name,
+    units: us.filter((u) => u.communityId === c.id).map((u) => ({ id: u.id, label: `${u.building}${u.number}` })),
+  }));
 }
 
 /** A new settings version, only if the caller saw the current one; history keeps every version. */
@@ -58,7 +68,9 @@ export async function updateBranchSettings(
       .insert(branchSettings)
       .values({ branchId: c.branchId, settings: c.settings, version, updatedAt: c.now, updatedBy: c.by })
       .onConflictDoUpdate({ target: branchSettings.branchId, set: { settings: c.settings, version, updatedAt: c.now, updatedBy: c.by } });
-    await tx.insert(branchSettingsHistory).values({ branchId: c.branchId, version, settings: c.settings, createdAt: c.now, createdBy: c.by });
+    await tx
+      .insert(branchSettingsHistory)
+      .values({ branchId: c.branchId, version, settings: c.settings, createdAt: c.now, createdBy: c.by });
     return { ok: true as const, version };
   });
 }

@@ -42,11 +42,20 @@ export async function factsOfRequests(
   // The requests, their milestones and the milestones' pauses: one batch (one round trip).
   const [rows, milestones, pauses] = await db.batch([
     db.select().from(requests).where(inArray(requests.id, requestIds)),
-    db.select().from(milestonesTable).where(inArray(milestonesTable.requestId, requestIds)).orderBy(milestonesTable.startAt, milestonesTable.name),
+    db
+      .select()
+      .from(milestonesTable)
+      .where(inArray(milestonesTable.requestId, requestIds))
+      .orderBy(milestonesTable.startAt, milestonesTable.name),
     db
       .select()
       .from(milestonePauses)
-      .where(inArray(milestonePauses.milestoneId, db.select({ id: milestonesTable.id }).from(milestonesTable).where(inArray(milestonesTable.requestId, requestIds)))),
+      .where(
+        inArray(
+          milestonePauses.milestoneId,
+          db.select({ id: milestonesTable.id }).from(milestonesTable).where(inArray(milestonesTable.requestId, requestIds)),
+        ),
+      ),
   ]);
   const open = milestones.filter((m) => m.status !== "met" && m.status !== "cancelled").map((m) => m.id);
   const sentKeys = open.length ? await sent(open) : new Map<string, Set<string>>();
@@ -122,11 +131,22 @@ export async function rebuildFacts(dbs: Databases, now: number): Promise<{ reque
 const REPEAT_WINDOW_MS = 90 * 86_400_000;
 
 /** A repeat complaint: the same unit complained within the 90 days before. Only the yes/no leaves the branch. */
-async function earlierComplaintFromUnit(db: ReturnType<Databases["branchDb"]>, r: { id: string; unitId: string | null; createdAt: number }): Promise<boolean> {
+async function earlierComplaintFromUnit(
+  db: ReturnType<Databases["branchDb"]>,
+  r: { id: string; unitId: string | null; createdAt: number },
+): Promise<boolean> {
   const [row] = await db
     .select({ id: requests.id })
     .from(requests)
-    .where(and(eq(requests.kind, "complaint"), eq(requests.unitId, r.unitId!), ne(requests.id, r.id), gte(requests.createdAt, r.createdAt - REPEAT_WINDOW_MS), lte(requests.createdAt, r.createdAt)))
+    .where(
+      and(
+        eq(requests.kind, "complaint"),
+        eq(requests.unitId, r.unitId!),
+        ne(requests.id, r.id),
+        gte(requests.createdAt, r.createdAt - REPEAT_WINDOW_MS),
+        lte(requests.createdAt, r.createdAt),
+      ),
+    )
     .limit(1);
   return !!row;
 }

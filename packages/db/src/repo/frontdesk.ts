@@ -37,7 +37,10 @@ type Versioned = { ok: true; version: number } | { ok: false; currentVersion: nu
 // ── notices ──
 
 export async function insertNotice(db: BranchDb, row: typeof notices.$inferInsert, inboxRows: InboxRow[] = []): Promise<void> {
-  await db.batch([db.insert(notices).values(row), ...(inboxRows.length ? [db.insert(inbox).values(inboxRows).onConflictDoNothing()] : [])] as unknown as Parameters<typeof db.batch>[0]);
+  await db.batch([
+    db.insert(notices).values(row),
+    ...(inboxRows.length ? [db.insert(inbox).values(inboxRows).onConflictDoNothing()] : []),
+  ] as unknown as Parameters<typeof db.batch>[0]);
 }
 
 export async function findNotice(db: BranchDb, id: string): Promise<NoticeRow | null> {
@@ -60,7 +63,14 @@ export async function listNotices(db: BranchDb, f: { status?: string | undefined
  */
 export async function changeNotice(
   db: BranchDb,
-  c: { id: string; expectedVersion: number | null; now: number; patch: Partial<typeof notices.$inferInsert>; history: NoticeRow["history"][number]; inboxRows?: InboxRow[] },
+  c: {
+    id: string;
+    expectedVersion: number | null;
+    now: number;
+    patch: Partial<typeof notices.$inferInsert>;
+    history: NoticeRow["history"][number];
+    inboxRows?: InboxRow[];
+  },
 ): Promise<Versioned> {
   return db.transaction(async (tx) => {
     const [cur] = await tx.select({ version: notices.version, history: notices.history }).from(notices).where(eq(notices.id, c.id));
@@ -87,12 +97,7 @@ const isLive = (now: number) =>
 
 /** Notices residents can see at `now`: published or emergency, started, not expired. */
 export async function liveNotices(db: BranchDb, now: number, limit = 100): Promise<NoticeRow[]> {
-  return db
-    .select()
-    .from(notices)
-    .where(isLive(now))
-    .orderBy(desc(notices.publishAt), desc(notices.id))
-    .limit(limit);
+  return db.select().from(notices).where(isLive(now)).orderBy(desc(notices.publishAt), desc(notices.id)).limit(limit);
 }
 
 /** Live notices not yet pushed to the inboxes (published, their time come, not expired). */
@@ -108,7 +113,10 @@ export async function duePushNotices(db: BranchDb, now: number, limit = 50): Pro
 /** Marks a live notice pushed once and writes its inbox rows in the same transaction; false if already pushed. */
 export async function pushNoticeOnce(db: BranchDb, id: string, now: number, inboxRows: InboxRow[]): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const res = await tx.update(notices).set({ pushedAt: now }).where(and(eq(notices.id, id), isNull(notices.pushedAt)));
+    const res = await tx
+      .update(notices)
+      .set({ pushedAt: now })
+      .where(and(eq(notices.id, id), isNull(notices.pushedAt)));
     if (res.rowsAffected !== 1) return false;
     if (inboxRows.length) await tx.insert(inbox).values(inboxRows).onConflictDoNothing();
     return true;
@@ -117,7 +125,10 @@ export async function pushNoticeOnce(db: BranchDb, id: string, now: number, inbo
 
 /** Verified residents (who have a portal inbox). */
 export async function verifiedResidents(db: BranchDb) {
-  return db.select({ id: residents.id, unitId: residents.unitId, locale: residents.locale, phone: residents.phone }).from(residents).where(isNotNull(residents.verifiedAt));
+  return db
+    .select({ id: residents.id, unitId: residents.unitId, locale: residents.locale, phone: residents.phone })
+    .from(residents)
+    .where(isNotNull(residents.verifiedAt));
 }
 
 // ── visitors ──
@@ -135,7 +146,12 @@ export async function listVisitors(db: BranchDb, f: { from?: number | undefined;
   const where = [];
   if (f.from !== undefined) where.push(gte(visitors.inAt, f.from));
   if (f.onSite) where.push(isNull(visitors.outAt));
-  return db.select().from(visitors).where(where.length ? and(...where) : undefined).orderBy(desc(visitors.inAt), desc(visitors.id)).limit(f.limit);
+  return db
+    .select()
+    .from(visitors)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(visitors.inAt), desc(visitors.id))
+    .limit(f.limit);
 }
 
 /** Records the time out once; false when already out. */
@@ -159,15 +175,31 @@ export async function handoverSources(db: BranchDb, ownerId: string, now: number
     .limit(200);
   const reqIds = [...new Set(overdue.map((m) => m.requestId))];
   const reqs = await db
-    .select({ id: requests.id, trackingCode: requests.trackingCode, kind: requests.kind, status: requests.status, ownerId: requests.ownerId, description: requests.description })
+    .select({
+      id: requests.id,
+      trackingCode: requests.trackingCode,
+      kind: requests.kind,
+      status: requests.status,
+      ownerId: requests.ownerId,
+      description: requests.description,
+    })
     .from(requests)
-    .where(and(notInArray(requests.status, CLOSED), or(eq(requests.ownerId, ownerId), reqIds.length ? inArray(requests.id, reqIds) : sql`0`)))
+    .where(
+      and(notInArray(requests.status, CLOSED), or(eq(requests.ownerId, ownerId), reqIds.length ? inArray(requests.id, reqIds) : sql`0`)),
+    )
     .limit(400);
   return { requests: reqs, milestones: overdue };
 }
 
-export async function insertHandover(db: BranchDb, row: typeof handovers.$inferInsert, items: Array<typeof handoverItems.$inferInsert>): Promise<void> {
-  await db.batch([db.insert(handovers).values(row), ...(items.length ? [db.insert(handoverItems).values(items)] : [])] as unknown as Parameters<typeof db.batch>[0]);
+export async function insertHandover(
+  db: BranchDb,
+  row: typeof handovers.$inferInsert,
+  items: Array<typeof handoverItems.$inferInsert>,
+): Promise<void> {
+  await db.batch([
+    db.insert(handovers).values(row),
+    ...(items.length ? [db.insert(handoverItems).values(items)] : []),
+  ] as unknown as Parameters<typeof db.batch>[0]);
 }
 
 export async function findHandover(db: BranchDb, id: string) {
@@ -179,14 +211,33 @@ export async function findHandover(db: BranchDb, id: string) {
 
 export async function listHandovers(db: BranchDb, limit: number) {
   const rows = await db.select().from(handovers).orderBy(desc(handovers.createdAt), desc(handovers.id)).limit(limit);
-  const items = rows.length ? await db.select().from(handoverItems).where(inArray(handoverItems.handoverId, rows.map((r) => r.id))) : [];
+  const items = rows.length
+    ? await db
+        .select()
+        .from(handoverItems)
+        .where(
+          inArray(
+            handoverItems.handoverId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
   return rows.map((r) => ({ ...r, items: items.filter((i) => i.handoverId === r.id).sort((a, b) => a.id.localeCompare(b.id)) }));
 }
 
 /** The incoming shift signs the handover and the items it takes over; supervisors' inbox rows if flagged. */
 export async function signHandover(
   db: BranchDb,
-  c: { id: string; expectedVersion: number | null; signer: string; itemIds: string[]; note: string | null; now: number; flagged: boolean; inboxRows: InboxRow[] },
+  c: {
+    id: string;
+    expectedVersion: number | null;
+    signer: string;
+    itemIds: string[];
+    note: string | null;
+    now: number;
+    flagged: boolean;
+    inboxRows: InboxRow[];
+  },
 ): Promise<Versioned> {
   return db.transaction(async (tx) => {
     const [cur] = await tx.select({ version: handovers.version }).from(handovers).where(eq(handovers.id, c.id));
@@ -199,7 +250,10 @@ export async function signHandover(
       .where(and(eq(handovers.id, c.id), eq(handovers.version, cur.version), isNull(handovers.signedAt)));
     if (res.rowsAffected !== 1) return { ok: false as const, currentVersion: cur.version };
     if (c.itemIds.length) {
-      await tx.update(handoverItems).set({ signedAt: c.now, signedBy: c.signer }).where(and(eq(handoverItems.handoverId, c.id), inArray(handoverItems.id, c.itemIds)));
+      await tx
+        .update(handoverItems)
+        .set({ signedAt: c.now, signedBy: c.signer })
+        .where(and(eq(handoverItems.handoverId, c.id), inArray(handoverItems.id, c.itemIds)));
     }
     if (c.inboxRows.length) await tx.insert(inbox).values(c.inboxRows).onConflictDoNothing();
     return { ok: true as const, version };
@@ -219,7 +273,10 @@ export async function lateUnsignedHandovers(db: BranchDb, before: number, limit 
 /** Flags an unsigned handover once, with the supervisors' inbox rows; false when signed or flagged meanwhile. */
 export async function flagHandoverOnce(db: BranchDb, id: string, now: number, inboxRows: InboxRow[]): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const res = await tx.update(handovers).set({ flaggedAt: now }).where(and(eq(handovers.id, id), isNull(handovers.signedAt), isNull(handovers.flaggedAt)));
+    const res = await tx
+      .update(handovers)
+      .set({ flaggedAt: now })
+      .where(and(eq(handovers.id, id), isNull(handovers.signedAt), isNull(handovers.flaggedAt)));
     if (res.rowsAffected !== 1) return false;
     if (inboxRows.length) await tx.insert(inbox).values(inboxRows).onConflictDoNothing();
     return true;
@@ -236,7 +293,12 @@ export async function listDutyLog(db: BranchDb, f: { from?: number | undefined; 
   const where = [];
   if (f.from !== undefined) where.push(gte(dutyLog.at, f.from));
   if (f.to !== undefined) where.push(lte(dutyLog.at, f.to));
-  return db.select().from(dutyLog).where(where.length ? and(...where) : undefined).orderBy(desc(dutyLog.at), desc(dutyLog.id)).limit(f.limit);
+  return db
+    .select()
+    .from(dutyLog)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(dutyLog.at), desc(dutyLog.id))
+    .limit(f.limit);
 }
 
 // ── surveys ──
@@ -259,7 +321,10 @@ export async function listSurveys(db: BranchDb, limit: number) {
 /** Verified residents living in any of these units. */
 export async function residentsInUnits(db: BranchDb, unitIds: string[]) {
   if (unitIds.length === 0) return [];
-  return db.select({ id: residents.id, locale: residents.locale }).from(residents).where(and(isNotNull(residents.verifiedAt), inArray(residents.unitId, unitIds)));
+  return db
+    .select({ id: residents.id, locale: residents.locale })
+    .from(residents)
+    .where(and(isNotNull(residents.verifiedAt), inArray(residents.unitId, unitIds)));
 }
 
 /** Verified residents who filed (or are named on) a request closed since `since`. */
@@ -281,7 +346,14 @@ export async function residentsOfClosedRequests(db: BranchDb, since: number) {
 /** Sends a draft survey once: its state and every recipient's inbox row, in one transaction. */
 export async function sendSurvey(
   db: BranchDb,
-  c: { id: string; expectedVersion: number | null; target: Record<string, unknown>; now: number; inboxRows: InboxRow[]; outbox: OutboxRow[] },
+  c: {
+    id: string;
+    expectedVersion: number | null;
+    target: Record<string, unknown>;
+    now: number;
+    inboxRows: InboxRow[];
+    outbox: OutboxRow[];
+  },
 ): Promise<Versioned> {
   return db.transaction(async (tx) => {
     const [cur] = await tx.select({ version: surveys.version }).from(surveys).where(eq(surveys.id, c.id));
@@ -301,7 +373,10 @@ export async function sendSurvey(
 
 export async function closeSurvey(db: BranchDb, id: string, now: number, events: OutboxRow[]): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const res = await tx.update(surveys).set({ status: "closed", updatedAt: now, version: sql`${surveys.version} + 1` }).where(and(eq(surveys.id, id), eq(surveys.status, "sent")));
+    const res = await tx
+      .update(surveys)
+      .set({ status: "closed", updatedAt: now, version: sql`${surveys.version} + 1` })
+      .where(and(eq(surveys.id, id), eq(surveys.status, "sent")));
     if (res.rowsAffected !== 1) return false;
     if (events.length) await tx.insert(outbox).values(events);
     return true;
@@ -313,7 +388,9 @@ export async function isSurveyRecipient(db: BranchDb, surveyId: string, resident
   const [row] = await db
     .select({ id: inbox.id })
     .from(inbox)
-    .where(and(eq(inbox.notificationId, surveyNotificationId(surveyId)), eq(inbox.recipientType, "resident"), eq(inbox.recipientId, residentId)))
+    .where(
+      and(eq(inbox.notificationId, surveyNotificationId(surveyId)), eq(inbox.recipientType, "resident"), eq(inbox.recipientId, residentId)),
+    )
     .limit(1);
   return !!row;
 }
@@ -327,8 +404,14 @@ export async function surveysOfResident(db: BranchDb, residentId: string) {
   const ids = invited.map((i) => i.notificationId.replace(/^ntf_srv_/, ""));
   if (ids.length === 0) return [];
   const [rows, answered] = await Promise.all([
-    db.select().from(surveys).where(and(inArray(surveys.id, ids), eq(surveys.status, "sent"))),
-    db.select({ surveyId: surveyAnswers.surveyId }).from(surveyAnswers).where(and(eq(surveyAnswers.residentId, residentId), inArray(surveyAnswers.surveyId, ids))),
+    db
+      .select()
+      .from(surveys)
+      .where(and(inArray(surveys.id, ids), eq(surveys.status, "sent"))),
+    db
+      .select({ surveyId: surveyAnswers.surveyId })
+      .from(surveyAnswers)
+      .where(and(eq(surveyAnswers.residentId, residentId), inArray(surveyAnswers.surveyId, ids))),
   ]);
   const done = new Set(answered.map((a) => a.surveyId));
   return rows.map((r) => ({ ...r, answered: done.has(r.id) }));
@@ -354,7 +437,11 @@ export async function surveyAnswersOfResident(db: BranchDb, residentId: string) 
 
 // ── forum meetings ──
 
-export async function insertForumMeeting(db: BranchDb, row: typeof forumMeetings.$inferInsert, points: Array<typeof forumPoints.$inferInsert>): Promise<void> {
+export async function insertForumMeeting(
+  db: BranchDb,
+  row: typeof forumMeetings.$inferInsert,
+  points: Array<typeof forumPoints.$inferInsert>,
+): Promise<void> {
   await db.batch([db.insert(forumMeetings).values(row), db.insert(forumPoints).values(points)]);
 }
 
@@ -367,18 +454,34 @@ export async function findForumMeeting(db: BranchDb, id: string) {
 
 export async function listForumMeetings(db: BranchDb, limit: number) {
   const rows = await db.select().from(forumMeetings).orderBy(desc(forumMeetings.heldAt), desc(forumMeetings.id)).limit(limit);
-  const points = rows.length ? await db.select().from(forumPoints).where(inArray(forumPoints.meetingId, rows.map((r) => r.id))) : [];
+  const points = rows.length
+    ? await db
+        .select()
+        .from(forumPoints)
+        .where(
+          inArray(
+            forumPoints.meetingId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
   return rows.map((r) => ({ ...r, points: points.filter((p) => p.meetingId === r.id).sort((a, b) => a.id.localeCompare(b.id)) }));
 }
 
 /** Replies to a point once; "missing" when no such point in that meeting, "replied" when already answered. */
-export async function replyForumPoint(db: BranchDb, c: { meetingId: string; pointId: string; reply: string; by: string; now: number }): Promise<"ok" | "missing" | "replied"> {
+export async function replyForumPoint(
+  db: BranchDb,
+  c: { meetingId: string; pointId: string; reply: string; by: string; now: number },
+): Promise<"ok" | "missing" | "replied"> {
   const res = await db
     .update(forumPoints)
     .set({ reply: c.reply, repliedBy: c.by, repliedAt: c.now })
     .where(and(eq(forumPoints.id, c.pointId), eq(forumPoints.meetingId, c.meetingId), isNull(forumPoints.reply)));
   if (res.rowsAffected === 1) return "ok";
-  const [p] = await db.select({ id: forumPoints.id }).from(forumPoints).where(and(eq(forumPoints.id, c.pointId), eq(forumPoints.meetingId, c.meetingId)));
+  const [p] = await db
+    .select({ id: forumPoints.id })
+    .from(forumPoints)
+    .where(and(eq(forumPoints.id, c.pointId), eq(forumPoints.meetingId, c.meetingId)));
   return p ? "replied" : "missing";
 }
 
@@ -400,7 +503,10 @@ export async function insertContactChange(
   row: typeof contactChangeRequests.$inferInsert,
   otp?: { code: typeof oneTimeCodes.$inferInsert; message: typeof outbox.$inferInsert },
 ): Promise<void> {
-  await db.batch([db.insert(contactChangeRequests).values(row), ...(otp ? [db.insert(oneTimeCodes).values(otp.code), db.insert(outbox).values(otp.message)] : [])] as unknown as Parameters<typeof db.batch>[0]);
+  await db.batch([
+    db.insert(contactChangeRequests).values(row),
+    ...(otp ? [db.insert(oneTimeCodes).values(otp.code), db.insert(outbox).values(otp.message)] : []),
+  ] as unknown as Parameters<typeof db.batch>[0]);
 }
 
 export async function findContactChange(db: BranchDb, residentId: string, id: string): Promise<ContactChangeRow | null> {
@@ -423,7 +529,15 @@ export async function findCode(db: BranchDb, id: string) {
  */
 export async function applyContactChange(
   db: BranchDb,
-  c: { changeId: string; residentId: string; codeId: string | null; newPhone: string | null; newEmail: string | null; now: number; audit: typeof auditLog.$inferInsert },
+  c: {
+    changeId: string;
+    residentId: string;
+    codeId: string | null;
+    newPhone: string | null;
+    newEmail: string | null;
+    now: number;
+    audit: typeof auditLog.$inferInsert;
+  },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const res = await tx
@@ -443,5 +557,8 @@ export async function applyContactChange(
 
 /** Where each unit of a branch is (community and building): audiences and survey targets. */
 export async function unitPlaces(control: ControlDb, branchId: string) {
-  return control.select({ id: units.id, communityId: units.communityId, buildingId: units.buildingId }).from(units).where(eq(units.branchId, branchId));
+  return control
+    .select({ id: units.id, communityId: units.communityId, buildingId: units.buildingId })
+    .from(units)
+    .where(eq(units.branchId, branchId));
 }

@@ -48,7 +48,10 @@ export async function complianceByMilestone(db: SupervisionDb, scope: Scope, fro
   const w = where(scope);
   const [d0, d1] = days(from, to);
   const [met, open] = await Promise.all([
-    client(db).execute({ sql: `select name, sum(met_on_time) as on_time, sum(met_late) as late from milestone_rollups where ${w.sql} and day >= ? and day <= ? group by name`, args: [...w.args, d0, d1] }),
+    client(db).execute({
+      sql: `select name, sum(met_on_time) as on_time, sum(met_late) as late from milestone_rollups where ${w.sql} and day >= ? and day <= ? group by name`,
+      args: [...w.args, d0, d1],
+    }),
     client(db).execute({
       sql: `select name, sum(case when due_at < ? then 1 else 0 end) as overdue, sum(case when due_at is null or due_at >= ? then 1 else 0 end) as open_in_time
             from milestone_facts where ${w.sql} and status in ('open','paused') and start_at >= ? and start_at < ? group by name`,
@@ -63,7 +66,14 @@ export async function complianceByMilestone(db: SupervisionDb, scope: Scope, fro
     const metLate = num(m?.late);
     const overdueOpen = num(o?.overdue);
     const decided = metOnTime + metLate + overdueOpen;
-    return { milestone, metOnTime, metLate, overdueOpen, openInTime: num(o?.open_in_time), compliance: decided ? Math.round((metOnTime / decided) * 1000) / 10 : null };
+    return {
+      milestone,
+      metOnTime,
+      metLate,
+      overdueOpen,
+      openInTime: num(o?.open_in_time),
+      compliance: decided ? Math.round((metOnTime / decided) * 1000) / 10 : null,
+    };
   });
 }
 
@@ -88,7 +98,10 @@ export async function requestTotals(db: SupervisionDb, scope: Scope, from: numbe
 
 export async function overdueCount(db: SupervisionDb, scope: Scope, now: number): Promise<number> {
   const w = where(scope);
-  const res = await client(db).execute({ sql: `select count(*) as n from milestone_facts where ${w.sql} and status in ('open','paused') and due_at < ?`, args: [...w.args, now] });
+  const res = await client(db).execute({
+    sql: `select count(*) as n from milestone_facts where ${w.sql} and status in ('open','paused') and due_at < ?`,
+    args: [...w.args, now],
+  });
   return num(res.rows[0]?.n);
 }
 
@@ -120,7 +133,10 @@ export async function branchFigures(db: SupervisionDb, scope: Scope, from: numbe
             from request_rollups where ${w.sql} and day >= ? and day <= ? group by branch_id`,
       args: [...w.args, d0, d1],
     }),
-    client(db).execute({ sql: `select branch_id, sum(met_on_time) as on_time, sum(met_late) as late from milestone_rollups where ${w.sql} and day >= ? and day <= ? group by branch_id`, args: [...w.args, d0, d1] }),
+    client(db).execute({
+      sql: `select branch_id, sum(met_on_time) as on_time, sum(met_late) as late from milestone_rollups where ${w.sql} and day >= ? and day <= ? group by branch_id`,
+      args: [...w.args, d0, d1],
+    }),
     client(db).execute({
       // Open clocks only, walked in branch order by their partial index (no sort, no closed milestones).
       sql: `select branch_id, count(*) as overdue, sum(case when start_at >= ? and start_at < ? then 1 else 0 end) as missed_open
@@ -128,12 +144,31 @@ export async function branchFigures(db: SupervisionDb, scope: Scope, from: numbe
       args: [from, to, ...w.args, now],
     }),
   ]);
-  const out = new Map<string, { requests: number; complaints: number; repeatComplaints: number; satisfaction: number | null; onTime: number; missed: number; overdue: number }>();
-  const get = (id: string) => out.get(id) ?? out.set(id, { requests: 0, complaints: 0, repeatComplaints: 0, satisfaction: null, onTime: 0, missed: 0, overdue: 0 }).get(id)!;
+  const out = new Map<
+    string,
+    {
+      requests: number;
+      complaints: number;
+      repeatComplaints: number;
+      satisfaction: number | null;
+      onTime: number;
+      missed: number;
+      overdue: number;
+    }
+  >();
+  const get = (id: string) =>
+    out.get(id) ??
+    out.set(id, { requests: 0, complaints: 0, repeatComplaints: 0, satisfaction: null, onTime: 0, missed: 0, overdue: 0 }).get(id)!;
   for (const r of req.rows) {
-    Object.assign(get(String(r.branch_id)), { requests: num(r.n), complaints: num(r.complaints), repeatComplaints: num(r.repeats), satisfaction: num(r.rated) ? Math.round((num(r.sat_sum) / num(r.rated)) * 100) / 100 : null });
+    Object.assign(get(String(r.branch_id)), {
+      requests: num(r.n),
+      complaints: num(r.complaints),
+      repeatComplaints: num(r.repeats),
+      satisfaction: num(r.rated) ? Math.round((num(r.sat_sum) / num(r.rated)) * 100) / 100 : null,
+    });
   }
-  for (const r of met.rows) Object.assign(get(String(r.branch_id)), { onTime: num(r.on_time), missed: get(String(r.branch_id)).missed + num(r.late) });
+  for (const r of met.rows)
+    Object.assign(get(String(r.branch_id)), { onTime: num(r.on_time), missed: get(String(r.branch_id)).missed + num(r.late) });
   for (const r of open.rows) {
     const b = get(String(r.branch_id));
     b.overdue = num(r.overdue);
@@ -143,13 +178,26 @@ export async function branchFigures(db: SupervisionDb, scope: Scope, from: numbe
 }
 
 /** Requests and met-on-time share per day, week or month (reporting days, Asia/Shanghai), from the rollups. */
-export async function trends(db: SupervisionDb, scope: Scope, granularity: "day" | "week" | "month", from: number, to: number, _now: number) {
+export async function trends(
+  db: SupervisionDb,
+  scope: Scope,
+  granularity: "day" | "week" | "month",
+  from: number,
+  to: number,
+  _now: number,
+) {
   const bucket = granularity === "day" ? "day" : granularity === "week" ? "strftime('%Y-W%W', day)" : "substr(day, 1, 7)";
   const w = where(scope);
   const [d0, d1] = days(from, to);
   const [req, ms] = await Promise.all([
-    client(db).execute({ sql: `select ${bucket} as b, sum(requests) as n from request_rollups where ${w.sql} and day >= ? and day <= ? group by b order by b`, args: [...w.args, d0, d1] }),
-    client(db).execute({ sql: `select ${bucket} as b, sum(met_on_time) as on_time, sum(met_late) as late from milestone_rollups where ${w.sql} and day >= ? and day <= ? group by b order by b`, args: [...w.args, d0, d1] }),
+    client(db).execute({
+      sql: `select ${bucket} as b, sum(requests) as n from request_rollups where ${w.sql} and day >= ? and day <= ? group by b order by b`,
+      args: [...w.args, d0, d1],
+    }),
+    client(db).execute({
+      sql: `select ${bucket} as b, sum(met_on_time) as on_time, sum(met_late) as late from milestone_rollups where ${w.sql} and day >= ? and day <= ? group by b order by b`,
+      args: [...w.args, d0, d1],
+    }),
   ]);
   const buckets = new Map<string, { bucket: string; requests: number; compliance: number | null }>();
   for (const r of req.rows) buckets.set(String(r.b), { bucket: String(r.b), requests: num(r.n), compliance: null });
@@ -164,9 +212,15 @@ export async function trends(db: SupervisionDb, scope: Scope, granularity: "day"
 
 export async function requestFactWithMilestones(db: SupervisionDb, scope: Scope, requestId: string) {
   const w = where(scope);
-  const fact = await client(db).execute({ sql: `select * from request_facts where request_id = ? and ${w.sql}`, args: [requestId, ...w.args] });
+  const fact = await client(db).execute({
+    sql: `select * from request_facts where request_id = ? and ${w.sql}`,
+    args: [requestId, ...w.args],
+  });
   const row = fact.rows[0];
   if (!row) return null;
-  const ms = await client(db).execute({ sql: "select name, start_at, due_at, status, met_at, breached_at, paused_ms from milestone_facts where request_id = ? order by start_at, name", args: [requestId] });
+  const ms = await client(db).execute({
+    sql: "select name, start_at, due_at, status, met_at, breached_at, paused_ms from milestone_facts where request_id = ? order by start_at, name",
+    args: [requestId],
+  });
   return { fact: row, milestones: ms.rows };
 }

@@ -16,16 +16,34 @@ export async function listInbox(db: BranchDb, recipient: { type: "resident" | "s
   const where = and(eq(inbox.recipientType, recipient.type), eq(inbox.recipientId, recipient.id));
   const [items, [unread]] = await Promise.all([
     db.select().from(inbox).where(where).orderBy(desc(inbox.createdAt)).limit(limit),
-    db.select({ n: sql<number>`count(*)` }).from(inbox).where(and(where, isNull(inbox.readAt))),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(inbox)
+      .where(and(where, isNull(inbox.readAt))),
   ]);
   return { items, unread: Number(unread?.n ?? 0) };
 }
 
 export async function staffOfBranch(db: ControlDb, branchId: string, roles: string[]) {
-  return db.select({ id: staff.id, role: staff.role, locale: staff.locale, email: staff.email, phone: staff.phone, notifyPrefs: staff.notifyPrefs }).from(staff).where(and(eq(staff.branchId, branchId), inArray(staff.role, roles), eq(staff.active, true)));
+  return db
+    .select({
+      id: staff.id,
+      role: staff.role,
+      locale: staff.locale,
+      email: staff.email,
+      phone: staff.phone,
+      notifyPrefs: staff.notifyPrefs,
+    })
+    .from(staff)
+    .where(and(eq(staff.branchId, branchId), inArray(staff.role, roles), eq(staff.active, true)));
 }
 
-export async function markInboxRead(db: BranchDb, recipient: { type: "resident" | "staff"; id: string }, id: string, now: number): Promise<boolean> {
+export async function markInboxRead(
+  db: BranchDb,
+  recipient: { type: "resident" | "staff"; id: string },
+  id: string,
+  now: number,
+): Promise<boolean> {
   const res = await db
     .update(inbox)
     .set({ readAt: now })
@@ -35,7 +53,17 @@ export async function markInboxRead(db: BranchDb, recipient: { type: "resident" 
 
 export async function staffByIds(db: ControlDb, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: staff.id, role: staff.role, locale: staff.locale, email: staff.email, phone: staff.phone, notifyPrefs: staff.notifyPrefs }).from(staff).where(inArray(staff.id, ids));
+  return db
+    .select({
+      id: staff.id,
+      role: staff.role,
+      locale: staff.locale,
+      email: staff.email,
+      phone: staff.phone,
+      notifyPrefs: staff.notifyPrefs,
+    })
+    .from(staff)
+    .where(inArray(staff.id, ids));
 }
 
 export async function setStaffNotifyPrefs(db: ControlDb, staffId: string, prefs: Record<string, string[]>, now: number) {

@@ -35,16 +35,29 @@ function statementsOf(db: BranchDb, w: NewRequestWrite) {
             .values(w.counters.map((c) => ({ key: c.key, window: c.window, count: 1, lastText: c.text, lastAt: c.at, cap: c.cap })))
             .onConflictDoUpdate({
               target: [rateCounters.key, rateCounters.window],
-              set: { count: sql`${rateCounters.count} + 1`, lastText: excluded(rateCounters.lastText), lastAt: excluded(rateCounters.lastAt), cap: excluded(rateCounters.cap) },
+              set: {
+                count: sql`${rateCounters.count} + 1`,
+                lastText: excluded(rateCounters.lastText),
+                lastAt: excluded(rateCounters.lastAt),
+                cap: excluded(rateCounters.cap),
+              },
             }),
         ]
       : []),
-    db.insert(requests).values({ ...w.request, residentId: w.request.residentId ?? sql`(${db.select({ id: residents.id }).from(residents).where(byPhone).limit(1)})` }),
+    db.insert(requests).values({
+      ...w.request,
+      residentId: w.request.residentId ?? sql`(${db.select({ id: residents.id }).from(residents).where(byPhone).limit(1)})`,
+    }),
     db.insert(requestEvents).values(w.event),
     ...(w.milestones.length ? [db.insert(milestones).values(w.milestones)] : []),
     db.insert(outbox).values(w.outbox),
     ...(w.attachmentIds?.length
-      ? [db.update(attachments).set({ requestId: w.request.id }).where(and(inArray(attachments.id, w.attachmentIds), isNull(attachments.requestId)))]
+      ? [
+          db
+            .update(attachments)
+            .set({ requestId: w.request.id })
+            .where(and(inArray(attachments.id, w.attachmentIds), isNull(attachments.requestId))),
+        ]
       : []),
     // Last: their results (the rows written) are what the caller reads back.
     ...(w.residentOutbox ?? []).map((row) =>
@@ -139,13 +152,32 @@ export async function recordIntake(
   const now = plan.request.createdAt;
   const notice = (n: IntakePlan["notices"][number]) => {
     const id = `ntf_${plan.request.id}_${n.type.replace(/\W/g, "-")}`;
-    return { id, topic: "notifications", payload: { notificationId: id, type: n.type, branchId: branch.id, orgId: branch.orgId, requestId: plan.request.id, recipients: n.recipients, params: n.params } as Record<string, unknown> };
+    return {
+      id,
+      topic: "notifications",
+      payload: {
+        notificationId: id,
+        type: n.type,
+        branchId: branch.id,
+        orgId: branch.orgId,
+        requestId: plan.request.id,
+        recipients: n.recipients,
+        params: n.params,
+      } as Record<string, unknown>,
+    };
   };
   const rows = [
     {
       id: newId("obx", now),
       topic: "request-events",
-      payload: { eventId: plan.event.id, type: plan.event.type, requestId: plan.request.id, branchId: branch.id, orgId: branch.orgId, at: now } as Record<string, unknown>,
+      payload: {
+        eventId: plan.event.id,
+        type: plan.event.type,
+        requestId: plan.request.id,
+        branchId: branch.id,
+        orgId: branch.orgId,
+        at: now,
+      } as Record<string, unknown>,
     },
     ...plan.notices.filter((n) => !n.ifResident).map(notice),
   ];
@@ -153,7 +185,14 @@ export async function recordIntake(
   const { residentOutboxIds } = await insertRequest(db, {
     request: plan.request,
     event: plan.event,
-    milestones: plan.milestones.map((m) => ({ ...m, requestId: plan.request.id, status: "open", sourceEventId: plan.event.id, createdAt: now, updatedAt: now })),
+    milestones: plan.milestones.map((m) => ({
+      ...m,
+      requestId: plan.request.id,
+      status: "open",
+      sourceEventId: plan.event.id,
+      createdAt: now,
+      updatedAt: now,
+    })),
     outbox: rows.map((r) => ({ ...r, createdAt: now })),
     residentOutbox: ifResident.map((r) => ({ ...r, createdAt: now })),
     ...extra,
@@ -165,11 +204,23 @@ export async function recordIntake(
  * What intake reads only after the database refused its write: the Idempotency-Key's earlier answer and the
  * day's abuse counters, in one batch. Nothing is read when there is neither.
  */
-export async function intakeRefusalFacts(db: BranchDb, q: { idempotency?: { scope: string; key: string } | undefined; limitKeys: string[]; window: number }) {
+export async function intakeRefusalFacts(
+  db: BranchDb,
+  q: { idempotency?: { scope: string; key: string } | undefined; limitKeys: string[]; window: number },
+) {
   const idempotent = q.idempotency
-    ? db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, q.idempotency.scope), eq(idempotencyKeys.key, q.idempotency.key))).limit(1)
+    ? db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.scope, q.idempotency.scope), eq(idempotencyKeys.key, q.idempotency.key)))
+        .limit(1)
     : undefined;
-  const counters = q.limitKeys.length ? db.select().from(rateCounters).where(and(inArray(rateCounters.key, q.limitKeys), eq(rateCounters.window, q.window))) : undefined;
+  const counters = q.limitKeys.length
+    ? db
+        .select()
+        .from(rateCounters)
+        .where(and(inArray(rateCounters.key, q.limitKeys), eq(rateCounters.window, q.window)))
+    : undefined;
   const present = [idempotent, counters].filter((x) => x !== undefined);
   const rest = present.length ? ((await db.batch(present as unknown as Parameters<typeof db.batch>[0])) as unknown as unknown[][]) : [];
   const idempotentRows = (idempotent ? rest.shift() : []) as Array<typeof idempotencyKeys.$inferSelect>;

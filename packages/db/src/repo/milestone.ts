@@ -2,7 +2,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
 import { milestonePauses, milestones, outbox, requestEvents, requests } from "../schema/branch.ts";
 
-export type MilestoneUpdate = Partial<Pick<typeof milestones.$inferInsert, "status" | "dueAt" | "schedule" | "metAt" | "metBy" | "breachReason">>;
+export type MilestoneUpdate = Partial<
+  Pick<typeof milestones.$inferInsert, "status" | "dueAt" | "schedule" | "metAt" | "metBy" | "breachReason">
+>;
 
 export interface MilestoneChange {
   requestId: string;
@@ -25,7 +27,13 @@ type Tx = Parameters<Parameters<BranchDb["transaction"]>[0]>[0];
  */
 export async function changeRequest(
   db: BranchDb,
-  c: { requestId: string; expectedVersion: number | null; now: number; event: typeof requestEvents.$inferInsert; outbox: typeof outbox.$inferInsert | Array<typeof outbox.$inferInsert> },
+  c: {
+    requestId: string;
+    expectedVersion: number | null;
+    now: number;
+    event: typeof requestEvents.$inferInsert;
+    outbox: typeof outbox.$inferInsert | Array<typeof outbox.$inferInsert>;
+  },
   apply: (tx: Tx) => Promise<void>,
 ): Promise<{ ok: true; version: number } | { ok: false; currentVersion: number }> {
   return db.transaction(async (tx) => {
@@ -33,7 +41,10 @@ export async function changeRequest(
     if (!current) throw new Error(`request ${c.requestId} vanished`);
     if (c.expectedVersion !== null && current.version !== c.expectedVersion) return { ok: false as const, currentVersion: current.version };
     const version = current.version + 1;
-    await tx.update(requests).set({ version, updatedAt: c.now }).where(and(eq(requests.id, c.requestId), eq(requests.version, current.version)));
+    await tx
+      .update(requests)
+      .set({ version, updatedAt: c.now })
+      .where(and(eq(requests.id, c.requestId), eq(requests.version, current.version)));
     await apply(tx);
     await tx.insert(requestEvents).values(c.event);
     await tx.insert(outbox).values(Array.isArray(c.outbox) ? c.outbox : [c.outbox]);
@@ -44,15 +55,24 @@ export async function changeRequest(
 /** One milestone action: its update, the pause it opens or closes, with the request's version and event. */
 export async function applyMilestoneChange(db: BranchDb, c: MilestoneChange) {
   return changeRequest(db, c, async (tx) => {
-    await tx.update(milestones).set({ ...c.update, updatedAt: c.now }).where(eq(milestones.id, c.milestoneId));
+    await tx
+      .update(milestones)
+      .set({ ...c.update, updatedAt: c.now })
+      .where(eq(milestones.id, c.milestoneId));
     if (c.openPause) await tx.insert(milestonePauses).values(c.openPause);
     if (c.closePauseAt !== undefined) {
-      await tx.update(milestonePauses).set({ to: c.closePauseAt }).where(and(eq(milestonePauses.milestoneId, c.milestoneId), isNull(milestonePauses.to)));
+      await tx
+        .update(milestonePauses)
+        .set({ to: c.closePauseAt })
+        .where(and(eq(milestonePauses.milestoneId, c.milestoneId), isNull(milestonePauses.to)));
     }
   });
 }
 
 export async function findMilestone(db: BranchDb, requestId: string, milestoneId: string) {
-  const [row] = await db.select().from(milestones).where(and(eq(milestones.id, milestoneId), eq(milestones.requestId, requestId)));
+  const [row] = await db
+    .select()
+    .from(milestones)
+    .where(and(eq(milestones.id, milestoneId), eq(milestones.requestId, requestId)));
   return row ?? null;
 }

@@ -1,26 +1,59 @@
 import { audienceIncludes, HANDOVER_SIGN_GRACE_MS, type Locale, type MessageKey, newId, noticeBodyWithPhones, t } from "@wuye/core";
 import type { BranchDb, ControlDb } from "../client/index.ts";
 import type { BranchRow } from "./branch-directory.ts";
-import { duePushNotices, flagHandoverOnce, lateUnsignedHandovers, liveNotices, type NoticeRow, pushNoticeOnce, unitPlaces, verifiedResidents } from "./frontdesk.ts";
+import {
+  duePushNotices,
+  flagHandoverOnce,
+  lateUnsignedHandovers,
+  liveNotices,
+  type NoticeRow,
+  pushNoticeOnce,
+  unitPlaces,
+  verifiedResidents,
+} from "./frontdesk.ts";
 import { staffOfBranch } from "./inbox.ts";
 
 export const noticeNotificationId = (noticeId: string) => `ntf_ntc_${noticeId}`;
 
 type Render = (locale: Locale) => { title: string; body: string };
 
-function inboxRow(recipientType: "resident" | "staff", r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: Render) {
+function inboxRow(
+  recipientType: "resident" | "staff",
+  r: { id: string; locale: string },
+  notificationId: string,
+  type: string,
+  now: number,
+  render: Render,
+) {
   const locale: Locale = r.locale === "en" ? "en" : "zh-CN";
-  return { id: newId("ntf", now), notificationId, recipientType, recipientId: r.id, type, ...render(locale), requestId: null, createdAt: now };
+  return {
+    id: newId("ntf", now),
+    notificationId,
+    recipientType,
+    recipientId: r.id,
+    type,
+    ...render(locale),
+    requestId: null,
+    createdAt: now,
+  };
 }
 
 /** An inbox row for one resident, rendered in the resident's language. */
-export const residentInboxRow = (r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: Render) => inboxRow("resident", r, notificationId, type, now, render);
+export const residentInboxRow = (r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: Render) =>
+  inboxRow("resident", r, notificationId, type, now, render);
 
 /** An inbox row for one staff member, rendered in their language. */
-export const staffInboxRow = (r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: Render) => inboxRow("staff", r, notificationId, type, now, render);
+export const staffInboxRow = (r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: Render) =>
+  inboxRow("staff", r, notificationId, type, now, render);
 
 /** One inbox row per verified resident in the notice's audience, in the resident's language, phones appended. */
-export async function noticeInboxRows(control: ControlDb, branch: BranchRow, db: BranchDb, n: Pick<NoticeRow, "id" | "title" | "body" | "audience">, now: number) {
+export async function noticeInboxRows(
+  control: ControlDb,
+  branch: BranchRow,
+  db: BranchDb,
+  n: Pick<NoticeRow, "id" | "title" | "body" | "audience">,
+  now: number,
+) {
   const [residents, places] = await Promise.all([verifiedResidents(db), unitPlaces(control, branch.id)]);
   const placeOf = new Map(places.map((p) => [p.id, p]));
   const phones = { servicePhone: branch.servicePhone, complaintPhone: branch.complaintPhone };

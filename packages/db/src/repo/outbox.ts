@@ -25,7 +25,12 @@ export async function publishOutbox(
     const where = [isNull(outbox.publishedAt)];
     if (opts.ids) where.push(inArray(outbox.id, opts.ids));
     if (opts.olderThan !== undefined) where.push(lt(outbox.createdAt, opts.olderThan));
-    rows = await db.select().from(outbox).where(and(...where)).orderBy(asc(outbox.createdAt)).limit(opts.limit ?? 100);
+    rows = await db
+      .select()
+      .from(outbox)
+      .where(and(...where))
+      .orderBy(asc(outbox.createdAt))
+      .limit(opts.limit ?? 100);
   }
   if (rows.length === 0) return 0;
   const byTopic = new Map<string, Array<Pick<OutboxRow, "id" | "topic" | "payload">>>();
@@ -33,9 +38,20 @@ export async function publishOutbox(
   const published: string[] = [];
   for (const [topic, group] of byTopic) {
     try {
-      await send(topic, group.map((r) => ({ outboxId: r.id, topic, payload: r.payload })));
+      await send(
+        topic,
+        group.map((r) => ({ outboxId: r.id, topic, payload: r.payload })),
+      );
     } catch {
-      await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(inArray(outbox.id, group.map((r) => r.id)));
+      await db
+        .update(outbox)
+        .set({ attempts: sql`${outbox.attempts} + 1` })
+        .where(
+          inArray(
+            outbox.id,
+            group.map((r) => r.id),
+          ),
+        );
       continue;
     }
     published.push(...group.map((r) => r.id));

@@ -22,8 +22,12 @@ async function summary(db: SupervisionDb, orgId: string, branchId: string | null
   const branch = branchId ? sql` and branch_id = ${branchId}` : sql``;
   const q = async (s: ReturnType<typeof sql>) => (await db.all(s)) as Array<Record<string, unknown>>;
   const [kinds, categories, milestones, breaches] = await Promise.all([
-    q(sql`select kind, count(*) as requests from request_facts where org_id = ${orgId}${branch} and created_at >= ${from} and created_at < ${to} group by kind order by requests desc`),
-    q(sql`select kind, category, count(*) as requests from request_facts where org_id = ${orgId}${branch} and created_at >= ${from} and created_at < ${to} and category is not null group by kind, category order by requests desc limit 10`),
+    q(
+      sql`select kind, count(*) as requests from request_facts where org_id = ${orgId}${branch} and created_at >= ${from} and created_at < ${to} group by kind order by requests desc`,
+    ),
+    q(
+      sql`select kind, category, count(*) as requests from request_facts where org_id = ${orgId}${branch} and created_at >= ${from} and created_at < ${to} and category is not null group by kind, category order by requests desc limit 10`,
+    ),
     q(sql`select name, count(*) as started, sum(status = 'met' and met_at <= due_at) as met_on_time, sum(breached_at is not null or (status = 'met' and met_at > due_at)) as breached
           from milestone_facts where org_id = ${orgId}${branch} and start_at >= ${from} and start_at < ${to} group by name order by name`),
     q(sql`select name, kind, count(*) as breaches, group_concat(distinct breach_reason) as reasons from milestone_facts
@@ -46,7 +50,12 @@ export async function ensureMonthlyReports(db: SupervisionDb, branches: BranchRo
   let written = 0;
   for (const orgId of new Set(branches.map((b) => b.orgId))) {
     if (await findReport(db, orgId, month, "*")) continue;
-    written += await generateMonthlyReports(db, branches.filter((b) => b.orgId === orgId), month, now);
+    written += await generateMonthlyReports(
+      db,
+      branches.filter((b) => b.orgId === orgId),
+      month,
+      now,
+    );
   }
   return written;
 }
@@ -55,23 +64,39 @@ export async function ensureMonthlyReports(db: SupervisionDb, branches: BranchRo
 export async function generateMonthlyReports(db: SupervisionDb, branches: BranchRow[], month: string, now: number): Promise<number> {
   let written = 0;
   const orgs = new Set(branches.map((b) => b.orgId));
-  const targets = [...branches.map((b) => ({ orgId: b.orgId, branchId: b.id, regionId: b.regionId })), ...[...orgs].map((orgId) => ({ orgId, branchId: "*", regionId: null }))];
+  const targets = [
+    ...branches.map((b) => ({ orgId: b.orgId, branchId: b.id, regionId: b.regionId })),
+    ...[...orgs].map((orgId) => ({ orgId, branchId: "*", regionId: null })),
+  ];
   for (const t of targets) {
-    const [exists] = await db.select({ m: reports.month }).from(reports).where(and(eq(reports.orgId, t.orgId), eq(reports.month, month), eq(reports.branchId, t.branchId)));
+    const [exists] = await db
+      .select({ m: reports.month })
+      .from(reports)
+      .where(and(eq(reports.orgId, t.orgId), eq(reports.month, month), eq(reports.branchId, t.branchId)));
     if (exists) continue;
     const content = await summary(db, t.orgId, t.branchId === "*" ? null : t.branchId, month);
-    const res = await db.insert(reports).values({ ...t, month, content, createdAt: now }).onConflictDoNothing();
+    const res = await db
+      .insert(reports)
+      .values({ ...t, month, content, createdAt: now })
+      .onConflictDoNothing();
     written += res.rowsAffected;
   }
   return written;
 }
 
 export async function findReport(db: SupervisionDb, orgId: string, month: string, branchId: string) {
-  const [row] = await db.select().from(reports).where(and(eq(reports.orgId, orgId), eq(reports.month, month), eq(reports.branchId, branchId)));
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.orgId, orgId), eq(reports.month, month), eq(reports.branchId, branchId)));
   return row ?? null;
 }
 
 export async function listReportMonths(db: SupervisionDb, orgId: string) {
-  const rows = await db.selectDistinct({ month: reports.month }).from(reports).where(eq(reports.orgId, orgId)).orderBy(sql`${reports.month} desc`);
+  const rows = await db
+    .selectDistinct({ month: reports.month })
+    .from(reports)
+    .where(eq(reports.orgId, orgId))
+    .orderBy(sql`${reports.month} desc`);
   return rows.map((r) => r.month);
 }

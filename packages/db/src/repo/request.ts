@@ -62,7 +62,9 @@ export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<Req
     );
   }
   if (f.cursor) {
-    where.push(or(lt(requests.createdAt, f.cursor.createdAt), and(eq(requests.createdAt, f.cursor.createdAt), lt(requests.id, f.cursor.id)))!);
+    where.push(
+      or(lt(requests.createdAt, f.cursor.createdAt), and(eq(requests.createdAt, f.cursor.createdAt), lt(requests.id, f.cursor.id)))!,
+    );
   }
   return db
     .select()
@@ -101,11 +103,14 @@ export async function enqueueOnce(db: BranchDb, rows: Array<typeof outbox.$infer
 }
 
 /** Records the resident's rating once (inside `changeRequest`); false when the request was already rated. */
-export async function rateRequest(db: Pick<BranchDb, "update">, requestId: string, rating: { score: number; comment: string | null; at: number }): Promise<boolean> {
+export async function rateRequest(
+  db: Pick<BranchDb, "update">,
+  requestId: string,
+  rating: { score: number; comment: string | null; at: number },
+): Promise<boolean> {
   const res = await db
     .update(requests)
     .set({ satisfaction: rating.score, ratingComment: rating.comment, ratedAt: rating.at })
     .where(and(eq(requests.id, requestId), isNull(requests.ratedAt)));
   return res.rowsAffected === 1;
 }
-

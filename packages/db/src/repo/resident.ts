@@ -8,7 +8,11 @@ export async function insertOneTimeCode(db: BranchDb, row: typeof oneTimeCodes.$
 }
 
 export async function codesSince(db: BranchDb, contact: string, since: number) {
-  return db.select().from(oneTimeCodes).where(and(eq(oneTimeCodes.contact, contact), gte(oneTimeCodes.createdAt, since))).orderBy(desc(oneTimeCodes.createdAt));
+  return db
+    .select()
+    .from(oneTimeCodes)
+    .where(and(eq(oneTimeCodes.contact, contact), gte(oneTimeCodes.createdAt, since)))
+    .orderBy(desc(oneTimeCodes.createdAt));
 }
 
 export async function latestOpenCode(db: BranchDb, contact: string, now: number) {
@@ -22,16 +26,33 @@ export async function latestOpenCode(db: BranchDb, contact: string, now: number)
 }
 
 export async function countCodeAttempt(db: BranchDb, id: string) {
-  await db.update(oneTimeCodes).set({ attempts: sql`${oneTimeCodes.attempts} + 1` }).where(eq(oneTimeCodes.id, id));
+  await db
+    .update(oneTimeCodes)
+    .set({ attempts: sql`${oneTimeCodes.attempts} + 1` })
+    .where(eq(oneTimeCodes.id, id));
 }
 
 /** Marks the code used (once: a concurrent second use finds it used) and upserts the verified resident. */
-export async function consumeCode(db: BranchDb, codeId: string, resident: { id: string; phone: string; now: number }): Promise<string | null> {
-  const used = await db.update(oneTimeCodes).set({ usedAt: resident.now }).where(and(eq(oneTimeCodes.id, codeId), isNull(oneTimeCodes.usedAt)));
+export async function consumeCode(
+  db: BranchDb,
+  codeId: string,
+  resident: { id: string; phone: string; now: number },
+): Promise<string | null> {
+  const used = await db
+    .update(oneTimeCodes)
+    .set({ usedAt: resident.now })
+    .where(and(eq(oneTimeCodes.id, codeId), isNull(oneTimeCodes.usedAt)));
   if (used.rowsAffected !== 1) return null;
   await db
     .insert(residents)
-    .values({ id: resident.id, name: "", phone: resident.phone, verifiedAt: resident.now, createdAt: resident.now, updatedAt: resident.now })
+    .values({
+      id: resident.id,
+      name: "",
+      phone: resident.phone,
+      verifiedAt: resident.now,
+      createdAt: resident.now,
+      updatedAt: resident.now,
+    })
     .onConflictDoUpdate({ target: residents.phone, set: { verifiedAt: resident.now, updatedAt: resident.now } });
   const [row] = await db.select({ id: residents.id }).from(residents).where(eq(residents.phone, resident.phone));
   return row?.id ?? null;
@@ -88,7 +109,10 @@ export async function markDead(db: BranchDb, notificationId: string, reason: str
 }
 
 export async function reviveDeliveries(db: BranchDb, notificationId: string) {
-  await db.update(deliveries).set({ status: "failed" }).where(and(eq(deliveries.notificationId, notificationId), eq(deliveries.status, "dead")));
+  await db
+    .update(deliveries)
+    .set({ status: "failed" })
+    .where(and(eq(deliveries.notificationId, notificationId), eq(deliveries.status, "dead")));
 }
 
 export async function listDeliveriesByStatus(db: BranchDb, statuses: string[], limit = 100) {

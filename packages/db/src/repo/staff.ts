@@ -76,5 +76,9 @@ export async function revokeFamily(db: ControlDb, familyId: string, now: number)
 
 /** A branch's active staff by name and role (to pick a colleague for a hand-over); no contact details. */
 export async function colleaguesOf(db: ControlDb, branchId: string) {
-  return db.select({ id: staff.id, name: staff.name, role: staff.role }).from(staff).where(and(eq(staff.branchId, branchId), eq(staff.active, true))).orderBy(staff.role, staff.name);
+  return db
+    .select({ id: staff.id, name: staff.name, role: staff.role })
+    .from(staff)
+    .where(and(eq(staff.branchId, branchId), eq(staff.active, true)))
+    .orderBy(staff.role, staff.name);
 }

@@ -49,7 +49,12 @@ const ROWS_PER_STATEMENT = 100;
  * Upserts many rows in few statements (`on conflict (key) do update set c = excluded.c` for every column the
  * rows carry): building and sending one statement per row was most of the consumer's CPU.
  */
-function upsertAll<T extends typeof requestFacts | typeof milestoneFacts>(db: SupervisionDb, table: T, key: SQLiteColumn, rows: Array<T["$inferInsert"]>) {
+function upsertAll<T extends typeof requestFacts | typeof milestoneFacts>(
+  db: SupervisionDb,
+  table: T,
+  key: SQLiteColumn,
+  rows: Array<T["$inferInsert"]>,
+) {
   if (rows.length === 0) return [];
   const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
   // Keys are the table's own column keys, so the cast only restores what the generic loses.
@@ -60,7 +65,12 @@ function upsertAll<T extends typeof requestFacts | typeof milestoneFacts>(db: Su
   ) as SQLiteUpdateSetSource<T>;
   const statements = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    statements.push(db.insert(table).values(rows.slice(i, i + ROWS_PER_STATEMENT) as never).onConflictDoUpdate({ target: key, set }));
+    statements.push(
+      db
+        .insert(table)
+        .values(rows.slice(i, i + ROWS_PER_STATEMENT) as never)
+        .onConflictDoUpdate({ target: key, set }),
+    );
   }
   return statements;
 }
@@ -69,7 +79,12 @@ function upsertAll<T extends typeof requestFacts | typeof milestoneFacts>(db: Su
  * Facts of requests and their milestones, their branch-days' rollups, and the events marked processed: one
  * transaction, however many requests (a queue batch's, or one).
  */
-export async function writeFacts(db: SupervisionDb, eventIds: string[], facts: Array<{ requestFact: RequestFactRow; milestoneFacts: MilestoneFactRow[] }>, now: number) {
+export async function writeFacts(
+  db: SupervisionDb,
+  eventIds: string[],
+  facts: Array<{ requestFact: RequestFactRow; milestoneFacts: MilestoneFactRow[] }>,
+  now: number,
+) {
   // Rollups per (org, branch): each branch-day recomputed once after all the facts are in.
   const days = new Map<string, { orgId: string; branchId: string; requestDays: number[]; milestoneDays: number[] }>();
   for (const { requestFact: r, milestoneFacts: ms } of facts) {
@@ -81,8 +96,18 @@ export async function writeFacts(db: SupervisionDb, eventIds: string[], facts: A
   }
   const processed = [...new Set(eventIds)].map((eventId) => ({ eventId, processedAt: now }));
   await db.batch([
-    ...upsertAll(db, requestFacts, requestFacts.requestId, facts.map((f) => f.requestFact)),
-    ...upsertAll(db, milestoneFacts, milestoneFacts.milestoneId, facts.flatMap((f) => f.milestoneFacts)),
+    ...upsertAll(
+      db,
+      requestFacts,
+      requestFacts.requestId,
+      facts.map((f) => f.requestFact),
+    ),
+    ...upsertAll(
+      db,
+      milestoneFacts,
+      milestoneFacts.milestoneId,
+      facts.flatMap((f) => f.milestoneFacts),
+    ),
     ...[...days.values()].flatMap((d) => rollupStatements(db, d.orgId, d.branchId, d.requestDays, d.milestoneDays)),
     ...(processed.length ? [db.insert(processedEvents).values(processed).onConflictDoNothing()] : []),
   ] as unknown as Parameters<typeof db.batch>[0]);
@@ -132,7 +157,10 @@ export async function sentNoticeKeysOf(db: SupervisionDb, milestoneIds: string[]
 }
 
 export async function sentNoticeKeys(db: SupervisionDb, milestoneId: string): Promise<Set<string>> {
-  const rows = await db.select({ key: milestoneNotices.noticeKey }).from(milestoneNotices).where(eq(milestoneNotices.milestoneId, milestoneId));
+  const rows = await db
+    .select({ key: milestoneNotices.noticeKey })
+    .from(milestoneNotices)
+    .where(eq(milestoneNotices.milestoneId, milestoneId));
   return new Set(rows.map((r) => r.key));
 }
 

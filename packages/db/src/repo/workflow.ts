@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import type { BranchDb, ControlDb } from "../client/index.ts";
 import { staff } from "../schema/control.ts";
-import { caseLibrary, milestonePauses, milestones, outbox, ownershipTransfers, requestRecords, requests } from "../schema/branch.ts";
+import { caseLibrary, milestonePauses, milestones, type outbox, ownershipTransfers, requestRecords, requests } from "../schema/branch.ts";
 import { changeRequest } from "./milestone.ts";
 
 type Tx = Parameters<Parameters<BranchDb["transaction"]>[0]>[0];
@@ -18,7 +18,14 @@ export interface StepWrite {
   expectedVersion: number | null;
   now: number;
   actorId: string | null;
-  request: { status: string; closedAt?: number; assigneeId?: string | null; ownerId?: string; reopened?: boolean; rating?: { score: number; comment: string | null } };
+  request: {
+    status: string;
+    closedAt?: number;
+    assigneeId?: string | null;
+    ownerId?: string;
+    reopened?: boolean;
+    rating?: { score: number; comment: string | null };
+  };
   record: Omit<typeof requestRecords.$inferInsert, "requestId" | "updatedAt">;
   meets: string[];
   /** Cancel every milestone still running (the request closed). */
@@ -31,25 +38,41 @@ export interface StepWrite {
 
 /** One workflow step in one transaction: version check, request state, record, milestones, case, event, outbox. */
 export async function applyStep(db: BranchDb, w: StepWrite) {
-  return changeRequest(db, { requestId: w.requestId, expectedVersion: w.expectedVersion, now: w.now, event: w.event, outbox: w.outbox }, async (tx) => {
-    await tx
-      .update(requests)
-      .set({
-        status: w.request.status,
-        ...(w.request.closedAt !== undefined ? { closedAt: w.request.closedAt } : {}),
-        ...(w.request.assigneeId !== undefined ? { assigneeId: w.request.assigneeId } : {}),
-        ...(w.request.ownerId !== undefined ? { ownerId: w.request.ownerId, ownerByDuty: false } : {}),
-        ...(w.request.rating ? { satisfaction: w.request.rating.score, ratingComment: w.request.rating.comment, ratedAt: w.now } : {}),
-        ...(w.request.reopened ? { reopenCount: sql`${requests.reopenCount} + 1`, closedAt: null } : {}),
-      })
-      .where(eq(requests.id, w.requestId));
-    const record = { ...w.record, requestId: w.requestId, updatedAt: w.now };
-    await tx.insert(requestRecords).values(record).onConflictDoUpdate({ target: requestRecords.requestId, set: { data: record.data, itemCode: record.itemCode ?? null, unitId: record.unitId ?? null, completedAt: record.completedAt ?? null, updatedAt: w.now } });
-    if (w.meets.length) await settle(tx, w.requestId, w.meets, { status: "met", metAt: w.now, metBy: w.actorId }, w.now);
-    if (w.cancelOpen) await settle(tx, w.requestId, null, { status: "cancelled" }, w.now);
-    if (w.milestones.length) await tx.insert(milestones).values(w.milestones);
-    if (w.caseEntry) await tx.insert(caseLibrary).values(w.caseEntry);
-  });
+  return changeRequest(
+    db,
+    { requestId: w.requestId, expectedVersion: w.expectedVersion, now: w.now, event: w.event, outbox: w.outbox },
+    async (tx) => {
+      await tx
+        .update(requests)
+        .set({
+          status: w.request.status,
+          ...(w.request.closedAt !== undefined ? { closedAt: w.request.closedAt } : {}),
+          ...(w.request.assigneeId !== undefined ? { assigneeId: w.request.assigneeId } : {}),
+          ...(w.request.ownerId !== undefined ? { ownerId: w.request.ownerId, ownerByDuty: false } : {}),
+          ...(w.request.rating ? { satisfaction: w.request.rating.score, ratingComment: w.request.rating.comment, ratedAt: w.now } : {}),
+          ...(w.request.reopened ? { reopenCount: sql`${requests.reopenCount} + 1`, closedAt: null } : {}),
+        })
+        .where(eq(requests.id, w.requestId));
+      const record = { ...w.record, requestId: w.requestId, updatedAt: w.now };
+      await tx
+        .insert(requestRecords)
+        .values(record)
+        .onConflictDoUpdate({
+          target: requestRecords.requestId,
+          set: {
+            data: record.data,
+            itemCode: record.itemCode ?? null,
+            unitId: record.unitId ?? null,
+            completedAt: record.completedAt ?? null,
+            updatedAt: w.now,
+          },
+        });
+      if (w.meets.length) await settle(tx, w.requestId, w.meets, { status: "met", metAt: w.now, metBy: w.actorId }, w.now);
+      if (w.cancelOpen) await settle(tx, w.requestId, null, { status: "cancelled" }, w.now);
+      if (w.milestones.length) await tx.insert(milestones).values(w.milestones);
+      if (w.caseEntry) await tx.insert(caseLibrary).values(w.caseEntry);
+    },
+  );
 }
 
 /** Meets the request's running milestones of these names (a reply meets "reply" / "response"). */
@@ -58,13 +81,29 @@ export async function meetMilestones(tx: Tx, requestId: string, names: string[],
 }
 
 /** Meets (or cancels) the request's running milestones of the given names (all when null), closing their pauses. */
-async function settle(tx: Tx, requestId: string, names: string[] | null, set: { status: string; metAt?: number; metBy?: string | null }, now: number) {
-  const where = and(eq(milestones.requestId, requestId), inArray(milestones.status, ["open", "paused"]), names ? inArray(milestones.name, names) : undefined);
+async function settle(
+  tx: Tx,
+  requestId: string,
+  names: string[] | null,
+  set: { status: string; metAt?: number; metBy?: string | null },
+  now: number,
+) {
+  const where = and(
+    eq(milestones.requestId, requestId),
+    inArray(milestones.status, ["open", "paused"]),
+    names ? inArray(milestones.name, names) : undefined,
+  );
   const hit = await tx.select({ id: milestones.id }).from(milestones).where(where);
   if (!hit.length) return;
   const ids = hit.map((m) => m.id);
-  await tx.update(milestones).set({ ...set, updatedAt: now }).where(inArray(milestones.id, ids));
-  await tx.update(milestonePauses).set({ to: now }).where(and(inArray(milestonePauses.milestoneId, ids), isNull(milestonePauses.to)));
+  await tx
+    .update(milestones)
+    .set({ ...set, updatedAt: now })
+    .where(inArray(milestones.id, ids));
+  await tx
+    .update(milestonePauses)
+    .set({ to: now })
+    .where(and(inArray(milestonePauses.milestoneId, ids), isNull(milestonePauses.to)));
 }
 
 /** The latest completed repair of the same item and unit since `since` (the warranty window). */
@@ -73,10 +112,19 @@ export async function warrantyOriginal(db: BranchDb, q: { unitId: string; itemCo
     .select({ requestId: requestRecords.requestId, completedAt: requestRecords.completedAt, trackingCode: requests.trackingCode })
     .from(requestRecords)
     .innerJoin(requests, eq(requests.id, requestRecords.requestId))
-    .where(and(eq(requestRecords.unitId, q.unitId), eq(requestRecords.itemCode, q.itemCode), gte(requestRecords.completedAt, q.since), sql`${requestRecords.requestId} <> ${q.excludeRequestId}`))
+    .where(
+      and(
+        eq(requestRecords.unitId, q.unitId),
+        eq(requestRecords.itemCode, q.itemCode),
+        gte(requestRecords.completedAt, q.since),
+        sql`${requestRecords.requestId} <> ${q.excludeRequestId}`,
+      ),
+    )
     .orderBy(desc(requestRecords.completedAt))
     .limit(1);
-  return row && row.completedAt !== null ? { requestId: row.requestId, trackingCode: row.trackingCode, completedAt: row.completedAt } : null;
+  return row && row.completedAt !== null
+    ? { requestId: row.requestId, trackingCode: row.trackingCode, completedAt: row.completedAt }
+    : null;
 }
 
 /** Active technicians of a branch with their skills, communities and open orders (dispatch and its board). */
@@ -89,7 +137,15 @@ export async function technicianLoads(control: ControlDb, db: BranchDb, branchId
     ? await db
         .select({ id: requests.assigneeId, n: sql<number>`count(*)` })
         .from(requests)
-        .where(and(inArray(requests.assigneeId, techs.map((t) => t.id)), notInArray(requests.status, TERMINAL)))
+        .where(
+          and(
+            inArray(
+              requests.assigneeId,
+              techs.map((t) => t.id),
+            ),
+            notInArray(requests.status, TERMINAL),
+          ),
+        )
         .groupBy(requests.assigneeId)
     : [];
   return techs.map((t) => ({ ...t, openOrders: Number(loads.find((l) => l.id === t.id)?.n ?? 0) }));
@@ -98,7 +154,17 @@ export async function technicianLoads(control: ControlDb, db: BranchDb, branchId
 /** Open repair orders, for the dispatch board (technicians × orders). */
 export async function openWorkOrders(db: BranchDb, limit = 500) {
   return db
-    .select({ id: requests.id, trackingCode: requests.trackingCode, status: requests.status, urgency: requests.urgency, category: requests.category, communityId: requests.communityId, assigneeId: requests.assigneeId, createdAt: requests.createdAt, version: requests.version })
+    .select({
+      id: requests.id,
+      trackingCode: requests.trackingCode,
+      status: requests.status,
+      urgency: requests.urgency,
+      category: requests.category,
+      communityId: requests.communityId,
+      assigneeId: requests.assigneeId,
+      createdAt: requests.createdAt,
+      version: requests.version,
+    })
     .from(requests)
     .where(and(eq(requests.kind, "repair"), notInArray(requests.status, TERMINAL)))
     .orderBy(requests.createdAt)
@@ -106,13 +172,24 @@ export async function openWorkOrders(db: BranchDb, limit = 500) {
 }
 
 export async function pendingTransfer(db: BranchDb, requestId: string) {
-  const [row] = await db.select().from(ownershipTransfers).where(and(eq(ownershipTransfers.requestId, requestId), eq(ownershipTransfers.status, "pending")));
+  const [row] = await db
+    .select()
+    .from(ownershipTransfers)
+    .where(and(eq(ownershipTransfers.requestId, requestId), eq(ownershipTransfers.status, "pending")));
   return row ?? null;
 }
 
 export async function transfersTo(db: BranchDb, staffId: string) {
   return db
-    .select({ id: ownershipTransfers.id, requestId: ownershipTransfers.requestId, fromId: ownershipTransfers.fromId, note: ownershipTransfers.note, createdAt: ownershipTransfers.createdAt, trackingCode: requests.trackingCode, kind: requests.kind })
+    .select({
+      id: ownershipTransfers.id,
+      requestId: ownershipTransfers.requestId,
+      fromId: ownershipTransfers.fromId,
+      note: ownershipTransfers.note,
+      createdAt: ownershipTransfers.createdAt,
+      trackingCode: requests.trackingCode,
+      kind: requests.kind,
+    })
     .from(ownershipTransfers)
     .innerJoin(requests, eq(requests.id, ownershipTransfers.requestId))
     .where(and(eq(ownershipTransfers.toId, staffId), eq(ownershipTransfers.status, "pending")))
@@ -120,7 +197,13 @@ export async function transfersTo(db: BranchDb, staffId: string) {
 }
 
 /** Offers, accepts or declines a hand-over inside the request's change transaction. */
-export async function writeTransfer(tx: Tx, t: { insert?: typeof ownershipTransfers.$inferInsert; decide?: { id: string; status: "accepted" | "declined"; at: number; reason?: string | null; newOwnerId?: string; requestId: string } }) {
+export async function writeTransfer(
+  tx: Tx,
+  t: {
+    insert?: typeof ownershipTransfers.$inferInsert;
+    decide?: { id: string; status: "accepted" | "declined"; at: number; reason?: string | null; newOwnerId?: string; requestId: string };
+  },
+) {
   if (t.insert) await tx.insert(ownershipTransfers).values(t.insert);
   if (t.decide) {
     const res = await tx
@@ -128,7 +211,8 @@ export async function writeTransfer(tx: Tx, t: { insert?: typeof ownershipTransf
       .set({ status: t.decide.status, decidedAt: t.decide.at, reason: t.decide.reason ?? null })
       .where(and(eq(ownershipTransfers.id, t.decide.id), eq(ownershipTransfers.status, "pending")));
     if (res.rowsAffected !== 1) throw new Error("hand-over already decided");
-    if (t.decide.newOwnerId) await tx.update(requests).set({ ownerId: t.decide.newOwnerId, ownerByDuty: false }).where(eq(requests.id, t.decide.requestId));
+    if (t.decide.newOwnerId)
+      await tx.update(requests).set({ ownerId: t.decide.newOwnerId, ownerByDuty: false }).where(eq(requests.id, t.decide.requestId));
   }
 }
 
@@ -145,7 +229,9 @@ export async function listCases(db: BranchDb, f: { before?: number | undefined; 
   return db
     .select()
     .from(caseLibrary)
-    .where(and(f.before ? lt(caseLibrary.createdAt, f.before) : undefined, f.department ? eq(caseLibrary.department, f.department) : undefined))
+    .where(
+      and(f.before ? lt(caseLibrary.createdAt, f.before) : undefined, f.department ? eq(caseLibrary.department, f.department) : undefined),
+    )
     .orderBy(desc(caseLibrary.createdAt))
     .limit(f.limit);
 }
@@ -157,7 +243,14 @@ export async function insertCase(db: BranchDb, row: typeof caseLibrary.$inferIns
 /** The owner's open items, for the shift. */
 export async function openItemsOf(db: BranchDb, ownerId: string) {
   return db
-    .select({ id: requests.id, trackingCode: requests.trackingCode, kind: requests.kind, status: requests.status, urgency: requests.urgency, createdAt: requests.createdAt })
+    .select({
+      id: requests.id,
+      trackingCode: requests.trackingCode,
+      kind: requests.kind,
+      status: requests.status,
+      urgency: requests.urgency,
+      createdAt: requests.createdAt,
+    })
     .from(requests)
     .where(and(eq(requests.ownerId, ownerId), notInArray(requests.status, TERMINAL)))
     .orderBy(requests.createdAt);

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { type BranchDb, type Client, type ControlDb, createBranchDb, createControlDb, createLibsqlClient, createSupervisionDb, type SupervisionDb } from "../client/index.ts";
+import {
+  type BranchDb,
+  type Client,
+  type ControlDb,
+  createBranchDb,
+  createControlDb,
+  createLibsqlClient,
+  createSupervisionDb,
+  type SupervisionDb,
+} from "../client/index.ts";
 import { type BranchRow, findBranch, listBranches } from "../repo/branch-directory.ts";
 
 /** The database part of every worker's env: URLs and one token (a Turso group token, or the local server's). */
@@ -69,7 +78,8 @@ export function envParser<S extends z.ZodType>(schema: S): (env: unknown) => z.i
 }
 
 const TRANSIENT_CODES = new Set(["SERVER_ERROR", "HRANA_CLOSED_ERROR", "HRANA_WEBSOCKET_ERROR", "SQLITE_BUSY", "SQLITE_LOCKED"]);
-const NETWORK_TEXT = /fetch failed|network connection lost|ECONNREFUSED|ECONNRESET|socket hang up|connection (refused|reset|closed)|timed? ?out/i;
+const NETWORK_TEXT =
+  /fetch failed|network connection lost|ECONNREFUSED|ECONNRESET|socket hang up|connection (refused|reset|closed)|timed? ?out/i;
 
 /**
  * True when a database error means "try again shortly" (server down, restarting, busy), as opposed to a bug

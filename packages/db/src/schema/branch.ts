@@ -73,7 +73,9 @@ export const requestEvents = sqliteTable(
   "request_events",
   {
     id: id(),
-    requestId: text("request_id").notNull().references(() => requests.id),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
     type: text("type").notNull(),
     actorId: text("actor_id"),
     actorRole: text("actor_role"),
@@ -89,7 +91,9 @@ export const milestones = sqliteTable(
   "milestones",
   {
     id: id(),
-    requestId: text("request_id").notNull().references(() => requests.id),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
     name: text("name").notNull(),
     startAt: instant("start_at").notNull(),
     durationMs: integer("duration_ms").notNull(),
@@ -116,7 +120,9 @@ export const milestonePauses = sqliteTable(
   "milestone_pauses",
   {
     id: id(),
-    milestoneId: text("milestone_id").notNull().references(() => milestones.id),
+    milestoneId: text("milestone_id")
+      .notNull()
+      .references(() => milestones.id),
     from: instant("from_at").notNull(),
     to: instant("to_at"),
     reason: text("reason").notNull(),
@@ -325,7 +331,9 @@ export const handoverItems = sqliteTable(
   "handover_items",
   {
     id: id(),
-    handoverId: text("handover_id").notNull().references(() => handovers.id),
+    handoverId: text("handover_id")
+      .notNull()
+      .references(() => handovers.id),
     source: text("source").notNull(), // request | milestone | note
     refId: text("ref_id"),
     text: text("text").notNull(),
@@ -370,7 +378,9 @@ export const surveyAnswers = sqliteTable(
   "survey_answers",
   {
     id: id(),
-    surveyId: text("survey_id").notNull().references(() => surveys.id),
+    surveyId: text("survey_id")
+      .notNull()
+      .references(() => surveys.id),
     residentId: text("resident_id").notNull(),
     answers: json<Array<{ questionId: string; score?: number; text?: string }>>("answers").notNull(),
     createdAt: instant("created_at").notNull(),
@@ -393,7 +403,9 @@ export const forumPoints = sqliteTable(
   "forum_points",
   {
     id: id(),
-    meetingId: text("meeting_id").notNull().references(() => forumMeetings.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => forumMeetings.id),
     text: text("text").notNull(),
     raisedBy: text("raised_by"),
     reply: text("reply"),
@@ -434,7 +446,9 @@ export const contactChangeRequests = sqliteTable(
 export const requestRecords = sqliteTable(
   "request_records",
   {
-    requestId: text("request_id").primaryKey().references(() => requests.id),
+    requestId: text("request_id")
+      .primaryKey()
+      .references(() => requests.id),
     kind: text("kind").notNull(),
     data: json<Record<string, unknown>>("data").notNull(),
     itemCode: text("item_code"),
@@ -450,7 +464,9 @@ export const ownershipTransfers = sqliteTable(
   "ownership_transfers",
   {
     id: id(),
-    requestId: text("request_id").notNull().references(() => requests.id),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
     fromId: text("from_id").notNull(),
     toId: text("to_id").notNull(),
     note: text("note"),

@@ -10,7 +10,9 @@ export const organizations = sqliteTable("organizations", {
 
 export const regions = sqliteTable("regions", {
   id: id(),
-  orgId: text("org_id").notNull().references(() => organizations.id),
+  orgId: text("org_id")
+    .notNull()
+    .references(() => organizations.id),
   name: text("name").notNull(),
   ...timestamps,
 });
@@ -19,7 +21,9 @@ export const branches = sqliteTable(
   "branches",
   {
     id: id(),
-    orgId: text("org_id").notNull().references(() => organizations.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id),
     regionId: text("region_id").references(() => regions.id),
     slug: text("slug").notNull().unique(),
     /** Public prefix of the branch's tracking codes, e.g. YGHY. */
@@ -39,14 +43,18 @@ export const branches = sqliteTable(
 
 export const communities = sqliteTable("communities", {
   id: id(),
-  branchId: text("branch_id").notNull().references(() => branches.id),
+  branchId: text("branch_id")
+    .notNull()
+    .references(() => branches.id),
   name: text("name").notNull(),
   ...timestamps,
 });
 
 export const buildings = sqliteTable("buildings", {
   id: id(),
-  communityId: text("community_id").notNull().references(() => communities.id),
+  communityId: text("community_id")
+    .notNull()
+    .references(() => communities.id),
   name: text("name").notNull(),
   ...timestamps,
 });
@@ -55,9 +63,15 @@ export const units = sqliteTable(
   "units",
   {
     id: id(),
-    buildingId: text("building_id").notNull().references(() => buildings.id),
-    branchId: text("branch_id").notNull().references(() => branches.id),
-    communityId: text("community_id").notNull().references(() => communities.id),
+    buildingId: text("building_id")
+      .notNull()
+      .references(() => buildings.id),
+    branchId: text("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    communityId: text("community_id")
+      .notNull()
+      .references(() => communities.id),
     number: text("number").notNull(),
     ...timestamps,
   },
@@ -68,7 +82,9 @@ export const staff = sqliteTable(
   "staff",
   {
     id: id(),
-    orgId: text("org_id").notNull().references(() => organizations.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id),
     branchId: text("branch_id").references(() => branches.id),
     regionId: text("region_id").references(() => regions.id),
     email: text("email").notNull().unique(),
@@ -93,7 +109,9 @@ export const refreshTokens = sqliteTable(
   "refresh_tokens",
   {
     id: id(),
-    staffId: text("staff_id").notNull().references(() => staff.id),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
     familyId: text("family_id").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: instant("expires_at").notNull(),
@@ -114,7 +132,9 @@ export const loginAttempts = sqliteTable("login_attempts", {
 
 /** A branch's editable settings; every change is a new version kept in branch_settings_history. */
 export const branchSettings = sqliteTable("branch_settings", {
-  branchId: text("branch_id").primaryKey().references(() => branches.id),
+  branchId: text("branch_id")
+    .primaryKey()
+    .references(() => branches.id),
   settings: json<Record<string, unknown>>("settings").notNull(),
   version: version(),
   updatedAt: instant("updated_at").notNull(),
@@ -124,7 +144,9 @@ export const branchSettings = sqliteTable("branch_settings", {
 export const branchSettingsHistory = sqliteTable(
   "branch_settings_history",
   {
-    branchId: text("branch_id").notNull().references(() => branches.id),
+    branchId: text("branch_id")
+      .notNull()
+      .references(() => branches.id),
     version: integer("version").notNull(),
     settings: json<Record<string, unknown>>("settings").notNull(),
     createdAt: instant("created_at").notNull(),

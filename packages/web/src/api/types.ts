@@ -1,8 +1,3 @@
-// Response shapes the web reads. Most are the API's own types, inferred by `hono/client` from the route schemas
-// (`Output<…>`, see lib/api.ts); they are named here only so components can say what they take.
-// Hand-written: what a route documents only as `unknown` (the dispatch board's rows, a resident's view of the work
-// order, settings lists); lib/api.ts `refine` checks each still fits what is documented.
-import type { Role } from "@wuye/core/auth";
 import type { MilestoneName, RequestKind } from "@wuye/core/request";
 import type { Api, ClientMethod, Output } from "../lib/api.ts";
 
@@ -26,7 +21,19 @@ export type ResidentRecord = {
   number?: string | null;
   item?: { code: string; name: Record<string, string>; standard: boolean; priceFen?: number } | null;
   priceDecision?: { feasible: boolean; priceFen: number | null; referral: string | null } | null;
-  quote?: { lines: Array<{ code: string; name?: Record<string, string> | string; qty: number; labourFen?: number; materialFen?: number; totalFen?: number }>; totalFen: number; warranty: boolean; decided: boolean | null } | null;
+  quote?: {
+    lines: Array<{
+      code: string;
+      name?: Record<string, string> | string;
+      qty: number;
+      labourFen?: number;
+      materialFen?: number;
+      totalFen?: number;
+    }>;
+    totalFen: number;
+    warranty: boolean;
+    decided: boolean | null;
+  } | null;
   amountFen?: number | null;
   deferral?: string | null;
   accepted?: boolean;
@@ -61,14 +68,17 @@ export type WorkOrderRow = {
 
 export type PolicyView = Output<Console["settings"]["policy"]["$get"]>;
 /** `GET /console/settings`: the lists are documented as `unknown[]`. */
-export type SettingsView = Replace<Output<Console["settings"]["$get"]>, {
-  categories: Array<{ code: string; name: Record<string, string>; kind: string; urgent: boolean }>;
-  priceList: Array<{ code: string; name: Record<string, string>; unit: string; labourFen: number; materialFen: number; skill?: string }>;
-  publicDailyLimit: number;
-  nightShift: { from: string; to: string };
-  notifications: { quietHours: { from: string; to: string }; webhook: string | null; sms: string | null; email: string | null };
-  workflow: { reopenOnUnsatisfied: boolean; warrantyMonths: number };
-}>;
+export type SettingsView = Replace<
+  Output<Console["settings"]["$get"]>,
+  {
+    categories: Array<{ code: string; name: Record<string, string>; kind: string; urgent: boolean }>;
+    priceList: Array<{ code: string; name: Record<string, string>; unit: string; labourFen: number; materialFen: number; skill?: string }>;
+    publicDailyLimit: number;
+    nightShift: { from: string; to: string };
+    notifications: { quietHours: { from: string; to: string }; webhook: string | null; sms: string | null; email: string | null };
+    workflow: { reopenOnUnsatisfied: boolean; warrantyMonths: number };
+  }
+>;
 
 type Hq = Api["hq"];
 /** A head-office table answers JSON or, with `format=csv`, a CSV text: the JSON, read with `refine`. */

@@ -26,7 +26,11 @@ function QuickDispatch({ order, board }: { order: WorkOrderRow; board: DispatchB
     const v = validate(workflowOf("repair").steps.dispatch!.input, body);
     if (!v.ok) return setError(Object.values(v.errors)[0] ?? null);
     try {
-      await staffApi.console.requests[":id"].actions.dispatch.$post({ param: { id: order.id }, header: { "if-match": ifMatch(order.version) }, json: body });
+      await staffApi.console.requests[":id"].actions.dispatch.$post({
+        param: { id: order.id },
+        header: { "if-match": ifMatch(order.version) },
+        json: body,
+      });
       setError(null);
     } catch (err) {
       setError(err instanceof ApiError && err.status === 412 ? tr("w.req.stale") : errorText(err));
@@ -39,16 +43,22 @@ function QuickDispatch({ order, board }: { order: WorkOrderRow; board: DispatchB
       <select aria-label={tr("w.f.technicianId")} value={tech} onChange={(e) => setTech(e.currentTarget.value)}>
         <option value="">{tr("w.req.autoTech")}</option>
         {board.technicians.map((t) => (
-          <option key={t.id} value={t.id}>{t.name}({tr("w.board.load", { n: t.openOrders })})</option>
+          <option key={t.id} value={t.id}>
+            {t.name}({tr("w.board.load", { n: t.openOrders })})
+          </option>
         ))}
       </select>
       <select aria-label={tr("w.f.itemCode")} value={item} onChange={(e) => setItem(e.currentTarget.value)}>
         <option value="">{tr("w.board.itemKept")}</option>
         {(profile.data?.priceList ?? []).map((p) => (
-          <option key={p.code} value={p.code}>{p.name}({yuan(p.labourFen + p.materialFen)})</option>
+          <option key={p.code} value={p.code}>
+            {p.name}({yuan(p.labourFen + p.materialFen)})
+          </option>
         ))}
       </select>
-      <button type="submit" class="small primary">{term("step", "dispatch")}</button>
+      <button type="submit" class="small primary">
+        {term("step", "dispatch")}
+      </button>
       <ErrorBox error={error} />
     </form>
   );
@@ -60,7 +70,8 @@ export function DispatchBoardPage() {
   const now = useNow(30_000);
   const order = (o: WorkOrderRow, board?: DispatchBoard) => (
     <li key={o.id} data-code={o.trackingCode}>
-      <a href={`/console/r/${o.id}`}>{o.trackingCode.slice(0, 10)}…</a> {o.urgency === "urgent" && <Badge tone="bad">{term("urgency", "urgent")}</Badge>}
+      <a href={`/console/r/${o.id}`}>{o.trackingCode.slice(0, 10)}…</a>{" "}
+      {o.urgency === "urgent" && <Badge tone="bad">{term("urgency", "urgent")}</Badge>}
       <div class="hint">
         {term("state", o.status)} · {tr("w.board.age", { d: fmtDuration(now - Date.parse(o.createdAt)) })} · {fmtDateTime(o.createdAt)}
       </div>
@@ -74,7 +85,11 @@ export function DispatchBoardPage() {
           <div class="board">
             <section class="card" id="unassigned">
               <h3>{tr("w.board.unassigned", { n: b.unassigned.length })}</h3>
-              {b.unassigned.length ? <ul class="plain list">{b.unassigned.map((o) => order(o, b))}</ul> : <p class="hint">{tr("w.board.none")}</p>}
+              {b.unassigned.length ? (
+                <ul class="plain list">{b.unassigned.map((o) => order(o, b))}</ul>
+              ) : (
+                <p class="hint">{tr("w.board.none")}</p>
+              )}
             </section>
             {b.technicians.map((t) => (
               <section class="card" key={t.id} data-technician={t.id}>

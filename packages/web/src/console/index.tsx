@@ -1,4 +1,5 @@
 import { can } from "@wuye/core/auth";
+import type { ComponentChild } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { term, tr } from "../lib/i18n.ts";
 import { match, navigate } from "../lib/router.ts";
@@ -16,7 +17,8 @@ import { CaseLibraryPage } from "./cases/index.tsx";
 import { OpenItemsPage } from "./ownership/open-items.tsx";
 import { SettingsPage } from "./settings/index.tsx";
 
-const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 
 /** Keyboard shortcuts for agents on the phone: n new, / search, g r register, g d dispatch, ? help. */
 function useShortcuts(openHelp: () => void) {
@@ -29,7 +31,14 @@ function useShortcuts(openHelp: () => void) {
       }
       if (g) {
         g = false;
-        const to = { r: "/console", m: "/console/mine", d: "/console/dispatch", n: "/console/notices", c: "/console/cases", s: "/console/settings" }[e.key];
+        const to = {
+          r: "/console",
+          m: "/console/mine",
+          d: "/console/dispatch",
+          n: "/console/notices",
+          c: "/console/cases",
+          s: "/console/settings",
+        }[e.key];
         if (to) {
           e.preventDefault();
           navigate(to);
@@ -56,17 +65,46 @@ function ShortcutHelp({ onClose }: { onClose(): void }) {
     <dialog open id="shortcuts" aria-labelledby="shortcuts-title" onKeyDown={(e) => e.key === "Escape" && onClose()}>
       <h2 id="shortcuts-title">{tr("w.keys.title")}</h2>
       <dl class="kv">
-        <dt><kbd>n</kbd></dt><dd>{tr("w.keys.new")}</dd>
-        <dt><kbd>/</kbd></dt><dd>{tr("w.keys.search")}</dd>
-        <dt><kbd>g</kbd> <kbd>r</kbd></dt><dd>{tr("w.console.nav.register")}</dd>
-        <dt><kbd>g</kbd> <kbd>m</kbd></dt><dd>{tr("w.console.nav.mine")}</dd>
-        <dt><kbd>g</kbd> <kbd>d</kbd></dt><dd>{tr("w.console.nav.dispatch")}</dd>
-        <dt><kbd>g</kbd> <kbd>n</kbd></dt><dd>{tr("w.console.nav.notices")}</dd>
-        <dt><kbd>g</kbd> <kbd>c</kbd></dt><dd>{tr("w.console.nav.cases")}</dd>
-        <dt><kbd>g</kbd> <kbd>s</kbd></dt><dd>{tr("w.console.nav.settings")}</dd>
-        <dt><kbd>Esc</kbd></dt><dd>{tr("w.keys.escape")}</dd>
+        <dt>
+          <kbd>n</kbd>
+        </dt>
+        <dd>{tr("w.keys.new")}</dd>
+        <dt>
+          <kbd>/</kbd>
+        </dt>
+        <dd>{tr("w.keys.search")}</dd>
+        <dt>
+          <kbd>g</kbd> <kbd>r</kbd>
+        </dt>
+        <dd>{tr("w.console.nav.register")}</dd>
+        <dt>
+          <kbd>g</kbd> <kbd>m</kbd>
+        </dt>
+        <dd>{tr("w.console.nav.mine")}</dd>
+        <dt>
+          <kbd>g</kbd> <kbd>d</kbd>
+        </dt>
+        <dd>{tr("w.console.nav.dispatch")}</dd>
+        <dt>
+          <kbd>g</kbd> <kbd>n</kbd>
+        </dt>
+        <dd>{tr("w.console.nav.notices")}</dd>
+        <dt>
+          <kbd>g</kbd> <kbd>c</kbd>
+        </dt>
+        <dd>{tr("w.console.nav.cases")}</dd>
+        <dt>
+          <kbd>g</kbd> <kbd>s</kbd>
+        </dt>
+        <dd>{tr("w.console.nav.settings")}</dd>
+        <dt>
+          <kbd>Esc</kbd>
+        </dt>
+        <dd>{tr("w.keys.escape")}</dd>
       </dl>
-      <button type="button" onClick={onClose} autoFocus>{tr("w.close")}</button>
+      <button type="button" onClick={onClose} autoFocus>
+        {tr("w.close")}
+      </button>
     </dialog>
   );
 }
@@ -89,8 +127,12 @@ export default function Console({ rest }: { rest: string }) {
       <>
         <TopBar title={tr("web.home.console")} />
         <main class="page narrow">
-          <p class="card">{tr("w.console.hqUser")} <a href="/hq">{tr("web.home.hq")}</a></p>
-          <button type="button" onClick={() => void logout()}>{tr("web.logout")}</button>
+          <p class="card">
+            {tr("w.console.hqUser")} <a href="/hq">{tr("web.home.hq")}</a>
+          </p>
+          <button type="button" onClick={() => void logout()}>
+            {tr("web.logout")}
+          </button>
         </main>
       </>
     );
@@ -99,7 +141,7 @@ export default function Console({ rest }: { rest: string }) {
   const path = rest || "/";
   const detail = match("/r/:id", path);
   const here = (p: string) => (path === p ? "page" : undefined);
-  let page;
+  let page: ComponentChild;
   if (path === "/new") page = <NewRequest />;
   else if (detail) page = <RequestPage id={detail.id!} />;
   else if (path === "/dispatch") page = <DispatchBoardPage />;
@@ -116,16 +158,40 @@ export default function Console({ rest }: { rest: string }) {
         home="/console"
         nav={
           <>
-            <a href="/console" aria-current={here("/")}>{tr("w.console.nav.register")}</a>
-            <a href="/console/new" aria-current={here("/new")}>{tr("w.console.nav.new")}</a>
-            <a href="/console/mine" aria-current={here("/mine")}>{tr("w.console.nav.mine")}</a>
-            {can(role, "workOrder.dispatch") && <a href="/console/dispatch" aria-current={here("/dispatch")}>{tr("w.console.nav.dispatch")}</a>}
-            {can(role, "notice.draft") && <a href="/console/notices" aria-current={here("/notices")}>{tr("w.console.nav.notices")}</a>}
-            <a href="/console/cases" aria-current={here("/cases")}>{tr("w.console.nav.cases")}</a>
-            <a href="/console/settings" aria-current={here("/settings")}>{tr("w.console.nav.settings")}</a>
-            <span class="hint" id="whoami">{session.staff.name} · {term("role", role)}</span>
-            <button type="button" class="ghost" onClick={() => setHelp(true)} aria-label={tr("w.keys.title")}>?</button>
-            <button type="button" class="ghost" id="logout" onClick={() => void logout()}>{tr("web.logout")}</button>
+            <a href="/console" aria-current={here("/")}>
+              {tr("w.console.nav.register")}
+            </a>
+            <a href="/console/new" aria-current={here("/new")}>
+              {tr("w.console.nav.new")}
+            </a>
+            <a href="/console/mine" aria-current={here("/mine")}>
+              {tr("w.console.nav.mine")}
+            </a>
+            {can(role, "workOrder.dispatch") && (
+              <a href="/console/dispatch" aria-current={here("/dispatch")}>
+                {tr("w.console.nav.dispatch")}
+              </a>
+            )}
+            {can(role, "notice.draft") && (
+              <a href="/console/notices" aria-current={here("/notices")}>
+                {tr("w.console.nav.notices")}
+              </a>
+            )}
+            <a href="/console/cases" aria-current={here("/cases")}>
+              {tr("w.console.nav.cases")}
+            </a>
+            <a href="/console/settings" aria-current={here("/settings")}>
+              {tr("w.console.nav.settings")}
+            </a>
+            <span class="hint" id="whoami">
+              {session.staff.name} · {term("role", role)}
+            </span>
+            <button type="button" class="ghost" onClick={() => setHelp(true)} aria-label={tr("w.keys.title")}>
+              ?
+            </button>
+            <button type="button" class="ghost" id="logout" onClick={() => void logout()}>
+              {tr("web.logout")}
+            </button>
           </>
         }
       />

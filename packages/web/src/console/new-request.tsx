@@ -63,21 +63,78 @@ export function NewRequest() {
         <form class="card" onSubmit={submit} noValidate aria-labelledby="new-title" id="new-request">
           <h2 id="new-title">{tr("w.console.nav.new")}</h2>
           <div class="row">
-            <Select id="channel" label={tr("w.new.channel")} value={channel} onValue={(v) => setChannel(oneOf(STAFF_CHANNELS, v, channel))} options={STAFF_CHANNELS.map((c) => ({ value: c, label: term("channel", c) }))} />
-            <Select id="kind" label={tr("w.reg.kind")} value={kind} onValue={(v) => { setKind(v as RequestKind); setCategory(""); }} options={REQUEST_KINDS.map((k) => ({ value: k, label: term("kind", k) }))} />
+            <Select
+              id="channel"
+              label={tr("w.new.channel")}
+              value={channel}
+              onValue={(v) => setChannel(oneOf(STAFF_CHANNELS, v, channel))}
+              options={STAFF_CHANNELS.map((c) => ({ value: c, label: term("channel", c) }))}
+            />
+            <Select
+              id="kind"
+              label={tr("w.reg.kind")}
+              value={kind}
+              onValue={(v) => {
+                setKind(v as RequestKind);
+                setCategory("");
+              }}
+              options={REQUEST_KINDS.map((k) => ({ value: k, label: term("kind", k) }))}
+            />
           </div>
-          <Select id="category" label={tr("w.form.category")} value={category} onValue={setCategory} placeholder={tr("w.form.choose")} error={err("category")} options={p.categories.filter((c) => c.kind === kind).map((c) => ({ value: c.code, label: c.urgent ? `${c.name}(${term("urgency", "urgent")})` : c.name }))} />
-          <TextArea id="description" label={tr("w.form.description")} value={description} onValue={setDescription} error={err("description")} rows={3} maxLength={2000} />
+          <Select
+            id="category"
+            label={tr("w.form.category")}
+            value={category}
+            onValue={setCategory}
+            placeholder={tr("w.form.choose")}
+            error={err("category")}
+            options={p.categories
+              .filter((c) => c.kind === kind)
+              .map((c) => ({ value: c.code, label: c.urgent ? `${c.name}(${term("urgency", "urgent")})` : c.name }))}
+          />
+          <TextArea
+            id="description"
+            label={tr("w.form.description")}
+            value={description}
+            onValue={setDescription}
+            error={err("description")}
+            rows={3}
+            maxLength={2000}
+          />
           <div class="row">
-            <Select id="unit" label={tr("w.form.unit")} value={unitId} onValue={setUnitId} placeholder={tr("w.new.noUnit")} error={err("location")} options={p.communities.flatMap((c) => c.units.map((u) => ({ value: u.id, label: `${c.name} ${u.label}` })))} />
+            <Select
+              id="unit"
+              label={tr("w.form.unit")}
+              value={unitId}
+              onValue={setUnitId}
+              placeholder={tr("w.new.noUnit")}
+              error={err("location")}
+              options={p.communities.flatMap((c) => c.units.map((u) => ({ value: u.id, label: `${c.name} ${u.label}` })))}
+            />
             {!unitId && <TextField id="area" label={tr("w.form.area")} value={area} onValue={setArea} maxLength={100} />}
           </div>
           <div class="row">
-            <TextField id="contact-name" label={tr("w.form.name")} value={name} onValue={setName} error={err("contact.name")} maxLength={40} />
-            <TextField id="contact-phone" label={tr("w.form.phone")} type="tel" value={phone} onValue={setPhone} error={err("contact.phone")} />
+            <TextField
+              id="contact-name"
+              label={tr("w.form.name")}
+              value={name}
+              onValue={setName}
+              error={err("contact.name")}
+              maxLength={40}
+            />
+            <TextField
+              id="contact-phone"
+              label={tr("w.form.phone")}
+              type="tel"
+              value={phone}
+              onValue={setPhone}
+              error={err("contact.phone")}
+            />
           </div>
           <ErrorBox error={errors["(body)"] ?? null} />
-          <button type="submit" class="primary" disabled={busy}>{tr("w.new.create")}</button>
+          <button type="submit" class="primary" disabled={busy}>
+            {tr("w.new.create")}
+          </button>
         </form>
       )}
     </Async>

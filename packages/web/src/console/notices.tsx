@@ -1,5 +1,14 @@
 import { can } from "@wuye/core/auth";
-import { NOTICE_ACTION_PERMISSION, NOTICE_CATEGORIES, NOTICE_TRANSITIONS, NoticeDraftInputSchema, NoticeReturnInputSchema, type NoticeAction, type NoticeCategory, type NoticeStatus } from "@wuye/core/frontdesk";
+import {
+  NOTICE_ACTION_PERMISSION,
+  NOTICE_CATEGORIES,
+  NOTICE_TRANSITIONS,
+  NoticeDraftInputSchema,
+  NoticeReturnInputSchema,
+  type NoticeAction,
+  type NoticeCategory,
+  type NoticeStatus,
+} from "@wuye/core/frontdesk";
 import { useState } from "preact/hooks";
 import type { NoticeView } from "../api/types.ts";
 import { answer, ApiError, ifMatch } from "../lib/api.ts";
@@ -9,7 +18,15 @@ import { invalidate, useQuery } from "../lib/query.ts";
 import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 
-const TONE: Record<string, "ok" | "warn" | "bad" | "info" | "muted"> = { published: "ok", scheduled: "info", pending: "warn", returned: "bad", emergencyPending: "warn", draft: "muted", expired: "muted" };
+const TONE: Record<string, "ok" | "warn" | "bad" | "info" | "muted"> = {
+  published: "ok",
+  scheduled: "info",
+  pending: "warn",
+  returned: "bad",
+  emergencyPending: "warn",
+  draft: "muted",
+  expired: "muted",
+};
 
 /** Notices to residents (物业服务信息告知): drafted, approved by the supervisor, then published. */
 export function Notices() {
@@ -18,7 +35,9 @@ export function Notices() {
     <>
       <DraftForm />
       <Card title={tr("w.console.nav.notices")} id="notices">
-        <Async q={q}>{(d) => (d.items.length ? <>{d.items.map((n) => <NoticeRow key={n.id} n={n} />)}</> : <p class="hint">{tr("w.portal.noNotices")}</p>)}</Async>
+        <Async q={q}>
+          {(d) => (d.items.length ? d.items.map((n) => <NoticeRow key={n.id} n={n} />) : <p class="hint">{tr("w.portal.noNotices")}</p>)}
+        </Async>
       </Card>
     </>
   );
@@ -29,7 +48,9 @@ function NoticeRow({ n }: { n: NoticeView }) {
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const status = (n.status === "scheduled" ? "published" : n.status) as NoticeStatus;
-  const actions = (Object.keys(NOTICE_TRANSITIONS[status] ?? {}) as NoticeAction[]).filter((a): a is Exclude<NoticeAction, "edit"> => a !== "edit" && can(role, NOTICE_ACTION_PERMISSION[a]));
+  const actions = (Object.keys(NOTICE_TRANSITIONS[status] ?? {}) as NoticeAction[]).filter(
+    (a): a is Exclude<NoticeAction, "edit"> => a !== "edit" && can(role, NOTICE_ACTION_PERMISSION[a]),
+  );
   async function act(a: Exclude<NoticeAction, "edit">) {
     setError(null);
     if (a === "return") {
@@ -49,17 +70,33 @@ function NoticeRow({ n }: { n: NoticeView }) {
   return (
     <details class="notice" data-notice={n.id} data-status={n.status}>
       <summary>
-        <Badge tone={TONE[n.status] ?? "muted"}>{term("notice.status", n.status)}</Badge> {n.title} <span class="hint">{n.categoryName} · {fmtDateTime(n.publishAt)}</span>
+        <Badge tone={TONE[n.status] ?? "muted"}>{term("notice.status", n.status)}</Badge> {n.title}{" "}
+        <span class="hint">
+          {n.categoryName} · {fmtDateTime(n.publishAt)}
+        </span>
       </summary>
       <p class="pre">{n.bodyForResidents}</p>
       {n.returnComment && <p class="error">{tr("w.notice.returned", { comment: n.returnComment })}</p>}
       <div class="actions">
         {actions.map((a) => (
-          <button key={a} type="button" class={a === "return" || a === "expire" ? "secondary" : "primary"} data-action={a} onClick={() => void act(a)}>
+          <button
+            key={a}
+            type="button"
+            class={a === "return" || a === "expire" ? "secondary" : "primary"}
+            data-action={a}
+            onClick={() => void act(a)}
+          >
             {tr(`w.notice.${a}` as "w.notice.submit")}
           </button>
         ))}
-        {actions.includes("return") && <input aria-label={tr("w.notice.comment")} placeholder={tr("w.notice.comment")} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />}
+        {actions.includes("return") && (
+          <input
+            aria-label={tr("w.notice.comment")}
+            placeholder={tr("w.notice.comment")}
+            value={comment}
+            onInput={(e) => setComment(e.currentTarget.value)}
+          />
+        )}
       </div>
       <ErrorBox error={error} />
     </details>
@@ -76,7 +113,9 @@ function DraftForm() {
   if (!open) {
     return (
       <p>
-        <button type="button" class="primary" id="new-notice" onClick={() => setOpen(true)}>{tr("w.notice.new")}</button>
+        <button type="button" class="primary" id="new-notice" onClick={() => setOpen(true)}>
+          {tr("w.notice.new")}
+        </button>
       </p>
     );
   }
@@ -99,13 +138,39 @@ function DraftForm() {
     <form class="card" onSubmit={submit} noValidate aria-labelledby="notice-form-title">
       <h2 id="notice-form-title">{tr("w.notice.new")}</h2>
       <TextField id="notice-title" label={tr("w.notice.title")} value={title} onValue={setTitle} error={errors.title} maxLength={100} />
-      <Select id="notice-category" label={tr("w.form.category")} value={category} onValue={(v) => setCategory(oneOf(NOTICE_CATEGORIES, v, category))} options={NOTICE_CATEGORIES.map((c) => ({ value: c, label: term("notice.category", c) }))} />
-      <TextArea id="notice-body" label={tr("w.notice.body")} value={body} onValue={setBody} error={errors.body} rows={5} maxLength={5000} hint={tr("w.notice.phonesAppended")} />
-      <TextField id="notice-publish" label={`${tr("w.notice.publishAt")} ${tr("w.optional")}`} type="datetime-local" value={publishAt} onValue={setPublishAt} error={errors.publishAt} />
+      <Select
+        id="notice-category"
+        label={tr("w.form.category")}
+        value={category}
+        onValue={(v) => setCategory(oneOf(NOTICE_CATEGORIES, v, category))}
+        options={NOTICE_CATEGORIES.map((c) => ({ value: c, label: term("notice.category", c) }))}
+      />
+      <TextArea
+        id="notice-body"
+        label={tr("w.notice.body")}
+        value={body}
+        onValue={setBody}
+        error={errors.body}
+        rows={5}
+        maxLength={5000}
+        hint={tr("w.notice.phonesAppended")}
+      />
+      <TextField
+        id="notice-publish"
+        label={`${tr("w.notice.publishAt")} ${tr("w.optional")}`}
+        type="datetime-local"
+        value={publishAt}
+        onValue={setPublishAt}
+        error={errors.publishAt}
+      />
       <ErrorBox error={errors["(body)"] ?? null} />
       <div class="actions">
-        <button type="submit" class="primary">{tr("w.notice.saveDraft")}</button>
-        <button type="button" class="secondary" onClick={() => setOpen(false)}>{tr("w.close")}</button>
+        <button type="submit" class="primary">
+          {tr("w.notice.saveDraft")}
+        </button>
+        <button type="button" class="secondary" onClick={() => setOpen(false)}>
+          {tr("w.close")}
+        </button>
       </div>
     </form>
   );

@@ -57,7 +57,8 @@ function apiQuery(f: Filters) {
 
 function narrow(items: RegisterItem[], f: Filters, now: number) {
   if (f.view === "mine") return items.filter((i) => !isClosedStatus(i.status));
-  if (f.view === "dueSoon") return items.filter((i) => i.nextDueAt && Date.parse(i.nextDueAt) >= now && Date.parse(i.nextDueAt) - now <= HOUR);
+  if (f.view === "dueSoon")
+    return items.filter((i) => i.nextDueAt && Date.parse(i.nextDueAt) >= now && Date.parse(i.nextDueAt) - now <= HOUR);
   return items;
 }
 
@@ -69,7 +70,11 @@ export function Register() {
   const [saved, setSaved] = useState(savedViews);
   const set = (patch: Partial<Filters>) => navigate(`/console${toQuery({ ...f, ...patch })}`, { replace: true });
   const filter = apiQuery(f);
-  const q = useQuery(`register:${staffSession()?.staff.id}:${new URLSearchParams(filter)}`, () => answer(staffApi.console.requests.$get({ query: filter })), { pollMs: 10_000, staleMs: 2_000 });
+  const q = useQuery(
+    `register:${staffSession()?.staff.id}:${new URLSearchParams(filter)}`,
+    () => answer(staffApi.console.requests.$get({ query: filter })),
+    { pollMs: 10_000, staleMs: 2_000 },
+  );
   const now = useNow(15_000);
 
   const saveView = () => {
@@ -89,19 +94,33 @@ export function Register() {
     <Card title={tr("w.console.nav.register")} id="register">
       <div class="chips" role="group" aria-label={tr("w.reg.views")}>
         {BUILT_IN.map((v) => (
-          <button key={v} type="button" data-view={v} aria-pressed={f.view === v && !f.kind && !f.status && !f.q} onClick={() => navigate(`/console${toQuery({ view: v, kind: "", status: "", q: "" })}`, { replace: true })}>
+          <button
+            key={v}
+            type="button"
+            data-view={v}
+            aria-pressed={f.view === v && !f.kind && !f.status && !f.q}
+            onClick={() => navigate(`/console${toQuery({ view: v, kind: "", status: "", q: "" })}`, { replace: true })}
+          >
             {tr(`w.reg.view.${v}`)}
           </button>
         ))}
         {saved.map((s) => (
           <span key={s.name} class="saved">
-            <button type="button" aria-pressed={toQuery(s.filters) === toQuery(f)} onClick={() => navigate(`/console${toQuery(s.filters)}`, { replace: true })}>
+            <button
+              type="button"
+              aria-pressed={toQuery(s.filters) === toQuery(f)}
+              onClick={() => navigate(`/console${toQuery(s.filters)}`, { replace: true })}
+            >
               {s.name}
             </button>
-            <button type="button" class="link" aria-label={tr("w.reg.removeView", { name: s.name })} onClick={() => removeView(s.name)}>×</button>
+            <button type="button" class="link" aria-label={tr("w.reg.removeView", { name: s.name })} onClick={() => removeView(s.name)}>
+              ×
+            </button>
           </span>
         ))}
-        <button type="button" class="link" onClick={saveView}>{tr("w.reg.save")}</button>
+        <button type="button" class="link" onClick={saveView}>
+          {tr("w.reg.save")}
+        </button>
       </div>
       <form
         class="filters"
@@ -112,24 +131,55 @@ export function Register() {
         }}
       >
         <div class="field">
-          <label for="search">{tr("w.reg.search")} <kbd>/</kbd></label>
-          <input id="search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} placeholder={tr("w.reg.searchHint")} />
+          <label for="search">
+            {tr("w.reg.search")} <kbd>/</kbd>
+          </label>
+          <input
+            id="search"
+            type="search"
+            value={search}
+            onInput={(e) => setSearch(e.currentTarget.value)}
+            placeholder={tr("w.reg.searchHint")}
+          />
         </div>
         <div class="field">
           <label for="f-kind">{tr("w.reg.kind")}</label>
           <select id="f-kind" value={f.kind} onChange={(e) => set({ kind: e.currentTarget.value })}>
             <option value="">{tr("w.reg.any")}</option>
             {REQUEST_KINDS.map((k) => (
-              <option key={k} value={k}>{term("kind", k)}</option>
+              <option key={k} value={k}>
+                {term("kind", k)}
+              </option>
             ))}
           </select>
         </div>
         <div class="field">
           <label for="f-status">{tr("w.reg.status")}</label>
-          <input id="f-status" value={f.status} list="states" onChange={(e) => set({ status: e.currentTarget.value })} placeholder={tr("w.reg.any")} />
+          <input
+            id="f-status"
+            value={f.status}
+            list="states"
+            onChange={(e) => set({ status: e.currentTarget.value })}
+            placeholder={tr("w.reg.any")}
+          />
           <datalist id="states">
-            {["received", "review", "dispatched", "onSite", "quoted", "inProgress", "awaitingAcceptance", "completed", "closed", "classified", "handled", "promised"].map((s) => (
-              <option key={s} value={s}>{term("state", s)}</option>
+            {[
+              "received",
+              "review",
+              "dispatched",
+              "onSite",
+              "quoted",
+              "inProgress",
+              "awaitingAcceptance",
+              "completed",
+              "closed",
+              "classified",
+              "handled",
+              "promised",
+            ].map((s) => (
+              <option key={s} value={s}>
+                {term("state", s)}
+              </option>
             ))}
           </datalist>
         </div>
@@ -138,7 +188,12 @@ export function Register() {
       <Async q={q}>
         {(page) => {
           const items = narrow(page.items, f, now);
-          if (!items.length) return <p class="hint" id="register-empty">{tr("w.reg.empty")}</p>;
+          if (!items.length)
+            return (
+              <p class="hint" id="register-empty">
+                {tr("w.reg.empty")}
+              </p>
+            );
           return (
             <div class="table-wrap">
               <table id="register-table">
@@ -155,7 +210,9 @@ export function Register() {
                 </thead>
                 <tbody>
                   {items.map((r) => {
-                    const next = r.milestones.filter((m) => m.status === "open" && m.dueAt).sort((a, b) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!))[0];
+                    const next = r.milestones
+                      .filter((m) => m.status === "open" && m.dueAt)
+                      .sort((a, b) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!))[0];
                     const s = next ? milestoneState(next, now) : null;
                     return (
                       <tr key={r.id} class="clickable" data-code={r.trackingCode} onClick={() => navigate(`/console/r/${r.id}`)}>
@@ -170,7 +227,15 @@ export function Register() {
                         <td>
                           {r.contactName} <span class="hint">{r.contactPhone}</span>
                         </td>
-                        <td>{next && s ? <Badge tone={s.tone}>{term("milestone", next.name)} · {s.label}</Badge> : "—"}</td>
+                        <td>
+                          {next && s ? (
+                            <Badge tone={s.tone}>
+                              {term("milestone", next.name)} · {s.label}
+                            </Badge>
+                          ) : (
+                            "—"
+                          )}
+                        </td>
                         <td>{fmtDateTime(r.createdAt)}</td>
                       </tr>
                     );

@@ -50,7 +50,11 @@ export function ReplyBox({ requestId, version, onSent }: { requestId: string; ve
     setSent(false);
     setBusy(true);
     try {
-      await staffApi.console.requests[":id"].replies.$post({ param: { id: requestId }, header: { "if-match": ifMatch(version) }, json: { text, ...(override.trim() ? { override: { reason: override.trim() } } : {}) } });
+      await staffApi.console.requests[":id"].replies.$post({
+        param: { id: requestId },
+        header: { "if-match": ifMatch(version) },
+        json: { text, ...(override.trim() ? { override: { reason: override.trim() } } : {}) },
+      });
       setText("");
       setOverride("");
       setSent(true);
@@ -73,7 +77,14 @@ export function ReplyBox({ requestId, version, onSent }: { requestId: string; ve
       <form onSubmit={send} noValidate>
         <div class="field">
           <label for="reply-text">{tr("w.reply.label")}</label>
-          <textarea id="reply-text" rows={3} maxLength={2000} value={text} onInput={(e) => setText(e.currentTarget.value)} aria-describedby="reply-hints" />
+          <textarea
+            id="reply-text"
+            rows={3}
+            maxLength={2000}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            aria-describedby="reply-hints"
+          />
         </div>
         <div id="reply-hints" aria-live="polite">
           {hits.length > 0 ? (
@@ -93,9 +104,15 @@ export function ReplyBox({ requestId, version, onSent }: { requestId: string; ve
             <p class="guard-ok">{tr("w.reply.ok")}</p>
           ) : null}
         </div>
-        {canOverride && hits.length > 0 && <TextField id="reply-override" label={tr("w.reply.override")} value={override} onValue={setOverride} />}
+        {canOverride && hits.length > 0 && (
+          <TextField id="reply-override" label={tr("w.reply.override")} value={override} onValue={setOverride} />
+        )}
         <ErrorBox error={error} />
-        {sent && <p role="status" class="guard-ok">{tr("w.reply.sent")}</p>}
+        {sent && (
+          <p role="status" class="guard-ok">
+            {tr("w.reply.sent")}
+          </p>
+        )}
         <button type="submit" id="reply-send" class="primary" disabled={busy || !text.trim()}>
           {tr("w.reply.send")}
         </button>

@@ -16,11 +16,17 @@ import { OPEN_ITEMS_KEY } from "./ownership/open-items.tsx";
 import { ReplyBox } from "./reply-box.tsx";
 import { StepForm } from "./steps.tsx";
 
-
 /** One request: record, milestones with countdowns and actions, workflow steps allowed now, reply, timeline. */
 export function RequestPage({ id }: { id: string }) {
-  const detail = useQuery(`req:${id}:detail`, () => answer(staffApi.console.requests[":id"].$get({ param: { id } })).then(refine<RequestDetail>()), { pollMs: 8000, staleMs: 0 });
-  const workflow = useQuery(`req:${id}:workflow`, () => answer(staffApi.console.requests[":id"].workflow.$get({ param: { id } })), { pollMs: 8000, staleMs: 0 });
+  const detail = useQuery(
+    `req:${id}:detail`,
+    () => answer(staffApi.console.requests[":id"].$get({ param: { id } })).then(refine<RequestDetail>()),
+    { pollMs: 8000, staleMs: 0 },
+  );
+  const workflow = useQuery(`req:${id}:workflow`, () => answer(staffApi.console.requests[":id"].workflow.$get({ param: { id } })), {
+    pollMs: 8000,
+    staleMs: 0,
+  });
   const profile = useProfile(staffSession()?.staff.branch);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = (message?: string) => {
@@ -34,21 +40,32 @@ export function RequestPage({ id }: { id: string }) {
     <Async q={detail}>
       {(r) => (
         <div id="request" data-status={r.status} data-version={r.version}>
-          <Card title={<>{term("kind", r.kind)} · <span class="code">{r.trackingCode}</span></>}>
+          <Card
+            title={
+              <>
+                {term("kind", r.kind)} · <span class="code">{r.trackingCode}</span>
+              </>
+            }
+          >
             <p>
-              <Badge tone={r.urgency === "urgent" ? "bad" : "muted"}>{term("urgency", r.urgency)}</Badge> <strong id="request-state">{term("state", r.status)}</strong> · {term("channel", r.channel)} · {fmtDateTime(r.createdAt)}
+              <Badge tone={r.urgency === "urgent" ? "bad" : "muted"}>{term("urgency", r.urgency)}</Badge>{" "}
+              <strong id="request-state">{term("state", r.status)}</strong> · {term("channel", r.channel)} · {fmtDateTime(r.createdAt)}
             </p>
             <dl class="kv">
               <dt>{tr("w.form.description")}</dt>
               <dd class="pre">{r.description}</dd>
               <dt>{tr("w.form.name")}</dt>
-              <dd>{r.contactName} · {r.contactPhone}</dd>
+              <dd>
+                {r.contactName} · {r.contactPhone}
+              </dd>
               <dt>{tr("w.form.where")}</dt>
               <dd>{r.area ?? unitLabel(profile.data, r.unitId)}</dd>
               {r.appointment && (
                 <>
                   <dt>{tr("w.form.appointment")}</dt>
-                  <dd>{fmtDateTime(r.appointment.from)} – {fmtDateTime(r.appointment.to)}</dd>
+                  <dd>
+                    {fmtDateTime(r.appointment.from)} – {fmtDateTime(r.appointment.to)}
+                  </dd>
                 </>
               )}
               {r.keyLeft && (
@@ -60,25 +77,45 @@ export function RequestPage({ id }: { id: string }) {
               {r.satisfaction !== null && (
                 <>
                   <dt>{tr("w.rate.score")}</dt>
-                  <dd>{"★".repeat(r.satisfaction)} {r.ratingComment}</dd>
+                  <dd>
+                    {"★".repeat(r.satisfaction)} {r.ratingComment}
+                  </dd>
                 </>
               )}
             </dl>
           </Card>
-          {notice && <p class="notice-box" role="status" id="request-notice">{notice}</p>}
+          {notice && (
+            <p class="notice-box" role="status" id="request-notice">
+              {notice}
+            </p>
+          )}
           <Card title={tr("w.ms.title")} id="milestones">
-            <Milestones items={r.milestones} actions={(m) => <MilestoneActions requestId={id} version={r.version} m={m} onDone={refresh} />} />
+            <Milestones
+              items={r.milestones}
+              actions={(m) => <MilestoneActions requestId={id} version={r.version} m={m} onDone={refresh} />}
+            />
           </Card>
           <Card title={tr("w.req.workflow")} id="workflow">
-            <Async q={workflow}>{(w) => <WorkflowPanel requestId={id} kind={r.kind} w={w} profile={profile.data} onDone={refresh} />}</Async>
+            <Async q={workflow}>
+              {(w) => <WorkflowPanel requestId={id} kind={r.kind} w={w} profile={profile.data} onDone={refresh} />}
+            </Async>
           </Card>
-          <HandOverCard requestId={id} version={r.version} ownerId={r.ownerId} ownerByDuty={r.ownerByDuty} pending={workflow.data?.pendingHandOver ?? null} closed={isClosedStatus(r.status)} onDone={refresh} />
+          <HandOverCard
+            requestId={id}
+            version={r.version}
+            ownerId={r.ownerId}
+            ownerByDuty={r.ownerByDuty}
+            pending={workflow.data?.pendingHandOver ?? null}
+            closed={isClosedStatus(r.status)}
+            onDone={refresh}
+          />
           <ReplyBox requestId={id} version={r.version} onSent={() => refresh()} />
           <Card title={tr("w.track.timeline")} id="events">
             <ol class="timeline">
               {[...r.events].reverse().map((e) => (
                 <li key={e.id} data-type={e.type}>
-                  <time dateTime={e.at}>{fmtDateTime(e.at)}</time> <strong>{eventLabel(e.type)}</strong> {e.actorRole && <span class="hint">{term("role", e.actorRole)}</span>} <EventData data={e.data} />
+                  <time dateTime={e.at}>{fmtDateTime(e.at)}</time> <strong>{eventLabel(e.type)}</strong>{" "}
+                  {e.actorRole && <span class="hint">{term("role", e.actorRole)}</span>} <EventData data={e.data} />
                 </li>
               ))}
             </ol>
@@ -107,7 +144,14 @@ function eventLabel(type: string) {
 }
 
 function EventData({ data }: { data: Record<string, unknown> }) {
-  const text = typeof data.text === "string" ? data.text : typeof data.reason === "string" ? data.reason : typeof data.note === "string" ? data.note : null;
+  const text =
+    typeof data.text === "string"
+      ? data.text
+      : typeof data.reason === "string"
+        ? data.reason
+        : typeof data.note === "string"
+          ? data.note
+          : null;
   const fen = typeof data.totalFen === "number" ? data.totalFen : typeof data.amountFen === "number" ? data.amountFen : null;
   return (
     <span class="hint">
@@ -119,7 +163,19 @@ function EventData({ data }: { data: Record<string, unknown> }) {
 /** Steps the resident takes in the portal; staff may record them on the resident's behalf (phone, counter). */
 const forResident = (kind: RequestKind, step: string) => "resident" in (workflowOf(kind).machine.steps[step]?.by ?? {});
 
-function WorkflowPanel({ requestId, kind, w, profile, onDone }: { requestId: string; kind: RequestKind; w: WorkflowView; profile: import("../api/types.ts").BranchProfile | undefined; onDone(message?: string): void }) {
+function WorkflowPanel({
+  requestId,
+  kind,
+  w,
+  profile,
+  onDone,
+}: {
+  requestId: string;
+  kind: RequestKind;
+  w: WorkflowView;
+  profile: import("../api/types.ts").BranchProfile | undefined;
+  onDone(message?: string): void;
+}) {
   const [open, setOpen] = useState<StepName | null>(null);
   const steps = w.allowedActions.filter(isStepName);
   const rec = w.record as { number?: string; quotes?: Array<{ totalFen: number }>; work?: { totalFen: number }; technicianId?: string };
@@ -128,14 +184,28 @@ function WorkflowPanel({ requestId, kind, w, profile, onDone }: { requestId: str
       <p>
         {tr("w.track.state")}: <strong>{term("state", w.status)}</strong>
         {rec.number && <span class="hint"> · {tr("w.wo.number", { n: rec.number })}</span>}
-        {rec.quotes?.length ? <span class="hint"> · {tr("w.wo.quote")} {yuan(rec.quotes.at(-1)!.totalFen)}</span> : null}
+        {rec.quotes?.length ? (
+          <span class="hint">
+            {" "}
+            · {tr("w.wo.quote")} {yuan(rec.quotes.at(-1)!.totalFen)}
+          </span>
+        ) : null}
       </p>
       {steps.length === 0 ? (
-        <p class="hint" id="no-actions">{tr("w.req.noActions")}</p>
+        <p class="hint" id="no-actions">
+          {tr("w.req.noActions")}
+        </p>
       ) : (
         <div class="actions" id="step-buttons">
           {steps.map((a) => (
-            <button key={a} type="button" data-action={a} aria-expanded={open === a} class={open === a ? "primary" : ""} onClick={() => setOpen(open === a ? null : a)}>
+            <button
+              key={a}
+              type="button"
+              data-action={a}
+              aria-expanded={open === a}
+              class={open === a ? "primary" : ""}
+              onClick={() => setOpen(open === a ? null : a)}
+            >
               {term("step", a)}
               {forResident(kind, a) && <span class="hint"> {tr("w.req.forResident")}</span>}
             </button>
@@ -161,7 +231,17 @@ function WorkflowPanel({ requestId, kind, w, profile, onDone }: { requestId: str
   );
 }
 
-function MilestoneActions({ requestId, version, m, onDone }: { requestId: string; version: number; m: MilestoneLike; onDone(message?: string): void }) {
+function MilestoneActions({
+  requestId,
+  version,
+  m,
+  onDone,
+}: {
+  requestId: string;
+  version: number;
+  m: MilestoneLike;
+  onDone(message?: string): void;
+}) {
   const [form, setForm] = useState<"pause" | "breach-reason" | null>(null);
   const [reason, setReason] = useState<PauseReason>(PAUSE_REASONS[0]);
   const [text, setText] = useState("");
@@ -184,27 +264,88 @@ function MilestoneActions({ requestId, version, m, onDone }: { requestId: string
   return (
     <div class="ms-actions">
       <div class="actions">
-        <button type="button" class="small" data-ms-action="met" onClick={() => void act(() => milestone.met.$post({ ...target, json: {} }))}>{tr("w.msa.met")}</button>
-        {m.status === "open" && <button type="button" class="small" data-ms-action="pause" onClick={() => setForm(form === "pause" ? null : "pause")}>{tr("w.msa.pause")}</button>}
-        {m.status === "paused" && <button type="button" class="small" data-ms-action="resume" onClick={() => void act(() => milestone.resume.$post({ ...target, json: {} }))}>{tr("w.msa.resume")}</button>}
-        {overdue && <button type="button" class="small" data-ms-action="breach-reason" onClick={() => setForm(form === "breach-reason" ? null : "breach-reason")}>{tr("w.msa.breach")}</button>}
+        <button
+          type="button"
+          class="small"
+          data-ms-action="met"
+          onClick={() => void act(() => milestone.met.$post({ ...target, json: {} }))}
+        >
+          {tr("w.msa.met")}
+        </button>
+        {m.status === "open" && (
+          <button type="button" class="small" data-ms-action="pause" onClick={() => setForm(form === "pause" ? null : "pause")}>
+            {tr("w.msa.pause")}
+          </button>
+        )}
+        {m.status === "paused" && (
+          <button
+            type="button"
+            class="small"
+            data-ms-action="resume"
+            onClick={() => void act(() => milestone.resume.$post({ ...target, json: {} }))}
+          >
+            {tr("w.msa.resume")}
+          </button>
+        )}
+        {overdue && (
+          <button
+            type="button"
+            class="small"
+            data-ms-action="breach-reason"
+            onClick={() => setForm(form === "breach-reason" ? null : "breach-reason")}
+          >
+            {tr("w.msa.breach")}
+          </button>
+        )}
       </div>
       {form === "pause" && (
-        <form class="inline" onSubmit={(e) => { e.preventDefault(); void act(() => milestone.pause.$post({ ...target, json: { reason, ...(text.trim() ? { note: text.trim() } : {}) } })); }}>
-          <label class="sr-only" for={`pr-${m.id}`}>{tr("w.msa.reason")}</label>
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => milestone.pause.$post({ ...target, json: { reason, ...(text.trim() ? { note: text.trim() } : {}) } }));
+          }}
+        >
+          <label class="sr-only" for={`pr-${m.id}`}>
+            {tr("w.msa.reason")}
+          </label>
           <select id={`pr-${m.id}`} value={reason} onChange={(e) => setReason(oneOf(PAUSE_REASONS, e.currentTarget.value, reason))}>
             {PAUSE_REASONS.map((p) => (
-              <option key={p} value={p}>{tr(`w.pause.${p}` as "w.pause.other")}</option>
+              <option key={p} value={p}>
+                {tr(`w.pause.${p}` as "w.pause.other")}
+              </option>
             ))}
           </select>
-          <input aria-label={tr("w.step.noteOptional")} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={tr("w.step.noteOptional")} />
-          <button type="submit" class="small primary">{tr("w.msa.pause")}</button>
+          <input
+            aria-label={tr("w.step.noteOptional")}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            placeholder={tr("w.step.noteOptional")}
+          />
+          <button type="submit" class="small primary">
+            {tr("w.msa.pause")}
+          </button>
         </form>
       )}
       {form === "breach-reason" && (
-        <form class="inline" onSubmit={(e) => { e.preventDefault(); void act(() => milestone["breach-reason"].$post({ ...target, json: { reason: text } })); }}>
-          <input aria-label={tr("w.msa.reason")} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={tr("w.msa.reason")} required minLength={2} />
-          <button type="submit" class="small primary">{tr("w.msa.save")}</button>
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => milestone["breach-reason"].$post({ ...target, json: { reason: text } }));
+          }}
+        >
+          <input
+            aria-label={tr("w.msa.reason")}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            placeholder={tr("w.msa.reason")}
+            required
+            minLength={2}
+          />
+          <button type="submit" class="small primary">
+            {tr("w.msa.save")}
+          </button>
         </form>
       )}
       <ErrorBox error={error} />

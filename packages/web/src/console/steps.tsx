@@ -10,7 +10,19 @@ import { hasRole, staffApi } from "../lib/session.ts";
 import { ErrorBox, Field, Select, TextArea, TextField } from "../ui/kit.tsx";
 import { loadDispatchBoard } from "./dispatch.tsx";
 
-type Kind = "text" | "textarea" | "yuan" | "int" | "bool" | "select" | "datetime" | "technician" | "priceItem" | "lines" | "materials" | "override";
+type Kind =
+  | "text"
+  | "textarea"
+  | "yuan"
+  | "int"
+  | "bool"
+  | "select"
+  | "datetime"
+  | "technician"
+  | "priceItem"
+  | "lines"
+  | "materials"
+  | "override";
 interface Spec {
   name: string;
   kind: Kind;
@@ -32,22 +44,45 @@ const followUp: Spec[] = [
 /** The small form of each workflow step; the body is validated by the step's own zod schema from @wuye/core. */
 export const STEP_FORMS: Record<string, Spec[]> = {
   "refer-for-review": [{ name: "item", kind: "text" }],
-  review: [{ name: "feasible", kind: "bool" }, { name: "priceFen", kind: "yuan", optional: true }, { name: "note", kind: "textarea" }, { name: "referral", kind: "textarea", optional: true }],
+  review: [
+    { name: "feasible", kind: "bool" },
+    { name: "priceFen", kind: "yuan", optional: true },
+    { name: "note", kind: "textarea" },
+    { name: "referral", kind: "textarea", optional: true },
+  ],
   "approve-price": [note],
   "decline-price": [reason],
-  dispatch: [{ name: "technicianId", kind: "technician", optional: true }, { name: "itemCode", kind: "priceItem", optional: true }],
-  arrive: [{ name: "correction.itemCode", kind: "priceItem", optional: true }, { name: "correction.reason", kind: "textarea", optional: true }],
+  dispatch: [
+    { name: "technicianId", kind: "technician", optional: true },
+    { name: "itemCode", kind: "priceItem", optional: true },
+  ],
+  arrive: [
+    { name: "correction.itemCode", kind: "priceItem", optional: true },
+    { name: "correction.reason", kind: "textarea", optional: true },
+  ],
   quote: [{ name: "lines", kind: "lines" }],
   "accept-quote": [note],
   "refuse-quote": [reason],
   "sign-refusal": [note],
   "approve-refusal": [note],
-  "check-materials": [{ name: "material", kind: "text" }, { name: "result", kind: "select", options: ["pass", "fail", "poor"] }, { name: "residentWarned", kind: "bool" }, note],
-  "complete-work": [{ name: "workDone", kind: "textarea" }, { name: "materials", kind: "materials" }],
+  "check-materials": [
+    { name: "material", kind: "text" },
+    { name: "result", kind: "select", options: ["pass", "fail", "poor"] },
+    { name: "residentWarned", kind: "bool" },
+    note,
+  ],
+  "complete-work": [
+    { name: "workDone", kind: "textarea" },
+    { name: "materials", kind: "materials" },
+  ],
   "defer-acceptance": [{ name: "condition", kind: "select", options: ["next-rain", "water-flows"] }, note],
   "confirm-completion": [{ name: "amountFen", kind: "yuan" }, { name: "signature", kind: "text" }, note],
   "return-work": [reason],
-  "record-payment": [{ name: "amountFen", kind: "yuan" }, { name: "method", kind: "select", options: ["cash", "wechat", "alipay", "card", "transfer"] }, { name: "receiptNo", kind: "text" }],
+  "record-payment": [
+    { name: "amountFen", kind: "yuan" },
+    { name: "method", kind: "select", options: ["cash", "wechat", "alipay", "card", "transfer"] },
+    { name: "receiptNo", kind: "text" },
+  ],
   "follow-up": followUp,
   visit: [...followUp, { name: "apologised", kind: "bool" }],
   withdraw: [reason],
@@ -58,18 +93,48 @@ export const STEP_FORMS: Record<string, Spec[]> = {
     { name: "reasonable", kind: "bool" },
     { name: "demand", kind: "textarea" },
   ],
-  investigate: [{ name: "findings", kind: "textarea" }, { name: "rootCause", kind: "textarea" }],
-  "assign-responsibility": [{ name: "department", kind: "text" }, { name: "person", kind: "text", optional: true }, { name: "plan", kind: "textarea" }],
-  handle: [{ name: "actions", kind: "textarea" }, { name: "residentOpinion", kind: "textarea" }, { name: "residentSigned", kind: "bool" }],
-  summarize: ["cause", "process", "correctiveAction", "preventiveAction", "lesson"].map((name) => ({ name, kind: "textarea" as const })).concat([{ name: "department", kind: "text" as never }]),
+  investigate: [
+    { name: "findings", kind: "textarea" },
+    { name: "rootCause", kind: "textarea" },
+  ],
+  "assign-responsibility": [
+    { name: "department", kind: "text" },
+    { name: "person", kind: "text", optional: true },
+    { name: "plan", kind: "textarea" },
+  ],
+  handle: [
+    { name: "actions", kind: "textarea" },
+    { name: "residentOpinion", kind: "textarea" },
+    { name: "residentSigned", kind: "bool" },
+  ],
+  summarize: ["cause", "process", "correctiveAction", "preventiveAction", "lesson"]
+    .map((name) => ({ name, kind: "textarea" as const }))
+    .concat([{ name: "department", kind: "text" as never }]),
   archive: [note],
-  "draft-reply": [{ name: "text", kind: "textarea" }, { name: "override", kind: "override" }],
+  "draft-reply": [
+    { name: "text", kind: "textarea" },
+    { name: "override", kind: "override" },
+  ],
   "approve-reply": [note],
   "return-reply": [{ name: "comment", kind: "textarea" }],
-  escalate: [{ name: "severity", kind: "select", options: ["serious", "unsolvable"] }, { name: "incidentReport", kind: "textarea" }],
-  progress: [{ name: "text", kind: "textarea" }, { name: "expectedBy", kind: "datetime", optional: true }, { name: "override", kind: "override" }],
-  answer: [{ name: "text", kind: "textarea" }, { name: "override", kind: "override" }],
-  "promise-callback": [{ name: "at", kind: "datetime" }, { name: "text", kind: "textarea" }, { name: "override", kind: "override" }],
+  escalate: [
+    { name: "severity", kind: "select", options: ["serious", "unsolvable"] },
+    { name: "incidentReport", kind: "textarea" },
+  ],
+  progress: [
+    { name: "text", kind: "textarea" },
+    { name: "expectedBy", kind: "datetime", optional: true },
+    { name: "override", kind: "override" },
+  ],
+  answer: [
+    { name: "text", kind: "textarea" },
+    { name: "override", kind: "override" },
+  ],
+  "promise-callback": [
+    { name: "at", kind: "datetime" },
+    { name: "text", kind: "textarea" },
+    { name: "override", kind: "override" },
+  ],
 };
 
 type Values = Record<string, unknown>;
@@ -77,7 +142,10 @@ type Values = Record<string, unknown>;
 function setPath(obj: Values, path: string, value: unknown) {
   const parts = path.split(".");
   let o = obj;
-  for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Values;
+  for (const p of parts.slice(0, -1)) {
+    o[p] ??= {};
+    o = o[p] as Values;
+  }
   o[parts.at(-1)!] = value;
 }
 
@@ -114,16 +182,35 @@ function bodyOf(step: string, specs: Spec[], v: Values): Values {
 function defaults(step: string, record: Record<string, unknown>): Values {
   const r = record as { work?: { totalFen?: number }; acceptance?: { amountFen?: number }; item?: { code?: string } };
   if (step === "confirm-completion" && r.work?.totalFen !== undefined) return { amountFen: (r.work.totalFen / 100).toFixed(2) };
-  if (step === "record-payment" && r.acceptance?.amountFen !== undefined) return { amountFen: (r.acceptance.amountFen / 100).toFixed(2), method: "cash" };
+  if (step === "record-payment" && r.acceptance?.amountFen !== undefined)
+    return { amountFen: (r.acceptance.amountFen / 100).toFixed(2), method: "cash" };
   if (step === "quote" && r.item?.code) return { lines: [{ code: r.item.code, qty: 1 }] };
   if (step === "visit") return { apologised: true, channel: "phone", satisfied: true };
   if (step === "follow-up") return { channel: "phone", satisfied: true };
   return {};
 }
 
-const label = (step: string, name: string) => tr(`w.f.${name.replace("correction.", "correction_")}` as "w.f.note") + (STEP_FORMS[step]?.find((s) => s.name === name)?.optional ? ` ${tr("w.optional")}` : "");
+const label = (step: string, name: string) =>
+  tr(`w.f.${name.replace("correction.", "correction_")}` as "w.f.note") +
+  (STEP_FORMS[step]?.find((s) => s.name === name)?.optional ? ` ${tr("w.optional")}` : "");
 
-export function StepForm({ requestId, kind, step, version, record, profile, onDone }: { requestId: string; kind: RequestKind; step: StepName; version: number; record: Record<string, unknown>; profile: BranchProfile | undefined; onDone(result: StepResult | null, message?: string): void }) {
+export function StepForm({
+  requestId,
+  kind,
+  step,
+  version,
+  record,
+  profile,
+  onDone,
+}: {
+  requestId: string;
+  kind: RequestKind;
+  step: StepName;
+  version: number;
+  record: Record<string, unknown>;
+  profile: BranchProfile | undefined;
+  onDone(result: StepResult | null, message?: string): void;
+}) {
   const specs = STEP_FORMS[step] ?? [note];
   const [values, setValues] = useState<Values>(() => defaults(step, record));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -132,7 +219,10 @@ export function StepForm({ requestId, kind, step, version, record, profile, onDo
   const board = useQuery(needsTechs ? "dispatch-board" : null, loadDispatchBoard);
   const set = (name: string, value: unknown) => setValues((v) => ({ ...v, [name]: value }));
   const canOverride = hasRole("serviceSupervisor", "branchManager");
-  const priceOptions = (profile?.priceList ?? []).map((p) => ({ value: p.code, label: `${p.name}(${yuan(p.labourFen + p.materialFen)}/${p.unit})` }));
+  const priceOptions = (profile?.priceList ?? []).map((p) => ({
+    value: p.code,
+    label: `${p.name}(${yuan(p.labourFen + p.materialFen)}/${p.unit})`,
+  }));
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -144,11 +234,22 @@ export function StepForm({ requestId, kind, step, version, record, profile, onDo
     }
     setBusy(true);
     try {
-      const { data } = await answer(staffApi.console.requests[":id"].actions[step].$post({ param: { id: requestId }, header: { "if-match": ifMatch(version) }, json: body }));
+      const { data } = await answer(
+        staffApi.console.requests[":id"].actions[step].$post({
+          param: { id: requestId },
+          header: { "if-match": ifMatch(version) },
+          json: body,
+        }),
+      );
       onDone(data);
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 412 || err.status === 409)) onDone(null, err.status === 412 ? tr("w.req.stale") : tr("w.req.notNow"));
-      else if (err instanceof ApiError && err.status === 422) setErrors({ "(body)": tr("w.reply.blocked"), ...(err.problem?.hits ? { text: err.problem.hits.map((h) => `“${h.phrase}” → ${h.suggestions[0] ?? ""}`).join(";") } : {}) });
+      if (err instanceof ApiError && (err.status === 412 || err.status === 409))
+        onDone(null, err.status === 412 ? tr("w.req.stale") : tr("w.req.notNow"));
+      else if (err instanceof ApiError && err.status === 422)
+        setErrors({
+          "(body)": tr("w.reply.blocked"),
+          ...(err.problem?.hits ? { text: err.problem.hits.map((h) => `“${h.phrase}” → ${h.suggestions[0] ?? ""}`).join(";") } : {}),
+        });
       else setErrors(serverErrors(err));
     } finally {
       setBusy(false);
@@ -165,68 +266,223 @@ export function StepForm({ requestId, kind, step, version, record, profile, onDo
         const value = values[s.name];
         switch (s.kind) {
           case "textarea":
-            return <TextArea key={s.name} id={id} label={label(step, s.name)} value={String(value ?? "")} onValue={(v) => set(s.name, v)} error={err(s.name)} rows={2} />;
+            return (
+              <TextArea
+                key={s.name}
+                id={id}
+                label={label(step, s.name)}
+                value={String(value ?? "")}
+                onValue={(v) => set(s.name, v)}
+                error={err(s.name)}
+                rows={2}
+              />
+            );
           case "text":
-            return <TextField key={s.name} id={id} label={label(step, s.name)} value={String(value ?? "")} onValue={(v) => set(s.name, v)} error={err(s.name)} />;
+            return (
+              <TextField
+                key={s.name}
+                id={id}
+                label={label(step, s.name)}
+                value={String(value ?? "")}
+                onValue={(v) => set(s.name, v)}
+                error={err(s.name)}
+              />
+            );
           case "yuan":
-            return <TextField key={s.name} id={id} label={`${label(step, s.name)}(¥)`} type="number" inputMode="decimal" step="0.01" min="0" value={String(value ?? "")} onValue={(v) => set(s.name, v)} error={err(s.name)} />;
+            return (
+              <TextField
+                key={s.name}
+                id={id}
+                label={`${label(step, s.name)}(¥)`}
+                type="number"
+                inputMode="decimal"
+                step="0.01"
+                min="0"
+                value={String(value ?? "")}
+                onValue={(v) => set(s.name, v)}
+                error={err(s.name)}
+              />
+            );
           case "int":
-            return <TextField key={s.name} id={id} label={label(step, s.name)} type="number" inputMode="numeric" min="1" max="5" value={String(value ?? "")} onValue={(v) => set(s.name, v)} error={err(s.name)} />;
+            return (
+              <TextField
+                key={s.name}
+                id={id}
+                label={label(step, s.name)}
+                type="number"
+                inputMode="numeric"
+                min="1"
+                max="5"
+                value={String(value ?? "")}
+                onValue={(v) => set(s.name, v)}
+                error={err(s.name)}
+              />
+            );
           case "datetime":
-            return <TextField key={s.name} id={id} label={label(step, s.name)} type="datetime-local" value={String(value ?? "")} onValue={(v) => set(s.name, v)} error={err(s.name)} />;
+            return (
+              <TextField
+                key={s.name}
+                id={id}
+                label={label(step, s.name)}
+                type="datetime-local"
+                value={String(value ?? "")}
+                onValue={(v) => set(s.name, v)}
+                error={err(s.name)}
+              />
+            );
           case "bool":
             return (
               <label key={s.name} class="check">
-                <input type="checkbox" id={id} checked={value === true} onChange={(e) => set(s.name, e.currentTarget.checked)} /> {label(step, s.name)}
+                <input type="checkbox" id={id} checked={value === true} onChange={(e) => set(s.name, e.currentTarget.checked)} />{" "}
+                {label(step, s.name)}
                 {err(s.name) && <small class="error">{err(s.name)}</small>}
               </label>
             );
           case "select":
-            return <Select key={s.name} id={id} label={label(step, s.name)} value={String(value ?? "")} onValue={(v) => set(s.name, v)} error={err(s.name)} placeholder={tr("w.form.choose")} options={(s.options ?? []).map((o) => ({ value: o, label: tr(`w.opt.${o}` as "w.opt.pass") }))} />;
+            return (
+              <Select
+                key={s.name}
+                id={id}
+                label={label(step, s.name)}
+                value={String(value ?? "")}
+                onValue={(v) => set(s.name, v)}
+                error={err(s.name)}
+                placeholder={tr("w.form.choose")}
+                options={(s.options ?? []).map((o) => ({ value: o, label: tr(`w.opt.${o}` as "w.opt.pass") }))}
+              />
+            );
           case "technician":
-            return <Select key={s.name} id={id} label={label(step, s.name)} value={String(value ?? "")} onValue={(v) => set(s.name, v)} error={err(s.name)} placeholder={tr("w.req.autoTech")} options={(board.data?.technicians ?? []).map((t) => ({ value: t.id, label: `${t.name}(${t.skills.join("/")} · ${tr("w.board.load", { n: t.openOrders })})` }))} />;
+            return (
+              <Select
+                key={s.name}
+                id={id}
+                label={label(step, s.name)}
+                value={String(value ?? "")}
+                onValue={(v) => set(s.name, v)}
+                error={err(s.name)}
+                placeholder={tr("w.req.autoTech")}
+                options={(board.data?.technicians ?? []).map((t) => ({
+                  value: t.id,
+                  label: `${t.name}(${t.skills.join("/")} · ${tr("w.board.load", { n: t.openOrders })})`,
+                }))}
+              />
+            );
           case "priceItem":
-            return <Select key={s.name} id={id} label={label(step, s.name)} value={String(value ?? "")} onValue={(v) => set(s.name, v)} error={err(s.name)} placeholder={tr("w.form.choose")} options={priceOptions} />;
+            return (
+              <Select
+                key={s.name}
+                id={id}
+                label={label(step, s.name)}
+                value={String(value ?? "")}
+                onValue={(v) => set(s.name, v)}
+                error={err(s.name)}
+                placeholder={tr("w.form.choose")}
+                options={priceOptions}
+              />
+            );
           case "lines":
-            return <Lines key={s.name} value={(value as Array<{ code: string; qty: number }>) ?? []} onValue={(v) => set(s.name, v)} options={priceOptions} error={err(s.name)} />;
+            return (
+              <Lines
+                key={s.name}
+                value={(value as Array<{ code: string; qty: number }>) ?? []}
+                onValue={(v) => set(s.name, v)}
+                options={priceOptions}
+                error={err(s.name)}
+              />
+            );
           case "materials":
-            return <Materials key={s.name} value={(value as Array<Record<string, unknown>>) ?? []} onValue={(v) => set(s.name, v)} error={err(s.name)} />;
+            return (
+              <Materials
+                key={s.name}
+                value={(value as Array<Record<string, unknown>>) ?? []}
+                onValue={(v) => set(s.name, v)}
+                error={err(s.name)}
+              />
+            );
           case "override":
-            return canOverride ? <TextField key={s.name} id={id} label={`${tr("w.reply.override")} ${tr("w.optional")}`} value={String(value ?? "")} onValue={(v) => set(s.name, v)} error={err("override")} /> : null;
+            return canOverride ? (
+              <TextField
+                key={s.name}
+                id={id}
+                label={`${tr("w.reply.override")} ${tr("w.optional")}`}
+                value={String(value ?? "")}
+                onValue={(v) => set(s.name, v)}
+                error={err("override")}
+              />
+            ) : null;
+          default:
+            return null;
         }
       })}
       <ErrorBox error={errors["(body)"] ?? null} />
-      <button type="submit" class="primary" disabled={busy}>{tr("w.step.confirm", { step: term("step", step) })}</button>
+      <button type="submit" class="primary" disabled={busy}>
+        {tr("w.step.confirm", { step: term("step", step) })}
+      </button>
     </form>
   );
 }
 
-function Lines({ value, onValue, options, error }: { value: Array<{ code: string; qty: number }>; onValue(v: Array<{ code: string; qty: number }>): void; options: Array<{ value: string; label: string }>; error?: string | undefined }) {
+function Lines({
+  value,
+  onValue,
+  options,
+  error,
+}: {
+  value: Array<{ code: string; qty: number }>;
+  onValue(v: Array<{ code: string; qty: number }>): void;
+  options: Array<{ value: string; label: string }>;
+  error?: string | undefined;
+}) {
   const rows = value.length ? value : [{ code: "", qty: 1 }];
-  const update = (i: number, patch: Partial<{ code: string; qty: number }>) => onValue(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<{ code: string; qty: number }>) =>
+    onValue(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <Field label={tr("w.f.lines")} error={error}>
       {(id) => (
         <div id={id}>
           {rows.map((r, i) => (
             <div class="row" key={i}>
-              <select aria-label={tr("w.price.item")} value={r.code} data-line={i} onChange={(e) => update(i, { code: e.currentTarget.value })}>
+              <select
+                aria-label={tr("w.price.item")}
+                value={r.code}
+                data-line={i}
+                onChange={(e) => update(i, { code: e.currentTarget.value })}
+              >
                 <option value="">{tr("w.form.choose")}</option>
                 {options.map((o) => (
-                  <option key={o.value} value={o.value}>{o.label}</option>
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
                 ))}
               </select>
-              <input aria-label={tr("w.f.qty")} type="number" min="1" max="100" value={r.qty} onInput={(e) => update(i, { qty: Number(e.currentTarget.value) })} />
+              <input
+                aria-label={tr("w.f.qty")}
+                type="number"
+                min="1"
+                max="100"
+                value={r.qty}
+                onInput={(e) => update(i, { qty: Number(e.currentTarget.value) })}
+              />
             </div>
           ))}
-          <button type="button" class="link" onClick={() => onValue([...rows, { code: "", qty: 1 }])}>{tr("w.f.addLine")}</button>
+          <button type="button" class="link" onClick={() => onValue([...rows, { code: "", qty: 1 }])}>
+            {tr("w.f.addLine")}
+          </button>
         </div>
       )}
     </Field>
   );
 }
 
-function Materials({ value, onValue, error }: { value: Array<Record<string, unknown>>; onValue(v: Array<Record<string, unknown>>): void; error?: string | undefined }) {
+function Materials({
+  value,
+  onValue,
+  error,
+}: {
+  value: Array<Record<string, unknown>>;
+  onValue(v: Array<Record<string, unknown>>): void;
+  error?: string | undefined;
+}) {
   const update = (i: number, patch: Record<string, unknown>) => onValue(value.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <Field label={`${tr("w.f.materials")} ${tr("w.optional")}`} error={error}>
@@ -234,15 +490,31 @@ function Materials({ value, onValue, error }: { value: Array<Record<string, unkn
         <div id={id}>
           {value.map((m, i) => (
             <div class="row" key={i}>
-              <input aria-label={tr("w.f.material")} value={String(m.name ?? "")} onInput={(e) => update(i, { name: e.currentTarget.value })} />
-              <input aria-label={tr("w.f.qty")} type="number" min="0" value={String(m.qty ?? 1)} onInput={(e) => update(i, { qty: Number(e.currentTarget.value) })} />
-              <select aria-label={tr("w.f.suppliedBy")} value={String(m.suppliedBy ?? "branch")} onChange={(e) => update(i, { suppliedBy: e.currentTarget.value })}>
+              <input
+                aria-label={tr("w.f.material")}
+                value={String(m.name ?? "")}
+                onInput={(e) => update(i, { name: e.currentTarget.value })}
+              />
+              <input
+                aria-label={tr("w.f.qty")}
+                type="number"
+                min="0"
+                value={String(m.qty ?? 1)}
+                onInput={(e) => update(i, { qty: Number(e.currentTarget.value) })}
+              />
+              <select
+                aria-label={tr("w.f.suppliedBy")}
+                value={String(m.suppliedBy ?? "branch")}
+                onChange={(e) => update(i, { suppliedBy: e.currentTarget.value })}
+              >
                 <option value="branch">{tr("w.opt.branch")}</option>
                 <option value="resident">{tr("w.opt.resident")}</option>
               </select>
             </div>
           ))}
-          <button type="button" class="link" onClick={() => onValue([...value, { name: "", qty: 1, suppliedBy: "branch" }])}>{tr("w.f.addMaterial")}</button>
+          <button type="button" class="link" onClick={() => onValue([...value, { name: "", qty: 1, suppliedBy: "branch" }])}>
+            {tr("w.f.addMaterial")}
+          </button>
         </div>
       )}
     </Field>

@@ -22,9 +22,16 @@ function fromDate(days: number) {
   return d.toISOString().slice(0, 10);
 }
 
-
 /** A route's rows as CSV (`format: "csv"` in `args`), fetched with the staff token, which a plain link cannot carry. */
-function Csv<A>({ endpoint, args, name }: { endpoint: { $get(args: A): Promise<ClientResponse<unknown, number, string>>; $path(args: A): string }; args: A; name: string }) {
+function Csv<A>({
+  endpoint,
+  args,
+  name,
+}: {
+  endpoint: { $get(args: A): Promise<ClientResponse<unknown, number, string>>; $path(args: A): string };
+  args: A;
+  name: string;
+}) {
   const [error, setError] = useState<string | null>(null);
   return (
     <>
@@ -53,10 +60,18 @@ function ComplianceTable({ rows }: { rows: Compliance[] }) {
         <thead>
           <tr>
             <th scope="col">{tr("w.hq.milestone")}</th>
-            <th scope="col" class="num">{tr("w.hq.onTime")}</th>
-            <th scope="col" class="num">{tr("w.hq.late")}</th>
-            <th scope="col" class="num">{tr("w.hq.overdueOpen")}</th>
-            <th scope="col" class="num">{tr("w.hq.openInTime")}</th>
+            <th scope="col" class="num">
+              {tr("w.hq.onTime")}
+            </th>
+            <th scope="col" class="num">
+              {tr("w.hq.late")}
+            </th>
+            <th scope="col" class="num">
+              {tr("w.hq.overdueOpen")}
+            </th>
+            <th scope="col" class="num">
+              {tr("w.hq.openInTime")}
+            </th>
             <th scope="col">{tr("w.hq.compliance")}</th>
           </tr>
         </thead>
@@ -107,22 +122,51 @@ function Dashboard({ days }: { days: number }) {
   const from = fromDate(days);
   const period = `from=${from}`;
   const trendQuery = { from, granularity: days > 30 ? ("week" as const) : ("day" as const) };
-  const overview = useQuery(`hq:overview:${period}`, () => answer(staffApi.hq.overview.$get({ query: { from } })).then(refine<Overview>()), { pollMs: 15_000 });
-  const trends = useQuery(`hq:trends:${period}`, () => answer(staffApi.hq.trends.$get({ query: trendQuery })).then(refine<Trends>()), { pollMs: 60_000 });
-  const ranking = useQuery(`hq:branches:${period}`, () => answer(staffApi.hq.branches.$get({ query: { from } })).then(refine<Ranking>()), { pollMs: 15_000 });
+  const overview = useQuery(
+    `hq:overview:${period}`,
+    () => answer(staffApi.hq.overview.$get({ query: { from } })).then(refine<Overview>()),
+    { pollMs: 15_000 },
+  );
+  const trends = useQuery(`hq:trends:${period}`, () => answer(staffApi.hq.trends.$get({ query: trendQuery })).then(refine<Trends>()), {
+    pollMs: 60_000,
+  });
+  const ranking = useQuery(`hq:branches:${period}`, () => answer(staffApi.hq.branches.$get({ query: { from } })).then(refine<Ranking>()), {
+    pollMs: 15_000,
+  });
   const overdue = useQuery("hq:overdue", loadOverdue, { pollMs: 15_000 });
   return (
     <>
       <Async q={overview}>{(o) => <Cards o={o} />}</Async>
       <div class="grid2">
-        <Card title={<>{tr("w.hq.complianceByMilestone")} <Csv endpoint={staffApi.hq.overview} args={{ query: { from, format: "csv" } }} name="compliance" /></>} id="compliance-card">
+        <Card
+          title={
+            <>
+              {tr("w.hq.complianceByMilestone")}{" "}
+              <Csv endpoint={staffApi.hq.overview} args={{ query: { from, format: "csv" } }} name="compliance" />
+            </>
+          }
+          id="compliance-card"
+        >
           <Async q={overview}>{(o) => <ComplianceTable rows={o.compliance} />}</Async>
         </Card>
-        <Card title={<>{tr("w.hq.trends")} <Csv endpoint={staffApi.hq.trends} args={{ query: { ...trendQuery, format: "csv" } }} name="trends" /></>}>
+        <Card
+          title={
+            <>
+              {tr("w.hq.trends")} <Csv endpoint={staffApi.hq.trends} args={{ query: { ...trendQuery, format: "csv" } }} name="trends" />
+            </>
+          }
+        >
           <Async q={trends}>{(t) => <TrendChart items={t.items} />}</Async>
         </Card>
       </div>
-      <Card title={<>{tr("w.hq.ranking")} <Csv endpoint={staffApi.hq.branches} args={{ query: { from, format: "csv" } }} name="branches" /></>} id="ranking">
+      <Card
+        title={
+          <>
+            {tr("w.hq.ranking")} <Csv endpoint={staffApi.hq.branches} args={{ query: { from, format: "csv" } }} name="branches" />
+          </>
+        }
+        id="ranking"
+      >
         <Async q={ranking}>
           {(r) => (
             <div class="table-wrap">
@@ -131,20 +175,32 @@ function Dashboard({ days }: { days: number }) {
                   <tr>
                     <th scope="col">#</th>
                     <th scope="col">{tr("w.hq.branch")}</th>
-                    <th scope="col" class="num">{tr("w.hq.requests")}</th>
+                    <th scope="col" class="num">
+                      {tr("w.hq.requests")}
+                    </th>
                     <th scope="col">{tr("w.hq.compliance")}</th>
-                    <th scope="col" class="num">{tr("w.hq.overdueNow")}</th>
-                    <th scope="col" class="num">{tr("w.hq.complaintRate")}</th>
-                    <th scope="col" class="num">{tr("w.hq.satisfaction")}</th>
+                    <th scope="col" class="num">
+                      {tr("w.hq.overdueNow")}
+                    </th>
+                    <th scope="col" class="num">
+                      {tr("w.hq.complaintRate")}
+                    </th>
+                    <th scope="col" class="num">
+                      {tr("w.hq.satisfaction")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {r.items.map((b) => (
                     <tr key={b.branch} class="clickable" data-branch={b.branch} onClick={() => navigate(`/hq/b/${b.branch}?days=${days}`)}>
                       <td>{b.rank}</td>
-                      <td><a href={`/hq/b/${b.branch}?days=${days}`}>{b.name}</a></td>
+                      <td>
+                        <a href={`/hq/b/${b.branch}?days=${days}`}>{b.name}</a>
+                      </td>
                       <td class="num">{b.requests}</td>
-                      <td><Badge tone={tone(b.compliance)}>{pct(b.compliance)}</Badge></td>
+                      <td>
+                        <Badge tone={tone(b.compliance)}>{pct(b.compliance)}</Badge>
+                      </td>
                       <td class="num">{b.overdueNow}</td>
                       <td class="num">{b.complaintRatePer1000Units ?? "—"}</td>
                       <td class="num">{b.satisfaction ?? "—"}</td>
@@ -166,7 +222,14 @@ const loadOverdue = () => answer(staffApi.hq.overdue.$get({ query: { limit: "50"
 
 function OverdueList({ q, branch }: { q: QueryState<OverdueRows>; branch?: string }) {
   return (
-    <Card title={<>{tr("w.hq.overdueList")} <Csv endpoint={staffApi.hq.overdue} args={{ query: { format: "csv" } }} name="overdue" /></>} id="overdue">
+    <Card
+      title={
+        <>
+          {tr("w.hq.overdueList")} <Csv endpoint={staffApi.hq.overdue} args={{ query: { format: "csv" } }} name="overdue" />
+        </>
+      }
+      id="overdue"
+    >
       <Async q={q}>
         {(d) => {
           const items = branch ? d.items.filter((i) => i.branch === branch) : d.items;
@@ -187,9 +250,13 @@ function OverdueList({ q, branch }: { q: QueryState<OverdueRows>; branch?: strin
                     <tr key={i.milestoneId} class="clickable" onClick={() => navigate(`/hq/r/${i.requestId}`)}>
                       <td>{i.branch}</td>
                       <td>{term("kind", i.kind)}</td>
-                      <td><a href={`/hq/r/${i.requestId}`}>{term("milestone", i.milestone)}</a></td>
+                      <td>
+                        <a href={`/hq/r/${i.requestId}`}>{term("milestone", i.milestone)}</a>
+                      </td>
                       <td>{fmtDateTime(i.dueAt)}</td>
-                      <td><Badge tone="bad">{fmtDuration(i.ageMinutes * 60_000)}</Badge></td>
+                      <td>
+                        <Badge tone="bad">{fmtDuration(i.ageMinutes * 60_000)}</Badge>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -207,13 +274,20 @@ function OverdueList({ q, branch }: { q: QueryState<OverdueRows>; branch?: strin
 function BranchDrill({ slug, days }: { slug: string; days: number }) {
   const from = fromDate(days);
   const branch = { param: { branch: encodeURIComponent(slug) } };
-  const o = useQuery(`hq:branch:${slug}:from=${from}`, () => answer(staffApi.hq.branches[":branch"].$get({ ...branch, query: { from } })).then(refine<Overview>()), { pollMs: 15_000 });
+  const o = useQuery(
+    `hq:branch:${slug}:from=${from}`,
+    () => answer(staffApi.hq.branches[":branch"].$get({ ...branch, query: { from } })).then(refine<Overview>()),
+    { pollMs: 15_000 },
+  );
   const overdue = useQuery("hq:overdue", loadOverdue, { pollMs: 15_000 });
   return (
     <Async q={o}>
       {(b) => (
         <div id="branch-drill" data-branch={slug}>
-          <h2>{b.name} <Csv endpoint={staffApi.hq.branches[":branch"]} args={{ ...branch, query: { from, format: "csv" } }} name={`branch-${slug}`} /></h2>
+          <h2>
+            {b.name}{" "}
+            <Csv endpoint={staffApi.hq.branches[":branch"]} args={{ ...branch, query: { from, format: "csv" } }} name={`branch-${slug}`} />
+          </h2>
           <Cards o={b} />
           <Card title={tr("w.hq.complianceByMilestone")}>
             <ComplianceTable rows={b.compliance} />
@@ -221,12 +295,16 @@ function BranchDrill({ slug, days }: { slug: string; days: number }) {
           <Card title={tr("w.hq.byKind")}>
             <ul class="plain">
               {Object.entries(b.byKind).map(([k, n]) => (
-                <li key={k}>{term("kind", k)}: {n}</li>
+                <li key={k}>
+                  {term("kind", k)}: {n}
+                </li>
               ))}
             </ul>
           </Card>
           <OverdueList q={overdue} branch={slug} />
-          <p><a href={`/hq?days=${days}`}>{tr("w.hq.back")}</a></p>
+          <p>
+            <a href={`/hq?days=${days}`}>{tr("w.hq.back")}</a>
+          </p>
         </div>
       )}
     </Async>
@@ -244,31 +322,59 @@ type Facts = {
   status: string;
   createdAt: string | null;
   closedAt: string | null;
-  milestones: Array<{ name: string; startAt: string | null; dueAt: string | null; status: string; metAt: string | null; breachedAt: string | null; pausedMinutes: number }>;
+  milestones: Array<{
+    name: string;
+    startAt: string | null;
+    dueAt: string | null;
+    status: string;
+    metAt: string | null;
+    breachedAt: string | null;
+    pausedMinutes: number;
+  }>;
 };
 
 function RequestFacts({ id }: { id: string }) {
-  const q = useQuery(`hq:req:${id}`, () => answer(staffApi.hq.requests[":id"].$get({ param: { id: encodeURIComponent(id) } })).then(refine<Facts>()));
+  const q = useQuery(`hq:req:${id}`, () =>
+    answer(staffApi.hq.requests[":id"].$get({ param: { id: encodeURIComponent(id) } })).then(refine<Facts>()),
+  );
   return (
     <Async q={q}>
       {(f) => (
         <Card title={`${term("kind", f.kind)} · ${f.branch ?? ""}`} id="hq-request">
           <p class="hint">{tr("w.hq.noPii")}</p>
           <dl class="kv">
-            <dt>{tr("w.reg.status")}</dt><dd>{term("state", f.status)}</dd>
-            <dt>{tr("w.new.channel")}</dt><dd>{term("channel", f.channel)}</dd>
-            <dt>{tr("w.reg.created")}</dt><dd>{fmtDateTime(f.createdAt)}</dd>
-            <dt>{tr("w.hq.closed")}</dt><dd>{fmtDateTime(f.closedAt)}</dd>
+            <dt>{tr("w.reg.status")}</dt>
+            <dd>{term("state", f.status)}</dd>
+            <dt>{tr("w.new.channel")}</dt>
+            <dd>{term("channel", f.channel)}</dd>
+            <dt>{tr("w.reg.created")}</dt>
+            <dd>{fmtDateTime(f.createdAt)}</dd>
+            <dt>{tr("w.hq.closed")}</dt>
+            <dd>{fmtDateTime(f.closedAt)}</dd>
           </dl>
           <table>
-            <thead><tr><th>{tr("w.hq.milestone")}</th><th>{tr("w.ms.dueAt", { at: "" })}</th><th>{tr("w.reg.status")}</th><th class="num">{tr("w.hq.paused")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{tr("w.hq.milestone")}</th>
+                <th>{tr("w.ms.dueAt", { at: "" })}</th>
+                <th>{tr("w.reg.status")}</th>
+                <th class="num">{tr("w.hq.paused")}</th>
+              </tr>
+            </thead>
             <tbody>
               {f.milestones.map((m, i) => (
-                <tr key={i}><td>{term("milestone", m.name)}</td><td>{fmtDateTime(m.dueAt)}</td><td>{m.breachedAt ? <Badge tone="bad">{tr("w.hq.breached")}</Badge> : m.status}</td><td class="num">{m.pausedMinutes}</td></tr>
+                <tr key={i}>
+                  <td>{term("milestone", m.name)}</td>
+                  <td>{fmtDateTime(m.dueAt)}</td>
+                  <td>{m.breachedAt ? <Badge tone="bad">{tr("w.hq.breached")}</Badge> : m.status}</td>
+                  <td class="num">{m.pausedMinutes}</td>
+                </tr>
               ))}
             </tbody>
           </table>
-          <p><a href="/hq">{tr("w.hq.back")}</a></p>
+          <p>
+            <a href="/hq">{tr("w.hq.back")}</a>
+          </p>
         </Card>
       )}
     </Async>
@@ -302,16 +408,30 @@ export default function Hq({ rest }: { rest: string }) {
           <>
             <div class="chips" role="group" aria-label={tr("w.hq.period")}>
               {PERIODS.map((d) => (
-                <button key={d} type="button" aria-pressed={d === days} data-days={d} onClick={() => setDays(d)}>{tr("w.hq.days", { n: d })}</button>
+                <button key={d} type="button" aria-pressed={d === days} data-days={d} onClick={() => setDays(d)}>
+                  {tr("w.hq.days", { n: d })}
+                </button>
               ))}
             </div>
-            <span class="hint">{session.staff.name} · {term("role", session.staff.role)}</span>
-            <button type="button" class="ghost" onClick={() => void logout()}>{tr("web.logout")}</button>
+            <span class="hint">
+              {session.staff.name} · {term("role", session.staff.role)}
+            </span>
+            <button type="button" class="ghost" onClick={() => void logout()}>
+              {tr("web.logout")}
+            </button>
           </>
         }
       />
       <main class="page" id="hq">
-        {session.staff.branch ? <ErrorBox error={tr("w.hq.branchUser")} /> : drill ? <BranchDrill slug={drill.slug!} days={days} /> : req ? <RequestFacts id={req.id!} /> : <Dashboard days={days} />}
+        {session.staff.branch ? (
+          <ErrorBox error={tr("w.hq.branchUser")} />
+        ) : drill ? (
+          <BranchDrill slug={drill.slug!} days={days} />
+        ) : req ? (
+          <RequestFacts id={req.id!} />
+        ) : (
+          <Dashboard days={days} />
+        )}
       </main>
     </div>
   );

@@ -8,9 +8,18 @@ import { pct } from "./format.ts";
 
 /** Each branch's satisfaction surveys in the period: response rate and mean score, never who answered. */
 export function SurveyResults({ from, csv }: { from: string; csv: preact.ComponentChildren }) {
-  const q = useQuery(`hq:surveys:${from}`, () => answer(staffApi.hq.surveys.$get({ query: { from } })).then(refine<SurveyList>()), { pollMs: 60_000 });
+  const q = useQuery(`hq:surveys:${from}`, () => answer(staffApi.hq.surveys.$get({ query: { from } })).then(refine<SurveyList>()), {
+    pollMs: 60_000,
+  });
   return (
-    <Card title={<>{tr("w.hq.surveys")} {csv}</>} id="surveys">
+    <Card
+      title={
+        <>
+          {tr("w.hq.surveys")} {csv}
+        </>
+      }
+      id="surveys"
+    >
       <Async q={q}>
         {(r) =>
           r.items.length === 0 ? (
@@ -23,18 +32,29 @@ export function SurveyResults({ from, csv }: { from: string; csv: preact.Compone
                     <th scope="col">{tr("w.hq.branch")}</th>
                     <th scope="col">{tr("w.hq.surveyTitle")}</th>
                     <th scope="col">{tr("w.hq.sentAt")}</th>
-                    <th scope="col" class="num">{tr("w.hq.responses")}</th>
-                    <th scope="col" class="num">{tr("w.hq.meanScore")}</th>
+                    <th scope="col" class="num">
+                      {tr("w.hq.responses")}
+                    </th>
+                    <th scope="col" class="num">
+                      {tr("w.hq.meanScore")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {r.items.map((s) => (
                     <tr key={`${s.branch}:${s.title}:${s.sentAt}`} data-branch={s.branch}>
                       <td>{s.name}</td>
-                      <td>{s.title}{s.closed ? ` · ${tr("w.hq.closed")}` : ""}</td>
+                      <td>
+                        {s.title}
+                        {s.closed ? ` · ${tr("w.hq.closed")}` : ""}
+                      </td>
                       <td>{s.sentAt ? fmtDateTime(s.sentAt) : "—"}</td>
-                      <td class="num">{s.responses}/{s.recipients} ({pct(s.responseRate)})</td>
-                      <td class="num">{s.mean === null ? "—" : `${s.mean}/${s.scale}`} ({pct(s.percent)})</td>
+                      <td class="num">
+                        {s.responses}/{s.recipients} ({pct(s.responseRate)})
+                      </td>
+                      <td class="num">
+                        {s.mean === null ? "—" : `${s.mean}/${s.scale}`} ({pct(s.percent)})
+                      </td>
                     </tr>
                   ))}
                 </tbody>

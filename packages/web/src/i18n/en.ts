@@ -375,7 +375,8 @@ export const webEn: Record<WebKey, string> = {
   "w.settings.reopen": "Reopen a request when the follow-up visit finds the resident unsatisfied",
   "w.settings.quietHoursHint": "quiet hours are set with the notification channels",
   "w.price.code": "Code",
-  "w.price.codeHint": "Codes use lower-case letters, digits and hyphens (e.g. tap-replace); quotes and work orders name an item by its code. Prices are in yuan.",
+  "w.price.codeHint":
+    "Codes use lower-case letters, digits and hyphens (e.g. tap-replace); quotes and work orders name an item by its code. Prices are in yuan.",
   "w.price.nameZh": "Name (Chinese)",
   "w.price.nameEn": "Name (English)",
   "w.price.yuan": "{label} (¥)",

@@ -94,7 +94,8 @@ export const api = hc<ApiRoutes>(API_BASE, { fetch: apiFetch });
 export type Api = typeof api;
 
 /** The JSON a route answers on success (its 2xx responses); errors never get here, `apiFetch` throws them. */
-export type OkJson<R> = R extends ClientResponse<infer T, infer S, infer F> ? (F extends "json" ? (`${S}` extends `2${string}` ? T : never) : never) : never;
+export type OkJson<R> =
+  R extends ClientResponse<infer T, infer S, infer F> ? (F extends "json" ? (`${S}` extends `2${string}` ? T : never) : never) : never;
 
 /** The success JSON of a client method, to name a response type: `Output<Api["console"]["requests"]["$get"]>`. */
 export type Output<M extends ClientMethod> = OkJson<Awaited<ReturnType<M>>>;

@@ -19,7 +19,8 @@ export type FieldErrors = Record<string, string>;
 
 /** A zod issue in the reader's language; the schema's own (English) text stays for what we cannot name. */
 function message(i: Issue): string {
-  if (i.code === "too_small" && (i.input === undefined || i.input === "" || (i.origin !== "number" && Number(i.minimum) === 1))) return tr("w.form.required");
+  if (i.code === "too_small" && (i.input === undefined || i.input === "" || (i.origin !== "number" && Number(i.minimum) === 1)))
+    return tr("w.form.required");
   if (i.code === "invalid_type" && (i.input === undefined || i.input === null)) return tr("w.form.required");
   if (i.code === "too_small") return tr("w.form.tooSmall", { n: String(i.minimum) });
   if (i.code === "too_big") return tr("w.form.tooBig", { n: String(i.maximum) });
@@ -37,7 +38,10 @@ export function validate<T>(schema: Schema<T>, value: unknown): { ok: true; data
   const errors: FieldErrors = {};
   for (const i of r.error.issues) {
     const path = i.path.map(String).join(".") || "(body)";
-    const given = i.path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<PropertyKey, unknown>)[k] : undefined), value);
+    const given = i.path.reduce<unknown>(
+      (o, k) => (o && typeof o === "object" ? (o as Record<PropertyKey, unknown>)[k] : undefined),
+      value,
+    );
     errors[path] ??= given === undefined || (typeof given === "string" && !given.trim()) ? tr("w.form.required") : message(i);
   }
   return { ok: false, errors };

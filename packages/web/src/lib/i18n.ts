@@ -26,14 +26,19 @@ export function tr(key: TextKey, params: Record<string, string | number> = {}): 
 }
 
 /** A domain term from the shared catalog (kind, milestone, state, step…), falling back to the raw code. */
-export function term(prefix: "kind" | "milestone" | "state" | "step" | "channel" | "role" | "urgency" | "status" | "notice.status" | "notice.category", code: string | null | undefined): string {
+export function term(
+  prefix: "kind" | "milestone" | "state" | "step" | "channel" | "role" | "urgency" | "status" | "notice.status" | "notice.category",
+  code: string | null | undefined,
+): string {
   if (!code) return "";
   const key = `${prefix}.${code}`;
   return (CATALOG[locale] as Record<string, string>)[key] ?? (WEB_CATALOG[locale] as Record<string, string>)[key] ?? code;
 }
 
 export const fmtDateTime = (iso: string | number | null | undefined) =>
-  iso === null || iso === undefined ? "—" : new Date(iso).toLocaleString(locale, { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+  iso === null || iso === undefined
+    ? "—"
+    : new Date(iso).toLocaleString(locale, { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
 export const fmtDate = (iso: string) => new Date(iso).toLocaleDateString(locale);
 export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? "—" : `¥${(fen / 100).toFixed(2)}`);
 

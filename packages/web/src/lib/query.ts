@@ -105,7 +105,12 @@ export function useQuery<T>(key: string | null, fetcher: Fetcher<T>, opts: { sta
     const e = key ? cache.get(key) : undefined;
     if (key && e) await load(key, e);
   }, [key]);
-  return { data: entry?.data as T | undefined, error: entry?.error, loading: !!key && (entry?.data === undefined && entry?.error === undefined), refetch };
+  return {
+    data: entry?.data as T | undefined,
+    error: entry?.error,
+    loading: !!key && entry?.data === undefined && entry?.error === undefined,
+    refetch,
+  };
 }
 
 /** The current time, ticking every `ms` (for countdowns). */

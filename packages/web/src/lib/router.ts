@@ -20,7 +20,7 @@ document.addEventListener("click", (e) => {
   const a = (e.target as Element | null)?.closest?.("a");
   if (!a || a.target || a.hasAttribute("download")) return;
   const href = a.getAttribute("href");
-  if (!href || !href.startsWith("/") || href.startsWith("/api/")) return;
+  if (!href?.startsWith("/") || href.startsWith("/api/")) return;
   e.preventDefault();
   navigate(href);
 });

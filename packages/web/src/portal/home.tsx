@@ -1,4 +1,4 @@
-import { REQUEST_KINDS } from "@wuye/core/request";
+import type { REQUEST_KINDS } from "@wuye/core/request";
 import { useState } from "preact/hooks";
 import type { BranchProfile } from "../api/types.ts";
 import { fmtDate, term, tr, yuan } from "../lib/i18n.ts";
@@ -6,7 +6,16 @@ import { navigate } from "../lib/router.ts";
 import { Card } from "../ui/kit.tsx";
 import { recentCodes } from "./recent.ts";
 
-export const PORTAL_KINDS = ["repair", "complaint", "inquiry", "help", "suggestion", "medical", "security", "disaster"] as const satisfies ReadonlyArray<(typeof REQUEST_KINDS)[number]>;
+export const PORTAL_KINDS = [
+  "repair",
+  "complaint",
+  "inquiry",
+  "help",
+  "suggestion",
+  "medical",
+  "security",
+  "disaster",
+] as const satisfies ReadonlyArray<(typeof REQUEST_KINDS)[number]>;
 
 export function PortalHome({ branch, profile }: { branch: string; profile: BranchProfile }) {
   const [code, setCode] = useState("");
@@ -16,14 +25,17 @@ export function PortalHome({ branch, profile }: { branch: string; profile: Branc
       <Card title={tr("w.portal.ask")} id="kinds">
         <div class="kind-grid">
           {PORTAL_KINDS.map((k) => (
-            <a key={k} class={`kind-tile${k === "medical" || k === "security" || k === "disaster" ? " alarm" : ""}`} href={`/b/${branch}/new/${k}`} data-kind={k}>
+            <a
+              key={k}
+              class={`kind-tile${k === "medical" || k === "security" || k === "disaster" ? " alarm" : ""}`}
+              href={`/b/${branch}/new/${k}`}
+              data-kind={k}
+            >
               {term("kind", k)}
             </a>
           ))}
         </div>
-        <p class="phones">
-          {tr("w.portal.phones", { service: profile.servicePhone, complaint: profile.complaintPhone })}
-        </p>
+        <p class="phones">{tr("w.portal.phones", { service: profile.servicePhone, complaint: profile.complaintPhone })}</p>
       </Card>
 
       <Card title={tr("w.portal.track")}>
@@ -34,8 +46,16 @@ export function PortalHome({ branch, profile }: { branch: string; profile: Branc
             if (code.trim()) navigate(`/b/${branch}/t/${encodeURIComponent(code.trim().toUpperCase())}`);
           }}
         >
-          <label for="track-code" class="sr-only">{tr("w.portal.trackCode")}</label>
-          <input id="track-code" value={code} placeholder={tr("w.portal.trackCode")} onInput={(e) => setCode(e.currentTarget.value)} autoComplete="off" />
+          <label for="track-code" class="sr-only">
+            {tr("w.portal.trackCode")}
+          </label>
+          <input
+            id="track-code"
+            value={code}
+            placeholder={tr("w.portal.trackCode")}
+            onInput={(e) => setCode(e.currentTarget.value)}
+            autoComplete="off"
+          />
           <button type="submit">{tr("w.portal.trackGo")}</button>
         </form>
         {recent.length > 0 && (
@@ -76,8 +96,12 @@ export function PortalHome({ branch, profile }: { branch: string; profile: Branc
               <tr>
                 <th scope="col">{tr("w.price.item")}</th>
                 <th scope="col">{tr("w.price.unit")}</th>
-                <th scope="col" class="num">{tr("w.price.labour")}</th>
-                <th scope="col" class="num">{tr("w.price.material")}</th>
+                <th scope="col" class="num">
+                  {tr("w.price.labour")}
+                </th>
+                <th scope="col" class="num">
+                  {tr("w.price.material")}
+                </th>
               </tr>
             </thead>
             <tbody>

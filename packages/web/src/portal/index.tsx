@@ -1,3 +1,4 @@
+import type { ComponentChild } from "preact";
 import { tr } from "../lib/i18n.ts";
 import { useProfile } from "../lib/profile.ts";
 import { match } from "../lib/router.ts";
@@ -13,7 +14,7 @@ export default function Portal({ branch, rest }: { branch: string; rest: string 
   const profile = useProfile(branch);
   const base = `/b/${branch}`;
   const path = rest || "/";
-  let page;
+  let page: ComponentChild;
   const newMatch = match("/new/:kind", path) ?? match("/new", path);
   const track = match("/t/:code", path);
   if (newMatch) page = <Async q={profile}>{(p) => <RequestForm branch={branch} profile={p} kind={newMatch.kind ?? ""} />}</Async>;

@@ -11,7 +11,16 @@ const tokenKey = (branch: string) => `residentToken:${branch}`;
 /** A verified resident's requests and inbox; phone verification first (a one-time code). */
 export function Mine({ branch }: { branch: string }) {
   const [token, setToken] = useState(() => sessionStorage.getItem(tokenKey(branch)));
-  if (!token) return <Verify branch={branch} onToken={(t) => { sessionStorage.setItem(tokenKey(branch), t); setToken(t); }} />;
+  if (!token)
+    return (
+      <Verify
+        branch={branch}
+        onToken={(t) => {
+          sessionStorage.setItem(tokenKey(branch), t);
+          setToken(t);
+        }}
+      />
+    );
   const signOut = () => {
     sessionStorage.removeItem(tokenKey(branch));
     setToken(null);
@@ -20,13 +29,19 @@ export function Mine({ branch }: { branch: string }) {
     <>
       <MyList branch={branch} token={token} onUnauthorized={signOut} />
       <InboxPanel source={{ branch, token }} onUnauthorized={signOut} />
-      <button type="button" class="link" onClick={signOut}>{tr("web.logout")}</button>
+      <button type="button" class="link" onClick={signOut}>
+        {tr("web.logout")}
+      </button>
     </>
   );
 }
 
 function MyList({ branch, token, onUnauthorized }: { branch: string; token: string; onUnauthorized(): void }) {
-  const q = useQuery(`my:${branch}:${token.slice(-12)}`, () => answer(api.public.branches[":branch"].my.requests.$get({ param: { branch } }, extras({ token }))), { pollMs: 15_000 });
+  const q = useQuery(
+    `my:${branch}:${token.slice(-12)}`,
+    () => answer(api.public.branches[":branch"].my.requests.$get({ param: { branch } }, extras({ token }))),
+    { pollMs: 15_000 },
+  );
   const status = (q.error as { status?: number } | undefined)?.status;
   useEffect(() => {
     if (status === 401) onUnauthorized();
@@ -39,7 +54,9 @@ function MyList({ branch, token, onUnauthorized }: { branch: string; token: stri
             <ul class="plain list">
               {d.items.map((r) => (
                 <li key={r.trackingCode}>
-                  <a href={`/b/${branch}/t/${r.trackingCode}`}>{term("kind", r.kind)} · {r.trackingCode}</a>
+                  <a href={`/b/${branch}/t/${r.trackingCode}`}>
+                    {term("kind", r.kind)} · {r.trackingCode}
+                  </a>
                   <div class="hint">
                     {term("state", r.status)} · {fmtDateTime(r.createdAt)}
                   </div>
@@ -87,11 +104,29 @@ function Verify({ branch, onToken }: { branch: string; onToken(token: string): v
     <form class="card" onSubmit={confirm} aria-labelledby="verify-title">
       <h2 id="verify-title">{tr("web.verify.title")}</h2>
       <p class="hint">{tr("w.my.why")}</p>
-      <TextField id="phone" label={tr("web.verify.phone")} type="tel" inputMode="tel" autoComplete="tel" value={phone} onValue={setPhone} required />
+      <TextField
+        id="phone"
+        label={tr("web.verify.phone")}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        value={phone}
+        onValue={setPhone}
+        required
+      />
       <button type="button" id="send-code" class="secondary" disabled={busy} onClick={() => void send()}>
         {tr("web.verify.send")}
       </button>
-      <TextField id="code" label={tr("web.verify.code")} inputMode="numeric" autoComplete="one-time-code" value={code} onValue={setCode} required maxLength={6} />
+      <TextField
+        id="code"
+        label={tr("web.verify.code")}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        value={code}
+        onValue={setCode}
+        required
+        maxLength={6}
+      />
       <button type="submit" class="primary" disabled={busy}>
         {tr("web.verify.submit")}
       </button>

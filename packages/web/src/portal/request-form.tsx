@@ -28,7 +28,9 @@ export function promisesFor(profile: BranchProfile, kind: RequestKind, urgent: b
 }
 
 export function RequestForm({ branch, profile, kind: kindParam }: { branch: string; profile: BranchProfile; kind: string }) {
-  const [kind, setKind] = useState<RequestKind | "">((PORTAL_KINDS as readonly string[]).includes(kindParam) ? (kindParam as RequestKind) : "");
+  const [kind, setKind] = useState<RequestKind | "">(
+    (PORTAL_KINDS as readonly string[]).includes(kindParam) ? (kindParam as RequestKind) : "",
+  );
   const [category, setCategory] = useState("");
   const [description, setDescription] = useState("");
   const [where, setWhere] = useState<"unit" | "area">("unit");
@@ -91,8 +93,8 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
       locale: currentLocale(),
     };
     const local: FieldErrors = {};
-    if (where === "unit" && !unitId) local["location"] = tr("w.form.required");
-    if (where === "area" && !area.trim()) local["location"] = tr("w.form.required");
+    if (where === "unit" && !unitId) local.location = tr("w.form.required");
+    if (where === "area" && !area.trim()) local.location = tr("w.form.required");
     const v = validate(CreateRequestInputSchema, body);
     const all = { ...(v.ok ? {} : v.errors), ...local };
     if (Object.keys(all).length) {
@@ -103,7 +105,9 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
     setErrors({});
     setBusy(true);
     try {
-      const { data } = await answer(api.public.branches[":branch"].requests.$post({ param: { branch }, header: { "idempotency-key": idemKey }, json: body }));
+      const { data } = await answer(
+        api.public.branches[":branch"].requests.$post({ param: { branch }, header: { "idempotency-key": idemKey }, json: body }),
+      );
       rememberCode(branch, { code: data.trackingCode, kind, at: new Date().toISOString() });
       navigate(`/b/${branch}/t/${data.trackingCode}?new=1`);
     } catch (err) {
@@ -120,7 +124,13 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
       <Card title={tr("w.portal.ask")}>
         <div class="kind-grid">
           {PORTAL_KINDS.map((k) => (
-            <button key={k} type="button" class={`kind-tile${EMERGENCY_NUMBER[k] ? " alarm" : ""}`} data-kind={k} onClick={() => setKind(k)}>
+            <button
+              key={k}
+              type="button"
+              class={`kind-tile${EMERGENCY_NUMBER[k] ? " alarm" : ""}`}
+              data-kind={k}
+              onClick={() => setKind(k)}
+            >
               {term("kind", k)}
             </button>
           ))}
@@ -155,7 +165,15 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
           options={categories.map((c) => ({ value: c.code, label: c.urgent ? `${c.name}(${term("urgency", "urgent")})` : c.name }))}
         />
       )}
-      <TextArea id="description" label={tr("w.form.description")} value={description} onValue={setDescription} error={err("description")} maxLength={2000} placeholder={tr(`w.portal.placeholder.${kind === "repair" ? "repair" : "other"}`)} />
+      <TextArea
+        id="description"
+        label={tr("w.form.description")}
+        value={description}
+        onValue={setDescription}
+        error={err("description")}
+        maxLength={2000}
+        placeholder={tr(`w.portal.placeholder.${kind === "repair" ? "repair" : "other"}`)}
+      />
 
       <fieldset>
         <legend>{tr("w.form.where")}</legend>
@@ -163,41 +181,115 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
           <input type="radio" name="where" checked={where === "unit"} onChange={() => setWhere("unit")} /> {tr("w.form.myUnit")}
         </label>
         <label class="radio">
-          <input type="radio" name="where" id="where-area" checked={where === "area"} onChange={() => setWhere("area")} /> {tr("w.form.publicArea")}
+          <input type="radio" name="where" id="where-area" checked={where === "area"} onChange={() => setWhere("area")} />{" "}
+          {tr("w.form.publicArea")}
         </label>
         {profile.communities.length > 1 && (
-          <Select id="community" label={tr("w.form.community")} value={communityId} onValue={(v) => { setCommunityId(v); setUnitId(""); }} options={profile.communities.map((c) => ({ value: c.id, label: c.name }))} />
+          <Select
+            id="community"
+            label={tr("w.form.community")}
+            value={communityId}
+            onValue={(v) => {
+              setCommunityId(v);
+              setUnitId("");
+            }}
+            options={profile.communities.map((c) => ({ value: c.id, label: c.name }))}
+          />
         )}
         {where === "unit" ? (
-          <Select id="unit" label={tr("w.form.unit")} value={unitId} onValue={setUnitId} placeholder={tr("w.form.choose")} error={err("location")} options={(community?.units ?? []).map((u) => ({ value: u.id, label: u.label }))} />
+          <Select
+            id="unit"
+            label={tr("w.form.unit")}
+            value={unitId}
+            onValue={setUnitId}
+            placeholder={tr("w.form.choose")}
+            error={err("location")}
+            options={(community?.units ?? []).map((u) => ({ value: u.id, label: u.label }))}
+          />
         ) : (
-          <TextField id="area" label={tr("w.form.area")} value={area} onValue={setArea} error={err("location")} maxLength={100} placeholder={tr("w.form.areaExample")} />
+          <TextField
+            id="area"
+            label={tr("w.form.area")}
+            value={area}
+            onValue={setArea}
+            error={err("location")}
+            maxLength={100}
+            placeholder={tr("w.form.areaExample")}
+          />
         )}
       </fieldset>
 
-      <TextField id="contact-name" label={tr("w.form.name")} value={name} onValue={setName} error={err("contact.name")} autoComplete="name" maxLength={40} />
-      <TextField id="contact-phone" label={tr("w.form.phone")} type="tel" inputMode="tel" value={phone} onValue={setPhone} error={err("contact.phone")} autoComplete="tel" hint={tr("w.form.phoneHint")} />
+      <TextField
+        id="contact-name"
+        label={tr("w.form.name")}
+        value={name}
+        onValue={setName}
+        error={err("contact.name")}
+        autoComplete="name"
+        maxLength={40}
+      />
+      <TextField
+        id="contact-phone"
+        label={tr("w.form.phone")}
+        type="tel"
+        inputMode="tel"
+        value={phone}
+        onValue={setPhone}
+        error={err("contact.phone")}
+        autoComplete="tel"
+        hint={tr("w.form.phoneHint")}
+      />
 
       {kind === "repair" && !urgent && (
         <fieldset>
           <legend>{tr("w.form.appointment")}</legend>
           <div class="row">
-            <TextField id="appt-from" label={tr("w.form.from")} type="datetime-local" value={apptFrom} onValue={setApptFrom} error={err("appointment.from")} />
-            <TextField id="appt-to" label={tr("w.form.to")} type="datetime-local" value={apptTo} onValue={setApptTo} error={err("appointment.to") ?? err("appointment")} />
+            <TextField
+              id="appt-from"
+              label={tr("w.form.from")}
+              type="datetime-local"
+              value={apptFrom}
+              onValue={setApptFrom}
+              error={err("appointment.from")}
+            />
+            <TextField
+              id="appt-to"
+              label={tr("w.form.to")}
+              type="datetime-local"
+              value={apptTo}
+              onValue={setApptTo}
+              error={err("appointment.to") ?? err("appointment")}
+            />
           </div>
         </fieldset>
       )}
       {kind === "repair" && (
         <label class="check">
-          <input type="checkbox" id="key-left" checked={keyLeft} onChange={(e) => setKeyLeft(e.currentTarget.checked)} /> {tr("w.form.keyLeft")}
+          <input type="checkbox" id="key-left" checked={keyLeft} onChange={(e) => setKeyLeft(e.currentTarget.checked)} />{" "}
+          {tr("w.form.keyLeft")}
         </label>
       )}
 
-      <Field id="photos" label={tr("w.photo.label", { n: MAX_PHOTOS })} hint={tr("w.photo.hint")} error={err("photos") ?? err("attachmentIds")}>
-        {(fid, d) => <input id={fid} type="file" accept="image/jpeg,image/png,image/webp,image/*" multiple disabled={photos.length >= MAX_PHOTOS} aria-describedby={d} onChange={(e) => {
+      <Field
+        id="photos"
+        label={tr("w.photo.label", { n: MAX_PHOTOS })}
+        hint={tr("w.photo.hint")}
+        error={err("photos") ?? err("attachmentIds")}
+      >
+        {(fid, d) => (
+          <input
+            id={fid}
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/*"
+            multiple
+            disabled={photos.length >= MAX_PHOTOS}
+            aria-describedby={d}
+            onChange={(e) => {
               const input = e.currentTarget;
               void addPhotos(input.files).then(() => (input.value = ""));
-            }} />}
+            }}
+          />
+        )}
       </Field>
       {photos.length > 0 && (
         <ul class="photos" aria-live="polite">
@@ -205,7 +297,11 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
             <li key={p.key} data-state={p.state}>
               {p.url && <img src={p.url} alt={tr("w.photo.alt")} />}
               <span class="hint">
-                {p.state === "uploading" ? tr("w.photo.uploading") : p.state === "done" ? tr("w.photo.done", { kb: Math.round(p.size / 1024) }) : p.error}
+                {p.state === "uploading"
+                  ? tr("w.photo.uploading")
+                  : p.state === "done"
+                    ? tr("w.photo.done", { kb: Math.round(p.size / 1024) })
+                    : p.error}
               </span>
               <button type="button" class="link" onClick={() => setPhotos((all) => all.filter((x) => x.key !== p.key))}>
                 {tr("w.photo.remove")}

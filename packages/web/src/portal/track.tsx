@@ -16,7 +16,14 @@ const DONE = new Set(["completed", "closed", "awaitingPayment", "handled", "visi
  */
 export function Track({ branch, code }: { branch: string; code: string }) {
   const key = `track:${code}`;
-  const q = useQuery(key, (etag) => answer(api.public.requests[":trackingCode"].$get({ param: { trackingCode: encodeURIComponent(code) } }, extras({ ifNoneMatch: etag }))).then(refine<TrackingView>()), { pollMs: 4000, staleMs: 0 });
+  const q = useQuery(
+    key,
+    (etag) =>
+      answer(
+        api.public.requests[":trackingCode"].$get({ param: { trackingCode: encodeURIComponent(code) } }, extras({ ifNoneMatch: etag })),
+      ).then(refine<TrackingView>()),
+    { pollMs: 4000, staleMs: 0 },
+  );
   const fresh = new URLSearchParams(location.search).has("new");
   return (
     <Async q={q}>
@@ -29,14 +36,19 @@ export function Track({ branch, code }: { branch: string; code: string }) {
             </div>
           )}
           <Card title={tr("w.track.title")}>
-            <p class="code" id="tracking-code">{v.trackingCode}</p>
+            <p class="code" id="tracking-code">
+              {v.trackingCode}
+            </p>
             <p>
-              {term("kind", v.kind)} · <Badge tone={v.urgency === "urgent" ? "bad" : "muted"}>{term("urgency", v.urgency)}</Badge> · {fmtDateTime(v.createdAt)}
+              {term("kind", v.kind)} · <Badge tone={v.urgency === "urgent" ? "bad" : "muted"}>{term("urgency", v.urgency)}</Badge> ·{" "}
+              {fmtDateTime(v.createdAt)}
             </p>
             <p>
               {tr("w.track.state")}: <strong id="workflow-state">{v.workflow.state}</strong>
             </p>
-            <p class="hint live" aria-live="polite">{tr("w.track.live")}</p>
+            <p class="hint live" aria-live="polite">
+              {tr("w.track.live")}
+            </p>
           </Card>
           <Card title={tr("w.ms.title")} id="milestones">
             <Milestones items={v.milestones} />
@@ -52,7 +64,9 @@ export function Track({ branch, code }: { branch: string; code: string }) {
               ))}
             </ol>
           </Card>
-          {(DONE.has(v.status) || v.workflow.residentActions.includes(FOLLOW_UP) || rated(v)) && <Rating code={v.trackingCode} rated={rated(v)} onDone={() => invalidate(key)} />}
+          {(DONE.has(v.status) || v.workflow.residentActions.includes(FOLLOW_UP) || rated(v)) && (
+            <Rating code={v.trackingCode} rated={rated(v)} onDone={() => invalidate(key)} />
+          )}
           <p class="hint">{tr("w.track.help", { phone: v.branch.servicePhone })}</p>
           <p>
             <a href={`/b/${branch}`}>{tr("w.back")}</a>
@@ -78,7 +92,11 @@ function RecordView({ record }: { record: ResidentRecord }) {
       {record.number && <p>{tr("w.wo.number", { n: record.number })}</p>}
       {record.item && <p>{tr("w.wo.item", { item: lineName(record.item.name) })}</p>}
       {record.priceDecision && (
-        <p>{record.priceDecision.feasible ? tr("w.wo.priceDecided", { price: yuan(record.priceDecision.priceFen) }) : tr("w.wo.referred", { referral: record.priceDecision.referral ?? "" })}</p>
+        <p>
+          {record.priceDecision.feasible
+            ? tr("w.wo.priceDecided", { price: yuan(record.priceDecision.priceFen) })
+            : tr("w.wo.referred", { referral: record.priceDecision.referral ?? "" })}
+        </p>
       )}
       {q && (
         <div class="quote" id="quote">
@@ -95,8 +113,12 @@ function RecordView({ record }: { record: ResidentRecord }) {
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row" colSpan={2}>{tr("w.wo.total")}</th>
-                <td class="num" id="quote-total">{yuan(q.totalFen)}</td>
+                <th scope="row" colSpan={2}>
+                  {tr("w.wo.total")}
+                </th>
+                <td class="num" id="quote-total">
+                  {yuan(q.totalFen)}
+                </td>
               </tr>
             </tfoot>
           </table>
@@ -131,13 +153,33 @@ function ResidentActions({ view, onDone }: { view: TrackingView; onDone(): void 
   return (
     <Card title={tr("w.track.yourTurn")} id="resident-actions">
       <div class="actions">
-        {view.workflow.residentActions.filter(isResidentStep).filter((a) => a !== FOLLOW_UP).map((a) => (
-          <button key={a} type="button" data-action={a} class={RESIDENT_FORMS[a]?.tone === "danger" ? "secondary" : "primary"} aria-expanded={open === a} onClick={() => setOpen(open === a ? null : a)}>
-            {term("step", a)}
-          </button>
-        ))}
+        {view.workflow.residentActions
+          .filter(isResidentStep)
+          .filter((a) => a !== FOLLOW_UP)
+          .map((a) => (
+            <button
+              key={a}
+              type="button"
+              data-action={a}
+              class={RESIDENT_FORMS[a]?.tone === "danger" ? "secondary" : "primary"}
+              aria-expanded={open === a}
+              onClick={() => setOpen(open === a ? null : a)}
+            >
+              {term("step", a)}
+            </button>
+          ))}
       </div>
-      {open && <ResidentStepForm key={open} view={view} action={open} onDone={() => { setOpen(null); onDone(); }} />}
+      {open && (
+        <ResidentStepForm
+          key={open}
+          view={view}
+          action={open}
+          onDone={() => {
+            setOpen(null);
+            onDone();
+          }}
+        />
+      )}
     </Card>
   );
 }
@@ -164,7 +206,10 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
     if (!v.ok) return setErrors(v.errors);
     setBusy(true);
     try {
-      await api.public.requests[":trackingCode"].actions[action].$post({ param: { trackingCode: encodeURIComponent(view.trackingCode) }, json: body });
+      await api.public.requests[":trackingCode"].actions[action].$post({
+        param: { trackingCode: encodeURIComponent(view.trackingCode) },
+        json: body,
+      });
       onDone();
     } catch (err) {
       setErrors(err instanceof ApiError && err.status === 409 ? { "(body)": tr("w.track.changed") } : serverErrors(err));
@@ -178,11 +223,49 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
     <form class="step-form" onSubmit={submit} noValidate data-step={action}>
       {action === "confirm-completion" && <p>{tr("w.track.confirmAmount", { amount: yuan(amountFen) })}</p>}
       {form.fields.includes("condition") && (
-        <Select id="step-condition" label={tr("w.step.condition")} value={condition} onValue={setCondition} options={[{ value: "next-rain", label: tr("w.step.nextRain") }, { value: "water-flows", label: tr("w.step.waterFlows") }]} />
+        <Select
+          id="step-condition"
+          label={tr("w.step.condition")}
+          value={condition}
+          onValue={setCondition}
+          options={[
+            { value: "next-rain", label: tr("w.step.nextRain") },
+            { value: "water-flows", label: tr("w.step.waterFlows") },
+          ]}
+        />
       )}
-      {form.fields.includes("signature") && <TextField id="step-signature" label={tr("w.step.signature")} value={signature} onValue={setSignature} error={errors.signature} maxLength={40} />}
-      {form.fields.includes("reason") && <TextArea id="step-reason" label={tr("w.step.reason")} value={reason} onValue={setReason} error={errors.reason} rows={2} maxLength={500} />}
-      {form.fields.includes("note") && <TextArea id="step-note" label={tr("w.step.noteOptional")} value={note} onValue={setNote} error={errors.note} rows={2} maxLength={500} />}
+      {form.fields.includes("signature") && (
+        <TextField
+          id="step-signature"
+          label={tr("w.step.signature")}
+          value={signature}
+          onValue={setSignature}
+          error={errors.signature}
+          maxLength={40}
+        />
+      )}
+      {form.fields.includes("reason") && (
+        <TextArea
+          id="step-reason"
+          label={tr("w.step.reason")}
+          value={reason}
+          onValue={setReason}
+          error={errors.reason}
+          rows={2}
+          maxLength={500}
+        />
+      )}
+      {form.fields.includes("note") && (
+        <TextArea
+          id="step-note"
+          label={tr("w.step.noteOptional")}
+          value={note}
+          onValue={setNote}
+          error={errors.note}
+          rows={2}
+          maxLength={500}
+        />
+      )}
       <ErrorBox error={errors["(body)"] ?? errors.amountFen ?? null} />
       <button type="submit" class={form.tone === "danger" ? "danger" : "primary"} disabled={busy}>
         {tr("w.step.confirm", { step: term("step", action) })}
@@ -197,13 +280,21 @@ function Rating({ code, rated, onDone }: { code: string; rated: boolean; onDone(
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(rated);
-  if (done) return <Card title={tr("w.rate.title")} id="rating"><p role="status">{tr("timeline.rated")}</p></Card>;
+  if (done)
+    return (
+      <Card title={tr("w.rate.title")} id="rating">
+        <p role="status">{tr("timeline.rated")}</p>
+      </Card>
+    );
   async function submit(e: Event) {
     e.preventDefault();
     if (score < 1 || score > 5) return setError(tr("w.rate.pick"));
     if ((satisfied ?? score >= 3) === false && !comment.trim()) return setError(tr("w.rate.why"));
     try {
-      await api.public.requests[":trackingCode"].rating.$post({ param: { trackingCode: encodeURIComponent(code) }, json: { score, ...(satisfied !== null ? { satisfied } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) } });
+      await api.public.requests[":trackingCode"].rating.$post({
+        param: { trackingCode: encodeURIComponent(code) },
+        json: { score, ...(satisfied !== null ? { satisfied } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      });
       setDone(true);
       onDone();
     } catch (err) {
@@ -228,13 +319,16 @@ function Rating({ code, rated, onDone }: { code: string; rated: boolean; onDone(
           <legend>{tr("w.rate.satisfied")}</legend>
           {[true, false].map((yes) => (
             <label key={String(yes)}>
-              <input type="radio" name="satisfied" checked={satisfied === yes} onChange={() => setSatisfied(yes)} /> {tr(yes ? "w.rate.yes" : "w.rate.no")}
+              <input type="radio" name="satisfied" checked={satisfied === yes} onChange={() => setSatisfied(yes)} />{" "}
+              {tr(yes ? "w.rate.yes" : "w.rate.no")}
             </label>
           ))}
         </fieldset>
         <TextArea id="rating-comment" label={tr("w.rate.comment")} value={comment} onValue={setComment} rows={2} maxLength={500} />
         <ErrorBox error={error} />
-        <button type="submit" class="primary">{tr("w.rate.submit")}</button>
+        <button type="submit" class="primary">
+          {tr("w.rate.submit")}
+        </button>
       </form>
     </Card>
   );

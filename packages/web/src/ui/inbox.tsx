@@ -11,14 +11,26 @@ export type InboxSource = { staff: true } | { branch: string; token: string };
 
 function loadInbox(source: InboxSource, etag: string | null): Promise<Answer<InboxView>> {
   if ("staff" in source) return answer(staffApi.console.inbox.$get({}, extras({ ifNoneMatch: etag })));
-  return answer(api.public.branches[":branch"].my.inbox.$get({ param: { branch: source.branch } }, extras({ token: source.token, ifNoneMatch: etag })));
+  return answer(
+    api.public.branches[":branch"].my.inbox.$get({ param: { branch: source.branch } }, extras({ token: source.token, ifNoneMatch: etag })),
+  );
 }
 
 /**
  * A live inbox: polls with If-None-Match every few seconds; the API answers 304 until something changes (see
  * workers/api/src/http/inbox-view.ts for why polling rather than Server-Sent Events).
  */
-export function InboxPanel({ source, onUnauthorized, pollMs = 3000, compact }: { source: InboxSource; onUnauthorized?: () => void; pollMs?: number; compact?: boolean }) {
+export function InboxPanel({
+  source,
+  onUnauthorized,
+  pollMs = 3000,
+  compact,
+}: {
+  source: InboxSource;
+  onUnauthorized?: () => void;
+  pollMs?: number;
+  compact?: boolean;
+}) {
   const who = "staff" in source ? `staff:${staffSession()?.staff.id ?? ""}` : `${source.branch}:${source.token.slice(-12)}`;
   const q = useQuery(`inbox:${who}`, (etag) => loadInbox(source, etag), { pollMs, staleMs: 0 });
   const status = (q.error as { status?: number } | undefined)?.status;

@@ -27,12 +27,30 @@ export function LoginForm({ title }: { title: string }) {
     <main class="page narrow">
       <form class="card login" onSubmit={submit} aria-labelledby="login-title">
         <h2 id="login-title">{title}</h2>
-        <TextField id="email" label={tr("web.login.email")} type="email" autoComplete="username" value={email} onValue={setEmail} required />
-        <TextField id="password" label={tr("web.login.password")} type="password" autoComplete="current-password" value={password} onValue={setPassword} required />
+        <TextField
+          id="email"
+          label={tr("web.login.email")}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onValue={setEmail}
+          required
+        />
+        <TextField
+          id="password"
+          label={tr("web.login.password")}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onValue={setPassword}
+          required
+        />
         <button type="submit" class="primary big" disabled={busy}>
           {tr("web.login.submit")}
         </button>
-        <p role="alert" class="error">{message}</p>
+        <p role="alert" class="error">
+          {message}
+        </p>
       </form>
     </main>
   );

@@ -14,18 +14,34 @@ export interface MilestoneLike {
 }
 
 /** Where a milestone stands now: met (on time or late), paused, overdue, or due in… */
-export function milestoneState(m: MilestoneLike, now: number): { tone: "ok" | "warn" | "bad" | "info" | "muted"; label: string; detail: string } {
+export function milestoneState(
+  m: MilestoneLike,
+  now: number,
+): { tone: "ok" | "warn" | "bad" | "info" | "muted"; label: string; detail: string } {
   const due = m.dueAt ? Date.parse(m.dueAt) : null;
   if (m.status === "met") {
     const late = m.metAt && due !== null && Date.parse(m.metAt) > due;
-    return { tone: late ? "warn" : "ok", label: tr(late ? "w.ms.metLate" : "w.ms.met"), detail: tr("w.ms.metAt", { at: fmtDateTime(m.metAt) }) };
+    return {
+      tone: late ? "warn" : "ok",
+      label: tr(late ? "w.ms.metLate" : "w.ms.met"),
+      detail: tr("w.ms.metAt", { at: fmtDateTime(m.metAt) }),
+    };
   }
   if (m.status === "paused") return { tone: "info", label: tr("w.ms.paused"), detail: tr("w.ms.pausedHint") };
   if (m.status === "cancelled") return { tone: "muted", label: tr("w.ms.cancelled"), detail: "" };
   if (due === null) return { tone: "muted", label: tr("w.ms.waiting"), detail: "" };
-  if (due < now || m.breached || m.breachedAt) return { tone: "bad", label: tr("w.ms.overdue", { d: fmtDuration(now - due) }), detail: tr("w.ms.dueAt", { at: fmtDateTime(m.dueAt) }) };
+  if (due < now || m.breached || m.breachedAt)
+    return {
+      tone: "bad",
+      label: tr("w.ms.overdue", { d: fmtDuration(now - due) }),
+      detail: tr("w.ms.dueAt", { at: fmtDateTime(m.dueAt) }),
+    };
   const left = due - now;
-  return { tone: left < 3_600_000 ? "warn" : "info", label: tr("w.ms.left", { d: fmtDuration(left) }), detail: tr("w.ms.dueAt", { at: fmtDateTime(m.dueAt) }) };
+  return {
+    tone: left < 3_600_000 ? "warn" : "info",
+    label: tr("w.ms.left", { d: fmtDuration(left) }),
+    detail: tr("w.ms.dueAt", { at: fmtDateTime(m.dueAt) }),
+  };
 }
 
 /** The milestones as a timeline with live countdowns; `actions` renders staff buttons per milestone. */

@@ -4,7 +4,13 @@ import { currentLocale, setLocale, tr } from "../lib/i18n.ts";
 
 export function LangSwitch() {
   return (
-    <button type="button" id="lang" class="ghost" lang={currentLocale() === "en" ? "zh-CN" : "en"} onClick={() => setLocale(currentLocale() === "en" ? "zh-CN" : "en")}>
+    <button
+      type="button"
+      id="lang"
+      class="ghost"
+      lang={currentLocale() === "en" ? "zh-CN" : "en"}
+      onClick={() => setLocale(currentLocale() === "en" ? "zh-CN" : "en")}
+    >
       {tr("web.lang.switch")}
     </button>
   );

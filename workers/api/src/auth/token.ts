@@ -38,7 +38,12 @@ const RESIDENT_AUDIENCE = "wuye-resident";
 export const RESIDENT_TOKEN_SECONDS = 24 * 3600;
 
 /** A verified resident's token: one branch, one resident, nothing else. */
-export async function signResidentToken(claims: { residentId: string; branchId: string }, secret: string, issuer: string, now: number): Promise<string> {
+export async function signResidentToken(
+  claims: { residentId: string; branchId: string },
+  secret: string,
+  issuer: string,
+  now: number,
+): Promise<string> {
   const iat = Math.floor(now / 1000);
   return new SignJWT({ br: claims.branchId, kind: "resident" })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
@@ -50,7 +55,11 @@ export async function signResidentToken(claims: { residentId: string; branchId: 
     .sign(keyOf(secret));
 }
 
-export async function verifyResidentToken(token: string, secret: string, issuer: string): Promise<{ residentId: string; branchId: string }> {
+export async function verifyResidentToken(
+  token: string,
+  secret: string,
+  issuer: string,
+): Promise<{ residentId: string; branchId: string }> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], issuer, audience: RESIDENT_AUDIENCE });
     if (typeof payload.sub !== "string" || typeof payload.br !== "string") throw new Error("claims");

@@ -54,10 +54,17 @@ async function act(c: Context<HonoEnv>, action: Action, body: { reason?: string;
   const now = c.var.services.now();
   const actor = c.var.actor;
   const pauses: Pause[] = (await milestonePausesOf(db, [m.id])).map((p) => ({ from: p.from, to: p.to, reason: p.reason as PauseReason }));
-  const clock = { status: m.status as MilestoneStatus, startAt: m.startAt, durationMs: m.durationMs, dueAt: m.dueAt, calendar: CalendarSchema.parse(m.calendar) as Calendar, schedule: m.schedule };
+  const clock = {
+    status: m.status as MilestoneStatus,
+    startAt: m.startAt,
+    durationMs: m.durationMs,
+    dueAt: m.dueAt,
+    calendar: CalendarSchema.parse(m.calendar) as Calendar,
+    schedule: m.schedule,
+  };
 
   let update: MilestoneUpdate;
-  let openPause;
+  let openPause: { id: string; milestoneId: string; from: number; to: null; reason: string; by: string } | undefined;
   let closePauseAt: number | undefined;
   if (action === "breach-reason") {
     if (m.breachedAt === null && (m.dueAt === null || m.dueAt > now)) throw new InvalidTransition("not-breached", "breach-reason");
@@ -71,7 +78,10 @@ async function act(c: Context<HonoEnv>, action: Action, body: { reason?: string;
       closePauseAt = now;
       const closed = pauses.map((p) => (p.to === null ? { ...p, to: now } : p));
       const next = reschedule(clock, closed);
-      update = action === "meet" ? { status, dueAt: next.dueAt, schedule: next.schedule, metAt: now, metBy: actor.staffId } : { status, dueAt: next.dueAt, schedule: next.schedule };
+      update =
+        action === "meet"
+          ? { status, dueAt: next.dueAt, schedule: next.schedule, metAt: now, metBy: actor.staffId }
+          : { status, dueAt: next.dueAt, schedule: next.schedule };
     } else if (action === "meet") {
       update = { status, metAt: now, metBy: actor.staffId };
     } else {
@@ -80,7 +90,10 @@ async function act(c: Context<HonoEnv>, action: Action, body: { reason?: string;
   }
 
   const eventId = newId("evt", now);
-  const type = action === "breach-reason" ? "milestone.breachReason" : `milestone.${action === "meet" ? "met" : action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}`;
+  const type =
+    action === "breach-reason"
+      ? "milestone.breachReason"
+      : `milestone.${action === "meet" ? "met" : action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}`;
   const outbox = eventRow(branch, eventId, type, { requestId: id }, now);
   const result = await applyMilestoneChange(db, {
     requestId: id,
@@ -89,7 +102,21 @@ async function act(c: Context<HonoEnv>, action: Action, body: { reason?: string;
     update,
     ...(openPause ? { openPause } : {}),
     ...(closePauseAt !== undefined ? { closePauseAt } : {}),
-    event: { id: eventId, requestId: id, type, actorId: actor.staffId, actorRole: actor.role, publicNote: action === "pause" ? "paused" : action === "resume" ? "resumed" : null, data: { milestone: m.name, milestoneId: m.id, ...(body.reason ? { reason: body.reason } : {}), ...(body.note ? { note: body.note } : {}) }, at: now },
+    event: {
+      id: eventId,
+      requestId: id,
+      type,
+      actorId: actor.staffId,
+      actorRole: actor.role,
+      publicNote: action === "pause" ? "paused" : action === "resume" ? "resumed" : null,
+      data: {
+        milestone: m.name,
+        milestoneId: m.id,
+        ...(body.reason ? { reason: body.reason } : {}),
+        ...(body.note ? { note: body.note } : {}),
+      },
+      at: now,
+    },
     outbox,
     now,
   });
@@ -98,7 +125,16 @@ async function act(c: Context<HonoEnv>, action: Action, body: { reason?: string;
   const after = (await findMilestone(db, id, m.id))!;
   c.header("etag", etagOf(result.version));
   return c.json(
-    { id: after.id, name: after.name, status: after.status, dueAt: iso(after.dueAt), metAt: iso(after.metAt), breachedAt: iso(after.breachedAt), breachReason: after.breachReason, version: result.version },
+    {
+      id: after.id,
+      name: after.name,
+      status: after.status,
+      dueAt: iso(after.dueAt),
+      metAt: iso(after.metAt),
+      breachedAt: iso(after.breachedAt),
+      breachReason: after.breachReason,
+      version: result.version,
+    },
     200,
   );
 }
@@ -110,9 +146,16 @@ const route = <P extends string, B extends z.ZodType>(path: P, summary: string, 
     tags: ["console"],
     summary,
     security: [{ bearer: [] }],
-    request: { params: Params, headers: z.object({ "if-match": z.string().optional() }), body: { content: { "application/json": { schema: body } }, required: true } },
+    request: {
+      params: Params,
+      headers: z.object({ "if-match": z.string().optional() }),
+      body: { content: { "application/json": { schema: body } }, required: true },
+    },
     responses: {
-      200: { description: "The milestone after the action (ETag: the request's new version)", content: { "application/json": { schema: MilestoneResult } } },
+      200: {
+        description: "The milestone after the action (ETag: the request's new version)",
+        content: { "application/json": { schema: MilestoneResult } },
+      },
       ...errorResponses,
       409: { description: "Not allowed in the milestone's state", content: problemContent },
       412: { description: "Stale version (If-Match)", content: problemContent },
@@ -120,7 +163,13 @@ const route = <P extends string, B extends z.ZodType>(path: P, summary: string, 
   });
 
 export const consoleMilestoneRoutes = createRouter()
-  .openapi(route("pause", "Pause the clock while the request waits on the resident (reason on record)", PauseBody), async (c) => act(c, "pause", c.req.valid("json")))
-  .openapi(route("resume", "Resume a paused clock; the due time moves by the paused working time", Empty), async (c) => act(c, "resume", {}))
+  .openapi(route("pause", "Pause the clock while the request waits on the resident (reason on record)", PauseBody), async (c) =>
+    act(c, "pause", c.req.valid("json")),
+  )
+  .openapi(route("resume", "Resume a paused clock; the due time moves by the paused working time", Empty), async (c) =>
+    act(c, "resume", {}),
+  )
   .openapi(route("met", "Record the milestone as met, by whom and when", Empty), async (c) => act(c, "meet", {}))
-  .openapi(route("breach-reason", "Record the reason for a breach", BreachReasonBody), async (c) => act(c, "breach-reason", c.req.valid("json")));
+  .openapi(route("breach-reason", "Record the reason for a breach", BreachReasonBody), async (c) =>
+    act(c, "breach-reason", c.req.valid("json")),
+  );

@@ -6,7 +6,16 @@ import { InboxView, inboxResponse } from "../http/inbox-view.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { publishAfter } from "../outbox.ts";
 
-const Delivery = z.object({ notificationId: z.string(), channel: z.string(), recipient: z.string(), subject: z.string().nullable(), status: z.string(), error: z.string().nullable(), attempts: z.number(), at: z.string() });
+const Delivery = z.object({
+  notificationId: z.string(),
+  channel: z.string(),
+  recipient: z.string(),
+  subject: z.string().nullable(),
+  status: z.string(),
+  error: z.string().nullable(),
+  attempts: z.number(),
+  at: z.string(),
+});
 const Prefs = z.strictObject({ byType: z.partialRecord(z.enum(NOTICE_TYPES), z.array(ChannelNameSchema.exclude(["webhook"])).max(3)) });
 const mask = (recipient: string) => (/^\d{7,}$/.test(recipient) ? `${recipient.slice(0, 3)}****${recipient.slice(-4)}` : recipient);
 
@@ -18,7 +27,11 @@ export const consoleNotificationRoutes = createRouter()
       tags: ["console"],
       summary: "My inbox with unread count; poll with If-None-Match (304 until something changes)",
       security: [{ bearer: [] }],
-      responses: { 200: { description: "Inbox", content: { "application/json": { schema: InboxView } } }, 304: { description: "Unchanged" }, ...errorResponses },
+      responses: {
+        200: { description: "Inbox", content: { "application/json": { schema: InboxView } } },
+        304: { description: "Unchanged" },
+        ...errorResponses,
+      },
     }),
     async (c) => inboxResponse(c, c.var.tenant.db, { type: "staff", id: c.var.actor.staffId }) as never,
   )
@@ -33,7 +46,12 @@ export const consoleNotificationRoutes = createRouter()
       responses: { 204: { description: "Read" }, ...errorResponses },
     }),
     async (c) => {
-      const ok = await markInboxRead(c.var.tenant.db, { type: "staff", id: c.var.actor.staffId }, c.req.valid("param").id, c.var.services.now());
+      const ok = await markInboxRead(
+        c.var.tenant.db,
+        { type: "staff", id: c.var.actor.staffId },
+        c.req.valid("param").id,
+        c.var.services.now(),
+      );
       if (!ok) throw new NotFound("unread inbox item");
       return c.body(null, 204);
     },
@@ -49,7 +67,12 @@ export const consoleNotificationRoutes = createRouter()
       responses: { 204: { description: "Saved" }, ...errorResponses },
     }),
     async (c) => {
-      await setStaffNotifyPrefs(c.var.services.control, c.var.actor.staffId, c.req.valid("json").byType as Record<string, string[]>, c.var.services.now());
+      await setStaffNotifyPrefs(
+        c.var.services.control,
+        c.var.actor.staffId,
+        c.req.valid("json").byType as Record<string, string[]>,
+        c.var.services.now(),
+      );
       return c.body(null, 204);
     },
   )
@@ -61,13 +84,30 @@ export const consoleNotificationRoutes = createRouter()
       summary: "Failed and dead-lettered deliveries (SMS, email, webhook) with their reasons",
       security: [{ bearer: [] }],
       request: { query: z.strictObject({ status: z.enum(["failed", "dead", "sent"]).optional() }) },
-      responses: { 200: { description: "Deliveries", content: { "application/json": { schema: z.object({ items: z.array(Delivery) }) } } }, ...errorResponses },
+      responses: {
+        200: { description: "Deliveries", content: { "application/json": { schema: z.object({ items: z.array(Delivery) }) } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       requirePermission(c.var.actor, "deliveries.retry");
       const status = c.req.valid("query").status;
       const rows = await listDeliveriesByStatus(c.var.tenant.db, status ? [status] : ["failed", "dead"]);
-      return c.json({ items: rows.map((d) => ({ notificationId: d.notificationId, channel: d.channel, recipient: mask(d.recipient), subject: d.subject, status: d.status, error: d.error, attempts: d.attempts, at: new Date(d.createdAt).toISOString() })) }, 200);
+      return c.json(
+        {
+          items: rows.map((d) => ({
+            notificationId: d.notificationId,
+            channel: d.channel,
+            recipient: mask(d.recipient),
+            subject: d.subject,
+            status: d.status,
+            error: d.error,
+            attempts: d.attempts,
+            at: new Date(d.createdAt).toISOString(),
+          })),
+        },
+        200,
+      );
     },
   )
   .openapi(

@@ -8,7 +8,6 @@ import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { eventRow, publishAfter } from "../outbox.ts";
 
-
 const Text = z.string().trim().min(1).max(2000);
 const Hit = z.object({ phrase: z.string(), index: z.number(), length: z.number(), excerpt: z.string(), suggestions: z.array(z.string()) });
 const ReplyBody = z.strictObject({ text: Text, override: z.strictObject({ reason: z.string().trim().min(4).max(500) }).optional() });
@@ -22,7 +21,10 @@ export const consoleReplyRoutes = createRouter()
       summary: "Check a draft reply against the branch's language list (live hints while typing)",
       security: [{ bearer: [] }],
       request: { body: { content: { "application/json": { schema: z.strictObject({ text: Text }) } }, required: true } },
-      responses: { 200: { description: "Verdict", content: { "application/json": { schema: z.object({ ok: z.boolean(), hits: z.array(Hit) }) } } }, ...errorResponses },
+      responses: {
+        200: { description: "Verdict", content: { "application/json": { schema: z.object({ ok: z.boolean(), hits: z.array(Hit) }) } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       requirePermission(c.var.actor, "request.reply");
@@ -37,9 +39,16 @@ export const consoleReplyRoutes = createRouter()
       tags: ["console"],
       summary: "Send a reply to the resident; blocked (422) when it uses wording to avoid, unless a supervisor overrides with a reason",
       security: [{ bearer: [] }],
-      request: { params: z.object({ id: z.string().min(3).max(64) }), headers: z.object({ "if-match": z.string().optional() }), body: { content: { "application/json": { schema: ReplyBody } }, required: true } },
+      request: {
+        params: z.object({ id: z.string().min(3).max(64) }),
+        headers: z.object({ "if-match": z.string().optional() }),
+        body: { content: { "application/json": { schema: ReplyBody } }, required: true },
+      },
       responses: {
-        201: { description: "Sent (ETag: the request's new version)", content: { "application/json": { schema: z.object({ eventId: z.string(), version: z.number() }) } } },
+        201: {
+          description: "Sent (ETag: the request's new version)",
+          content: { "application/json": { schema: z.object({ eventId: z.string(), version: z.number() }) } },
+        },
         ...errorResponses,
         412: { description: "Stale version", content: problemContent },
         422: { description: "Blocked by the language guard; `hits` names each phrase with a polite form", content: problemContent },
@@ -55,13 +64,18 @@ export const consoleReplyRoutes = createRouter()
       const expected = ifMatchVersion(c);
       if (expected !== null && expected !== request.version) throw new StaleVersion(expected, request.version);
       if (request.kind === "complaint" && (await recordOf(db, request)).written === true) {
-        throw new Conflict("a written complaint is answered in writing: draft the reply for the supervisor's approval (actions/draft-reply)");
+        throw new Conflict(
+          "a written complaint is answered in writing: draft the reply for the supervisor's approval (actions/draft-reply)",
+        );
       }
       const { settings } = await branchSettings(c.var.services, branch.id);
       const verdict = checkReply(text, settings.replyGuard);
       if (!verdict.ok && !override) throw new ReplyBlocked(verdict.hits);
       if (override && !can(actor.role, "reply.overrideGuard")) throw new Forbidden("only a supervisor may override the language guard");
-      if (override && verdict.ok) throw new BadInput("nothing to override", [{ path: "override", message: "the reply passes the guard; send it without an override" }]);
+      if (override && verdict.ok)
+        throw new BadInput("nothing to override", [
+          { path: "override", message: "the reply passes the guard; send it without an override" },
+        ]);
       const now = c.var.services.now();
       const eventId = newId("evt", now);
       const outbox = eventRow(branch, eventId, "reply.sent", { requestId: request.id }, now);
@@ -72,8 +86,16 @@ export const consoleReplyRoutes = createRouter()
           expectedVersion: request.version,
           now,
           event: {
-            id: eventId, requestId: request.id, type: "reply.sent", actorId: actor.staffId, actorRole: actor.role, publicNote: "reply",
-            data: { text, ...(override ? { override: { reason: override.reason, by: actor.staffId, hits: verdict.hits.map((h) => h.phrase) } } : {}) },
+            id: eventId,
+            requestId: request.id,
+            type: "reply.sent",
+            actorId: actor.staffId,
+            actorRole: actor.role,
+            publicNote: "reply",
+            data: {
+              text,
+              ...(override ? { override: { reason: override.reason, by: actor.staffId, hits: verdict.hits.map((h) => h.phrase) } } : {}),
+            },
             at: now,
           },
           outbox,

@@ -24,7 +24,14 @@ const RegisterQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-const MilestoneView = z.object({ id: z.string(), name: z.string(), dueAt: z.string().nullable(), status: z.string(), metAt: z.string().nullable(), breachedAt: z.string().nullable() });
+const MilestoneView = z.object({
+  id: z.string(),
+  name: z.string(),
+  dueAt: z.string().nullable(),
+  status: z.string(),
+  metAt: z.string().nullable(),
+  breachedAt: z.string().nullable(),
+});
 const RegisterItem = z.object({
   id: z.string(),
   trackingCode: z.string(),
@@ -57,7 +64,16 @@ const RequestDetail = RegisterItem.extend({
   satisfaction: z.number().nullable(),
   ratingComment: z.string().nullable(),
   version: z.number(),
-  events: z.array(z.object({ id: z.string(), type: z.string(), at: z.string(), actorId: z.string().nullable(), actorRole: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      at: z.string(),
+      actorId: z.string().nullable(),
+      actorRole: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
 });
 
 const encodeCursor = (r: { createdAt: number; id: string }) => btoa(JSON.stringify([r.createdAt, r.id]));
@@ -70,7 +86,14 @@ function decodeCursor(cursor: string | undefined) {
   return undefined;
 }
 
-function milestoneView(m: { id: string; name: string; dueAt: number | null; status: string; metAt: number | null; breachedAt: number | null }) {
+function milestoneView(m: {
+  id: string;
+  name: string;
+  dueAt: number | null;
+  status: string;
+  metAt: number | null;
+  breachedAt: number | null;
+}) {
   return { id: m.id, name: m.name, dueAt: iso(m.dueAt), status: m.status, metAt: iso(m.metAt), breachedAt: iso(m.breachedAt) };
 }
 
@@ -82,7 +105,10 @@ export const consoleRequestRoutes = createRouter()
       tags: ["console"],
       summary: "Record a request taken by phone, walk-in, letter or found by staff; the taker owns it",
       security: [{ bearer: [] }],
-      request: { headers: z.object({ "idempotency-key": z.string().min(8).max(128).optional() }), body: { content: { "application/json": { schema: StaffCreateRequestInputSchema } }, required: true } },
+      request: {
+        headers: z.object({ "idempotency-key": z.string().min(8).max(128).optional() }),
+        body: { content: { "application/json": { schema: StaffCreateRequestInputSchema } }, required: true },
+      },
       responses: {
         201: { description: "Created", content: { "application/json": { schema: CreatedRequestSchema } } },
         ...errorResponses,
@@ -135,7 +161,10 @@ export const consoleRequestRoutes = createRouter()
         limit: q.limit + 1,
       });
       const page = rows.slice(0, q.limit);
-      const ms = await milestonesOf(db, page.map((r) => r.id));
+      const ms = await milestonesOf(
+        db,
+        page.map((r) => r.id),
+      );
       const items = page.map((r) => {
         const own = ms.filter((m) => m.requestId === r.id);
         const open = own.filter((m) => m.status === "open" && m.dueAt !== null).map((m) => m.dueAt!);

@@ -1,5 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { type Actor, BranchSettingsPatchSchema, DeadlinePolicyInputSchema, DeadlinePolicySchema, describeCommitments, StaleVersion } from "@wuye/core";
+import {
+  type Actor,
+  BranchSettingsPatchSchema,
+  DeadlinePolicyInputSchema,
+  DeadlinePolicySchema,
+  describeCommitments,
+  StaleVersion,
+} from "@wuye/core";
 import type { Services } from "../services.ts";
 import { getBranchSettings, updateBranchSettings } from "@wuye/db";
 import { branchSettings, forgetBranchSettings } from "../branch-settings.ts";
@@ -7,10 +14,20 @@ import { createRouter, errorResponses, problemContent } from "../http/openapi.ts
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
 
-const PolicyView = z.object({ version: z.number(), policy: z.unknown(), commitments: z.array(z.object({ milestone: z.string(), text: z.string() })) });
+const PolicyView = z.object({
+  version: z.number(),
+  policy: z.unknown(),
+  commitments: z.array(z.object({ milestone: z.string(), text: z.string() })),
+});
 
 /** Read, change one part, write a new version if nobody else did meanwhile (412 otherwise). */
-async function saveSettings(s: Services, actor: Actor, branchId: string, expected: number, change: (nextVersion: number) => Record<string, unknown>) {
+async function saveSettings(
+  s: Services,
+  actor: Actor,
+  branchId: string,
+  expected: number,
+  change: (nextVersion: number) => Record<string, unknown>,
+) {
   requirePermission(actor, "settings.write");
   const row = await getBranchSettings(s.control, branchId);
   const settings = { ...(row?.settings ?? {}), ...change((row?.version ?? 0) + 1) };
@@ -27,7 +44,12 @@ const ListsView = z.object({
   priceList: z.array(z.unknown()),
   publicDailyLimit: z.number(),
   nightShift: z.object({ from: z.string(), to: z.string() }),
-  notifications: z.object({ quietHours: z.object({ from: z.string(), to: z.string() }), webhook: z.string().nullable(), sms: z.string().nullable(), email: z.string().nullable() }),
+  notifications: z.object({
+    quietHours: z.object({ from: z.string(), to: z.string() }),
+    webhook: z.string().nullable(),
+    sms: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
   workflow: z.object({ reopenOnUnsatisfied: z.boolean(), warrantyMonths: z.number() }),
 });
 
@@ -73,7 +95,10 @@ export const consoleSettingsRoutes = createRouter()
       tags: ["console"],
       summary: "Replace the deadline policy (validated, versioned; If-Match required)",
       security: [{ bearer: [] }],
-      request: { headers: z.object({ "if-match": z.string() }), body: { content: { "application/json": { schema: PolicyInput } }, required: true } },
+      request: {
+        headers: z.object({ "if-match": z.string() }),
+        body: { content: { "application/json": { schema: PolicyInput } }, required: true },
+      },
       responses: {
         200: { description: "Saved", content: { "application/json": { schema: PolicyView } } },
         ...errorResponses,
@@ -97,7 +122,10 @@ export const consoleSettingsRoutes = createRouter()
       tags: ["console"],
       summary: "The branch's settings: categories (urgent flags), price list, limits, night shift, notification channels",
       security: [{ bearer: [] }],
-      responses: { 200: { description: "Lists (ETag: settings version)", content: { "application/json": { schema: ListsView } } }, ...errorResponses },
+      responses: {
+        200: { description: "Lists (ETag: settings version)", content: { "application/json": { schema: ListsView } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       requirePermission(c.var.actor, "settings.read");
@@ -113,7 +141,10 @@ export const consoleSettingsRoutes = createRouter()
       tags: ["console"],
       summary: "Replace parts of the settings (validated, versioned; If-Match required)",
       security: [{ bearer: [] }],
-      request: { headers: z.object({ "if-match": z.string() }), body: { content: { "application/json": { schema: ListsInput } }, required: true } },
+      request: {
+        headers: z.object({ "if-match": z.string() }),
+        body: { content: { "application/json": { schema: ListsInput } }, required: true },
+      },
       responses: {
         200: { description: "Saved", content: { "application/json": { schema: ListsView } } },
         ...errorResponses,

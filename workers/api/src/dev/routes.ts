@@ -15,7 +15,10 @@ devRoutes.use("*", devOnly);
 /** Crons never fire in `wrangler dev`: the dev command calls this every minute to run the sweep. */
 devRoutes.post("/sweep", async (c) => {
   if (!c.env.DEADLINES) throw new NotFound("deadlines service binding");
-  const res = await c.env.DEADLINES.fetch("https://deadlines.internal/sweep", { method: "POST", headers: { "x-sweep-at": c.req.header("x-sweep-at") ?? "" } });
+  const res = await c.env.DEADLINES.fetch("https://deadlines.internal/sweep", {
+    method: "POST",
+    headers: { "x-sweep-at": c.req.header("x-sweep-at") ?? "" },
+  });
   return new Response(res.body, { status: res.status, headers: { "content-type": "application/json" } });
 });
 
@@ -26,7 +29,8 @@ devRoutes.get("/outbox", async (c) => {
   const branches = (await s.branches()).filter((b) => !slug || b.slug === slug);
   const items = [];
   for (const b of branches) {
-    for (const d of await listDeliveries(s.branchDb(b), 50)) items.push({ branch: b.slug, ...d, createdAt: new Date(d.createdAt).toISOString() });
+    for (const d of await listDeliveries(s.branchDb(b), 50))
+      items.push({ branch: b.slug, ...d, createdAt: new Date(d.createdAt).toISOString() });
   }
   items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return c.json({ items });

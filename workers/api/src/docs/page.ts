@@ -1,6 +1,13 @@
 // A readable, self-contained rendering of the OpenAPI document: no CDN, so it works offline and behind firewalls.
 type Doc = { info: { title: string; version: string; description?: string }; paths: Record<string, Record<string, Operation>> };
-type Operation = { summary?: string; tags?: string[]; requestBody?: unknown; parameters?: unknown[]; responses?: Record<string, { description?: string }>; security?: unknown[] };
+type Operation = {
+  summary?: string;
+  tags?: string[];
+  requestBody?: unknown;
+  parameters?: unknown[];
+  responses?: Record<string, { description?: string }>;
+  security?: unknown[];
+};
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -11,8 +18,12 @@ export function renderDocs(doc: Doc): string {
       const responses = Object.entries(op.responses ?? {})
         .map(([code, r]) => `<li><code>${esc(code)}</code> ${esc(r.description ?? "")}</li>`)
         .join("");
-      const body = op.requestBody ? `<details><summary>request body</summary><pre>${esc(JSON.stringify(op.requestBody, null, 2))}</pre></details>` : "";
-      const params = op.parameters?.length ? `<details><summary>parameters</summary><pre>${esc(JSON.stringify(op.parameters, null, 2))}</pre></details>` : "";
+      const body = op.requestBody
+        ? `<details><summary>request body</summary><pre>${esc(JSON.stringify(op.requestBody, null, 2))}</pre></details>`
+        : "";
+      const params = op.parameters?.length
+        ? `<details><summary>parameters</summary><pre>${esc(JSON.stringify(op.parameters, null, 2))}</pre></details>`
+        : "";
       rows.push(
         `<section><h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>` +
           `<p>${esc(op.summary ?? "")} ${op.security?.length ? "🔒" : ""} <small>${esc((op.tags ?? []).join(", "))}</small></p>${params}${body}<ul>${responses}</ul></section>`,

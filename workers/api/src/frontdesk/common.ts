@@ -33,7 +33,10 @@ export function clockOf(c: Context<HonoEnv>): number {
   return s.now();
 }
 
-export function throwIfStale(result: { ok: true; version: number } | { ok: false; currentVersion: number }, expected: number | null): asserts result is { ok: true; version: number } {
+export function throwIfStale(
+  result: { ok: true; version: number } | { ok: false; currentVersion: number },
+  expected: number | null,
+): asserts result is { ok: true; version: number } {
   if (!result.ok) throw new StaleVersion(expected ?? result.currentVersion - 1, result.currentVersion);
 }
 
@@ -44,8 +47,12 @@ export async function checkAudience(s: Services, branch: BranchRow, audience: No
   const cs = new Set(places.map((p) => p.communityId));
   const bs = new Set(places.map((p) => p.buildingId));
   const errors = [
-    ...(audience.communityIds ?? []).flatMap((id, i) => (cs.has(id) ? [] : [{ path: `audience.communityIds.${i}`, message: "not a community of this branch" }])),
-    ...(audience.buildingIds ?? []).flatMap((id, i) => (bs.has(id) ? [] : [{ path: `audience.buildingIds.${i}`, message: "not a building of this branch" }])),
+    ...(audience.communityIds ?? []).flatMap((id, i) =>
+      cs.has(id) ? [] : [{ path: `audience.communityIds.${i}`, message: "not a community of this branch" }],
+    ),
+    ...(audience.buildingIds ?? []).flatMap((id, i) =>
+      bs.has(id) ? [] : [{ path: `audience.buildingIds.${i}`, message: "not a building of this branch" }],
+    ),
   ];
   if (errors.length) throw new BadInput("unknown audience", errors);
 }
@@ -57,4 +64,3 @@ export async function checkAudience(s: Services, branch: BranchRow, audience: No
 export function surveyChanged(branch: BranchRow, surveyId: string, now: number) {
   return eventRow(branch, newId("evt", now), "survey.changed", { surveyId }, now);
 }
-

@@ -1,12 +1,30 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Conflict, Forbidden, HandoverInputSchema, HandoverSignInputSchema, handoverState, newId, NotFound, selectHandoverItems, t, type MessageKey } from "@wuye/core";
+import {
+  Conflict,
+  Forbidden,
+  HandoverInputSchema,
+  HandoverSignInputSchema,
+  handoverState,
+  newId,
+  NotFound,
+  selectHandoverItems,
+  t,
+  type MessageKey,
+} from "@wuye/core";
 import { findHandover, handoverSources, insertHandover, listHandovers, signHandover, staffInboxRow, staffOfBranch } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { clockOf, IdParam, IfMatchHeader, iso, jsonBody, ok, stateResponses, throwIfStale } from "./common.ts";
 
-const ItemView = z.object({ id: z.string(), source: z.enum(["request", "milestone", "note"]), refId: z.string().nullable(), text: z.string(), signedAt: z.string().nullable(), signedBy: z.string().nullable() });
+const ItemView = z.object({
+  id: z.string(),
+  source: z.enum(["request", "milestone", "note"]),
+  refId: z.string().nullable(),
+  text: z.string(),
+  signedAt: z.string().nullable(),
+  signedBy: z.string().nullable(),
+});
 const HandoverView = z.object({
   id: z.string(),
   shift: z.string(),
@@ -22,7 +40,10 @@ const HandoverView = z.object({
   items: z.array(ItemView),
   version: z.number(),
 });
-const ListQuery = z.strictObject({ flagged: z.enum(["true", "false"]).optional(), limit: z.coerce.number().int().min(1).max(100).default(30) });
+const ListQuery = z.strictObject({
+  flagged: z.enum(["true", "false"]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof findHandover>>>;
 function view(h: Loaded, now: number) {
@@ -37,7 +58,14 @@ function view(h: Loaded, now: number) {
     signedAt: iso(h.signedAt),
     signNote: h.signNote,
     ...state,
-    items: h.items.map((i) => ({ id: i.id, source: i.source as "request" | "milestone" | "note", refId: i.refId, text: i.text, signedAt: iso(i.signedAt), signedBy: i.signedBy })),
+    items: h.items.map((i) => ({
+      id: i.id,
+      source: i.source as "request" | "milestone" | "note",
+      refId: i.refId,
+      text: i.text,
+      signedAt: iso(i.signedAt),
+      signedBy: i.signedBy,
+    })),
     version: h.version,
   };
 }
@@ -59,12 +87,21 @@ export const handoverRoutes = createRouter()
       const { db } = c.var.tenant;
       const now = clockOf(c);
       const sources = await handoverSources(db, c.var.actor.staffId, now);
-      const drafts = [...selectHandoverItems({ ownerId: c.var.actor.staffId, ...sources, now }), ...(input.items ?? []).map((text) => ({ source: "note" as const, refId: null, text }))];
+      const drafts = [
+        ...selectHandoverItems({ ownerId: c.var.actor.staffId, ...sources, now }),
+        ...(input.items ?? []).map((text) => ({ source: "note" as const, refId: null, text })),
+      ];
       const id = newId("hdo", now);
       await insertHandover(
         db,
         { id, shift: input.shift, notes: input.notes ?? null, writtenBy: c.var.actor.staffId, createdAt: now, updatedAt: now },
-        drafts.map((d, i) => ({ id: `hdi_${id.slice(4)}_${String(i).padStart(3, "0")}`, handoverId: id, source: d.source, refId: d.refId, text: d.text })),
+        drafts.map((d, i) => ({
+          id: `hdi_${id.slice(4)}_${String(i).padStart(3, "0")}`,
+          handoverId: id,
+          source: d.source,
+          refId: d.refId,
+          text: d.text,
+        })),
       );
       const h = (await findHandover(db, id))!;
       c.header("etag", etagOf(h.version));
@@ -86,7 +123,10 @@ export const handoverRoutes = createRouter()
       const q = c.req.valid("query");
       const now = clockOf(c);
       const items = (await listHandovers(c.var.tenant.db, q.limit)).map((h) => view(h, now));
-      return c.json({ items: q.flagged === "true" ? items.filter((h) => h.flagged) : q.flagged === "false" ? items.filter((h) => !h.flagged) : items }, 200);
+      return c.json(
+        { items: q.flagged === "true" ? items.filter((h) => h.flagged) : q.flagged === "false" ? items.filter((h) => !h.flagged) : items },
+        200,
+      );
     },
   )
   .openapi(
@@ -112,7 +152,8 @@ export const handoverRoutes = createRouter()
       method: "post",
       path: "/handovers/{id}/sign",
       tags: ["console"],
-      summary: "The incoming shift signs, taking over the listed items (all when omitted); items left unsigned flag the handover to the supervisors",
+      summary:
+        "The incoming shift signs, taking over the listed items (all when omitted); items left unsigned flag the handover to the supervisors",
       security: [{ bearer: [] }],
       request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(HandoverSignInputSchema) },
       responses: { 200: ok("The signed handover", HandoverView), ...stateResponses },
@@ -140,7 +181,16 @@ export const handoverRoutes = createRouter()
           body: t(locale, "notify.handover.flagged.body" as MessageKey, { by: h.writtenBy, n: unsigned }),
         })),
       );
-      const result = await signHandover(db, { id: h.id, expectedVersion: expected ?? h.version, signer: c.var.actor.staffId, itemIds, note: input.note ?? null, now, flagged: unsigned > 0, inboxRows });
+      const result = await signHandover(db, {
+        id: h.id,
+        expectedVersion: expected ?? h.version,
+        signer: c.var.actor.staffId,
+        itemIds,
+        note: input.note ?? null,
+        now,
+        flagged: unsigned > 0,
+        inboxRows,
+      });
       if (!result) throw new NotFound("handover");
       throwIfStale(result, expected ?? h.version);
       const after = (await findHandover(db, h.id))!;

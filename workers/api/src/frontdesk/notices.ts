@@ -19,7 +19,17 @@ import {
   NotFound,
   type Locale,
 } from "@wuye/core";
-import { type BranchRow, changeNotice, findNotice, insertNotice, listNotices, noticeInboxRows, type NoticeRow, releaseDueNotices, writeAudit } from "@wuye/db";
+import {
+  type BranchRow,
+  changeNotice,
+  findNotice,
+  insertNotice,
+  listNotices,
+  noticeInboxRows,
+  type NoticeRow,
+  releaseDueNotices,
+  writeAudit,
+} from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
@@ -48,7 +58,10 @@ const NoticeView = z.object({
   history: z.array(z.object({ action: z.string(), by: z.string(), role: z.string(), at: z.string(), comment: z.string().optional() })),
   version: z.number(),
 });
-const ListQuery = z.strictObject({ status: z.enum(NOTICE_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
+const ListQuery = z.strictObject({
+  status: z.enum(NOTICE_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 const ApproveBody = z.strictObject({ publishAt: z.iso.datetime({ offset: true }).optional() });
 
 function view(n: NoticeRow, branch: BranchRow, locale: Locale, now: number) {
@@ -75,9 +88,24 @@ function view(n: NoticeRow, branch: BranchRow, locale: Locale, now: number) {
 }
 
 const audit = (c: Context<HonoEnv>, action: string, id: string, now: number, detail: Record<string, unknown> = {}) =>
-  writeAudit(c.var.tenant.db, { id: newId("aud", now), actorId: c.var.actor.staffId, actorRole: c.var.actor.role, action, subjectType: "notice", subjectId: id, detail, at: now });
+  writeAudit(c.var.tenant.db, {
+    id: newId("aud", now),
+    actorId: c.var.actor.staffId,
+    actorRole: c.var.actor.role,
+    action,
+    subjectType: "notice",
+    subjectId: id,
+    detail,
+    at: now,
+  });
 
-const historyEntry = (actor: Actor, action: string, at: number, comment?: string) => ({ action, by: actor.staffId, role: actor.role, at, ...(comment ? { comment } : {}) });
+const historyEntry = (actor: Actor, action: string, at: number, comment?: string) => ({
+  action,
+  by: actor.staffId,
+  role: actor.role,
+  at,
+  ...(comment ? { comment } : {}),
+});
 
 /** One state-machine action on a notice: permission, transition (409), version (412), write, answer. */
 async function act(c: Context<HonoEnv>, action: NoticeAction, input: { patch?: Partial<NoticeRow>; comment?: string; publishAt?: number }) {
@@ -105,7 +133,14 @@ async function act(c: Context<HonoEnv>, action: NoticeAction, input: { patch?: P
   }
   if (action === "return") patch.returnComment = input.comment ?? null;
   if (action === "expire") patch.expiresAt = Math.min(n.expiresAt ?? now, now);
-  const result = await changeNotice(db, { id: n.id, expectedVersion: expected ?? n.version, now, patch, history: historyEntry(c.var.actor, action, now, input.comment), inboxRows });
+  const result = await changeNotice(db, {
+    id: n.id,
+    expectedVersion: expected ?? n.version,
+    now,
+    patch,
+    history: historyEntry(c.var.actor, action, now, input.comment),
+    inboxRows,
+  });
   if (!result) throw new NotFound("notice");
   throwIfStale(result, expected ?? n.version);
   await audit(c, `notice.${action}`, n.id, now, { from: n.status, to: next, pushed: inboxRows.length });
@@ -263,9 +298,14 @@ export const noticeRoutes = createRouter()
     },
   )
   .openapi(actionRoute("submit", "Submit a draft for the supervisor's approval", z.strictObject({})), async (c) => act(c, "submit", {}))
-  .openapi(actionRoute("approve", "Approve: publishes now or at publishAt; also approves an emergency notice after the fact", ApproveBody), async (c) => {
-    const b = c.req.valid("json");
-    return act(c, "approve", b.publishAt ? { publishAt: Date.parse(b.publishAt) } : {});
-  })
-  .openapi(actionRoute("return", "Return to the drafter with a comment", NoticeReturnInputSchema), async (c) => act(c, "return", { comment: c.req.valid("json").comment }))
+  .openapi(
+    actionRoute("approve", "Approve: publishes now or at publishAt; also approves an emergency notice after the fact", ApproveBody),
+    async (c) => {
+      const b = c.req.valid("json");
+      return act(c, "approve", b.publishAt ? { publishAt: Date.parse(b.publishAt) } : {});
+    },
+  )
+  .openapi(actionRoute("return", "Return to the drafter with a comment", NoticeReturnInputSchema), async (c) =>
+    act(c, "return", { comment: c.req.valid("json").comment }),
+  )
   .openapi(actionRoute("expire", "Withdraw a published notice now", z.strictObject({})), async (c) => act(c, "expire", {}));

@@ -1,6 +1,29 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, Conflict, InvalidTransition, newId, NotFound, SurveyInputSchema, SurveySendInputSchema, t, type MessageKey } from "@wuye/core";
-import { closeSurvey, findSurvey, insertSurvey, listSurveys, residentsInUnits, residentsOfClosedRequests, residentInboxRow, sendSurvey, surveyAnswersOf, surveyNotificationId, type SurveyRow, unitPlaces } from "@wuye/db";
+import {
+  BadInput,
+  Conflict,
+  InvalidTransition,
+  newId,
+  NotFound,
+  SurveyInputSchema,
+  SurveySendInputSchema,
+  t,
+  type MessageKey,
+} from "@wuye/core";
+import {
+  closeSurvey,
+  findSurvey,
+  insertSurvey,
+  listSurveys,
+  residentsInUnits,
+  residentsOfClosedRequests,
+  residentInboxRow,
+  sendSurvey,
+  surveyAnswersOf,
+  surveyNotificationId,
+  type SurveyRow,
+  unitPlaces,
+} from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -23,7 +46,16 @@ const Results = z.object({
   recipients: z.number(),
   answers: z.number(),
   responseRate: z.number().nullable(),
-  questions: z.array(z.object({ id: z.string(), type: z.string(), count: z.number(), average: z.number().nullable(), distribution: z.record(z.string(), z.number()), comments: z.array(z.string()) })),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      count: z.number(),
+      average: z.number().nullable(),
+      distribution: z.record(z.string(), z.number()),
+      comments: z.array(z.string()),
+    }),
+  ),
 });
 
 export const surveyView = (r: SurveyRow) => ({
@@ -54,14 +86,30 @@ export const surveyRoutes = createRouter()
       const input = c.req.valid("json");
       const now = c.var.services.now();
       const id = newId("srv", now);
-      await insertSurvey(c.var.tenant.db, { id, title: input.title, scale: input.scale, questions: input.questions, status: "draft", createdBy: c.var.actor.staffId, createdAt: now, updatedAt: now });
+      await insertSurvey(c.var.tenant.db, {
+        id,
+        title: input.title,
+        scale: input.scale,
+        questions: input.questions,
+        status: "draft",
+        createdBy: c.var.actor.staffId,
+        createdAt: now,
+        updatedAt: now,
+      });
       const r = (await findSurvey(c.var.tenant.db, id))!;
       c.header("etag", etagOf(r.version));
       return c.json(surveyView(r), 201);
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/surveys", tags: ["console"], summary: "Surveys of the branch", security: [{ bearer: [] }], responses: { 200: ok("Surveys", z.object({ items: z.array(SurveyView) })), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/surveys",
+      tags: ["console"],
+      summary: "Surveys of the branch",
+      security: [{ bearer: [] }],
+      responses: { 200: ok("Surveys", z.object({ items: z.array(SurveyView) })), ...errorResponses },
+    }),
     async (c) => {
       requirePermission(c.var.actor, "survey.manage");
       return c.json({ items: (await listSurveys(c.var.tenant.db, 100)).map(surveyView) }, 200);
@@ -91,8 +139,12 @@ export const surveyRoutes = createRouter()
       let target: Record<string, unknown>;
       if ("communityId" in input) {
         const units = (await unitPlaces(s.control, branch.id)).filter((u) => u.communityId === input.communityId);
-        if (units.length === 0) throw new BadInput("unknown community", [{ path: "communityId", message: "not a community of this branch" }]);
-        recipients = await residentsInUnits(db, units.map((u) => u.id));
+        if (units.length === 0)
+          throw new BadInput("unknown community", [{ path: "communityId", message: "not a community of this branch" }]);
+        recipients = await residentsInUnits(
+          db,
+          units.map((u) => u.id),
+        );
         target = { communityId: input.communityId };
       } else {
         recipients = await residentsOfClosedRequests(db, input.closedRequestsSince);
@@ -105,7 +157,14 @@ export const surveyRoutes = createRouter()
         })),
       );
       const event = surveyChanged(branch, survey.id, now);
-      const result = await sendSurvey(db, { id: survey.id, expectedVersion: expected ?? survey.version, target, now, inboxRows, outbox: [event] });
+      const result = await sendSurvey(db, {
+        id: survey.id,
+        expectedVersion: expected ?? survey.version,
+        target,
+        now,
+        inboxRows,
+        outbox: [event],
+      });
       if (!result) throw new NotFound("survey");
       throwIfStale(result, expected ?? survey.version);
       publishAfter(c, db, [event]);
@@ -166,6 +225,15 @@ export const surveyRoutes = createRouter()
           comments: given.map((g) => g.text).filter((x): x is string => typeof x === "string"),
         };
       });
-      return c.json({ surveyId: survey.id, recipients: survey.recipients, answers: answers.length, responseRate: survey.recipients ? Math.round((answers.length / survey.recipients) * 1000) / 1000 : null, questions }, 200);
+      return c.json(
+        {
+          surveyId: survey.id,
+          recipients: survey.recipients,
+          answers: answers.length,
+          responseRate: survey.recipients ? Math.round((answers.length / survey.recipients) * 1000) / 1000 : null,
+          questions,
+        },
+        200,
+      );
     },
   );

@@ -25,7 +25,11 @@ const VisitorView = z.object({
   night: z.boolean(),
   version: z.number(),
 });
-const ListQuery = z.strictObject({ from: z.iso.datetime({ offset: true }).optional(), onSite: z.enum(["true", "false"]).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+const ListQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  onSite: z.enum(["true", "false"]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 
 const view = (v: VisitorRow) => ({
   id: v.id,
@@ -66,7 +70,8 @@ export const visitorRoutes = createRouter()
       const needed = visitorRegistrationAction(now, branch.timeZone, settings.nightShift);
       requirePermission(c.var.actor, needed);
       const unit = await findUnit(s.control, input.hostUnitId);
-      if (!unit || unit.branchId !== branch.id) throw new BadInput("unknown unit", [{ path: "hostUnitId", message: "not a unit of this branch" }]);
+      if (!unit || unit.branchId !== branch.id)
+        throw new BadInput("unknown unit", [{ path: "hostUnitId", message: "not a unit of this branch" }]);
       const inAt = input.inAt ?? now;
       if (inAt > now + 5 * 60_000) throw new BadInput("in time is in the future", [{ path: "inAt", message: "cannot be in the future" }]);
       const id = newId("vis", now);
@@ -104,7 +109,11 @@ export const visitorRoutes = createRouter()
     async (c) => {
       requirePermission(c.var.actor, "visitor.register");
       const q = c.req.valid("query");
-      const rows = await listVisitors(c.var.tenant.db, { from: q.from ? Date.parse(q.from) : undefined, onSite: q.onSite === "true", limit: q.limit });
+      const rows = await listVisitors(c.var.tenant.db, {
+        from: q.from ? Date.parse(q.from) : undefined,
+        onSite: q.onSite === "true",
+        limit: q.limit,
+      });
       return c.json({ items: rows.map(view) }, 200);
     },
   )

@@ -1,6 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NotFound, surveyPercent } from "@wuye/core";
-import { branchFigures, type BranchRow, complianceByMilestone, findReport, listReportMonths, overdueCount, overdueList, requestFactWithMilestones, requestTotals, type Scope, surveyFactsIn, trends } from "@wuye/db";
+import {
+  branchFigures,
+  type BranchRow,
+  complianceByMilestone,
+  findReport,
+  listReportMonths,
+  overdueCount,
+  overdueList,
+  requestFactWithMilestones,
+  requestTotals,
+  type Scope,
+  surveyFactsIn,
+  trends,
+} from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
@@ -14,7 +27,10 @@ const Period = z.strictObject({
   format: z.enum(["json", "csv"]).default("json"),
 });
 const TrendQuery = Period.extend({ granularity: z.enum(["day", "week", "month"]).default("day") });
-const OverdueQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200), format: z.enum(["json", "csv"]).default("json") });
+const OverdueQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  format: z.enum(["json", "csv"]).default("json"),
+});
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema }, "text/csv": { schema: z.string() } });
 
 /** Days are Shanghai days: [from 00:00, to + 1 day 00:00) at UTC+8. */
@@ -37,7 +53,10 @@ function scopeOf(c: Context<HonoEnv>, branchId?: string): Scope {
 /** A table as JSON or as a CSV download. */
 function table(c: Context<HonoEnv>, format: "json" | "csv", name: string, rows: Array<Record<string, unknown>>, body: unknown) {
   if (format === "csv") {
-    return c.body(toCsv(rows), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` });
+    return c.body(toCsv(rows), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}.csv"`,
+    });
   }
   return c.json(body as never, 200);
 }
@@ -68,16 +87,37 @@ async function overview(c: Context<HonoEnv>, scope: Scope, q: { from?: string | 
 
 export const hqRoutes = createRouter()
   .openapi(
-    createRoute({ method: "get", path: "/overview", tags: ["hq"], summary: "The group (or region) at a glance for a period", security: [{ bearer: [] }], request: { query: Period }, responses: { 200: { description: "Overview", content: json(Overview) }, ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/overview",
+      tags: ["hq"],
+      summary: "The group (or region) at a glance for a period",
+      security: [{ bearer: [] }],
+      request: { query: Period },
+      responses: { 200: { description: "Overview", content: json(Overview) }, ...errorResponses },
+    }),
     async (c) => {
       const q = c.req.valid("query");
       const branches = await branchesInScope(c);
-      const body = await overview(c, scopeOf(c), q, branches.reduce((s, b) => s + b.unitCount, 0));
+      const body = await overview(
+        c,
+        scopeOf(c),
+        q,
+        branches.reduce((s, b) => s + b.unitCount, 0),
+      );
       return table(c, q.format, "overview", body.compliance as never, body);
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/branches", tags: ["hq"], summary: "Branch ranking (四比): compliance, overdue, complaint rate, satisfaction", security: [{ bearer: [] }], request: { query: Period }, responses: { 200: { description: "Ranking", content: json(itemsOf(BranchRank)) }, ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/branches",
+      tags: ["hq"],
+      summary: "Branch ranking (四比): compliance, overdue, complaint rate, satisfaction",
+      security: [{ bearer: [] }],
+      request: { query: Period },
+      responses: { 200: { description: "Ranking", content: json(itemsOf(BranchRank)) }, ...errorResponses },
+    }),
     async (c) => {
       const q = c.req.valid("query");
       const s = c.var.services;
@@ -108,7 +148,8 @@ export const hqRoutes = createRouter()
       method: "get",
       path: "/surveys",
       tags: ["hq"],
-      summary: "Satisfaction surveys (满意度调查) of every branch in scope sent in the period: response rate and mean score (also as % of the scale), without who answered",
+      summary:
+        "Satisfaction surveys (满意度调查) of every branch in scope sent in the period: response rate and mean score (also as % of the scale), without who answered",
       security: [{ bearer: [] }],
       request: { query: Period },
       responses: { 200: { description: "Surveys, newest first", content: json(itemsOf(SurveyRow)) }, ...errorResponses },
@@ -135,7 +176,15 @@ export const hqRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/trends", tags: ["hq"], summary: "Requests and compliance by day, week or month", security: [{ bearer: [] }], request: { query: TrendQuery }, responses: { 200: { description: "Trend", content: json(itemsOf(TrendPoint)) }, ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/trends",
+      tags: ["hq"],
+      summary: "Requests and compliance by day, week or month",
+      security: [{ bearer: [] }],
+      request: { query: TrendQuery },
+      responses: { 200: { description: "Trend", content: json(itemsOf(TrendPoint)) }, ...errorResponses },
+    }),
     async (c) => {
       const q = c.req.valid("query");
       const now = c.var.services.now();
@@ -145,17 +194,37 @@ export const hqRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/overdue", tags: ["hq"], summary: "Milestones overdue now, oldest first, with their age", security: [{ bearer: [] }], request: { query: OverdueQuery }, responses: { 200: { description: "Overdue", content: json(itemsOf(OverdueItem)) }, ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/overdue",
+      tags: ["hq"],
+      summary: "Milestones overdue now, oldest first, with their age",
+      security: [{ bearer: [] }],
+      request: { query: OverdueQuery },
+      responses: { 200: { description: "Overdue", content: json(itemsOf(OverdueItem)) }, ...errorResponses },
+    }),
     async (c) => {
       const q = c.req.valid("query");
       const slugs = new Map((await branchesInScope(c)).map((b) => [b.id, b.slug]));
       const rows = await overdueList(c.var.services.supervision, scopeOf(c), c.var.services.now(), q.limit);
-      const items = rows.map(({ branchId, dueAt, ...r }) => ({ branch: slugs.get(branchId) ?? branchId, ...r, dueAt: new Date(dueAt).toISOString() }));
+      const items = rows.map(({ branchId, dueAt, ...r }) => ({
+        branch: slugs.get(branchId) ?? branchId,
+        ...r,
+        dueAt: new Date(dueAt).toISOString(),
+      }));
       return table(c, q.format, "overdue", items, { items });
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/branches/{branch}", tags: ["hq"], summary: "Drill-down: one branch's overview (404 outside your scope)", security: [{ bearer: [] }], request: { params: z.object({ branch: z.string().max(60) }), query: Period }, responses: { 200: { description: "Overview", content: json(Overview) }, ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/branches/{branch}",
+      tags: ["hq"],
+      summary: "Drill-down: one branch's overview (404 outside your scope)",
+      security: [{ bearer: [] }],
+      request: { params: z.object({ branch: z.string().max(60) }), query: Period },
+      responses: { 200: { description: "Overview", content: json(Overview) }, ...errorResponses },
+    }),
     async (c) => {
       const branch = (await branchesInScope(c)).find((b) => b.slug === c.req.valid("param").branch);
       if (!branch) throw new NotFound("branch");
@@ -165,7 +234,15 @@ export const hqRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/requests/{id}", tags: ["hq"], summary: "One request's PII-free facts and milestone timeline (404 outside your scope)", security: [{ bearer: [] }], request: { params: z.object({ id: z.string().max(64) }) }, responses: { 200: { description: "Facts", content: { "application/json": { schema: z.unknown() } } }, ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/requests/{id}",
+      tags: ["hq"],
+      summary: "One request's PII-free facts and milestone timeline (404 outside your scope)",
+      security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string().max(64) }) },
+      responses: { 200: { description: "Facts", content: { "application/json": { schema: z.unknown() } } }, ...errorResponses },
+    }),
     async (c) => {
       const found = await requestFactWithMilestones(c.var.services.supervision, scopeOf(c), c.req.valid("param").id);
       if (!found) throw new NotFound("request");
@@ -183,14 +260,32 @@ export const hqRoutes = createRouter()
           status: String(f.status),
           createdAt: iso(f.created_at),
           closedAt: iso(f.closed_at),
-          milestones: found.milestones.map((m) => ({ name: String(m.name), startAt: iso(m.start_at), dueAt: iso(m.due_at), status: String(m.status), metAt: iso(m.met_at), breachedAt: iso(m.breached_at), pausedMinutes: Math.round(Number(m.paused_ms) / 60_000) })),
+          milestones: found.milestones.map((m) => ({
+            name: String(m.name),
+            startAt: iso(m.start_at),
+            dueAt: iso(m.due_at),
+            status: String(m.status),
+            metAt: iso(m.met_at),
+            breachedAt: iso(m.breached_at),
+            pausedMinutes: Math.round(Number(m.paused_ms) / 60_000),
+          })),
         } as never,
         200,
       );
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/reports", tags: ["hq"], summary: "Months with a PDCA report", security: [{ bearer: [] }], responses: { 200: { description: "Months", content: { "application/json": { schema: z.object({ months: z.array(z.string()) }) } } }, ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/reports",
+      tags: ["hq"],
+      summary: "Months with a PDCA report",
+      security: [{ bearer: [] }],
+      responses: {
+        200: { description: "Months", content: { "application/json": { schema: z.object({ months: z.array(z.string()) }) } } },
+        ...errorResponses,
+      },
+    }),
     async (c) => c.json({ months: await listReportMonths(c.var.services.supervision, c.var.actor.orgId) }, 200),
   )
   .openapi(
@@ -200,7 +295,10 @@ export const hqRoutes = createRouter()
       tags: ["hq"],
       summary: "A month's PDCA report for the organization, or for one branch (?branch=slug); CSV of its breaches",
       security: [{ bearer: [] }],
-      request: { params: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/) }), query: z.strictObject({ branch: z.string().max(60).optional(), format: z.enum(["json", "csv"]).default("json") }) },
+      request: {
+        params: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/) }),
+        query: z.strictObject({ branch: z.string().max(60).optional(), format: z.enum(["json", "csv"]).default("json") }),
+      },
       responses: { 200: { description: "Report", content: json(z.unknown()) }, ...errorResponses },
     }),
     async (c) => {
@@ -217,6 +315,10 @@ export const hqRoutes = createRouter()
       const report = await findReport(c.var.services.supervision, c.var.actor.orgId, month, branchId);
       if (!report) throw new NotFound("report");
       const content = report.content as { breaches?: Array<Record<string, unknown>> };
-      return table(c, q.format, `pdca-${month}-${q.branch ?? "group"}`, content.breaches ?? [], { month, branch: q.branch ?? null, ...report.content });
+      return table(c, q.format, `pdca-${month}-${q.branch ?? "group"}`, content.breaches ?? [], {
+        month,
+        branch: q.branch ?? null,
+        ...report.content,
+      });
     },
   );

@@ -6,7 +6,14 @@ import { z } from "@hono/zod-openapi";
 const Percent = z.number().nullable();
 
 export const ComplianceRow = z
-  .strictObject({ milestone: z.string(), metOnTime: z.number().int(), metLate: z.number().int(), overdueOpen: z.number().int(), openInTime: z.number().int(), compliance: Percent })
+  .strictObject({
+    milestone: z.string(),
+    metOnTime: z.number().int(),
+    metLate: z.number().int(),
+    overdueOpen: z.number().int(),
+    openInTime: z.number().int(),
+    compliance: Percent,
+  })
   .openapi("HqCompliance");
 
 export const Overview = z
@@ -58,7 +65,15 @@ export const SurveyRow = z
 export const TrendPoint = z.strictObject({ bucket: z.string(), requests: z.number().int(), compliance: Percent }).openapi("HqTrendPoint");
 
 export const OverdueItem = z
-  .strictObject({ branch: z.string(), milestoneId: z.string(), requestId: z.string(), milestone: z.string(), kind: z.string(), dueAt: z.string(), ageMinutes: z.number().int() })
+  .strictObject({
+    branch: z.string(),
+    milestoneId: z.string(),
+    requestId: z.string(),
+    milestone: z.string(),
+    kind: z.string(),
+    dueAt: z.string(),
+    ageMinutes: z.number().int(),
+  })
   .openapi("HqOverdueItem");
 
 export const itemsOf = <T extends z.ZodType>(row: T) => z.strictObject({ items: z.array(row) });

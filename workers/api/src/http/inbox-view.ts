@@ -5,7 +5,17 @@ import type { BranchDb } from "@wuye/db";
 
 export const InboxView = z.object({
   unread: z.number(),
-  items: z.array(z.object({ id: z.string(), type: z.string(), title: z.string(), body: z.string(), requestId: z.string().nullable(), createdAt: z.string(), read: z.boolean() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      title: z.string(),
+      body: z.string(),
+      requestId: z.string().nullable(),
+      createdAt: z.string(),
+      read: z.boolean(),
+    }),
+  ),
 });
 
 /**
@@ -20,7 +30,18 @@ export async function inboxResponse(c: Context, db: BranchDb, recipient: { type:
   c.header("cache-control", "no-cache");
   if (c.req.header("if-none-match") === etag) return c.body(null, 304);
   return c.json(
-    { unread, items: items.map((i) => ({ id: i.id, type: i.type, title: i.title, body: i.body, requestId: i.requestId, createdAt: new Date(i.createdAt).toISOString(), read: i.readAt !== null })) },
+    {
+      unread,
+      items: items.map((i) => ({
+        id: i.id,
+        type: i.type,
+        title: i.title,
+        body: i.body,
+        requestId: i.requestId,
+        createdAt: new Date(i.createdAt).toISOString(),
+        read: i.readAt !== null,
+      })),
+    },
     200,
   );
 }

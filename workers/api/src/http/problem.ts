@@ -28,7 +28,11 @@ export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
     const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : null;
     if (unknownKeys) {
-      return { path: [path, unknownKeys.join(",")].filter(Boolean).join("."), message: `unknown field(s): ${unknownKeys.join(", ")}`, code: issue.code };
+      return {
+        path: [path, unknownKeys.join(",")].filter(Boolean).join("."),
+        message: `unknown field(s): ${unknownKeys.join(", ")}`,
+        code: issue.code,
+      };
     }
     return { path: path || "(body)", message: issue.message, code: issue.code };
   });
@@ -66,7 +70,14 @@ export function problemFromError(c: Context, err: unknown): Response {
   }
   if (err instanceof HTTPException && err.status < 500) {
     // Hono's own validators: malformed JSON, bad content type, etc.
-    const code = err.status === 413 ? "payload_too_large" : err.status === 415 ? "unsupported_media_type" : err.status === 401 ? "unauthenticated" : "bad_input";
+    const code =
+      err.status === 413
+        ? "payload_too_large"
+        : err.status === 415
+          ? "unsupported_media_type"
+          : err.status === 401
+            ? "unauthenticated"
+            : "bad_input";
     return problemResponse({
       type: `urn:wuye:problem:${code}`,
       title: t(locale, `error.${code}` as MessageKey),
@@ -77,7 +88,9 @@ export function problemFromError(c: Context, err: unknown): Response {
       errors: code === "bad_input" ? [{ path: "(body)", message: err.message || "malformed body" }] : [],
     });
   }
-  console.error(JSON.stringify({ level: "error", requestId, path: instance, error: err instanceof Error ? err.stack ?? err.message : String(err) }));
+  console.error(
+    JSON.stringify({ level: "error", requestId, path: instance, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
   return problemResponse({
     type: "urn:wuye:problem:internal",
     title: t(locale, "error.internal"),

@@ -17,15 +17,7 @@ import {
   type RequestKind,
   type Urgency,
 } from "@wuye/core";
-import {
-  type BranchDb,
-  type BranchRow,
-  findAttachments,
-  findCommunity,
-  findUnit,
-  intakeRefusalFacts,
-  recordIntake,
-} from "@wuye/db";
+import { type BranchDb, type BranchRow, findAttachments, findCommunity, findUnit, intakeRefusalFacts, recordIntake } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { dutyOwnerAt } from "../duty.ts";
 import { publishCommitted } from "../outbox.ts";
@@ -68,7 +60,8 @@ function localDay(now: number, timeZone: string): { day: number; secondsLeft: nu
 async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["input"]): Promise<Place> {
   if ("unitId" in input.location) {
     const unit = await findUnit(s.control, input.location.unitId);
-    if (!unit || unit.branchId !== branch.id) throw new BadInput("unknown unit", [{ path: "location.unitId", message: "no such unit in this branch" }]);
+    if (!unit || unit.branchId !== branch.id)
+      throw new BadInput("unknown unit", [{ path: "location.unitId", message: "no such unit in this branch" }]);
     return { unitId: unit.id, communityId: unit.communityId };
   }
   const communityId = input.location.communityId ?? null;
@@ -95,9 +88,14 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
   const { day, secondsLeft } = localDay(now, branch.timeZone);
   const limitKeys = a.actor ? [] : [`phone:${a.input.contact.phone}`, `ip:${a.clientIp}`];
   const attachmentIds = a.input.attachmentIds ?? [];
-  const [{ settings, policy }, place, photos] = await Promise.all([branchSettings(s, branch.id), resolvePlace(s, branch, a.input), findAttachments(db, attachmentIds)]);
+  const [{ settings, policy }, place, photos] = await Promise.all([
+    branchSettings(s, branch.id),
+    resolvePlace(s, branch, a.input),
+    findAttachments(db, attachmentIds),
+  ]);
   photos.forEach((photo, i) => {
-    if (!photo || photo.requestId) throw new BadInput("unknown photo", [{ path: `attachmentIds.${i}`, message: "no such uploaded photo, or already attached" }]);
+    if (!photo || photo.requestId)
+      throw new BadInput("unknown photo", [{ path: `attachmentIds.${i}`, message: "no such uploaded photo, or already attached" }]);
   });
   const dutyOwnerId = a.actor ? null : await dutyOwnerAt(s, branch, settings.nightShift, now);
   const plan = planIntake(a.input, {
@@ -119,11 +117,17 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: new Date(m.dueAt).toISOString() })),
   };
   const idempotency = a.idempotencyKey ? { scope, key: a.idempotencyKey } : undefined;
-  let outbox;
+  let outbox: Awaited<ReturnType<typeof recordIntake>>;
   try {
     outbox = await recordIntake(db, plan, branch, {
       ...(idempotency ? { idempotency: { ...idempotency, bodyHash, status: 201, response: JSON.stringify(body), createdAt: now } } : {}),
-      counters: limitKeys.map((key) => ({ key, window: day, text: counterText(a.input.description), at: now, cap: settings.publicDailyLimit })),
+      counters: limitKeys.map((key) => ({
+        key,
+        window: day,
+        text: counterText(a.input.description),
+        at: now,
+        cap: settings.publicDailyLimit,
+      })),
       attachmentIds,
     });
   } catch (err) {

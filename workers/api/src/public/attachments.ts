@@ -10,7 +10,10 @@ export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 const SIGNATURES: Array<{ type: string; matches: (b: Uint8Array) => boolean }> = [
   { type: "image/jpeg", matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   { type: "image/png", matches: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v) },
-  { type: "image/webp", matches: (b) => String.fromCharCode(...b.slice(0, 4)) === "RIFF" && String.fromCharCode(...b.slice(8, 12)) === "WEBP" },
+  {
+    type: "image/webp",
+    matches: (b) => String.fromCharCode(...b.slice(0, 4)) === "RIFF" && String.fromCharCode(...b.slice(8, 12)) === "WEBP",
+  },
 ];
 
 export function sniffImage(bytes: Uint8Array): string | null {
@@ -25,10 +28,19 @@ export const attachmentRoutes = createRouter().openapi(
     summary: "Upload a photo (JPEG, PNG or WebP, ≤ 5 MB) before submitting; send its id in attachmentIds",
     request: {
       params: BranchParam,
-      body: { content: { "image/jpeg": { schema: z.string().openapi({ format: "binary" }) }, "image/png": { schema: z.string().openapi({ format: "binary" }) }, "image/webp": { schema: z.string().openapi({ format: "binary" }) } } },
+      body: {
+        content: {
+          "image/jpeg": { schema: z.string().openapi({ format: "binary" }) },
+          "image/png": { schema: z.string().openapi({ format: "binary" }) },
+          "image/webp": { schema: z.string().openapi({ format: "binary" }) },
+        },
+      },
     },
     responses: {
-      201: { description: "Stored", content: { "application/json": { schema: z.object({ id: z.string(), contentType: z.string(), size: z.number() }) } } },
+      201: {
+        description: "Stored",
+        content: { "application/json": { schema: z.object({ id: z.string(), contentType: z.string(), size: z.number() }) } },
+      },
       404: errorResponses[404],
       413: { description: "Larger than 5 MB", content: problemContent },
       415: { description: "Not an image", content: problemContent },
@@ -43,7 +55,9 @@ export const attachmentRoutes = createRouter().openapi(
     if (bytes.length > PHOTO_MAX_BYTES) throw new DomainError("payload_too_large", "photos are limited to 5 MB");
     const actual = sniffImage(bytes);
     if (!actual || actual !== declared) {
-      throw new DomainError("unsupported_media_type", "only JPEG, PNG or WebP images, with a matching Content-Type", { errors: [{ path: "(body)", message: `declared ${declared || "nothing"}, content is ${actual ?? "not an image"}` }] });
+      throw new DomainError("unsupported_media_type", "only JPEG, PNG or WebP images, with a matching Content-Type", {
+        errors: [{ path: "(body)", message: `declared ${declared || "nothing"}, content is ${actual ?? "not an image"}` }],
+      });
     }
     if (!c.env.ATTACHMENTS) throw new DomainError("unavailable", "photo storage is not configured");
     const now = s.now();

@@ -1,6 +1,26 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, MILESTONE_NAMES, newId, NotFound, PhoneSchema, RateLimited, sha256Hex, timingSafeEqual, Unauthenticated } from "@wuye/core";
-import { codesSince, consumeCode, countCodeAttempt, findResident, insertOneTimeCode, latestOpenCode, milestonesOf, requestsOfResident, setResidentChannels } from "@wuye/db";
+import {
+  BadInput,
+  MILESTONE_NAMES,
+  newId,
+  NotFound,
+  PhoneSchema,
+  RateLimited,
+  sha256Hex,
+  timingSafeEqual,
+  Unauthenticated,
+} from "@wuye/core";
+import {
+  codesSince,
+  consumeCode,
+  countCodeAttempt,
+  findResident,
+  insertOneTimeCode,
+  latestOpenCode,
+  milestonesOf,
+  requestsOfResident,
+  setResidentChannels,
+} from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { InboxView, inboxResponse } from "../http/inbox-view.ts";
@@ -54,7 +74,12 @@ export const residentRoutes = createRouter()
       tags: ["public"],
       summary: "Send a one-time code to a resident's phone (through the notifications path)",
       request: { params: BranchParam, body: json(StartBody) },
-      responses: { 202: { description: "Code sent" }, 400: errorResponses[400], 404: errorResponses[404], 429: { description: "Too many codes", content: problemContent } },
+      responses: {
+        202: { description: "Code sent" },
+        400: errorResponses[400],
+        404: errorResponses[404],
+        429: { description: "Too many codes", content: problemContent },
+      },
     }),
     async (c) => {
       const s = c.var.services;
@@ -65,17 +90,30 @@ export const residentRoutes = createRouter()
       const now = s.now();
       const recent = await codesSince(db, phone, now - 86_400_000);
       if (recent.length >= MAX_CODES_PER_DAY) throw new RateLimited(3600, "too many codes today");
-      if (recent[0] && now - recent[0].createdAt < RESEND_AFTER_MS) throw new RateLimited(Math.ceil((RESEND_AFTER_MS - (now - recent[0].createdAt)) / 1000), "wait before asking for another code");
+      if (recent[0] && now - recent[0].createdAt < RESEND_AFTER_MS)
+        throw new RateLimited(Math.ceil((RESEND_AFTER_MS - (now - recent[0].createdAt)) / 1000), "wait before asking for another code");
       const code = sixDigits();
       const id = newId("otp", now);
       const notificationId = newId("ntf", now);
       const message = {
         id: newId("obx", now),
         topic: "notifications",
-        payload: { notificationId, type: "resident.otp", branchId: branch.id, orgId: branch.orgId, to: phone, params: { code }, recipients: [] },
+        payload: {
+          notificationId,
+          type: "resident.otp",
+          branchId: branch.id,
+          orgId: branch.orgId,
+          to: phone,
+          params: { code },
+          recipients: [],
+        },
         createdAt: now,
       };
-      await insertOneTimeCode(db, { id, contact: phone, codeHash: await sha256Hex(`${id}:${code}`), purpose: "verify", expiresAt: now + CODE_TTL_MS, createdAt: now }, message);
+      await insertOneTimeCode(
+        db,
+        { id, contact: phone, codeHash: await sha256Hex(`${id}:${code}`), purpose: "verify", expiresAt: now + CODE_TTL_MS, createdAt: now },
+        message,
+      );
       publishAfter(c, db, [message]);
       return c.body(null, 202);
     },
@@ -88,7 +126,10 @@ export const residentRoutes = createRouter()
       summary: "Exchange the one-time code for a resident token (24 h)",
       request: { params: BranchParam, body: json(ConfirmBody) },
       responses: {
-        200: { description: "Verified", content: { "application/json": { schema: z.object({ token: z.string(), expiresIn: z.number() }) } } },
+        200: {
+          description: "Verified",
+          content: { "application/json": { schema: z.object({ token: z.string(), expiresIn: z.number() }) } },
+        },
         400: errorResponses[400],
         401: errorResponses[401],
         404: errorResponses[404],
@@ -105,7 +146,8 @@ export const residentRoutes = createRouter()
       if (!open || open.attempts >= MAX_ATTEMPTS) throw new Unauthenticated("no valid code; ask for a new one");
       await countCodeAttempt(db, open.id);
       const enc = new TextEncoder();
-      if (!timingSafeEqual(enc.encode(await sha256Hex(`${open.id}:${code}`)), enc.encode(open.codeHash))) throw new BadInput("wrong code", [{ path: "code", message: "the code does not match" }]);
+      if (!timingSafeEqual(enc.encode(await sha256Hex(`${open.id}:${code}`)), enc.encode(open.codeHash)))
+        throw new BadInput("wrong code", [{ path: "code", message: "the code does not match" }]);
       const residentId = await consumeCode(db, open.id, { id: newId("res", now), phone, now });
       if (!residentId) throw new Unauthenticated("code already used");
       const token = await signResidentToken({ residentId, branchId: branch.id }, s.vars.JWT_SECRET, s.vars.JWT_ISSUER, now);
@@ -120,12 +162,19 @@ export const residentRoutes = createRouter()
       summary: "A verified resident's requests in this branch",
       security: [{ bearer: [] }],
       request: { params: BranchParam },
-      responses: { 200: { description: "Requests", content: { "application/json": { schema: z.object({ items: z.array(MyRequest) }) } } }, 401: errorResponses[401], 404: errorResponses[404] },
+      responses: {
+        200: { description: "Requests", content: { "application/json": { schema: z.object({ items: z.array(MyRequest) }) } } },
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const { db, resident } = await residentOf(c);
       const rows = await requestsOfResident(db, resident);
-      const ms = await milestonesOf(db, rows.map((r) => r.id));
+      const ms = await milestonesOf(
+        db,
+        rows.map((r) => r.id),
+      );
       const iso = (n: number | null) => (n === null ? null : new Date(n).toISOString());
       return c.json(
         {
@@ -134,7 +183,9 @@ export const residentRoutes = createRouter()
             kind: r.kind,
             status: r.status,
             createdAt: iso(r.createdAt)!,
-            milestones: ms.filter((m) => m.requestId === r.id).map((m) => ({ name: m.name as (typeof MILESTONE_NAMES)[number], dueAt: iso(m.dueAt), status: m.status })),
+            milestones: ms
+              .filter((m) => m.requestId === r.id)
+              .map((m) => ({ name: m.name as (typeof MILESTONE_NAMES)[number], dueAt: iso(m.dueAt), status: m.status })),
           })),
         },
         200,
@@ -149,7 +200,12 @@ export const residentRoutes = createRouter()
       summary: "A verified resident's inbox; poll with If-None-Match",
       security: [{ bearer: [] }],
       request: { params: BranchParam },
-      responses: { 200: { description: "Inbox", content: { "application/json": { schema: InboxView } } }, 304: { description: "Unchanged" }, 401: errorResponses[401], 404: errorResponses[404] },
+      responses: {
+        200: { description: "Inbox", content: { "application/json": { schema: InboxView } } },
+        304: { description: "Unchanged" },
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const { db, resident } = await residentOf(c);

@@ -1,5 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { allowedActions, Conflict, CreateRequestInputSchema, describeCommitments, noticeBodyWithPhones, type MessageKey, type MilestoneName, newId, NotFound, type RequestKind, t, trackingPrefixOf } from "@wuye/core";
+import {
+  allowedActions,
+  Conflict,
+  CreateRequestInputSchema,
+  describeCommitments,
+  noticeBodyWithPhones,
+  type MessageKey,
+  type MilestoneName,
+  newId,
+  NotFound,
+  type RequestKind,
+  t,
+  trackingPrefixOf,
+} from "@wuye/core";
 import { branchPlaces, changeRequest, findRequest, rateRequest, releaseDueNotices, requestTimeline } from "@wuye/db";
 import { eventRow, publishAfter } from "../outbox.ts";
 import type { Services } from "../services.ts";
@@ -28,7 +41,12 @@ const RatingBody = z.strictObject({
   score: z.number().int().min(1).max(5),
   /** Asked in the portal; when left out, 1–2 stars count as not satisfied. */
   satisfied: z.boolean().optional(),
-  comment: z.string().trim().max(500).refine((v) => !/<\s*\/?\s*[a-z!?]/i.test(v), "must be plain text").optional(),
+  comment: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((v) => !/<\s*\/?\s*[a-z!?]/i.test(v), "must be plain text")
+    .optional(),
 });
 /** The step a resident's rating performs when the request waits for its follow-up (回访). */
 const FOLLOW_UP_STEP = "follow-up";
@@ -43,14 +61,21 @@ export const publicRoutes = createRouter()
       tags: ["public"],
       summary: "A branch's public profile: phones, commitments, price list, notices, categories",
       request: { params: BranchParam },
-      responses: { 200: { description: "Profile", content: { "application/json": { schema: BranchProfileSchema } } }, 404: errorResponses[404] },
+      responses: {
+        200: { description: "Profile", content: { "application/json": { schema: BranchProfileSchema } } },
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const s = c.var.services;
       const branch = await s.branch({ slug: c.req.valid("param").branch });
       if (!branch) throw new NotFound("branch");
       const locale = c.var.locale;
-      const [{ settings, policy }, communities, notices] = await Promise.all([branchSettings(s, branch.id), branchPlaces(s.control, branch.id), releaseDueNotices(s.control, branch, s.branchDb(branch), s.now())]);
+      const [{ settings, policy }, communities, notices] = await Promise.all([
+        branchSettings(s, branch.id),
+        branchPlaces(s.control, branch.id),
+        releaseDueNotices(s.control, branch, s.branchDb(branch), s.now()),
+      ]);
       return c.json(
         {
           slug: branch.slug,
@@ -60,9 +85,21 @@ export const publicRoutes = createRouter()
           servicePhone: branch.servicePhone,
           complaintPhone: branch.complaintPhone,
           commitments: describeCommitments(policy, locale),
-          priceList: settings.priceList.map((p) => ({ code: p.code, name: p.name[locale], unit: p.unit, labourFen: p.labourFen, materialFen: p.materialFen })),
+          priceList: settings.priceList.map((p) => ({
+            code: p.code,
+            name: p.name[locale],
+            unit: p.unit,
+            labourFen: p.labourFen,
+            materialFen: p.materialFen,
+          })),
           // Approved (or emergency) notices in force now, each with the branch's phones appended.
-          notices: notices.map((n) => ({ id: n.id, title: n.title, body: noticeBodyWithPhones(n.body, branch, locale), category: n.category, publishedAt: iso(n.publishAt ?? n.createdAt)! })),
+          notices: notices.map((n) => ({
+            id: n.id,
+            title: n.title,
+            body: noticeBodyWithPhones(n.body, branch, locale),
+            category: n.category,
+            publishedAt: iso(n.publishAt ?? n.createdAt)!,
+          })),
           categories: settings.categories.map((x) => ({ code: x.code, name: x.name[locale], kind: x.kind, urgent: x.urgent })),
           communities,
         },
@@ -83,7 +120,8 @@ export const publicRoutes = createRouter()
       },
       responses: {
         201: {
-          description: "Created, with every milestone's due time; a retry with the same Idempotency-Key gets the first answer again, marked `idempotent-replayed: true`",
+          description:
+            "Created, with every milestone's due time; a retry with the same Idempotency-Key gets the first answer again, marked `idempotent-replayed: true`",
           content: { "application/json": { schema: CreatedRequestSchema } },
         },
         400: errorResponses[400],
@@ -120,7 +158,10 @@ export const publicRoutes = createRouter()
       summary: "Track a request: status, milestones and a resident-safe timeline; poll with If-None-Match (304 while unchanged)",
       request: { params: TrackingParam },
       responses: {
-        200: { description: "Tracking view (ETag: hash of the view, so any visible change changes it)", content: { "application/json": { schema: TrackingViewSchema } } },
+        200: {
+          description: "Tracking view (ETag: hash of the view, so any visible change changes it)",
+          content: { "application/json": { schema: TrackingViewSchema } },
+        },
         304: { description: "Unchanged since the ETag in If-None-Match" },
         404: errorResponses[404],
       },
@@ -149,7 +190,11 @@ export const publicRoutes = createRouter()
         // Only events with a public note; internal data and staff identities never leave the branch.
         timeline: events
           .filter((e) => e.publicNote !== null)
-          .map((e) => ({ at: iso(e.at)!, type: e.type, note: e.publicNote === "reply" ? String(e.data.text) : t(locale, `timeline.${e.publicNote}` as MessageKey) })),
+          .map((e) => ({
+            at: iso(e.at)!,
+            type: e.type,
+            note: e.publicNote === "reply" ? String(e.data.text) : t(locale, `timeline.${e.publicNote}` as MessageKey),
+          })),
         workflow: {
           state: t(locale, `state.${request.status}` as MessageKey),
           residentActions: allowedActions(request.kind as RequestKind, request.status, "resident", record),
@@ -166,7 +211,12 @@ export const publicRoutes = createRouter()
       summary:
         "Rate a request once (1–5, satisfied or not, a comment); the tracking code is the resident's proof. A completed repair's rating is its follow-up (回访): it meets the follow-up milestone and, when not satisfied, reopens it per the branch's rule",
       request: { params: TrackingParam, body: { content: { "application/json": { schema: RatingBody } }, required: true } },
-      responses: { 201: { description: "Thank you" }, 400: errorResponses[400], 404: errorResponses[404], 409: { description: "Already rated", content: problemContent } },
+      responses: {
+        201: { description: "Thank you" },
+        400: errorResponses[400],
+        404: errorResponses[404],
+        409: { description: "Already rated", content: problemContent },
+      },
     }),
     async (c) => {
       const s = c.var.services;
@@ -175,7 +225,14 @@ export const publicRoutes = createRouter()
       const kind = request.kind as RequestKind;
       const record = await recordOf(db, request);
       if (allowedActions(kind, request.status, "resident", record).includes(FOLLOW_UP_STEP)) {
-        await runStep(c, { branch, db, request, record }, FOLLOW_UP_STEP, { satisfied: satisfied ?? score >= 3, score, ...(comment ? { comment } : {}) }, "resident", null);
+        await runStep(
+          c,
+          { branch, db, request, record },
+          FOLLOW_UP_STEP,
+          { satisfied: satisfied ?? score >= 3, score, ...(comment ? { comment } : {}) },
+          "resident",
+          null,
+        );
         return c.body(null, 201);
       }
       const now = s.now();
@@ -188,11 +245,21 @@ export const publicRoutes = createRouter()
           requestId: request.id,
           expectedVersion: null,
           now,
-          event: { id: eventId, requestId: request.id, type: "rating.given", actorId: null, actorRole: null, publicNote: "rated", data: { score }, at: now },
+          event: {
+            id: eventId,
+            requestId: request.id,
+            type: "rating.given",
+            actorId: null,
+            actorRole: null,
+            publicNote: "rated",
+            data: { score },
+            at: now,
+          },
           outbox,
         },
         async (tx) => {
-          if (!(await rateRequest(tx, request.id, { score, comment: comment ?? null, at: now }))) throw new Conflict("this request was already rated");
+          if (!(await rateRequest(tx, request.id, { score, comment: comment ?? null, at: now })))
+            throw new Conflict("this request was already rated");
         },
       );
       publishAfter(c, db, [outbox]);

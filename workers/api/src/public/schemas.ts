@@ -1,7 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { MILESTONE_NAMES, REQUEST_KINDS } from "@wuye/core";
 
-export const BranchParam = z.object({ branch: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/).openapi({ example: "yangguang" }) });
+export const BranchParam = z.object({
+  branch: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,40}$/)
+    .openapi({ example: "yangguang" }),
+});
 export const TrackingParam = z.object({ trackingCode: z.string().min(1).max(64).openapi({ example: "YGHY-ABCDE-FGHJK-LMNPQ-RSTUV" }) });
 
 export const MilestoneDueSchema = z.object({ name: z.enum(MILESTONE_NAMES), dueAt: z.string().openapi({ format: "date-time" }) });
@@ -22,7 +27,15 @@ export const BranchProfileSchema = z.object({
   timeZone: z.string(),
   servicePhone: z.string(),
   complaintPhone: z.string(),
-  commitments: z.array(z.object({ milestone: z.enum(MILESTONE_NAMES), kinds: z.array(z.enum(REQUEST_KINDS)), urgency: z.string().nullable(), minutes: z.number(), text: z.string() })),
+  commitments: z.array(
+    z.object({
+      milestone: z.enum(MILESTONE_NAMES),
+      kinds: z.array(z.enum(REQUEST_KINDS)),
+      urgency: z.string().nullable(),
+      minutes: z.number(),
+      text: z.string(),
+    }),
+  ),
   priceList: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string(), labourFen: z.number(), materialFen: z.number() })),
   notices: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), category: z.string(), publishedAt: z.string() })),
   categories: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(REQUEST_KINDS), urgent: z.boolean() })),
@@ -38,7 +51,13 @@ export const TrackingViewSchema = z.object({
   createdAt: z.string(),
   branch: z.object({ slug: z.string(), name: z.string(), servicePhone: z.string() }),
   milestones: z.array(
-    z.object({ name: z.enum(MILESTONE_NAMES), dueAt: z.string().nullable(), status: z.string(), metAt: z.string().nullable(), breached: z.boolean() }),
+    z.object({
+      name: z.enum(MILESTONE_NAMES),
+      dueAt: z.string().nullable(),
+      status: z.string(),
+      metAt: z.string().nullable(),
+      breached: z.boolean(),
+    }),
   ),
   timeline: z.array(z.object({ at: z.string(), type: z.string(), note: z.string().nullable() })),
   workflow: z.object({ state: z.string(), residentActions: z.array(z.string()), record: z.record(z.string(), z.unknown()) }),

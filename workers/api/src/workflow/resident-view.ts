@@ -1,16 +1,30 @@
 /** What the resident sees of the record: prices, quotes and decisions — no staff ids, no internal notes. */
 export function residentView(kind: string, record: Record<string, unknown>): Record<string, unknown> {
   if (kind !== "repair") return {};
-  const w = record as { number?: string; item?: unknown; review?: { priceFen?: number; feasible?: boolean; referral?: string }; quotes?: Array<{ lines: unknown; totalFen: number; warrantyOf: string | null; decision?: { accepted: boolean } }>; work?: { totalFen: number }; deferral?: { condition: string }; acceptance?: { amountFen: number }; payment?: { amountFen: number } };
+  const w = record as {
+    number?: string;
+    item?: unknown;
+    review?: { priceFen?: number; feasible?: boolean; referral?: string };
+    quotes?: Array<{ lines: unknown; totalFen: number; warrantyOf: string | null; decision?: { accepted: boolean } }>;
+    work?: { totalFen: number };
+    deferral?: { condition: string };
+    acceptance?: { amountFen: number };
+    payment?: { amountFen: number };
+  };
   const q = w.quotes?.at(-1);
   return {
     number: w.number ?? null,
     item: w.item ?? null,
-    priceDecision: w.review?.feasible === undefined ? null : { feasible: w.review.feasible, priceFen: w.review.priceFen ?? null, referral: w.review.referral ?? null },
-    quote: q ? { lines: q.lines, totalFen: q.totalFen, warranty: q.warrantyOf !== null, decided: q.decision ? q.decision.accepted : null } : null,
+    priceDecision:
+      w.review?.feasible === undefined
+        ? null
+        : { feasible: w.review.feasible, priceFen: w.review.priceFen ?? null, referral: w.review.referral ?? null },
+    quote: q
+      ? { lines: q.lines, totalFen: q.totalFen, warranty: q.warrantyOf !== null, decided: q.decision ? q.decision.accepted : null }
+      : null,
     amountFen: w.work?.totalFen ?? null,
     deferral: w.deferral?.condition ?? null,
-    accepted: w.acceptance ? true : false,
-    paid: w.payment ? true : false,
+    accepted: !!w.acceptance,
+    paid: !!w.payment,
   };
 }

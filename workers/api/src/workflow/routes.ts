@@ -1,5 +1,21 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { allowedActions, BadInput, canTake, CaseInputSchema, Conflict, Forbidden, HandOverDecisionSchema, HandOverInputSchema, newId, NotFound, type RequestKind, RESIDENT_STEPS, StaleVersion, STEP_NAMES, type StepName } from "@wuye/core";
+import {
+  allowedActions,
+  BadInput,
+  canTake,
+  CaseInputSchema,
+  Conflict,
+  Forbidden,
+  HandOverDecisionSchema,
+  HandOverInputSchema,
+  newId,
+  NotFound,
+  type RequestKind,
+  RESIDENT_STEPS,
+  StaleVersion,
+  STEP_NAMES,
+  type StepName,
+} from "@wuye/core";
 import {
   changeRequest,
   colleaguesOf,
@@ -27,8 +43,16 @@ import { residentView } from "./resident-view.ts";
 import { recordOf, runStep } from "./run-step.ts";
 
 const Params = z.object({ id: z.string().min(3).max(64) });
-const StepBody = z.record(z.string(), z.unknown()).openapi({ description: "The step's input; each step's fields are validated by its schema in @wuye/core (workflow/*-steps.ts)" });
-export const StepResult = z.object({ id: z.string(), status: z.string(), version: z.number(), allowedActions: z.array(z.string()), record: z.record(z.string(), z.unknown()) });
+const StepBody = z
+  .record(z.string(), z.unknown())
+  .openapi({ description: "The step's input; each step's fields are validated by its schema in @wuye/core (workflow/*-steps.ts)" });
+export const StepResult = z.object({
+  id: z.string(),
+  status: z.string(),
+  version: z.number(),
+  allowedActions: z.array(z.string()),
+  record: z.record(z.string(), z.unknown()),
+});
 const iso = (n: number | null) => (n === null ? null : new Date(n).toISOString());
 
 const stepResponses = {
@@ -58,7 +82,11 @@ function stepRoute<S extends StepName>(step: S) {
     tags: ["workflow"],
     summary: `Workflow step "${step}"`,
     security: [{ bearer: [] }],
-    request: { params: Params, headers: z.object({ "if-match": z.string().optional() }), body: { content: { "application/json": { schema: StepBody } }, required: false } },
+    request: {
+      params: Params,
+      headers: z.object({ "if-match": z.string().optional() }),
+      body: { content: { "application/json": { schema: StepBody } }, required: false },
+    },
     responses: stepResponses,
   });
 }
@@ -71,7 +99,10 @@ async function consoleStep(c: Context<HonoEnv>, step: string) {
   const body = await optionalJsonBody(c);
   const out = await runStep(c, { branch, db, request }, step, body, { role: actor.role }, ifMatchVersion(c));
   c.header("etag", etagOf(out.request.version));
-  return c.json({ id: out.request.id, status: out.request.status, version: out.request.version, allowedActions: out.allowed, record: out.record }, 200);
+  return c.json(
+    { id: out.request.id, status: out.request.status, version: out.request.version, allowedActions: out.allowed, record: out.record },
+    200,
+  );
 }
 
 const consoleRouter = createRouter();
@@ -81,7 +112,15 @@ const HandOverBody = HandOverInputSchema;
 const DecideBody = HandOverDecisionSchema;
 const CaseBody = CaseInputSchema;
 /** A hand-over waiting for the receiver's answer. */
-const PendingHandOverView = z.object({ id: z.string(), requestId: z.string(), fromId: z.string(), toId: z.string(), note: z.string().nullable(), status: z.string(), createdAt: z.number() });
+const PendingHandOverView = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  fromId: z.string(),
+  toId: z.string(),
+  note: z.string().nullable(),
+  status: z.string(),
+  createdAt: z.number(),
+});
 const CaseView = z.object({
   id: z.string(),
   requestId: z.string().nullable(),
@@ -95,8 +134,27 @@ const CaseView = z.object({
   createdAt: z.string(),
 });
 const OpenItemsView = z.object({
-  items: z.array(z.object({ id: z.string(), trackingCode: z.string(), kind: z.string(), status: z.string(), urgency: z.string(), createdAt: z.string() })),
-  offered: z.array(z.object({ id: z.string(), requestId: z.string(), fromId: z.string(), note: z.string().nullable(), createdAt: z.string(), trackingCode: z.string(), kind: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      trackingCode: z.string(),
+      kind: z.string(),
+      status: z.string(),
+      urgency: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  offered: z.array(
+    z.object({
+      id: z.string(),
+      requestId: z.string(),
+      fromId: z.string(),
+      note: z.string().nullable(),
+      createdAt: z.string(),
+      trackingCode: z.string(),
+      kind: z.string(),
+    }),
+  ),
 });
 const ColleaguesView = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) });
 
@@ -110,7 +168,13 @@ export const consoleWorkflowRoutes = consoleStepRoutes
       summary: "The request's workflow: state, the steps this user may take now, its record (work order / case file)",
       security: [{ bearer: [] }],
       request: { params: Params },
-      responses: { 200: { description: "Workflow", content: { "application/json": { schema: StepResult.extend({ pendingHandOver: PendingHandOverView.nullable() }) } } }, ...errorResponses },
+      responses: {
+        200: {
+          description: "Workflow",
+          content: { "application/json": { schema: StepResult.extend({ pendingHandOver: PendingHandOverView.nullable() }) } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       requirePermission(c.var.actor, "request.read");
@@ -119,8 +183,20 @@ export const consoleWorkflowRoutes = consoleStepRoutes
       if (!r) throw new NotFound("request");
       const record = await recordOf(db, r);
       c.header("etag", etagOf(r.version));
-      return c.json({ id: r.id, status: r.status, version: r.version, allowedActions: allowedActions(r.kind as RequestKind, r.status, { role: c.var.actor.role }, record, { staffId: c.var.actor.staffId, assigneeId: r.assigneeId }),
-        record, pendingHandOver: await pendingTransfer(db, r.id) }, 200);
+      return c.json(
+        {
+          id: r.id,
+          status: r.status,
+          version: r.version,
+          allowedActions: allowedActions(r.kind as RequestKind, r.status, { role: c.var.actor.role }, record, {
+            staffId: c.var.actor.staffId,
+            assigneeId: r.assigneeId,
+          }),
+          record,
+          pendingHandOver: await pendingTransfer(db, r.id),
+        },
+        200,
+      );
     },
   )
   .openapi(
@@ -130,8 +206,16 @@ export const consoleWorkflowRoutes = consoleStepRoutes
       tags: ["workflow"],
       summary: "Offer the request to a colleague; the owner stays until they accept (首问负责制)",
       security: [{ bearer: [] }],
-      request: { params: Params, headers: z.object({ "if-match": z.string().optional() }), body: { content: { "application/json": { schema: HandOverBody } }, required: true } },
-      responses: { 201: { description: "Offered", content: { "application/json": { schema: z.object({ id: z.string(), version: z.number() }) } } }, ...errorResponses, 409: { description: "Already offered, or not the owner", content: problemContent } },
+      request: {
+        params: Params,
+        headers: z.object({ "if-match": z.string().optional() }),
+        body: { content: { "application/json": { schema: HandOverBody } }, required: true },
+      },
+      responses: {
+        201: { description: "Offered", content: { "application/json": { schema: z.object({ id: z.string(), version: z.number() }) } } },
+        ...errorResponses,
+        409: { description: "Already offered, or not the owner", content: problemContent },
+      },
     }),
     async (c) => {
       const actor = c.var.actor;
@@ -140,15 +224,43 @@ export const consoleWorkflowRoutes = consoleStepRoutes
       const { toStaffId, note } = c.req.valid("json");
       const r = await findRequest(db, { id: c.req.valid("param").id });
       if (!r) throw new NotFound("request");
-      if (r.ownerId !== actor.staffId && actor.role !== "branchManager" && actor.role !== "serviceSupervisor") throw new Forbidden("only the owner (or a supervisor) hands a request over");
-      if (toStaffId === r.ownerId) throw new BadInput("already the owner", [{ path: "toStaffId", message: "this person already owns the request" }]);
-      const [receiver, giver] = await Promise.all([findStaffById(c.var.services.control, toStaffId), findStaffById(c.var.services.control, actor.staffId)]);
-      if (!receiver || receiver.branchId !== branch.id || !receiver.active) throw new BadInput("unknown colleague", [{ path: "toStaffId", message: "not an active staff member of this branch" }]);
+      if (r.ownerId !== actor.staffId && actor.role !== "branchManager" && actor.role !== "serviceSupervisor")
+        throw new Forbidden("only the owner (or a supervisor) hands a request over");
+      if (toStaffId === r.ownerId)
+        throw new BadInput("already the owner", [{ path: "toStaffId", message: "this person already owns the request" }]);
+      const [receiver, giver] = await Promise.all([
+        findStaffById(c.var.services.control, toStaffId),
+        findStaffById(c.var.services.control, actor.staffId),
+      ]);
+      if (!receiver || receiver.branchId !== branch.id || !receiver.active)
+        throw new BadInput("unknown colleague", [{ path: "toStaffId", message: "not an active staff member of this branch" }]);
       if (await pendingTransfer(db, r.id)) throw new Conflict("a hand-over is already waiting for an answer");
       const id = newId("hov");
-      const version = await ownershipChange(c, r, "handover.offered", { toStaffId, note: note ?? null }, (tx) => writeTransfer(tx, { insert: { id, requestId: r.id, fromId: r.ownerId ?? actor.staffId, toId: toStaffId, note: note ?? null, status: "pending", createdAt: c.var.services.now() } }), [
-        { type: "request.handover", recipients: [`staff:${toStaffId}`], params: { trackingCode: r.trackingCode, from: giver?.name ?? actor.staffId } },
-      ]);
+      const version = await ownershipChange(
+        c,
+        r,
+        "handover.offered",
+        { toStaffId, note: note ?? null },
+        (tx) =>
+          writeTransfer(tx, {
+            insert: {
+              id,
+              requestId: r.id,
+              fromId: r.ownerId ?? actor.staffId,
+              toId: toStaffId,
+              note: note ?? null,
+              status: "pending",
+              createdAt: c.var.services.now(),
+            },
+          }),
+        [
+          {
+            type: "request.handover",
+            recipients: [`staff:${toStaffId}`],
+            params: { trackingCode: r.trackingCode, from: giver?.name ?? actor.staffId },
+          },
+        ],
+      );
       return c.json({ id, version }, 201);
     },
   )
@@ -161,7 +273,10 @@ export const consoleWorkflowRoutes = consoleStepRoutes
       security: [{ bearer: [] }],
       request: { params: Params, headers: z.object({ "if-match": z.string().optional() }) },
       responses: {
-        200: { description: "Taken (or already yours)", content: { "application/json": { schema: z.object({ ownerId: z.string(), version: z.number() }) } } },
+        200: {
+          description: "Taken (or already yours)",
+          content: { "application/json": { schema: z.object({ ownerId: z.string(), version: z.number() }) } },
+        },
         ...errorResponses,
         409: { description: "Someone took it already: ask them for a hand-over", content: problemContent },
         412: { description: "Stale version (If-Match)", content: problemContent },
@@ -221,7 +336,13 @@ export const consoleWorkflowRoutes = consoleStepRoutes
       tags: ["workflow"],
       summary: "Technicians × open work orders, and the orders waiting for dispatch",
       security: [{ bearer: [] }],
-      responses: { 200: { description: "Board", content: { "application/json": { schema: z.object({ technicians: z.array(z.unknown()), unassigned: z.array(z.unknown()) }) } } }, ...errorResponses },
+      responses: {
+        200: {
+          description: "Board",
+          content: { "application/json": { schema: z.object({ technicians: z.array(z.unknown()), unassigned: z.array(z.unknown()) }) } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       requirePermission(c.var.actor, "workOrder.dispatch");
@@ -244,13 +365,21 @@ export const consoleWorkflowRoutes = consoleStepRoutes
       tags: ["workflow"],
       summary: "The case library (案例库): problem, photos, lesson, responsible department",
       security: [{ bearer: [] }],
-      request: { query: z.object({ department: z.string().max(60).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
-      responses: { 200: { description: "Cases, newest first", content: { "application/json": { schema: z.object({ items: z.array(CaseView) }) } } }, ...errorResponses },
+      request: {
+        query: z.object({ department: z.string().max(60).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      },
+      responses: {
+        200: { description: "Cases, newest first", content: { "application/json": { schema: z.object({ items: z.array(CaseView) }) } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       requirePermission(c.var.actor, "request.read");
       const q = c.req.valid("query");
-      const items = (await listCases(c.var.tenant.db, { department: q.department, limit: q.limit })).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+      const items = (await listCases(c.var.tenant.db, { department: q.department, limit: q.limit })).map((r) => ({
+        ...r,
+        createdAt: new Date(r.createdAt).toISOString(),
+      }));
       return c.json({ items }, 200);
     },
   )
@@ -262,13 +391,26 @@ export const consoleWorkflowRoutes = consoleStepRoutes
       summary: "Add a case to the library by hand",
       security: [{ bearer: [] }],
       request: { body: { content: { "application/json": { schema: CaseBody } }, required: true } },
-      responses: { 201: { description: "Added", content: { "application/json": { schema: z.object({ id: z.string() }) } } }, ...errorResponses },
+      responses: {
+        201: { description: "Added", content: { "application/json": { schema: z.object({ id: z.string() }) } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       requirePermission(c.var.actor, "case.manage");
       const b = c.req.valid("json");
       const id = newId("case");
-      await insertCase(c.var.tenant.db, { id, requestId: b.requestId ?? null, source: "manual", problem: b.problem, lesson: b.lesson, department: b.department, photos: b.photos ?? [], createdBy: c.var.actor.staffId, createdAt: c.var.services.now() });
+      await insertCase(c.var.tenant.db, {
+        id,
+        requestId: b.requestId ?? null,
+        source: "manual",
+        problem: b.problem,
+        lesson: b.lesson,
+        department: b.department,
+        photos: b.photos ?? [],
+        createdBy: c.var.actor.staffId,
+        createdAt: c.var.services.now(),
+      });
       return c.json({ id }, 201);
     },
   );
@@ -281,7 +423,14 @@ function decideRoute<W extends "accept" | "decline">(what: W) {
     summary: what === "accept" ? "Accept a hand-over: you own the request from now on" : "Decline a hand-over (the owner keeps it)",
     security: [{ bearer: [] }],
     request: { params: Params, body: { content: { "application/json": { schema: DecideBody } }, required: false } },
-    responses: { 200: { description: "Decided", content: { "application/json": { schema: z.object({ ownerId: z.string().nullable(), version: z.number() }) } } }, ...errorResponses, 409: { description: "Nothing to decide", content: problemContent } },
+    responses: {
+      200: {
+        description: "Decided",
+        content: { "application/json": { schema: z.object({ ownerId: z.string().nullable(), version: z.number() }) } },
+      },
+      ...errorResponses,
+      409: { description: "Nothing to decide", content: problemContent },
+    },
   });
 }
 
@@ -295,11 +444,29 @@ async function decide(c: Context<HonoEnv>, status: "accepted" | "declined") {
   if (!t) throw new Conflict("no hand-over is waiting for an answer");
   if (t.toId !== actor.staffId) throw new Forbidden("only the receiver answers a hand-over");
   const parsed = DecideBody.safeParse(await optionalJsonBody(c));
-  if (!parsed.success) throw new BadInput("invalid input", parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message })));
+  if (!parsed.success)
+    throw new BadInput(
+      "invalid input",
+      parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message })),
+    );
   const body = parsed.data;
   const now = c.var.services.now();
-  const version = await ownershipChange(c, r, `handover.${status}`, { transferId: t.id, from: t.fromId, to: t.toId, reason: body.reason ?? null }, (tx) =>
-    writeTransfer(tx, { decide: { id: t.id, status, at: now, reason: body.reason ?? null, requestId: r.id, ...(status === "accepted" ? { newOwnerId: actor.staffId } : {}) } }),
+  const version = await ownershipChange(
+    c,
+    r,
+    `handover.${status}`,
+    { transferId: t.id, from: t.fromId, to: t.toId, reason: body.reason ?? null },
+    (tx) =>
+      writeTransfer(tx, {
+        decide: {
+          id: t.id,
+          status,
+          at: now,
+          reason: body.reason ?? null,
+          requestId: r.id,
+          ...(status === "accepted" ? { newOwnerId: actor.staffId } : {}),
+        },
+      }),
   );
   return c.json({ ownerId: status === "accepted" ? actor.staffId : r.ownerId, version }, 200);
 }
@@ -318,10 +485,34 @@ async function ownershipChange(
   const eventId = newId("evt", now);
   const rows = [
     eventRow(branch, eventId, type, { requestId: r.id }, now),
-    ...notices.map((n, i) => ({ id: `ntf_${eventId}_${i}`, topic: "notifications", payload: { notificationId: `ntf_${eventId}_${i}`, ...n, branchId: branch.id, orgId: branch.orgId, requestId: r.id }, createdAt: now })),
+    ...notices.map((n, i) => ({
+      id: `ntf_${eventId}_${i}`,
+      topic: "notifications",
+      payload: { notificationId: `ntf_${eventId}_${i}`, ...n, branchId: branch.id, orgId: branch.orgId, requestId: r.id },
+      createdAt: now,
+    })),
   ];
   const expected = ifMatchVersion(c) ?? r.version;
-  const result = await changeRequest(db, { requestId: r.id, expectedVersion: expected, now, event: { id: eventId, requestId: r.id, type, actorId: c.var.actor.staffId, actorRole: c.var.actor.role, publicNote: null, data, at: now }, outbox: rows }, apply);
+  const result = await changeRequest(
+    db,
+    {
+      requestId: r.id,
+      expectedVersion: expected,
+      now,
+      event: {
+        id: eventId,
+        requestId: r.id,
+        type,
+        actorId: c.var.actor.staffId,
+        actorRole: c.var.actor.role,
+        publicNote: null,
+        data,
+        at: now,
+      },
+      outbox: rows,
+    },
+    apply,
+  );
   if (!result.ok) throw new StaleVersion(expected, result.currentVersion);
   publishAfter(c, db, rows);
   c.header("etag", etagOf(result.version));
@@ -346,7 +537,16 @@ export const publicWorkflowRoutes = eachStep(RESIDENT_STEPS, (step) =>
       const at = await byTrackingCode(c.var.services, c.req.valid("param").trackingCode);
       const body = await optionalJsonBody(c);
       const out = await runStep(c, at, step, body, "resident", null);
-      return c.json({ id: out.request.trackingCode, status: out.request.status, version: out.request.version, allowedActions: out.allowed, record: residentView(at.request.kind, out.record) }, 200);
+      return c.json(
+        {
+          id: out.request.trackingCode,
+          status: out.request.status,
+          version: out.request.version,
+          allowedActions: out.allowed,
+          record: residentView(at.request.kind, out.record),
+        },
+        200,
+      );
     },
   ),
 );

@@ -16,7 +16,16 @@ import {
   withinWarranty,
   workflowOf,
 } from "@wuye/core";
-import { applyStep, type BranchDb, type BranchRow, findRequest, findRequestRecord, type RequestRow, technicianLoads, warrantyOriginal } from "@wuye/db";
+import {
+  applyStep,
+  type BranchDb,
+  type BranchRow,
+  findRequest,
+  findRequestRecord,
+  type RequestRow,
+  technicianLoads,
+  warrantyOriginal,
+} from "@wuye/db";
 import type { Context } from "hono";
 import { branchSettings } from "../branch-settings.ts";
 import type { HonoEnv } from "../hono-env.ts";
@@ -25,7 +34,10 @@ import { eventRow, publishAfter } from "../outbox.ts";
 const MONTH_MS = 31 * 86_400_000;
 
 export async function recordOf(db: BranchDb, r: RequestRow): Promise<Record<string, unknown>> {
-  return (await findRequestRecord(db, r.id))?.data ?? initialRecord({ id: r.id, kind: r.kind as RequestKind, channel: r.channel, createdAt: r.createdAt });
+  return (
+    (await findRequestRecord(db, r.id))?.data ??
+    initialRecord({ id: r.id, kind: r.kind as RequestKind, channel: r.channel, createdAt: r.createdAt })
+  );
 }
 
 /**
@@ -67,7 +79,8 @@ export async function runStep(
     record,
   };
   if (kind === "repair" && action === "dispatch") ctx.technicians = await technicianLoads(s.control, db, branch.id);
-  if (kind === "repair" && action === "quote") ctx.warranty = await warrantyFor(db, request, record as unknown as WorkOrder, settings.workflow.warrantyMonths, now);
+  if (kind === "repair" && action === "quote")
+    ctx.warranty = await warrantyFor(db, request, record as unknown as WorkOrder, settings.workflow.warrantyMonths, now);
 
   const plan = planStep(kind, action, body, request.status, who, ctx);
   const { effect } = plan;
@@ -75,11 +88,31 @@ export async function runStep(
   const type = `workflow.${action}`;
   const notices = (effect.notices ?? []).map((n, i) => {
     const id = `ntf_${eventId}_${i}`;
-    return { id, topic: "notifications", payload: { notificationId: id, type: n.type, branchId: branch.id, orgId: branch.orgId, requestId: request.id, recipients: n.recipients, params: n.params }, createdAt: now };
+    return {
+      id,
+      topic: "notifications",
+      payload: {
+        notificationId: id,
+        type: n.type,
+        branchId: branch.id,
+        orgId: branch.orgId,
+        requestId: request.id,
+        recipients: n.recipients,
+        params: n.params,
+      },
+      createdAt: now,
+    };
   });
   const outboxRows = [eventRow(branch, eventId, type, { requestId: request.id }, now), ...notices];
   const milestones = plan.starts.flatMap((st) =>
-    milestonesFor(policy, { kind, urgency: request.urgency as Urgency, category: request.category ?? undefined, trigger: st.trigger, at: now, dueAt: st.dueAt }).map((m) => ({
+    milestonesFor(policy, {
+      kind,
+      urgency: request.urgency as Urgency,
+      category: request.category ?? undefined,
+      trigger: st.trigger,
+      at: now,
+      dueAt: st.dueAt,
+    }).map((m) => ({
       ...plannedMilestone(m, now),
       requestId: request.id,
       status: "open",
@@ -105,12 +138,27 @@ export async function runStep(
       ...(effect.reopened ? { reopened: true } : {}),
       ...(effect.rating ? { rating: effect.rating } : {}),
     },
-    record: { kind, data, itemCode: item?.code ?? null, unitId: request.unitId, completedAt: typeof data.completedAt === "number" ? data.completedAt : null },
+    record: {
+      kind,
+      data,
+      itemCode: item?.code ?? null,
+      unitId: request.unitId,
+      completedAt: typeof data.completedAt === "number" ? data.completedAt : null,
+    },
     meets: plan.meets,
     cancelOpen: plan.closes,
     milestones,
     ...(effect.caseEntry
-      ? { caseEntry: { id: newId("case", now), requestId: request.id, kind, ...effect.caseEntry, createdBy: actor?.staffId ?? "resident", createdAt: now } }
+      ? {
+          caseEntry: {
+            id: newId("case", now),
+            requestId: request.id,
+            kind,
+            ...effect.caseEntry,
+            createdBy: actor?.staffId ?? "resident",
+            createdAt: now,
+          },
+        }
       : {}),
     event: {
       id: eventId,
@@ -119,7 +167,13 @@ export async function runStep(
       actorId: actor?.staffId ?? null,
       actorRole: actor?.role ?? (who === "resident" ? "resident" : null),
       publicNote: effect.publicNote,
-      data: { ...effect.data, from: request.status, to: plan.state, ...(who !== "resident" && "resident" in workflowOf(kind).machine.steps[action]!.by ? { recordedFor: "resident" } : {}), ...(takes ? { took: true } : {}) },
+      data: {
+        ...effect.data,
+        from: request.status,
+        to: plan.state,
+        ...(who !== "resident" && "resident" in workflowOf(kind).machine.steps[action]!.by ? { recordedFor: "resident" } : {}),
+        ...(takes ? { took: true } : {}),
+      },
       at: now,
     },
     outbox: outboxRows,
@@ -127,11 +181,21 @@ export async function runStep(
   if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
   publishAfter(c, db, outboxRows);
   const after = (await findRequest(db, { id: request.id }))!;
-  return { request: after, record: data, eventId, allowed: allowedActions(kind, after.status, who, data, actor ? { staffId: actor.staffId, assigneeId: after.assigneeId } : undefined) };
+  return {
+    request: after,
+    record: data,
+    eventId,
+    allowed: allowedActions(kind, after.status, who, data, actor ? { staffId: actor.staffId, assigneeId: after.assigneeId } : undefined),
+  };
 }
 
 async function warrantyFor(db: BranchDb, r: RequestRow, w: WorkOrder, months: number, now: number) {
-  if (!r.unitId || !w.item || !w.item.standard || months === 0) return null;
-  const original = await warrantyOriginal(db, { unitId: r.unitId, itemCode: w.item.code, since: now - months * MONTH_MS, excludeRequestId: r.id });
+  if (!r.unitId || !w.item?.standard || months === 0) return null;
+  const original = await warrantyOriginal(db, {
+    unitId: r.unitId,
+    itemCode: w.item.code,
+    since: now - months * MONTH_MS,
+    excludeRequestId: r.id,
+  });
   return original && withinWarranty(original.completedAt, now, months) ? original : null;
 }

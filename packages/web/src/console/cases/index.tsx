@@ -1,7 +1,6 @@
 import { can } from "@wuye/core/auth";
 import { CaseInputSchema } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
-import type { CaseEntry } from "../../api/types.ts";
 import { type FieldErrors, serverErrors, validate } from "../../lib/form.ts";
 import { fmtDateTime, tr } from "../../lib/i18n.ts";
 import { invalidate, useQuery } from "../../lib/query.ts";
@@ -16,33 +15,67 @@ const KEY = "cases:";
 export function CaseLibraryPage() {
   const [department, setDepartment] = useState("");
   const [filter, setFilter] = useState("");
-  const q = useQuery(`${KEY}${filter}`, () => answer(staffApi.console.cases.$get({ query: filter ? { department: filter } : {} })), { staleMs: 10_000 });
+  const q = useQuery(`${KEY}${filter}`, () => answer(staffApi.console.cases.$get({ query: filter ? { department: filter } : {} })), {
+    staleMs: 10_000,
+  });
   const role = staffSession()?.staff.role;
   const { nameOf } = useColleagues();
   return (
     <>
       {role && can(role, "case.manage") && <NewCase />}
       <Card title={tr("w.cases.title")} id="cases">
-        <form class="filters" role="search" onSubmit={(e) => { e.preventDefault(); setFilter(department.trim()); }}>
+        <form
+          class="filters"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilter(department.trim());
+          }}
+        >
           <TextField id="cases-department" label={tr("w.cases.department")} value={department} onValue={setDepartment} maxLength={60} />
           <button type="submit">{tr("w.cases.filter")}</button>
-          {filter && <button type="button" class="link" onClick={() => { setDepartment(""); setFilter(""); }}>{tr("w.cases.all")}</button>}
+          {filter && (
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                setDepartment("");
+                setFilter("");
+              }}
+            >
+              {tr("w.cases.all")}
+            </button>
+          )}
         </form>
         <Async q={q}>
           {(d) =>
             d.items.length === 0 ? (
-              <p class="hint" id="cases-empty">{tr("w.cases.none")}</p>
+              <p class="hint" id="cases-empty">
+                {tr("w.cases.none")}
+              </p>
             ) : (
               <ul class="plain list" id="case-list">
                 {d.items.map((c) => (
                   <li key={c.id} data-case={c.id} data-source={c.source}>
                     <p>
-                      <Badge tone="info">{c.department}</Badge> <Badge tone="muted">{tr(`w.cases.source.${c.source}` as "w.cases.source.manual")}</Badge>{" "}
-                      <span class="hint">{fmtDateTime(c.createdAt)} · {nameOf(c.createdBy)}</span>
-                      {c.requestId && <> · <a href={`/console/r/${c.requestId}`}>{tr("w.cases.request")}</a></>}
+                      <Badge tone="info">{c.department}</Badge>{" "}
+                      <Badge tone="muted">{tr(`w.cases.source.${c.source}` as "w.cases.source.manual")}</Badge>{" "}
+                      <span class="hint">
+                        {fmtDateTime(c.createdAt)} · {nameOf(c.createdBy)}
+                      </span>
+                      {c.requestId && (
+                        <>
+                          {" "}
+                          · <a href={`/console/r/${c.requestId}`}>{tr("w.cases.request")}</a>
+                        </>
+                      )}
                     </p>
-                    <p class="pre"><strong>{tr("w.cases.problem")}:</strong> {c.problem}</p>
-                    <p class="pre"><strong>{tr("w.cases.lesson")}:</strong> {c.lesson}</p>
+                    <p class="pre">
+                      <strong>{tr("w.cases.problem")}:</strong> {c.problem}
+                    </p>
+                    <p class="pre">
+                      <strong>{tr("w.cases.lesson")}:</strong> {c.lesson}
+                    </p>
                   </li>
                 ))}
               </ul>
@@ -91,12 +124,42 @@ function NewCase() {
   return (
     <Card title={tr("w.cases.add")} id="new-case">
       <form onSubmit={submit} noValidate>
-        <TextArea id="case-problem" label={tr("w.cases.problem")} value={problem} onValue={setProblem} error={errors.problem} rows={3} maxLength={2000} />
-        <TextArea id="case-lesson" label={tr("w.cases.lesson")} hint={tr("w.cases.lessonHint")} value={lesson} onValue={setLesson} error={errors.lesson} rows={3} maxLength={2000} />
-        <TextField id="case-department" label={tr("w.cases.department")} value={department} onValue={setDepartment} error={errors.department} maxLength={60} />
+        <TextArea
+          id="case-problem"
+          label={tr("w.cases.problem")}
+          value={problem}
+          onValue={setProblem}
+          error={errors.problem}
+          rows={3}
+          maxLength={2000}
+        />
+        <TextArea
+          id="case-lesson"
+          label={tr("w.cases.lesson")}
+          hint={tr("w.cases.lessonHint")}
+          value={lesson}
+          onValue={setLesson}
+          error={errors.lesson}
+          rows={3}
+          maxLength={2000}
+        />
+        <TextField
+          id="case-department"
+          label={tr("w.cases.department")}
+          value={department}
+          onValue={setDepartment}
+          error={errors.department}
+          maxLength={60}
+        />
         <ErrorBox error={errors["(body)"] ?? null} />
-        {done && <p class="success" role="status" id="case-saved">{tr("w.cases.saved")}</p>}
-        <button type="submit" class="primary" disabled={busy}>{busy ? tr("w.settings.saving") : tr("w.cases.save")}</button>
+        {done && (
+          <p class="success" role="status" id="case-saved">
+            {tr("w.cases.saved")}
+          </p>
+        )}
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? tr("w.settings.saving") : tr("w.cases.save")}
+        </button>
       </form>
     </Card>
   );

@@ -30,12 +30,31 @@ export function HandOverDecision({ requestId, onDone }: { requestId: string; onD
   }
 
   return (
-    <form class="handover-decision" data-request={requestId} onSubmit={(e) => { e.preventDefault(); void decide("accept"); }} noValidate>
-      <TextField id={`decline-reason-${requestId}`} label={`${tr("w.handover.reason")} ${tr("w.optional")}`} value={reason} onValue={setReason} error={errors.reason} maxLength={500} />
+    <form
+      class="handover-decision"
+      data-request={requestId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void decide("accept");
+      }}
+      noValidate
+    >
+      <TextField
+        id={`decline-reason-${requestId}`}
+        label={`${tr("w.handover.reason")} ${tr("w.optional")}`}
+        value={reason}
+        onValue={setReason}
+        error={errors.reason}
+        maxLength={500}
+      />
       <ErrorBox error={errors["(body)"] ?? null} />
       <div class="actions">
-        <button type="submit" class="primary" data-decide="accept" disabled={busy}>{tr("w.handover.accept")}</button>
-        <button type="button" class="secondary" data-decide="decline" disabled={busy} onClick={() => void decide("decline")}>{tr("w.handover.decline")}</button>
+        <button type="submit" class="primary" data-decide="accept" disabled={busy}>
+          {tr("w.handover.accept")}
+        </button>
+        <button type="button" class="secondary" data-decide="decline" disabled={busy} onClick={() => void decide("decline")}>
+          {tr("w.handover.decline")}
+        </button>
       </div>
     </form>
   );

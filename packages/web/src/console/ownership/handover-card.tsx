@@ -50,13 +50,34 @@ export function HandOverCard({ requestId, version, ownerId, ownerByDuty, pending
         </button>
       )}
       {mayOffer && open && (
-        <OfferForm requestId={requestId} version={version} ownerId={ownerId} onCancel={() => setOpen(false)} onDone={(m) => { setOpen(false); onDone(m); }} />
+        <OfferForm
+          requestId={requestId}
+          version={version}
+          ownerId={ownerId}
+          onCancel={() => setOpen(false)}
+          onDone={(m) => {
+            setOpen(false);
+            onDone(m);
+          }}
+        />
       )}
     </Card>
   );
 }
 
-function OfferForm({ requestId, version, ownerId, onCancel, onDone }: { requestId: string; version: number; ownerId: string | null; onCancel(): void; onDone(message?: string): void }) {
+function OfferForm({
+  requestId,
+  version,
+  ownerId,
+  onCancel,
+  onDone,
+}: {
+  requestId: string;
+  version: number;
+  ownerId: string | null;
+  onCancel(): void;
+  onDone(message?: string): void;
+}) {
   const { items, q } = useColleagues();
   const [to, setTo] = useState("");
   const [note, setNote] = useState("");
@@ -70,10 +91,15 @@ function OfferForm({ requestId, version, ownerId, onCancel, onDone }: { requestI
     if (!v.ok) return setErrors(v.errors);
     setBusy(true);
     try {
-      await staffApi.console.requests[":id"].handover.$post({ param: { id: requestId }, header: { "if-match": ifMatch(version) }, json: v.data });
+      await staffApi.console.requests[":id"].handover.$post({
+        param: { id: requestId },
+        header: { "if-match": ifMatch(version) },
+        json: v.data,
+      });
       onDone(tr("w.handover.offered"));
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 412 || err.status === 409)) onDone(tr(err.status === 412 ? "w.req.stale" : "w.handover.gone"));
+      if (err instanceof ApiError && (err.status === 412 || err.status === 409))
+        onDone(tr(err.status === 412 ? "w.req.stale" : "w.handover.gone"));
       else setErrors(serverErrors(err));
     } finally {
       setBusy(false);
@@ -82,12 +108,32 @@ function OfferForm({ requestId, version, ownerId, onCancel, onDone }: { requestI
 
   return (
     <form id="handover-form" class="step-form" onSubmit={submit} noValidate>
-      <Select id="handover-to" label={tr("w.handover.to")} value={to} onValue={setTo} options={options} placeholder={q.loading ? tr("w.loading") : tr("w.form.choose")} error={errors.toStaffId} />
-      <TextArea id="handover-note" label={`${tr("w.handover.note")} ${tr("w.optional")}`} value={note} onValue={setNote} error={errors.note} rows={2} maxLength={500} />
+      <Select
+        id="handover-to"
+        label={tr("w.handover.to")}
+        value={to}
+        onValue={setTo}
+        options={options}
+        placeholder={q.loading ? tr("w.loading") : tr("w.form.choose")}
+        error={errors.toStaffId}
+      />
+      <TextArea
+        id="handover-note"
+        label={`${tr("w.handover.note")} ${tr("w.optional")}`}
+        value={note}
+        onValue={setNote}
+        error={errors.note}
+        rows={2}
+        maxLength={500}
+      />
       <ErrorBox error={errors["(body)"] ?? (q.error ? q.error : null)} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>{tr("w.handover.send")}</button>
-        <button type="button" class="secondary" onClick={onCancel}>{tr("w.cancel")}</button>
+        <button type="submit" class="primary" disabled={busy}>
+          {tr("w.handover.send")}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {tr("w.cancel")}
+        </button>
       </div>
     </form>
   );

@@ -1,5 +1,4 @@
 import { useState } from "preact/hooks";
-import type { OpenItems } from "../../api/types.ts";
 import { fmtDateTime, term, tr } from "../../lib/i18n.ts";
 import { invalidate, useQuery } from "../../lib/query.ts";
 import { answer } from "../../lib/api.ts";
@@ -24,7 +23,11 @@ export function OpenItemsPage() {
     <Async q={q}>
       {(d) => (
         <div id="open-items">
-          {status && <p class="success" role="status">{status}</p>}
+          {status && (
+            <p class="success" role="status">
+              {status}
+            </p>
+          )}
           <Card title={`${tr("w.mine.offered")} (${d.offered.length})`} id="offered">
             {d.offered.length === 0 ? (
               <p class="hint">{tr("w.mine.noOffers")}</p>
@@ -33,7 +36,10 @@ export function OpenItemsPage() {
                 {d.offered.map((o) => (
                   <li key={o.id} data-code={o.trackingCode}>
                     <p>
-                      <a href={`/console/r/${o.requestId}`} class="code">{o.trackingCode}</a> · {term("kind", o.kind)} · {tr("w.mine.from", { from: nameOf(o.fromId), at: fmtDateTime(o.createdAt) })}
+                      <a href={`/console/r/${o.requestId}`} class="code">
+                        {o.trackingCode}
+                      </a>{" "}
+                      · {term("kind", o.kind)} · {tr("w.mine.from", { from: nameOf(o.fromId), at: fmtDateTime(o.createdAt) })}
                     </p>
                     {o.note && <p class="hint">“{o.note}”</p>}
                     <HandOverDecision requestId={o.requestId} onDone={decided} />
@@ -49,13 +55,22 @@ export function OpenItemsPage() {
               <div class="table-wrap">
                 <table>
                   <thead>
-                    <tr><th>{tr("w.mine.code")}</th><th>{tr("w.mine.kind")}</th><th>{tr("w.track.state")}</th><th>{tr("w.mine.created")}</th></tr>
+                    <tr>
+                      <th>{tr("w.mine.code")}</th>
+                      <th>{tr("w.mine.kind")}</th>
+                      <th>{tr("w.track.state")}</th>
+                      <th>{tr("w.mine.created")}</th>
+                    </tr>
                   </thead>
                   <tbody>
                     {d.items.map((r) => (
                       <tr key={r.id} data-code={r.trackingCode}>
-                        <td><a href={`/console/r/${r.id}`}>{r.trackingCode}</a></td>
-                        <td>{term("kind", r.kind)} {r.urgency === "urgent" && <Badge tone="bad">{term("urgency", "urgent")}</Badge>}</td>
+                        <td>
+                          <a href={`/console/r/${r.id}`}>{r.trackingCode}</a>
+                        </td>
+                        <td>
+                          {term("kind", r.kind)} {r.urgency === "urgent" && <Badge tone="bad">{term("urgency", "urgent")}</Badge>}
+                        </td>
                         <td>{term("state", r.status)}</td>
                         <td>{fmtDateTime(r.createdAt)}</td>
                       </tr>

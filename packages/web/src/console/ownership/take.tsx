@@ -7,7 +7,13 @@ import { staffApi, staffSession } from "../../lib/session.ts";
 import { ErrorBox } from "../../ui/kit.tsx";
 
 /** While the duty holds a request (or nobody does), a desk colleague takes it with one click (首问负责制). */
-export function TakeButton({ request, onDone }: { request: { id: string; ownerId: string | null; ownerByDuty: boolean; version: number }; onDone(message: string): void }) {
+export function TakeButton({
+  request,
+  onDone,
+}: {
+  request: { id: string; ownerId: string | null; ownerByDuty: boolean; version: number };
+  onDone(message: string): void;
+}) {
   const me = staffSession()?.staff;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

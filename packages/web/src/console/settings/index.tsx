@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import type { PolicyView, SettingsView } from "../../api/types.ts";
 import { currentLocale, term, tr, yuan } from "../../lib/i18n.ts";
 import { useQuery } from "../../lib/query.ts";
-import { answer, refine } from "../../lib/api.ts";
+import { answer } from "../../lib/api.ts";
 import { staffApi, staffSession } from "../../lib/session.ts";
 import { Async, Badge, Card } from "../../ui/kit.tsx";
 import { PriceListForm } from "./price-list-form.tsx";
@@ -30,7 +30,9 @@ export function SettingsPage() {
             <>
               <ul class="commitments">
                 {p.commitments.map((c, i) => (
-                  <li key={i} data-milestone={c.milestone}>{c.text}</li>
+                  <li key={i} data-milestone={c.milestone}>
+                    {c.text}
+                  </li>
                 ))}
               </ul>
               <details>
@@ -48,15 +50,27 @@ export function SettingsPage() {
               {tr("w.settings.version", { v: s.version })}
               {!editable && ` · ${tr("w.settings.readOnly")}`}
             </p>
-            {status && <p class="success" role="status" id="settings-status">{status}</p>}
-            <Card title={tr("w.settings.general")}>{editable ? <RulesForm key={s.version} s={s} onSaved={setStatus} /> : <RulesView s={s} />}</Card>
-            <Card title={tr("w.portal.prices")} id="price-list">{editable ? <PriceListForm key={s.version} s={s} onSaved={setStatus} /> : <PriceListView s={s} />}</Card>
+            {status && (
+              <p class="success" role="status" id="settings-status">
+                {status}
+              </p>
+            )}
+            <Card title={tr("w.settings.general")}>
+              {editable ? <RulesForm key={s.version} s={s} onSaved={setStatus} /> : <RulesView s={s} />}
+            </Card>
+            <Card title={tr("w.portal.prices")} id="price-list">
+              {editable ? <PriceListForm key={s.version} s={s} onSaved={setStatus} /> : <PriceListView s={s} />}
+            </Card>
             <Card title={tr("w.settings.categories")}>
               <div class="table-wrap">
                 <table>
                   <tbody>
                     {s.categories.map((c) => (
-                      <tr key={c.code}><td>{nameOf(c.name)}</td><td>{term("kind", c.kind)}</td><td>{c.urgent && <Badge tone="bad">{term("urgency", "urgent")}</Badge>}</td></tr>
+                      <tr key={c.code}>
+                        <td>{nameOf(c.name)}</td>
+                        <td>{term("kind", c.kind)}</td>
+                        <td>{c.urgent && <Badge tone="bad">{term("urgency", "urgent")}</Badge>}</td>
+                      </tr>
                     ))}
                   </tbody>
                 </table>
@@ -73,9 +87,13 @@ function RulesView({ s }: { s: SettingsView }) {
   return (
     <dl class="kv">
       <dt>{tr("w.settings.nightShift")}</dt>
-      <dd>{s.nightShift.from}–{s.nightShift.to}</dd>
+      <dd>
+        {s.nightShift.from}–{s.nightShift.to}
+      </dd>
       <dt>{tr("w.settings.quietHours")}</dt>
-      <dd>{s.notifications.quietHours.from}–{s.notifications.quietHours.to}</dd>
+      <dd>
+        {s.notifications.quietHours.from}–{s.notifications.quietHours.to}
+      </dd>
       <dt>{tr("w.settings.dailyLimit")}</dt>
       <dd>{s.publicDailyLimit}</dd>
       <dt>{tr("w.settings.warrantyMonths")}</dt>
@@ -91,11 +109,25 @@ function PriceListView({ s }: { s: SettingsView }) {
     <div class="table-wrap">
       <table>
         <thead>
-          <tr><th>{tr("w.price.item")}</th><th>{tr("w.price.unit")}</th><th class="num">{tr("w.price.labour")}</th><th class="num">{tr("w.price.material")}</th><th>{tr("w.price.skill")}</th></tr>
+          <tr>
+            <th>{tr("w.price.item")}</th>
+            <th>{tr("w.price.unit")}</th>
+            <th class="num">{tr("w.price.labour")}</th>
+            <th class="num">{tr("w.price.material")}</th>
+            <th>{tr("w.price.skill")}</th>
+          </tr>
         </thead>
         <tbody>
           {s.priceList.map((p) => (
-            <tr key={p.code}><td>{nameOf(p.name)} <span class="hint">{p.code}</span></td><td>{p.unit}</td><td class="num">{yuan(p.labourFen)}</td><td class="num">{yuan(p.materialFen)}</td><td>{p.skill ?? "—"}</td></tr>
+            <tr key={p.code}>
+              <td>
+                {nameOf(p.name)} <span class="hint">{p.code}</span>
+              </td>
+              <td>{p.unit}</td>
+              <td class="num">{yuan(p.labourFen)}</td>
+              <td class="num">{yuan(p.materialFen)}</td>
+              <td>{p.skill ?? "—"}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -28,7 +28,14 @@ const rowOf = (p?: SettingsView["priceList"][number]): Row => ({
   skill: p?.skill ?? "",
 });
 const itemOf = (r: Row): PriceItem =>
-  ({ code: r.code.trim(), name: { "zh-CN": r.zh.trim(), en: r.en.trim() }, unit: r.unit.trim(), labourFen: fen(r.labour), materialFen: fen(r.material) ?? 0, ...(r.skill.trim() ? { skill: r.skill.trim() } : {}) }) as PriceItem;
+  ({
+    code: r.code.trim(),
+    name: { "zh-CN": r.zh.trim(), en: r.en.trim() },
+    unit: r.unit.trim(),
+    labourFen: fen(r.labour),
+    materialFen: fen(r.material) ?? 0,
+    ...(r.skill.trim() ? { skill: r.skill.trim() } : {}),
+  }) as PriceItem;
 
 type Col = { field: keyof Omit<Row, "key">; path: string; label: string; type?: "number"; width?: string };
 const columns = (): Col[] => [
@@ -62,15 +69,21 @@ export function PriceListForm({ s, onSaved }: { s: SettingsView; onSaved(message
   const listError = errors.priceList ?? errors["(body)"] ?? null;
   return (
     <form ref={form} id="price-list-form" onSubmit={submit} noValidate>
-      <p class="hint" id="price-hint">{tr("w.price.codeHint")}</p>
+      <p class="hint" id="price-hint">
+        {tr("w.price.codeHint")}
+      </p>
       <div class="table-wrap">
         <table class="edit-table">
           <thead>
             <tr>
               {cols.map((c) => (
-                <th key={c.field} scope="col" class={c.type === "number" ? "num" : undefined}>{c.label}</th>
+                <th key={c.field} scope="col" class={c.type === "number" ? "num" : undefined}>
+                  {c.label}
+                </th>
               ))}
-              <th scope="col"><span class="sr-only">{tr("w.price.remove")}</span></th>
+              <th scope="col">
+                <span class="sr-only">{tr("w.price.remove")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -80,7 +93,8 @@ export function PriceListForm({ s, onSaved }: { s: SettingsView; onSaved(message
                 <tr key={r.key} data-code={r.code}>
                   {cols.map((c) => {
                     const id = `price-${r.key}-${c.field}`;
-                    const error = errors[`priceList.${i}.${c.path}`] ?? (c.path === "name.zh-CN" ? errors[`priceList.${i}.name`] : undefined);
+                    const error =
+                      errors[`priceList.${i}.${c.path}`] ?? (c.path === "name.zh-CN" ? errors[`priceList.${i}.name`] : undefined);
                     return (
                       <td key={c.field}>
                         <input
@@ -94,12 +108,21 @@ export function PriceListForm({ s, onSaved }: { s: SettingsView; onSaved(message
                           {...(c.type === "number" ? { type: "number", inputMode: "decimal", step: "0.01", min: "0", class: "num" } : {})}
                           {...(c.field === "skill" ? { list: "price-skills" } : {})}
                         />
-                        {error && <small id={`${id}-err`} class="error">{error}</small>}
+                        {error && (
+                          <small id={`${id}-err`} class="error">
+                            {error}
+                          </small>
+                        )}
                       </td>
                     );
                   })}
                   <td>
-                    <button type="button" class="small ghost" aria-label={tr("w.price.removeItem", { name: itemName })} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
+                    <button
+                      type="button"
+                      class="small ghost"
+                      aria-label={tr("w.price.removeItem", { name: itemName })}
+                      onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                    >
                       {tr("w.price.remove")}
                     </button>
                   </td>
@@ -116,8 +139,12 @@ export function PriceListForm({ s, onSaved }: { s: SettingsView; onSaved(message
       </datalist>
       <ErrorBox error={listError} />
       <div class="actions">
-        <button type="button" id="price-add" onClick={add}>{tr("w.price.add")}</button>
-        <button type="submit" class="primary" disabled={busy}>{busy ? tr("w.settings.saving") : tr("w.settings.save")}</button>
+        <button type="button" id="price-add" onClick={add}>
+          {tr("w.price.add")}
+        </button>
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? tr("w.settings.saving") : tr("w.settings.save")}
+        </button>
       </div>
     </form>
   );

@@ -25,17 +25,57 @@ export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: st
   return (
     <form ref={form} id="rules-form" onSubmit={submit} noValidate>
       <div class="row">
-        <TextField id="night-from" label={tr("w.settings.nightFrom")} type="time" value={nightFrom} onValue={setNightFrom} error={errors["nightShift.from"]} />
-        <TextField id="night-to" label={tr("w.settings.nightTo")} type="time" value={nightTo} onValue={setNightTo} error={errors["nightShift.to"]} />
-        <TextField id="daily-limit" label={tr("w.settings.dailyLimit")} type="number" inputMode="numeric" min={1} max={1000} value={limit} onValue={setLimit} error={errors.publicDailyLimit} hint={tr("w.settings.dailyLimitHint")} />
-        <TextField id="warranty-months" label={tr("w.settings.warrantyMonths")} type="number" inputMode="numeric" min={0} max={60} value={warranty} onValue={setWarranty} error={errors["workflow.warrantyMonths"]} />
+        <TextField
+          id="night-from"
+          label={tr("w.settings.nightFrom")}
+          type="time"
+          value={nightFrom}
+          onValue={setNightFrom}
+          error={errors["nightShift.from"]}
+        />
+        <TextField
+          id="night-to"
+          label={tr("w.settings.nightTo")}
+          type="time"
+          value={nightTo}
+          onValue={setNightTo}
+          error={errors["nightShift.to"]}
+        />
+        <TextField
+          id="daily-limit"
+          label={tr("w.settings.dailyLimit")}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1000}
+          value={limit}
+          onValue={setLimit}
+          error={errors.publicDailyLimit}
+          hint={tr("w.settings.dailyLimitHint")}
+        />
+        <TextField
+          id="warranty-months"
+          label={tr("w.settings.warrantyMonths")}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={60}
+          value={warranty}
+          onValue={setWarranty}
+          error={errors["workflow.warrantyMonths"]}
+        />
       </div>
       <label class="check">
-        <input type="checkbox" id="reopen" checked={reopen} onChange={(e) => setReopen(e.currentTarget.checked)} /> {tr("w.settings.reopen")}
+        <input type="checkbox" id="reopen" checked={reopen} onChange={(e) => setReopen(e.currentTarget.checked)} />{" "}
+        {tr("w.settings.reopen")}
       </label>
-      <p class="hint">{tr("w.settings.quietHours")}: {s.notifications.quietHours.from}–{s.notifications.quietHours.to} · {tr("w.settings.quietHoursHint")}</p>
+      <p class="hint">
+        {tr("w.settings.quietHours")}: {s.notifications.quietHours.from}–{s.notifications.quietHours.to} · {tr("w.settings.quietHoursHint")}
+      </p>
       <ErrorBox error={errors["(body)"] ?? null} />
-      <button type="submit" class="primary" disabled={busy}>{busy ? tr("w.settings.saving") : tr("w.settings.save")}</button>
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? tr("w.settings.saving") : tr("w.settings.save")}
+      </button>
     </form>
   );
 }

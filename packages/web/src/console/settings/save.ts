@@ -34,7 +34,9 @@ export function useSettingsSave(version: number, onSaved: (message: string) => v
     setErrors({});
     setBusy(true);
     try {
-      const { data, etag } = await answer(staffApi.console.settings.$patch({ header: { "if-match": ifMatch(version) }, json: v.data })).then(refine<SettingsView>());
+      const { data, etag } = await answer(
+        staffApi.console.settings.$patch({ header: { "if-match": ifMatch(version) }, json: v.data }),
+      ).then(refine<SettingsView>());
       setQueryData(SETTINGS_KEY, data, etag);
       invalidate("profile:");
       onSaved(tr("w.settings.saved", { v: data.version }));
