@@ -407,21 +407,6 @@ export const webZhCN = {
   "w.mine.code": "受理编号",
   "w.mine.kind": "类型",
   "w.mine.created": "受理时间",
-  "w.cases.title": "案例库",
-  "w.cases.add": "新增案例",
-  "w.cases.problem": "问题",
-  "w.cases.lesson": "经验教训与预防措施",
-  "w.cases.lessonHint": "写明以后如何避免同类问题(PDCA)",
-  "w.cases.department": "责任部门",
-  "w.cases.filter": "筛选",
-  "w.cases.all": "显示全部",
-  "w.cases.none": "暂无案例",
-  "w.cases.request": "查看原请求",
-  "w.cases.save": "保存案例",
-  "w.cases.saved": "案例已保存",
-  "w.cases.source.complaint": "来自投诉总结",
-  "w.cases.source.follow-up": "来自回访",
-  "w.cases.source.manual": "手工录入",
 } as const;
 
 export type WebKey = keyof typeof webZhCN;
