@@ -128,6 +128,24 @@ export const MIGRATIONS = {
         "ALTER TABLE `rate_counters` ADD `cap` integer;",
         "-- Intake writes in one round trip and lets the database refuse what the limits forbid (its checks read only on refusal):\n-- a counter above the branch's daily cap, or a phone sending the same text again within a minute.\nCREATE TRIGGER `rate_counters_guard` BEFORE UPDATE ON `rate_counters`\nWHEN NEW.`count` > NEW.`cap`\n  OR (NEW.`key` LIKE 'phone:%' AND NEW.`last_text` = OLD.`last_text` AND NEW.`last_at` - OLD.`last_at` < 60000)\nBEGIN\n  SELECT RAISE(ABORT, 'intake refused by rate_counters_guard');\nEND;"
       ]
+    },
+    {
+      "tag": "0006_request-unit-label",
+      "statements": [
+        "ALTER TABLE `requests` ADD `unit_label` text;",
+        "CREATE INDEX `requests_urgency_idx` ON `requests` (`urgency`,`created_at`,`id`);"
+      ]
+    },
+    {
+      "tag": "0007_register-search",
+      "statements": [
+        "-- Register search (core `request/search.ts`): one trigram full-text row per request, kept by triggers in the same\n-- transaction as the request's own write, so that every way a request is written is searchable at once.\n-- Columns: the tracking code (also without its dashes), the contact (name and phone), the place (the unit label,\n-- the same with each building mark 号楼/栋/幢/座/# read as \"-\", and the public area), the description. Each column\n-- ends with a space, so that every pair of characters starts a trigram (short words are trigram prefixes).\n-- The row's own rowid orders results newest first; `request_id` joins it back to `requests`.\nCREATE VIRTUAL TABLE `request_search` USING fts5(\n  `request_id` UNINDEXED,\n  `code`,\n  `contact`,\n  `place`,\n  `body`,\n  tokenize = 'trigram case_sensitive 0'\n);",
+        "-- The trigrams in the index: a short word is looked up as the prefix of these (`term >= ? AND term < ?`).\nCREATE VIRTUAL TABLE `request_search_terms` USING fts5vocab(`request_search`, 'row');",
+        "CREATE TRIGGER `request_search_insert` AFTER INSERT ON `requests` BEGIN\n  INSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`) VALUES (\n    NEW.`id`,\n    NEW.`tracking_code` || ' ' || replace(NEW.`tracking_code`, '-', '') || ' ',\n    NEW.`contact_name` || ' ' || NEW.`contact_phone` || ' ',\n    coalesce(NEW.`unit_label` || ' ' || replace(replace(replace(replace(replace(NEW.`unit_label`, '号楼', '-'), '栋', '-'), '幢', '-'), '座', '-'), '#', '-') || ' ', '')\n      || coalesce(NEW.`area` || ' ', ''),\n    NEW.`description` || ' '\n  );\nEND;",
+        "-- Searched columns change rarely (a correction); the old row is found by a scan, the new one written as on insert.\nCREATE TRIGGER `request_search_update` AFTER UPDATE OF `tracking_code`, `contact_name`, `contact_phone`, `unit_label`, `area`, `description` ON `requests` BEGIN\n  DELETE FROM `request_search` WHERE `request_id` = OLD.`id`;\n  INSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`) VALUES (\n    NEW.`id`,\n    NEW.`tracking_code` || ' ' || replace(NEW.`tracking_code`, '-', '') || ' ',\n    NEW.`contact_name` || ' ' || NEW.`contact_phone` || ' ',\n    coalesce(NEW.`unit_label` || ' ' || replace(replace(replace(replace(replace(NEW.`unit_label`, '号楼', '-'), '栋', '-'), '幢', '-'), '座', '-'), '#', '-') || ' ', '')\n      || coalesce(NEW.`area` || ' ', ''),\n    NEW.`description` || ' '\n  );\nEND;",
+        "CREATE TRIGGER `request_search_delete` AFTER DELETE ON `requests` BEGIN\n  DELETE FROM `request_search` WHERE `request_id` = OLD.`id`;\nEND;",
+        "-- Requests written before this migration, oldest first (their units have no label yet: found by everything else).\nINSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`)\nSELECT `id`, `tracking_code` || ' ' || replace(`tracking_code`, '-', '') || ' ', `contact_name` || ' ' || `contact_phone` || ' ',\n  coalesce(`area` || ' ', ''), `description` || ' '\nFROM `requests` ORDER BY `created_at`, `id`;"
+      ]
     }
   ],
   "supervision": [

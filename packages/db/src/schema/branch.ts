@@ -37,6 +37,8 @@ export const requests = sqliteTable(
     contactEmail: text("contact_email"),
     residentId: text("resident_id"),
     unitId: text("unit_id"),
+    /** The unit as written when the request came in ("阳光花园一期 1栋502"): the register shows and searches it. */
+    unitLabel: text("unit_label"),
     communityId: text("community_id"),
     area: text("area"),
     appointmentFrom: instant("appointment_from"),
@@ -65,6 +67,7 @@ export const requests = sqliteTable(
     index("requests_phone_idx").on(t.contactPhone, t.createdAt),
     index("requests_kind_idx").on(t.kind, t.createdAt),
     index("requests_assignee_idx").on(t.assigneeId, t.status),
+    index("requests_urgency_idx").on(t.urgency, t.createdAt, t.id),
   ],
 );
 
