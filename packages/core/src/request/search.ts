@@ -1,3 +1,5 @@
+import { TRACKING_CODE_PATTERN } from "../id/index.ts";
+
 // Register search (登记表检索): what a typed query means. The branch database keeps one trigram full-text row per
 // request (`request_search`, columns code · contact · place · body; migration "register-search"), so any
 // substring of 3 or more characters is one indexed phrase. Shorter words (a two-character name such as 张伟,
@@ -15,6 +17,13 @@ export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
 export const BUILDING_MARKS = ["号楼", "栋", "幢", "座", "#"] as const;
 
 export type SearchTerm =
+  /** A whole tracking code or mobile number: the request's own unique index, no full-text search. */
+  | { kind: "exact"; field: "trackingCode" | "contactPhone"; text: string }
+  /**
+   * Two or more groups of a tracking code, with or without dashes: one group is looked up in the index (its
+   * trigrams are rare), the rest is checked on the few requests found.
+   */
+  | { kind: "codePart"; group: string; text: string }
   /** An indexed substring (3+ characters), optionally in one column only. */
   | { kind: "phrase"; text: string; column?: SearchColumn }
   /** 1–2 characters: matches any trigram that starts with them. */
@@ -26,6 +35,8 @@ const UNIT = new RegExp(
   `^(|.*?[\\s\\u3000-\\u9fff])([0-9]{1,3}|[A-Za-z][0-9]{0,2})\\s*(?:${BUILDING_MARKS.join("|")}|-)\\s*([0-9]{2,5})\\s*[室号]?$`,
 );
 const PHONE_LIKE = /^\+?[\d\s-]+$/;
+const MOBILE = /^1\d{10}$/;
+const CODE_GROUPS = /^[2-9A-HJ-NP-Z]{5}(?:-?[2-9A-HJ-NP-Z]{5})+$/;
 
 /** The canonical form of a unit as people write it ("1栋502室" → "1-502"), or null when the text is not one. */
 export function unitSearchKey(text: string): { key: string; rest: string } | null {
@@ -39,10 +50,15 @@ export function searchTerms(raw: string): SearchTerm[] {
   const q = raw.normalize("NFKC").trim().replace(/\s+/g, " ");
   if (!q) return [];
   // A phone as typed ("138 1234 5678"); then units ("2-301", "1栋502"); then digits (the last 4 of a phone).
+  const upper = q.toUpperCase();
+  if (TRACKING_CODE_PATTERN.test(upper)) return [{ kind: "exact", field: "trackingCode", text: upper }];
+  if (CODE_GROUPS.test(upper)) return [{ kind: "codePart", group: upper.slice(0, 5).toLowerCase(), text: upper.replaceAll("-", "") }];
   const digits = PHONE_LIKE.test(q) ? q.replace(/\D/g, "") : "";
+  if (MOBILE.test(digits)) return [{ kind: "exact", field: "contactPhone", text: digits }];
   if (digits.length >= 7) return [{ kind: "phrase", text: digits }];
   const unit = unitSearchKey(q);
-  if (unit) return [{ kind: "phrase", text: unit.key, column: "place" }, ...(unit.rest ? searchTerms(unit.rest) : [])];
+  // Between spaces, as the index writes it: 1栋502 is not 11栋502.
+  if (unit) return [{ kind: "phrase", text: ` ${unit.key} `, column: "place" }, ...(unit.rest ? searchTerms(unit.rest) : [])];
   if (digits.length >= 3) return [{ kind: "phrase", text: digits }];
   return q
     .split(" ")
@@ -55,13 +71,15 @@ export function searchTerms(raw: string): SearchTerm[] {
 export const ftsQuote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 /**
- * The FTS5 MATCH expression of the terms, given the indexed trigrams that each prefix term stands for
+ * The FTS5 MATCH expression of the terms (exact terms are not in it), given the indexed trigrams that each prefix term stands for
  * (`expansions[i]` for `terms[i]`). Null when a prefix stands for nothing: no request can match.
  */
 export function searchMatch(terms: SearchTerm[], expansions: ReadonlyArray<readonly string[] | undefined>): string | null {
   const parts: string[] = [];
   for (const [i, t] of terms.entries()) {
-    if (t.kind === "phrase") parts.push(t.column ? `${t.column} : ${ftsQuote(t.text)}` : ftsQuote(t.text));
+    if (t.kind === "exact") continue;
+    if (t.kind === "codePart") parts.push(`code : ${ftsQuote(t.group)}`);
+    else if (t.kind === "phrase") parts.push(t.column ? `${t.column} : ${ftsQuote(t.text)}` : ftsQuote(t.text));
     else {
       const grams = expansions[i] ?? [];
       if (!grams.length) return null;

@@ -27,23 +27,32 @@ describe("unitSearchKey: a unit as people write it", () => {
 });
 
 describe("searchTerms", () => {
-  it("reads a full tracking code, a group of it and the code without its prefix as one phrase", () => {
-    expect(searchTerms("YG-ABCDE-FGHJK-LMNPQ-RSTUV")).toEqual([{ kind: "phrase", text: "yg-abcde-fghjk-lmnpq-rstuv" }]);
+  it("reads a full tracking code as the code itself, and groups of it as a part of one", () => {
+    expect(searchTerms("YG-ABCDE-FGHJK-LMNPQ-RSTUV")).toEqual([
+      { kind: "exact", field: "trackingCode", text: "YG-ABCDE-FGHJK-LMNPQ-RSTUV" },
+    ]);
+    expect(searchTerms("yg-abcde-fghjk-lmnpq-rstuv")).toEqual([
+      { kind: "exact", field: "trackingCode", text: "YG-ABCDE-FGHJK-LMNPQ-RSTUV" },
+    ]);
     expect(searchTerms("  fghjk ")).toEqual([{ kind: "phrase", text: "fghjk" }]);
-    expect(searchTerms("ABCDE-FGHJK-LMNPQ-RSTUV")).toEqual([{ kind: "phrase", text: "abcde-fghjk-lmnpq-rstuv" }]);
+    const part = { kind: "codePart", group: "abcde", text: "ABCDEFGHJKLMNPQRSTUV" };
+    expect(searchTerms("ABCDE-FGHJK-LMNPQ-RSTUV")).toEqual([part]);
+    expect(searchTerms("abcdefghjklmnpqrstuv")).toEqual([part]);
+    expect(searchMatch([part as never], [])).toBe('code : "abcde"');
   });
 
-  it("reads phones as digits, however they are typed", () => {
-    expect(searchTerms("138 1234 5678")).toEqual([{ kind: "phrase", text: "13812345678" }]);
-    expect(searchTerms("138-1234-5678")).toEqual([{ kind: "phrase", text: "13812345678" }]);
+  it("reads phones as digits, however they are typed; a whole mobile number is looked up as itself", () => {
+    expect(searchTerms("138 1234 5678")).toEqual([{ kind: "exact", field: "contactPhone", text: "13812345678" }]);
+    expect(searchTerms("138-1234-5678")).toEqual([{ kind: "exact", field: "contactPhone", text: "13812345678" }]);
+    expect(searchTerms("0571-8888 6666")).toEqual([{ kind: "phrase", text: "057188886666" }]);
     expect(searchTerms("5678")).toEqual([{ kind: "phrase", text: "5678" }]);
   });
 
   it("reads units into the place column's canonical form", () => {
-    expect(searchTerms("1栋502")).toEqual([{ kind: "phrase", text: "1-502", column: "place" }]);
-    expect(searchTerms("2-301")).toEqual([{ kind: "phrase", text: "2-301", column: "place" }]);
+    expect(searchTerms("1栋502")).toEqual([{ kind: "phrase", text: " 1-502 ", column: "place" }]);
+    expect(searchTerms("2-301")).toEqual([{ kind: "phrase", text: " 2-301 ", column: "place" }]);
     expect(searchTerms("阳光花园一期 1栋502")).toEqual([
-      { kind: "phrase", text: "1-502", column: "place" },
+      { kind: "phrase", text: " 1-502 ", column: "place" },
       { kind: "phrase", text: "阳光花园一期" },
     ]);
   });
@@ -68,10 +77,10 @@ describe("searchMatch", () => {
   it("joins phrases and expanded prefixes with AND, and gives up on a prefix that stands for nothing", () => {
     const terms = searchTerms("漏水 1栋502");
     expect(terms).toEqual([
-      { kind: "phrase", text: "1-502", column: "place" },
+      { kind: "phrase", text: " 1-502 ", column: "place" },
       { kind: "prefix", text: "漏水" },
     ]);
-    expect(searchMatch(terms, [undefined, ["漏水了", "漏水 "]])).toBe('place : "1-502" AND ("漏水了" OR "漏水 ")');
+    expect(searchMatch(terms, [undefined, ["漏水了", "漏水 "]])).toBe('place : " 1-502 " AND ("漏水了" OR "漏水 ")');
     expect(searchMatch(terms, [undefined, []])).toBeNull();
   });
 });

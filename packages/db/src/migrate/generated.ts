@@ -146,6 +146,15 @@ export const MIGRATIONS = {
         "CREATE TRIGGER `request_search_delete` AFTER DELETE ON `requests` BEGIN\n  DELETE FROM `request_search` WHERE `request_id` = OLD.`id`;\nEND;",
         "-- Requests written before this migration, oldest first (their units have no label yet: found by everything else).\nINSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`)\nSELECT `id`, `tracking_code` || ' ' || replace(`tracking_code`, '-', '') || ' ', `contact_name` || ' ' || `contact_phone` || ' ',\n  coalesce(`area` || ' ', ''), `description` || ' '\nFROM `requests` ORDER BY `created_at`, `id`;"
       ]
+    },
+    {
+      "tag": "0008_attachment-purpose",
+      "statements": [
+        "ALTER TABLE `attachments` ADD `purpose` text DEFAULT 'photo' NOT NULL;",
+        "ALTER TABLE `attachments` ADD `step` text;",
+        "ALTER TABLE `attachments` ADD `uploaded_by` text;",
+        "CREATE INDEX `attachments_request_idx` ON `attachments` (`request_id`,`created_at`);"
+      ]
     }
   ],
   "supervision": [

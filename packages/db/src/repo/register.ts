@@ -1,4 +1,4 @@
-import { searchMatch, searchTerms } from "@wuye/core";
+import { searchMatch, searchTerms, URGENCIES } from "@wuye/core";
 import { and, desc, eq, getTableColumns, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { BranchDb } from "../client/index.ts";
@@ -50,9 +50,19 @@ export interface RegisterFilter {
 
 export type RegisterRow = RequestRow & { cursor: RegisterCursor };
 
-/** The FTS5 MATCH of a query, its short words expanded through the index's vocabulary; null when nothing can match. */
-export async function registerMatch(db: BranchDb, q: string): Promise<string | null> {
+/**
+ * What a query asks of the database: conditions on the request itself (a whole code or phone through their own
+ * indexes; the rest of a code's groups), and the FTS5 MATCH with short words expanded through the index's
+ * vocabulary. Null when nothing can match.
+ */
+export async function registerMatch(db: BranchDb, q: string): Promise<{ match: string | null; where: SQL[] } | null> {
   const terms = searchTerms(q);
+  const where: SQL[] = [];
+  for (const t of terms) {
+    if (t.kind === "exact") where.push(eq(t.field === "trackingCode" ? requests.trackingCode : requests.contactPhone, t.text));
+    if (t.kind === "codePart") where.push(sql`instr(replace(${requests.trackingCode}, '-', ''), ${t.text}) > 0`);
+  }
+  if (terms.every((t) => t.kind === "exact")) return { match: null, where };
   const expansions = await Promise.all(
     terms.map((t) =>
       t.kind === "prefix"
@@ -65,15 +75,17 @@ export async function registerMatch(db: BranchDb, q: string): Promise<string | n
         : undefined,
     ),
   );
-  return searchMatch(terms, expansions);
+  const match = searchMatch(terms, expansions);
+  return match ? { match, where } : null;
 }
 
 /** Keyset: rows strictly after the cursor in the page's order. */
 function after(c: RegisterCursor, order: RegisterOrder, searching: boolean): SQL {
+  // Searching, each urgency is its own pass (below): the rank alone continues it.
   const tail = searching
     ? lt(requestSearch.rowid, c.rank ?? Number.MAX_SAFE_INTEGER)
     : or(lt(requests.createdAt, c.createdAt), and(eq(requests.createdAt, c.createdAt), lt(requests.id, c.id)))!;
-  if (order !== "urgent" || c.urgency === undefined) return tail;
+  if (searching || order !== "urgent" || c.urgency === undefined) return tail;
   return or(lt(requests.urgency, c.urgency), and(eq(requests.urgency, c.urgency), tail))!;
 }
 
@@ -105,34 +117,47 @@ export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<Reg
     );
   }
   const order = f.order ?? "newest";
-  const urgentFirst = order === "urgent" ? [desc(requests.urgency)] : [];
   const q = f.q?.trim();
-  if (!q) {
+  const found = q ? await registerMatch(db, q) : { match: null, where: [] };
+  if (!found) return [];
+  where.push(...found.where);
+  const match = found.match;
+  if (!match) {
     if (f.cursor) where.push(after(f.cursor, order, false));
     const rows = await db
       .select()
       .from(requests)
       .where(where.length ? and(...where) : undefined)
-      .orderBy(...urgentFirst, desc(requests.createdAt), desc(requests.id))
+      // "urgent" sorts above "normal": urgent first is the urgency column descending (index requests_urgency_idx).
+      .orderBy(...(order === "urgent" ? [desc(requests.urgency)] : []), desc(requests.createdAt), desc(requests.id))
       .limit(f.limit);
     return rows.map((r) => ({ ...r, cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency } }));
   }
-  const match = await registerMatch(db, q);
-  if (!match) return [];
-  if (f.cursor) where.push(after(f.cursor, order, true));
-  const rows = await db
-    .select({ ...getTableColumns(requests), rank: requestSearch.rowid })
-    .from(requestSearch)
-    .innerJoin(requests, eq(requests.id, requestSearch.requestId))
-    .where(and(sql`${requestSearch} MATCH ${match}`, ...where))
-    .orderBy(...urgentFirst, desc(requestSearch.rowid))
-    .limit(f.limit);
-  return rows.map(({ rank, ...r }) => ({ ...r, cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency, rank } }));
+  // A cursor from a page of the plain register does not continue a search: start the search over.
+  const from = f.cursor?.rank === undefined ? undefined : f.cursor;
+  const search = (extra: SQL[], cursor: RegisterCursor | undefined, limit: number) =>
+    db
+      .select({ ...getTableColumns(requests), rank: requestSearch.rowid })
+      .from(requestSearch)
+      .innerJoin(requests, eq(requests.id, requestSearch.requestId))
+      .where(and(sql`${requestSearch} MATCH ${match}`, ...where, ...extra, cursor ? after(cursor, "newest", true) : undefined))
+      .orderBy(desc(requestSearch.rowid))
+      .limit(limit)
+      .then((rows) => rows.map(({ rank, ...r }) => ({ ...r, cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency, rank } })));
+  if (order === "newest") return search([], from, f.limit);
+  // Urgent first: one index-ordered pass per urgency, so that a common word never sorts all its matches.
+  const page: RegisterRow[] = [];
+  for (const urgency of [...URGENCIES].sort().reverse()) {
+    if (from?.urgency !== undefined && urgency > from.urgency) continue;
+    page.push(...(await search([eq(requests.urgency, urgency)], from?.urgency === urgency ? from : undefined, f.limit - page.length)));
+    if (page.length >= f.limit) break;
+  }
+  return page;
 }
 
 /** The plan SQLite chooses for a register search (printed by the benchmark). */
 export async function explainRegisterSearch(db: BranchDb, q: string, filter: Omit<RegisterFilter, "q" | "limit"> = {}) {
-  const match = (await registerMatch(db, q)) ?? '"-"';
+  const match = (await registerMatch(db, q))?.match ?? '"-"';
   const statuses = filter.statuses ? [...filter.statuses] : [];
   const query = db
     .select({ id: requests.id })
