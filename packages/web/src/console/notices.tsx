@@ -77,10 +77,10 @@ function NoticeRow({ n }: { n: NoticeView }) {
         </span>
       </summary>
       {status === "pending" || status === "emergencyPending" ? (
-        <div class="resident-preview" aria-label={tr("w.approve.asResidents")} data-preview="notice">
+        <section class="resident-preview" aria-label={tr("w.approve.asResidents")} data-preview="notice">
           <p class="hint">{tr("w.approve.asResidents")}</p>
           <ResidentNotice title={n.title} body={n.bodyForResidents} date={n.publishAt} open />
-        </div>
+        </section>
       ) : (
         <p class="pre">{n.bodyForResidents}</p>
       )}

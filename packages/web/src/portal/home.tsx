@@ -1,7 +1,7 @@
 import type { REQUEST_KINDS } from "@wuye/core/request";
 import { useState } from "preact/hooks";
 import type { BranchProfile } from "../api/types.ts";
-import { fmtDate, term, tr, yuan } from "../lib/i18n.ts";
+import { term, tr, yuan } from "../lib/i18n.ts";
 import { navigate } from "../lib/router.ts";
 import { ResidentNotice } from "../ui/resident-notice.tsx";
 import { Card } from "../ui/kit.tsx";

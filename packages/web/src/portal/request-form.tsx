@@ -1,12 +1,12 @@
 import { CreateRequestInputSchema, type RequestKind } from "@wuye/core/request";
 import { useMemo, useState } from "preact/hooks";
 import type { BranchProfile } from "../api/types.ts";
-import { answer, api, idempotencyKey, rawBody } from "../lib/api.ts";
-import { type FieldErrors, errorText, serverErrors, validate } from "../lib/form.ts";
+import { answer, api, idempotencyKey } from "../lib/api.ts";
+import { type FieldErrors, serverErrors, validate } from "../lib/form.ts";
 import { currentLocale, term, tr } from "../lib/i18n.ts";
 import { navigate } from "../lib/router.ts";
 import { uploadPortalPhoto } from "../lib/uploads.ts";
-import { Card, ErrorBox, Field, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { Card, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 import { MAX_PHOTOS, PhotoUpload, type PhotoUploads } from "../ui/photo-upload.tsx";
 import { PORTAL_KINDS } from "./home.tsx";
 import { rememberCode } from "./recent.ts";
