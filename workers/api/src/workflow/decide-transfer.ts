@@ -2,14 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { Conflict, Forbidden, HandOverDecisionSchema, NotFound } from "@wuye/core";
 import { findRequest, pendingTransfer, writeTransfer } from "@wuye/db";
 import type { Context } from "hono";
-import { IdParam } from "../http/common.ts";
+import { expectedVersion, IdParam } from "../http/common.ts";
 import type { HonoEnv } from "../hono-env.ts";
-import { errorResponses, problemContent } from "../http/openapi.ts";
+import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { changeOwnership } from "./change-ownership.ts";
 
 /** The route by which the receiver answers a hand-over to a colleague (转交). */
-export function decideTransferRoute<W extends "accept" | "decline">(what: W) {
+function decideTransferRoute<W extends "accept" | "decline">(what: W) {
   return createRoute({
     method: "post",
     path: `/requests/{id}/handover/${what}`,
@@ -28,7 +28,7 @@ export function decideTransferRoute<W extends "accept" | "decline">(what: W) {
   });
 }
 
-export interface TransferDecision {
+interface TransferDecision {
   requestId: string;
   status: "accepted" | "declined";
   reason: string | undefined;
@@ -37,7 +37,7 @@ export interface TransferDecision {
 }
 
 /** The receiver accepts (and owns the request from now on) or declines (the owner keeps it). */
-export async function decideTransfer(c: Context<HonoEnv>, d: TransferDecision) {
+async function decideTransfer(c: Context<HonoEnv>, d: TransferDecision) {
   const actor = c.var.actor;
   requirePermission(actor, "request.handOver");
   const { db } = c.var.tenant;
@@ -65,4 +65,18 @@ export async function decideTransfer(c: Context<HonoEnv>, d: TransferDecision) {
       }),
   });
   return { ownerId: d.status === "accepted" ? actor.staffId : r.ownerId, version };
+}
+
+/** The operation answering a hand-over: `accept` or `decline`. */
+export function transferDecisionOperation<W extends "accept" | "decline">(what: W) {
+  return createRouter().openapi(decideTransferRoute(what), async (c) => {
+    // If-Match is honoured here without being declared in the route (the document stays as it was).
+    const decided = await decideTransfer(c, {
+      requestId: c.req.valid("param").id,
+      status: what === "accept" ? "accepted" : "declined",
+      reason: c.req.valid("json").reason,
+      expected: expectedVersion(c.req.header("if-match")),
+    });
+    return c.json(decided, 200);
+  });
 }
