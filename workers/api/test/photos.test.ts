@@ -2,7 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { openDatabases } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { JPEG, PNG, withTail } from "../../../packages/core/test/fixtures/images.ts";
-import { call, expectProblem, tokenFor, uniqueIp } from "./helpers.ts";
+import { call, expectProblem, subjectOf, tokenFor, uniqueIp } from "./helpers.ts";
 
 // Photos (ARCHITECTURE.md "Photos"): the console's request detail and the tracking answer list
 // `attachments: [{id, url, contentType}]`; the url serves the image to staff of the branch (Bearer) and to the
@@ -27,16 +27,18 @@ async function get(url: string, token?: string) {
   return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
+let residents = 0;
 /** A resident's repair with one photo; its id, tracking code and the photo's id. */
 async function requestWithPhoto(bytes = JPEG, type = "image/jpeg") {
+  residents += 1;
   const up = await upload(bytes, type);
   expect(up.status, JSON.stringify(up.body)).toBe(201);
   const made = await call("POST", "/api/v1/public/branches/yangguang/requests", {
     body: {
       kind: "repair",
       category: "water-fixture",
-      description: "水龙头滴水,见照片",
-      contact: { name: "柯", phone: "13700137555" },
+      description: `水龙头滴水,见照片(${residents})`,
+      contact: { name: "柯", phone: `1370013${String(7000 + residents)}` },
       location: { area: "3栋大堂" },
       attachmentIds: [up.body.id],
     },
@@ -145,5 +147,71 @@ describe("uploads", () => {
       body: PNG,
     });
     expect(none.status).toBe(401);
+  });
+});
+
+describe("photos and the signature taken by steps", () => {
+  it("before / after photos at arrive and complete-work, the drawn signature at sign-off, each taken once", async () => {
+    const agent = await tokenFor("agent");
+    const technician = await tokenFor("technician");
+    const made = await call("POST", "/api/v1/console/requests", {
+      token: agent,
+      body: {
+        kind: "repair",
+        channel: "phone",
+        category: "water-fixture",
+        description: "厨房龙头坏了",
+        contact: { name: "祁", phone: "13700139911" },
+        location: { area: "7栋 301" },
+      },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const { id, trackingCode } = made.body;
+    const act = async (token: string, action: string, body: unknown, status = 200) => {
+      const res = await call("POST", `/api/v1/console/requests/${id}/actions/${action}`, { token, body });
+      expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(status);
+      return res;
+    };
+    await act(agent, "dispatch", { technicianId: subjectOf(technician), itemCode: "tap-washer" });
+    const before = await upload(JPEG, "image/jpeg", { token: technician });
+    const elsewhere = await upload(PNG, "image/png", { branch: "hupan" });
+    expect(elsewhere.status).toBe(201);
+    // Another branch's upload, a made-up id and an id twice are refused, naming the field; nothing changes.
+    expectProblem(await act(technician, "arrive", { confirmed: true, photos: [elsewhere.body.id] }, 400), 400, "photos.0");
+    expectProblem(await act(technician, "arrive", { confirmed: true, photos: ["att_0000000000zzzzzzzzzzzz"] }, 400), 400, "photos.0");
+    expectProblem(await act(technician, "arrive", { confirmed: true, photos: [before.body.id, before.body.id] }, 400), 400, "photos");
+    await act(technician, "arrive", { confirmed: true, photos: [before.body.id] });
+    await act(technician, "quote", { lines: [{ code: "tap-washer", qty: 1 }] });
+    await act(technician, "accept-quote", {});
+    // A photo already taken by a step is not taken again.
+    expectProblem(
+      await act(technician, "complete-work", { workDone: "换阀芯", materials: [], photos: [before.body.id] }, 400),
+      400,
+      "photos.0",
+    );
+    const after = await upload(PNG, "image/png", { token: technician });
+    await act(technician, "complete-work", { workDone: "换阀芯,试水正常", materials: [], photos: [after.body.id] });
+    const signature = await upload(PNG, "image/png");
+    const signed = await call("POST", `/api/v1/public/requests/${trackingCode}/actions/confirm-completion`, {
+      body: { amountFen: 3500, signature: "祁先生", signatureId: signature.body.id },
+    });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+
+    const detail = await call("GET", `/api/v1/console/requests/${id}`, { token: agent });
+    expect(detail.body.attachments.map((a: { id: string; purpose: string; step: string }) => [a.id, a.purpose, a.step])).toEqual([
+      [before.body.id, "photo", "arrive"],
+      [after.body.id, "photo", "complete-work"],
+      [signature.body.id, "signature", "confirm-completion"],
+    ]);
+    const wf = await call("GET", `/api/v1/console/requests/${id}/workflow`, { token: agent });
+    expect(wf.body.record.onSite.photos).toEqual([before.body.id]);
+    expect(wf.body.record.work.photos).toEqual([after.body.id]);
+    expect(wf.body.record.acceptance).toMatchObject({ signature: "祁先生", signatureId: signature.body.id });
+    // The resident sees the signature and the photos through the tracking code, as images.
+    const tracking = await call("GET", `/api/v1/public/requests/${trackingCode}`);
+    expect(tracking.body.attachments).toHaveLength(3);
+    for (const a of tracking.body.attachments) expect((await get(a.url)).status).toBe(200);
+    // And the technician sees their own job's photos.
+    expect((await get(`/api/v1/attachments/${after.body.id}`, technician)).status).toBe(200);
   });
 });

@@ -6,6 +6,10 @@ import { TRACKING_CODE_PATTERN } from "../id/index.ts";
 // a word such as 漏水) are looked up as the prefixes of indexed trigrams: every column ends with a space, so
 // each pair of characters starts at least one trigram.
 
+/** How the register is ordered: newest first, or urgent ones first (newest first within each). */
+export const REGISTER_ORDERS = ["newest", "urgent"] as const;
+export type RegisterOrder = (typeof REGISTER_ORDERS)[number];
+
 /** The columns of `request_search`, in order. */
 export const SEARCH_COLUMNS = ["code", "contact", "place", "body"] as const;
 export type SearchColumn = (typeof SEARCH_COLUMNS)[number];

@@ -37,11 +37,11 @@ export async function attachmentsOfRequest(db: BranchDb, requestId: string): Pro
   return db.select().from(attachments).where(eq(attachments.requestId, requestId)).orderBy(asc(attachments.createdAt), asc(attachments.id));
 }
 
-/** The statement that links uploads to a request at a step, only those still unattached (run inside the step's batch). */
-export function attachStatement(db: Pick<BranchDb, "update">, a: { ids: string[]; requestId: string; step: string | null }) {
+/** The statement that links uploads to a request at a step, only those still unattached (run inside the step's transaction). */
+export function attachStatement(db: Pick<BranchDb, "update">, a: { ids: string[]; requestId: string; step: string | null; purpose: string }) {
   return db
     .update(attachments)
-    .set({ requestId: a.requestId, step: a.step })
+    .set({ requestId: a.requestId, step: a.step, purpose: a.purpose })
     .where(and(inArray(attachments.id, a.ids), isNull(attachments.requestId)));
 }
 

@@ -1,4 +1,4 @@
-import { searchMatch, searchTerms, URGENCIES } from "@wuye/core";
+import { type RegisterOrder, searchMatch, searchTerms, URGENCIES } from "@wuye/core";
 import { and, desc, eq, getTableColumns, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { BranchDb } from "../client/index.ts";
@@ -17,8 +17,6 @@ const searchTermsTable = sqliteTable("request_search_terms", { term: text("term"
 const PREFIX_EXPANSION = 256;
 const LAST_CHAR = String.fromCodePoint(0x10ffff);
 
-export const REGISTER_ORDERS = ["newest", "urgent"] as const;
-export type RegisterOrder = (typeof REGISTER_ORDERS)[number];
 
 /** Where the previous page ended: the sort key of its last row (`rank` is the search row, newest highest). */
 export interface RegisterCursor {

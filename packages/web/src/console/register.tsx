@@ -1,4 +1,4 @@
-import { CHANNELS, REQUEST_KINDS } from "@wuye/core/request";
+import { CHANNELS, REGISTER_ORDERS, REQUEST_KINDS } from "@wuye/core/request";
 import { isClosedStatus } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { RegisterItem } from "../api/types.ts";
@@ -9,7 +9,7 @@ import { navigate, useLocation } from "../lib/router.ts";
 import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card } from "../ui/kit.tsx";
 import { milestoneState } from "../ui/milestones.tsx";
-import { EMPTY, type Filters, filtersFrom, REGISTER_ORDERS, RegisterFilters, toQuery } from "./register/filters.tsx";
+import { EMPTY, type Filters, filtersFrom, RegisterFilters, toQuery } from "./register/filters.tsx";
 
 const HOUR = 3_600_000;
 

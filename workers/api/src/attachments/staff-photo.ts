@@ -16,11 +16,11 @@ export const AttachmentParam = z.object({ id: z.string().min(3).max(64) });
 const branchStaffOrNotFound = createMiddleware<HonoEnv>(async (c, next) => {
   let signedIn = false;
   try {
-    await authenticate(c, () =>
-      branchTenant(c, async () => {
+    await authenticate(c, async () => {
+      await branchTenant(c, async () => {
         signedIn = true;
-      }),
-    );
+      });
+    });
   } catch (err) {
     if (!signedIn && err instanceof DomainError) throw new NotFound("attachment");
     throw err;

@@ -17,7 +17,7 @@ import {
   type RequestKind,
   type Urgency,
 } from "@wuye/core";
-import { type BranchDb, type BranchRow, findAttachments, findCommunity, findUnit, intakeRefusalFacts, recordIntake } from "@wuye/db";
+import { type BranchDb, type BranchRow, findAttachments, findCommunity, findUnitPlace, intakeRefusalFacts, recordIntake } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { iso } from "../http/common.ts";
 import { dutyOwnerAt } from "../duty.ts";
@@ -60,10 +60,10 @@ function localDay(now: number, timeZone: string): { day: number; secondsLeft: nu
 
 async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["input"]): Promise<Place> {
   if ("unitId" in input.location) {
-    const unit = await findUnit(s.control, input.location.unitId);
+    const unit = await findUnitPlace(s.control, input.location.unitId);
     if (!unit || unit.branchId !== branch.id)
       throw new BadInput("unknown unit", [{ path: "location.unitId", message: "no such unit in this branch" }]);
-    return { unitId: unit.id, communityId: unit.communityId };
+    return { unitId: unit.id, communityId: unit.communityId, label: unit.label };
   }
   const communityId = input.location.communityId ?? null;
   if (communityId) {

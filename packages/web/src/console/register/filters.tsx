@@ -1,12 +1,10 @@
-import { CHANNELS, REQUEST_KINDS, type RequestKind } from "@wuye/core/request";
+import { CHANNELS, REGISTER_ORDERS, REQUEST_KINDS, type RequestKind } from "@wuye/core/request";
 import { workflowOf } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import { term, tr } from "../../lib/i18n.ts";
 import { useProfile } from "../../lib/profile.ts";
 import { staffSession } from "../../lib/session.ts";
 import { Select } from "../../ui/kit.tsx";
-
-export const REGISTER_ORDERS = ["newest", "urgent"] as const;
 
 export interface Filters {
   view: string;
