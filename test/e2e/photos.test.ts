@@ -146,7 +146,9 @@ describe("photos and the drawn signature", () => {
     expect(await noSidewaysScroll(page)).toBe(true);
     await screenshot(page, "signature-resident-phone");
     await page.click('form[data-step="confirm-completion"] button[type=submit]');
-    await expect.poll(() => page.locator("#tracking").getAttribute("data-status"), { timeout: 20_000 }).toMatch(/awaitingPayment|completed/);
+    await expect
+      .poll(() => page.locator("#tracking").getAttribute("data-status"), { timeout: 20_000 })
+      .toMatch(/awaitingPayment|completed/);
     await page.waitForSelector("#tracking-photos .thumb img", { timeout: 20_000 });
     await screenshot(page, "signature-resident-done");
 

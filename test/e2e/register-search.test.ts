@@ -86,9 +86,9 @@ describe("register search in the browser", () => {
     await expect.poll(() => new URL(page.url()).searchParams.get("order")).toBe("urgent");
     expect(await page.locator("#f-status option:checked").textContent()).toBe("已受理");
     await page.waitForSelector("#register-table tbody tr", { timeout: 20_000 });
-    const urgency = await page.locator("#register-table tbody tr").evaluateAll((rows) =>
-      rows.map((r) => (r.querySelector("td:nth-child(2) .badge") ? "urgent" : "normal")),
-    );
+    const urgency = await page
+      .locator("#register-table tbody tr")
+      .evaluateAll((rows) => rows.map((r) => (r.querySelector("td:nth-child(2) .badge") ? "urgent" : "normal")));
     expect(urgency.indexOf("normal") === -1 || !urgency.slice(urgency.indexOf("normal")).includes("urgent")).toBe(true);
     await screenshot(page, "register-filters-urgent-first");
   });

@@ -107,6 +107,8 @@ describe("register search finds one request", () => {
     ["a word of the description", "电梯", [wang]],
     ["a longer phrase of the description", "停在三楼", [wang]],
     ["two words", "漏水 卫生间", [zhao]],
+    ["the last character of a column", "了", [zhao]],
+    ["words with a one-character word, as typed", "卫生间漏水 了", []],
   ])("by %s", async (_way, q, expected) => {
     expect(await codes(q)).toEqual(expected);
   });

@@ -52,7 +52,9 @@ describe("who gets a photo", () => {
     const r = await requestWithPhoto();
     const agent = await tokenFor("agent");
     const detail = await call("GET", `/api/v1/console/requests/${r.id}`, { token: agent });
-    expect(detail.body.attachments).toEqual([expect.objectContaining({ id: r.photoId, contentType: "image/jpeg", purpose: "photo", step: null })]);
+    expect(detail.body.attachments).toEqual([
+      expect.objectContaining({ id: r.photoId, contentType: "image/jpeg", purpose: "photo", step: null }),
+    ]);
     const staffUrl = detail.body.attachments[0].url as string;
     const tracking = await call("GET", `/api/v1/public/requests/${r.code}`);
     expect(tracking.body.attachments).toEqual([expect.objectContaining({ id: r.photoId, contentType: "image/jpeg" })]);

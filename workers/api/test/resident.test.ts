@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { JPEG, PNG } from "../../../packages/core/test/fixtures/images.ts";
 import { call, expectProblem } from "./helpers.ts";
 
-
 async function upload(bytes: Uint8Array, contentType: string, branch = "yangguang") {
   const { SELF } = await import("cloudflare:test");
   const res = await SELF.fetch(`http://localhost/api/v1/public/branches/${branch}/attachments`, {

@@ -35,7 +35,10 @@ describe("register search", () => {
   const search = async (q: string, token?: string) => {
     const res = await call("GET", `/api/v1/console/requests?q=${encodeURIComponent(q)}`, { token: token ?? (await tokenFor("agent")) });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body as { items: Array<{ id: string; trackingCode: string; unitLabel: string | null; contactPhone: string }>; nextCursor: string | null };
+    return res.body as {
+      items: Array<{ id: string; trackingCode: string; unitLabel: string | null; contactPhone: string }>;
+      nextCursor: string | null;
+    };
   };
 
   it.each([
@@ -81,9 +84,13 @@ describe("register search", () => {
     // Paging a search: the cursor continues it.
     const first = await call("GET", `/api/v1/console/requests?q=${encodeURIComponent(unit.label)}&limit=1`, { token: agent });
     if (first.body.nextCursor) {
-      const next = await call("GET", `/api/v1/console/requests?q=${encodeURIComponent(unit.label)}&limit=1&cursor=${first.body.nextCursor}`, {
-        token: agent,
-      });
+      const next = await call(
+        "GET",
+        `/api/v1/console/requests?q=${encodeURIComponent(unit.label)}&limit=1&cursor=${first.body.nextCursor}`,
+        {
+          token: agent,
+        },
+      );
       expect(next.status).toBe(200);
       expect(next.body.items[0]?.id).not.toBe(first.body.items[0].id);
     }

@@ -3,8 +3,8 @@ import { TRACKING_CODE_PATTERN } from "../id/index.ts";
 // Register search (登记表检索): what a typed query means. The branch database keeps one trigram full-text row per
 // request (`request_search`, columns code · contact · place · body; migration "register-search"), so any
 // substring of 3 or more characters is one indexed phrase. Shorter words (a two-character name such as 张伟,
-// a word such as 漏水) are looked up as the prefixes of indexed trigrams: every column ends with a space, so
-// each pair of characters starts at least one trigram.
+// a word such as 漏水) are looked up as the prefixes of indexed trigrams: every column ends with two spaces, so
+// every character and every pair of characters starts at least one trigram.
 
 /** How the register is ordered: newest first, or urgent ones first (newest first within each). */
 export const REGISTER_ORDERS = ["newest", "urgent"] as const;
@@ -64,11 +64,13 @@ export function searchTerms(raw: string): SearchTerm[] {
   // Between spaces, as the index writes it: 1栋502 is not 11栋502.
   if (unit) return [{ kind: "phrase", text: ` ${unit.key} `, column: "place" }, ...(unit.rest ? searchTerms(unit.rest) : [])];
   if (digits.length >= 3) return [{ kind: "phrase", text: digits }];
-  return q
+  const words = q
+    .toLowerCase()
     .split(" ")
-    .map((w) => w.toLowerCase())
-    .filter((w, i, all) => all.indexOf(w) === i)
-    .map((w): SearchTerm => ([...w].length >= 3 ? { kind: "phrase", text: w } : { kind: "prefix", text: w }));
+    .filter((w, i, all) => all.indexOf(w) === i);
+  // A one-character word means nothing alone ("找快递 1 号"): the words are then read together, as typed.
+  if (words.length > 1 && words.some((w) => [...w].length === 1)) return [{ kind: "phrase", text: q.toLowerCase() }];
+  return words.map((w): SearchTerm => ([...w].length >= 3 ? { kind: "phrase", text: w } : { kind: "prefix", text: w }));
 }
 
 /** An FTS5 string literal: double quotes doubled, so that nothing typed is read as query syntax. */

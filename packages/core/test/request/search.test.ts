@@ -57,6 +57,10 @@ describe("searchTerms", () => {
     ]);
   });
 
+  it("reads words with a one-character word among them together, as typed", () => {
+    expect(searchTerms("找快递 1 号")).toEqual([{ kind: "phrase", text: "找快递 1 号" }]);
+  });
+
   it("turns words shorter than a trigram into prefixes, and drops repeats", () => {
     expect(searchTerms("张伟")).toEqual([{ kind: "prefix", text: "张伟" }]);
     expect(searchTerms("厨房 漏水 漏水")).toEqual([
@@ -64,6 +68,7 @@ describe("searchTerms", () => {
       { kind: "prefix", text: "漏水" },
     ]);
     expect(searchTerms("水管爆裂")).toEqual([{ kind: "phrase", text: "水管爆裂" }]);
+    expect(searchTerms("张")).toEqual([{ kind: "prefix", text: "张" }]);
     expect(searchTerms("   ")).toEqual([]);
   });
 });

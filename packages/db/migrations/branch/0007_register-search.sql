@@ -2,7 +2,8 @@
 -- transaction as the request's own write, so that every way a request is written is searchable at once.
 -- Columns: the tracking code (also without its dashes), the contact (name and phone), the place (the unit label,
 -- the same with each building mark 号楼/栋/幢/座/# read as "-", and the public area), the description. Each column
--- ends with a space, so that every pair of characters starts a trigram (short words are trigram prefixes).
+-- ends with two spaces, so that every character, and every pair of characters, starts a trigram (short words are
+-- looked up as trigram prefixes).
 -- The row's own rowid orders results newest first; `request_id` joins it back to `requests`.
 CREATE VIRTUAL TABLE `request_search` USING fts5(
   `request_id` UNINDEXED,
@@ -19,11 +20,11 @@ CREATE VIRTUAL TABLE `request_search_terms` USING fts5vocab(`request_search`, 'r
 CREATE TRIGGER `request_search_insert` AFTER INSERT ON `requests` BEGIN
   INSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`) VALUES (
     NEW.`id`,
-    NEW.`tracking_code` || ' ' || replace(NEW.`tracking_code`, '-', '') || ' ',
-    NEW.`contact_name` || ' ' || NEW.`contact_phone` || ' ',
+    NEW.`tracking_code` || ' ' || replace(NEW.`tracking_code`, '-', '') || '  ',
+    NEW.`contact_name` || ' ' || NEW.`contact_phone` || '  ',
     coalesce(NEW.`unit_label` || ' ' || replace(replace(replace(replace(replace(NEW.`unit_label`, '号楼', '-'), '栋', '-'), '幢', '-'), '座', '-'), '#', '-') || ' ', '')
-      || coalesce(NEW.`area` || ' ', ''),
-    NEW.`description` || ' '
+      || coalesce(NEW.`area`, '') || '  ',
+    NEW.`description` || '  '
   );
 END;
 --> statement-breakpoint
@@ -32,11 +33,11 @@ CREATE TRIGGER `request_search_update` AFTER UPDATE OF `tracking_code`, `contact
   DELETE FROM `request_search` WHERE `request_id` = OLD.`id`;
   INSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`) VALUES (
     NEW.`id`,
-    NEW.`tracking_code` || ' ' || replace(NEW.`tracking_code`, '-', '') || ' ',
-    NEW.`contact_name` || ' ' || NEW.`contact_phone` || ' ',
+    NEW.`tracking_code` || ' ' || replace(NEW.`tracking_code`, '-', '') || '  ',
+    NEW.`contact_name` || ' ' || NEW.`contact_phone` || '  ',
     coalesce(NEW.`unit_label` || ' ' || replace(replace(replace(replace(replace(NEW.`unit_label`, '号楼', '-'), '栋', '-'), '幢', '-'), '座', '-'), '#', '-') || ' ', '')
-      || coalesce(NEW.`area` || ' ', ''),
-    NEW.`description` || ' '
+      || coalesce(NEW.`area`, '') || '  ',
+    NEW.`description` || '  '
   );
 END;
 --> statement-breakpoint
@@ -46,6 +47,6 @@ END;
 --> statement-breakpoint
 -- Requests written before this migration, oldest first (their units have no label yet: found by everything else).
 INSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`)
-SELECT `id`, `tracking_code` || ' ' || replace(`tracking_code`, '-', '') || ' ', `contact_name` || ' ' || `contact_phone` || ' ',
-  coalesce(`area` || ' ', ''), `description` || ' '
+SELECT `id`, `tracking_code` || ' ' || replace(`tracking_code`, '-', '') || '  ', `contact_name` || ' ' || `contact_phone` || '  ',
+  coalesce(`area`, '') || '  ', `description` || '  '
 FROM `requests` ORDER BY `created_at`, `id`;

@@ -38,7 +38,10 @@ export async function attachmentsOfRequest(db: BranchDb, requestId: string): Pro
 }
 
 /** The statement that links uploads to a request at a step, only those still unattached (run inside the step's transaction). */
-export function attachStatement(db: Pick<BranchDb, "update">, a: { ids: string[]; requestId: string; step: string | null; purpose: string }) {
+export function attachStatement(
+  db: Pick<BranchDb, "update">,
+  a: { ids: string[]; requestId: string; step: string | null; purpose: string },
+) {
   return db
     .update(attachments)
     .set({ requestId: a.requestId, step: a.step, purpose: a.purpose })

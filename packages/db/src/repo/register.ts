@@ -17,7 +17,6 @@ const searchTermsTable = sqliteTable("request_search_terms", { term: text("term"
 const PREFIX_EXPANSION = 256;
 const LAST_CHAR = String.fromCodePoint(0x10ffff);
 
-
 /** Where the previous page ended: the sort key of its last row (`rank` is the search row, newest highest). */
 export interface RegisterCursor {
   createdAt: number;
