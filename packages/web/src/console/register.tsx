@@ -123,14 +123,15 @@ export function Register() {
               <table id="register-table">
                 <thead>
                   <tr>
-                    <th scope="col">{tr("w.reg.code")}</th>
+                    <th scope="col">
+                      {tr("w.reg.code")} · {tr("w.reg.created")}
+                    </th>
                     <th scope="col">{tr("w.reg.kind")}</th>
                     <th scope="col">{tr("w.reg.status")}</th>
                     <th scope="col">{tr("w.register.unit")}</th>
                     <th scope="col">{tr("w.form.description")}</th>
                     <th scope="col">{tr("w.reg.contact")}</th>
                     <th scope="col">{tr("w.reg.next")}</th>
-                    <th scope="col">{tr("w.reg.created")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -141,19 +142,18 @@ export function Register() {
                     const s = next ? milestoneState(next, now) : null;
                     return (
                       <tr key={r.id} class="clickable" data-code={r.trackingCode} onClick={() => navigate(`/console/r/${r.id}`)}>
-                        <td class="nowrap code" title={r.trackingCode}>
+                        <td class="nowrap" title={r.trackingCode}>
                           <a href={`/console/r/${r.id}`}>{r.trackingCode.split("-").slice(0, 2).join("-")}…</a>
+                          <small class="hint block">{fmtDateTime(r.createdAt)}</small>
                         </td>
                         <td class="nowrap">
                           {term("kind", r.kind)} {r.urgency === "urgent" && <Badge tone="bad">{term("urgency", "urgent")}</Badge>}
                         </td>
                         <td class="nowrap">{term("state", r.status)}</td>
-                        <td class="nowrap" data-unit>
-                          {r.unitLabel ?? r.area ?? "—"}
-                        </td>
+                        <td data-unit>{r.unitLabel ?? r.area ?? "—"}</td>
                         <td class="desc">{r.description.length > 40 ? `${r.description.slice(0, 40)}…` : r.description}</td>
-                        <td class="nowrap">
-                          {r.contactName} <span class="hint">{r.contactPhone}</span>
+                        <td>
+                          {r.contactName} <small class="hint block nowrap">{r.contactPhone}</small>
                         </td>
                         <td>
                           {next && s ? (
@@ -164,7 +164,6 @@ export function Register() {
                             "—"
                           )}
                         </td>
-                        <td class="nowrap">{fmtDateTime(r.createdAt)}</td>
                       </tr>
                     );
                   })}

@@ -445,7 +445,12 @@ export function StepForm({
           case "signature":
             return (
               <div key={s.name}>
-                <SignatureField onChange={(image) => set(s.name, image)} />
+                <SignatureField
+                  onChange={(image) => {
+                    set(s.name, image);
+                    if (image) setErrors(({ [s.name]: _, ...rest }) => rest);
+                  }}
+                />
                 {err(s.name) && (
                   <small class="error" role="alert">
                     {err(s.name)}

@@ -248,7 +248,12 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
       )}
       {form.fields.includes("signature") && (
         <>
-          <SignatureField onChange={setDrawn} />
+          <SignatureField
+            onChange={(image) => {
+              setDrawn(image);
+              if (image) setErrors(({ signatureId: _, ...rest }) => rest);
+            }}
+          />
           {errors.signatureId && (
             <small class="error" role="alert" id="signature-error">
               {errors.signatureId}

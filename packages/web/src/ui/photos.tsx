@@ -54,11 +54,22 @@ function Thumb({ p, n, load, onOpen }: { p: PhotoRef; n: number; load?: (p: Phot
 }
 
 /** Thumbnails that open full size; `load` fetches a staff member's photo with their token. */
-export function Photos({ items, load, title }: { items: PhotoRef[]; load?: (p: PhotoRef) => Promise<Blob>; title?: string }) {
+export function Photos({
+  items,
+  load,
+  title,
+  wide,
+}: {
+  items: PhotoRef[];
+  load?: (p: PhotoRef) => Promise<Blob>;
+  title?: string;
+  /** A signature: shown whole, wider than high. */
+  wide?: boolean;
+}) {
   const [full, setFull] = useState<string | null>(null);
   if (!items.length) return null;
   return (
-    <figure class="photo-set">
+    <figure class={wide ? "photo-set wide" : "photo-set"}>
       {title && <figcaption>{title}</figcaption>}
       <div class="thumbs">
         {items.map((p, i) => (
@@ -83,7 +94,7 @@ export function WorkOrderPhotos({ items, load }: { items: PhotoRef[]; load?: (p:
   return (
     <div class="work-order-photos" id="photos">
       {groups.map(({ g, list }) => (
-        <Photos key={g} items={list} title={tr(`w.photos.${g}`)} {...(load ? { load } : {})} />
+        <Photos key={g} items={list} title={tr(`w.photos.${g}`)} wide={g === "signature"} {...(load ? { load } : {})} />
       ))}
     </div>
   );
