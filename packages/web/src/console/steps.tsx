@@ -444,19 +444,14 @@ export function StepForm({
             );
           case "signature":
             return (
-              <div key={s.name}>
-                <SignatureField
-                  onChange={(image) => {
-                    set(s.name, image);
-                    if (image) setErrors(({ [s.name]: _, ...rest }) => rest);
-                  }}
-                />
-                {err(s.name) && (
-                  <small class="error" role="alert">
-                    {err(s.name)}
-                  </small>
-                )}
-              </div>
+              <SignatureField
+                key={s.name}
+                error={err(s.name)}
+                onChange={(image) => {
+                  set(s.name, image);
+                  if (image) setErrors(({ [s.name]: _, ...rest }) => rest);
+                }}
+              />
             );
           case "override":
             return canOverride ? (

@@ -253,12 +253,8 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
               setDrawn(image);
               if (image) setErrors(({ signatureId: _, ...rest }) => rest);
             }}
+            error={errors.signatureId}
           />
-          {errors.signatureId && (
-            <small class="error" role="alert" id="signature-error">
-              {errors.signatureId}
-            </small>
-          )}
           <TextField
             id="step-signature"
             label={tr("w.sign.name")}

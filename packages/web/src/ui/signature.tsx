@@ -9,7 +9,7 @@ export type SignatureImage = Blob | null;
  * A signature pad the width of the phone: the resident signs with a finger (signature_pad draws smooth strokes);
  * each finished stroke hands the PNG up. The canvas is sized in device pixels so that the ink stays sharp.
  */
-export function SignatureField({ onChange }: { onChange(image: SignatureImage): void }) {
+export function SignatureField({ onChange, error }: { onChange(image: SignatureImage): void; error?: string | undefined }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
   const [empty, setEmpty] = useState(true);
@@ -39,6 +39,11 @@ export function SignatureField({ onChange }: { onChange(image: SignatureImage): 
       <button type="button" class="link" onClick={clear}>
         {tr("w.sign.clear")}
       </button>
+      {error && (
+        <small class="error" role="alert" id="signature-error">
+          {error}
+        </small>
+      )}
     </div>
   );
 }

@@ -1,5 +1,14 @@
 import { IMAGE_TYPES, type ImageType, NotFound, photoFileName, sniffImageType } from "@wuye/core";
+import { z } from "@hono/zod-openapi";
 import type { AttachmentRow } from "@wuye/db";
+import { errorResponses } from "../http/openapi.ts";
+
+const image = { schema: z.string().openapi({ format: "binary" }) };
+/** What a photo route answers: the image as its sniffed type, or 404 to anyone it is not for. */
+export const photoResponses = {
+  200: { description: "The image, as its sniffed type", content: { "image/jpeg": image, "image/png": image, "image/webp": image } },
+  404: errorResponses[404],
+};
 
 const isImageType = (t: string): t is ImageType => (IMAGE_TYPES as readonly string[]).includes(t);
 

@@ -3,9 +3,9 @@ import { can, DomainError, NotFound } from "@wuye/core";
 import { findAttachment, findRequest } from "@wuye/db";
 import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../hono-env.ts";
-import { createRouter, errorResponses } from "../http/openapi.ts";
+import { createRouter } from "../http/openapi.ts";
 import { authenticate, branchTenant } from "../middleware/auth.ts";
-import { photoResponse } from "./serve-photo.ts";
+import { photoResponse, photoResponses } from "./serve-photo.ts";
 
 export const AttachmentParam = z.object({ id: z.string().min(3).max(64) });
 
@@ -40,13 +40,7 @@ export const staffPhotoRoute = app.openapi(
     summary: "A photo or signature of the branch, for its staff (a technician: of their own jobs only); anyone else gets 404",
     security: [{ bearer: [] }],
     request: { params: AttachmentParam },
-    responses: {
-      200: {
-        description: "The image, as its sniffed type",
-        content: { "image/jpeg": { schema: z.string().openapi({ format: "binary" }) } },
-      },
-      404: errorResponses[404],
-    },
+    responses: photoResponses,
   }),
   async (c) => {
     const { actor, tenant } = c.var;
