@@ -24,5 +24,5 @@ export const securityHeaders = createMiddleware<HonoEnv>(async (c, next) => {
   for (const [name, value] of Object.entries(PAGE_HEADERS)) headers.set(name, value);
   headers.set("Content-Security-Policy", c.req.path === "/api/docs" ? DOCS_CSP : API_CSP);
   if (c.var.services.vars.ENVIRONMENT === "production") headers.set("Strict-Transport-Security", HSTS);
-  if (c.req.path.startsWith("/api/") && !headers.has("cache-control")) headers.set("Cache-Control", "no-store");
+  if (c.req.path.startsWith("/api/") && !headers.has("cache-control")) headers.set("Cache-Control", "private, no-store");
 });
