@@ -1,28 +1,26 @@
-import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
-import { attachments, rateCounters } from "../schema/branch.ts";
+import { attachments } from "../schema/branch.ts";
+import { countUp, refusedByLimits } from "./rate-counters.ts";
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 
 /**
- * Counts one upload on each counter (per IP, per branch) in one statement; the `rate_counters_guard` trigger
- * refuses it whole when any count would pass its cap. False when refused.
+ * Counts one upload on each counter (per IP, per branch) in one statement (`countUp`); the `rate_counters_guard`
+ * trigger refuses it whole when any count would pass its cap. False when refused.
  */
 export async function countUpload(
   db: BranchDb,
   c: { window: number; at: number; counters: ReadonlyArray<{ key: string; cap: number }> },
 ): Promise<boolean> {
   try {
-    await db
-      .insert(rateCounters)
-      .values(c.counters.map((k) => ({ key: k.key, window: c.window, count: 1, lastAt: c.at, cap: k.cap })))
-      .onConflictDoUpdate({
-        target: [rateCounters.key, rateCounters.window],
-        set: { count: sql`${rateCounters.count} + 1`, lastAt: c.at, cap: sql`excluded.${sql.identifier(rateCounters.cap.name)}` },
-      });
+    await countUp(
+      db,
+      c.counters.map((k) => ({ key: k.key, window: c.window, cap: k.cap, at: c.at })),
+    );
     return true;
   } catch (err) {
-    for (let e: unknown = err; e instanceof Error; e = e.cause) if (e.message.includes("rate_counters_guard")) return false;
+    if (refusedByLimits(err)) return false;
     throw err;
   }
 }
