@@ -14,3 +14,5 @@ export * from "./workflow.ts";
 export * from "./survey-facts.ts";
 export * from "./notice-release.ts";
 export * from "./intake.ts";
+export * from "./on-time.ts";
+export * from "./scope.ts";
