@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { csvCell, formatInstant, neutralizeCell, parseCsv, toCsv } from "../src/index.ts";
 
 describe("the CSV writer", () => {
-  it.each(["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "  =1+1"])("neutralises %j", (v) => {
+  it.each(['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "  =1+1"])("neutralises %j", (v) => {
     expect(neutralizeCell(v)).toBe(`'${v}`);
     const [row] = parseCsv(toCsv([{ key: "t", header: "t" }], [{ t: v }])).slice(1);
     expect(row![0]!.startsWith("'")).toBe(true);
@@ -44,7 +44,17 @@ describe("the CSV writer", () => {
 
   it("round-trips quotes, commas and line breaks", () => {
     const rows = [{ a: 'x,"y"\r\nz', b: 2 }];
-    expect(parseCsv(toCsv([{ key: "a", header: "a" }, { key: "b", header: "b" }], rows))).toEqual([
+    expect(
+      parseCsv(
+        toCsv(
+          [
+            { key: "a", header: "a" },
+            { key: "b", header: "b" },
+          ],
+          rows,
+        ),
+      ),
+    ).toEqual([
       ["a", "b"],
       ['x,"y"\r\nz', "2"],
     ]);

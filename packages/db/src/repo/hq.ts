@@ -103,9 +103,7 @@ export async function branchFigures(db: SupervisionDb, scope: Scope, from: numbe
   const out = new Map<string, BranchFigures>();
   const get = (id: string) =>
     out.get(id) ??
-    out
-      .set(id, { requests: 0, complaints: 0, repeatComplaints: 0, satisfaction: null, outcomes: EMPTY_TALLY, overdue: 0 })
-      .get(id)!;
+    out.set(id, { requests: 0, complaints: 0, repeatComplaints: 0, satisfaction: null, outcomes: EMPTY_TALLY, overdue: 0 }).get(id)!;
   for (const r of req.rows) {
     Object.assign(get(String(r.branch_id)), {
       requests: num(r.n),
