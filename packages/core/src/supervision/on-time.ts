@@ -62,3 +62,6 @@ export function onTimeRate(t: OnTimeTally): number | null {
   const decided = t.metOnTime + t.metLate + t.overdueOpen + t.overdueClosed;
   return decided === 0 ? null : Math.round((t.metOnTime / decided) * 1000) / 10;
 }
+
+/** Residents rate a request's service from 1 to 5: head office shows the mean with this scale ("4.2 / 5"). */
+export const SATISFACTION_SCALE = 5;
