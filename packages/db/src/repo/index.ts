@@ -16,3 +16,4 @@ export * from "./notice-release.ts";
 export * from "./intake.ts";
 export * from "./on-time.ts";
 export * from "./scope.ts";
+export * from "./audit.ts";
