@@ -6,7 +6,7 @@ import { staffApi } from "../../lib/session.ts";
 import { Csv } from "../../ui/csv-link.tsx";
 import { Async, Card, Select, TextField } from "../../ui/kit.tsx";
 
-const SUBJECTS = ["resident", "request", "notice"] as const;
+const SUBJECTS = ["resident", "resident-archive", "request", "notice"] as const;
 
 /** Days typed as dates (the branch's calendar days) → the API's `from`/`to` (inclusive days). */
 interface Filter {

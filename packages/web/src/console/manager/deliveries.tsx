@@ -8,6 +8,13 @@ import { Async, Badge, Card, ErrorBox } from "../../ui/kit.tsx";
 
 const STATUSES = ["problems", "failed", "dead", "sent"] as const;
 type Filter = (typeof STATUSES)[number];
+const CHANNELS = ["sms", "email", "webhook", "inbox"] as const;
+const DELIVERY_STATES = ["failed", "dead", "sent", "pending"] as const;
+/** A code the API may extend: its text when we have one, else the code itself. */
+const known = <C extends string>(codes: readonly C[], code: string, text: (c: C) => string) => {
+  const c = codes.find((x) => x === code);
+  return c ? text(c) : code;
+};
 
 /** Failed and dead-lettered notifications (SMS, email, webhook) with the gateway's reason, each with "retry now". */
 export function DeliveriesPage() {
@@ -63,12 +70,12 @@ export function DeliveriesPage() {
                   {d.items.map((i) => (
                     <tr key={`${i.notificationId}:${i.channel}:${i.recipient}`} data-delivery={i.notificationId} data-status={i.status}>
                       <td>{fmtDateTime(i.at)}</td>
-                      <td>{tr(`w.manager.channel.${i.channel}`)}</td>
+                      <td>{known(CHANNELS, i.channel, (c) => tr(`w.manager.channel.${c}`))}</td>
                       <td>{i.recipient}</td>
                       <td>{i.subject ?? "—"}</td>
                       <td>
                         <Badge tone={i.status === "sent" ? "ok" : i.status === "dead" ? "bad" : "warn"}>
-                          {tr(`w.manager.delivery.${i.status}`)}
+                          {known(DELIVERY_STATES, i.status, (c) => tr(`w.manager.delivery.${c}`))}
                         </Badge>
                       </td>
                       <td class="reason">{i.error ?? "—"}</td>

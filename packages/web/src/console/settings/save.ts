@@ -15,7 +15,7 @@ export const loadSettings = () => answer(staffApi.console.settings.$get()).then(
 
 /** What a 412 says about the change that won: who saved which version, and when (the API adds these to the problem). */
 export function staleMessage(err: ApiError): string {
-  const p = err.problem ?? {};
+  const p: Record<string, unknown> = err.problem ?? {};
   const by = typeof p.changedBy === "string" ? p.changedBy : null;
   const at = typeof p.changedAt === "string" ? p.changedAt : null;
   const v = typeof p.actual === "number" ? p.actual : "?";

@@ -146,6 +146,7 @@ export const managerTexts = defineTexts({
   "w.manager.audit": ["审计日志", "Audit log"],
   "w.manager.subjectType": ["对象类型", "Record type"],
   "w.manager.subject.resident": ["业主档案", "Resident record"],
+  "w.manager.subject.resident-archive": ["业主档案列表", "Resident list"],
   "w.manager.subject.request": ["请求", "Request"],
   "w.manager.subject.notice": ["公告", "Notice"],
   "w.manager.subjectId": ["对象编号", "Record id"],
