@@ -98,3 +98,6 @@ export type Colleague = Output<Console["colleagues"]["$get"]>["items"][number];
 export type PendingHandOver = NonNullable<WorkflowView["pendingHandOver"]>;
 export type OpenItems = Output<Console["me"]["open-items"]["$get"]>;
 export type CaseEntry = Output<Console["cases"]["$get"]>["items"][number];
+
+/** `GET /console/audit` as JSON (it also answers CSV). */
+export type AuditList = Exclude<Output<Console["audit"]["$get"]>, string>;

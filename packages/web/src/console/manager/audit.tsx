@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
-import { answer } from "../../lib/api.ts";
+import type { AuditList } from "../../api/types.ts";
+import { answer, refine } from "../../lib/api.ts";
 import { fmtDateTime, term, tr } from "../../lib/i18n.ts";
 import { useQuery } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
@@ -22,7 +23,7 @@ export function AuditPage() {
   const [draft, setDraft] = useState<Filter>({ subjectType: "resident", actorId: "", action: "", from: "", to: "" });
   const [filter, setFilter] = useState<Filter>(draft);
   const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as Partial<Filter>;
-  const q = useQuery(`audit:${JSON.stringify(query)}`, () => answer(staffApi.console.audit.$get({ query })));
+  const q = useQuery(`audit:${JSON.stringify(query)}`, () => answer(staffApi.console.audit.$get({ query })).then(refine<AuditList>()));
   const staff = useQuery("colleagues", () => answer(staffApi.console.colleagues.$get()), { staleMs: 60_000 });
   const set = (k: keyof Filter) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
