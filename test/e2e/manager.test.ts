@@ -78,7 +78,8 @@ describe("branch manager", () => {
       mimeType: "text/csv",
       buffer: Buffer.from("date,type,name\n2027-01-01,holiday,元旦\n2027-02-06,班,春节调休\n2027-02-08,休,春节\nnot a day,holiday\n"),
     });
-    await expect.poll(() => page.locator("#import-status").textContent()).toContain("4");
+    // Three days read, the line that is not a day reported by its number.
+    await expect.poll(() => page.locator("#import-status").textContent()).toMatch(/2 个节假日、1 个调休上班日.*5/);
     await screenshot(page, "manager-calendar");
     await page.click("#calendar-save");
     await saved(page);
@@ -159,9 +160,14 @@ describe("branch manager", () => {
       }),
     });
     expect(created.status).toBe(201);
+    // The notify consumer tries the webhook, fails, and records why.
+    await expect
+      .poll(async () => (await api("GET", "/console/deliveries", "branchManager")).body.items.length, { timeout: 60_000, interval: 1_000 })
+      .toBeGreaterThan(0);
     await page.goto(`${base()}/console/deliveries`);
-    const failed = page.locator("#deliveries tr[data-delivery]:has(button[data-retry])").first();
-    await expect.poll(async () => page.reload().then(() => failed.count()), { timeout: 60_000, interval: 3_000 }).toBeGreaterThan(0);
+    const first = page.locator("#deliveries tr[data-delivery]:has(button[data-retry])").first();
+    await first.waitFor({ timeout: 20_000 });
+    const failed = page.locator(`#deliveries tr[data-delivery="${await first.getAttribute("data-delivery")}"]`).first();
     expect(await failed.locator("td.reason").textContent()).not.toBe("—");
     await screenshot(page, "manager-deliveries");
     await failed.locator("button[data-retry]").click();

@@ -6,8 +6,10 @@ import { useQuery } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
 import { Csv } from "../../ui/csv-link.tsx";
 import { Async, Card, Select, TextField } from "../../ui/kit.tsx";
+import { known } from "./known.ts";
 
 const SUBJECTS = ["resident", "resident-archive", "request", "notice"] as const;
+const ACTIONS = ["resident.read", "resident.archive.read", "resident.export", "notice.draft"] as const;
 
 /** Days typed as dates (the branch's calendar days) → the API's `from`/`to` (inclusive days). */
 interface Filter {

@@ -5,16 +5,12 @@ import { fmtDateTime, tr } from "../../lib/i18n.ts";
 import { useQuery } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
 import { Async, Badge, Card, ErrorBox } from "../../ui/kit.tsx";
+import { known } from "./known.ts";
 
 const STATUSES = ["problems", "failed", "dead", "sent"] as const;
 type Filter = (typeof STATUSES)[number];
 const CHANNELS = ["sms", "email", "webhook", "inbox"] as const;
 const DELIVERY_STATES = ["failed", "dead", "sent", "pending"] as const;
-/** A code the API may extend: its text when we have one, else the code itself. */
-const known = <C extends string>(codes: readonly C[], code: string, text: (c: C) => string) => {
-  const c = codes.find((x) => x === code);
-  return c ? text(c) : code;
-};
 
 /** Failed and dead-lettered notifications (SMS, email, webhook) with the gateway's reason, each with "retry now". */
 export function DeliveriesPage() {

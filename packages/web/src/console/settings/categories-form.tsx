@@ -76,7 +76,7 @@ export function CategoriesForm({ s, onSaved }: { s: SettingsView; onSaved(messag
               <tr key={r.key} data-category={r.code}>
                 <td>
                   {r.existing ? (
-                    <span class="code">{r.code}</span>
+                    <code class="plain-code">{r.code}</code>
                   ) : (
                     <input
                       id={`cat-${r.key}-code`}

@@ -6,6 +6,8 @@ import { useSettingsSave } from "./save.ts";
 
 interface Row {
   key: number;
+  /** Stored skills keep their code: staff records, categories and prices refer to it. */
+  existing: boolean;
   code: string;
   zh: string;
   en: string;
@@ -14,7 +16,9 @@ let nextKey = 0;
 
 /** Technician skills (技能): a code that staff records, categories and the price list name, with its zh and en names. */
 export function SkillsForm({ s, onSaved }: { s: SettingsView; onSaved(message: string, stale?: boolean): void }) {
-  const [rows, setRows] = useState<Row[]>(() => s.skills.map((k) => ({ key: ++nextKey, code: k.code, zh: k.name.zh, en: k.name.en })));
+  const [rows, setRows] = useState<Row[]>(() =>
+    s.skills.map((k) => ({ key: ++nextKey, existing: true, code: k.code, zh: k.name.zh, en: k.name.en })),
+  );
   const { form, errors, busy, save } = useSettingsSave(s.version, onSaved);
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const fields = [
@@ -23,7 +27,7 @@ export function SkillsForm({ s, onSaved }: { s: SettingsView; onSaved(message: s
     ["en", "w.price.nameEn", "name.en"],
   ] as const;
   function add() {
-    const row = { key: ++nextKey, code: "", zh: "", en: "" };
+    const row = { key: ++nextKey, existing: false, code: "", zh: "", en: "" };
     setRows((rs) => [...rs, row]);
     requestAnimationFrame(() => document.getElementById(`skill-${row.key}-code`)?.focus());
   }
@@ -54,14 +58,18 @@ export function SkillsForm({ s, onSaved }: { s: SettingsView; onSaved(message: s
               <tr key={r.key} data-skill={r.code}>
                 {fields.map(([f, label, path]) => (
                   <td key={f}>
-                    <input
-                      id={`skill-${r.key}-${f}`}
-                      aria-label={tr(label)}
-                      data-field={f}
-                      value={r[f]}
-                      aria-invalid={errors[`skills.${i}.${path}`] ? "true" : undefined}
-                      onInput={(e) => update(r.key, { [f]: e.currentTarget.value })}
-                    />
+                    {f === "code" && r.existing ? (
+                      <code class="plain-code">{r.code}</code>
+                    ) : (
+                      <input
+                        id={`skill-${r.key}-${f}`}
+                        aria-label={tr(label)}
+                        data-field={f}
+                        value={r[f]}
+                        aria-invalid={errors[`skills.${i}.${path}`] ? "true" : undefined}
+                        onInput={(e) => update(r.key, { [f]: e.currentTarget.value })}
+                      />
+                    )}
                     {errors[`skills.${i}.${path}`] && <small class="error">{errors[`skills.${i}.${path}`]}</small>}
                   </td>
                 ))}
