@@ -148,19 +148,20 @@ describe("branch manager", () => {
     await saved(page);
     await page.click("#rotate-secret");
     await expect.poll(() => page.locator("#new-secret code").textContent(), { timeout: 10_000 }).toMatch(/^[0-9a-f]{64}$/);
+    await screenshot(page, "manager-channels");
 
     const created = await fetch(`${base()}/api/v1/public/branches/${BRANCH}/requests`, {
       method: "POST",
       headers: { "content-type": "application/json", "cf-connecting-ip": "10.77.0.1" },
       body: JSON.stringify({
-        kind: "repair",
-        description: "楼道灯不亮",
+        kind: "medical",
+        description: "3栋门口有老人摔倒",
         contact: { name: "业主", phone: "13712340000" },
         location: { area: "3栋" },
       }),
     });
     expect(created.status).toBe(201);
-    // The notify consumer tries the webhook, fails, and records why.
+    // The alarm goes to the manager and to the webhook: the notify consumer tries it, fails, and records why.
     await expect
       .poll(async () => (await api("GET", "/console/deliveries", "branchManager")).body.items.length, { timeout: 60_000, interval: 1_000 })
       .toBeGreaterThan(0);
