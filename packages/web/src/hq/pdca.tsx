@@ -118,6 +118,7 @@ export function ReportPage({ month, branch, print }: { month: string; branch: st
           </header>
           <section>
             <h3>{tr("w.pdca.do")}</h3>
+            {r.requestsByKind.length === 0 && <p class="hint">{tr("w.pdca.noRequests")}</p>}
             <table>
               <tbody>
                 {r.requestsByKind.map((k) => (
@@ -131,36 +132,40 @@ export function ReportPage({ month, branch, print }: { month: string; branch: st
           </section>
           <section>
             <h3>{tr("w.pdca.check")}</h3>
-            <table id="pdca-milestones">
-              <thead>
-                <tr>
-                  <th scope="col">{tr("w.hq.milestone")}</th>
-                  <th scope="col" class="num">
-                    {tr("w.pdca.started")}
-                  </th>
-                  <th scope="col" class="num">
-                    {tr("w.hq.onTime")}
-                  </th>
-                  <th scope="col" class="num">
-                    {tr("w.hq.breached")}
-                  </th>
-                  <th scope="col" class="num">
-                    {tr("w.hq.onTimeRate")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.milestones.map((m) => (
-                  <tr key={m.name}>
-                    <td>{term("milestone", m.name)}</td>
-                    <td class="num">{m.started}</td>
-                    <td class="num">{m.met_on_time}</td>
-                    <td class="num">{m.breached}</td>
-                    <td class="num">{pct(rateOf(m))}</td>
+            {r.milestones.length === 0 ? (
+              <p class="hint">{tr("w.pdca.noMilestones")}</p>
+            ) : (
+              <table id="pdca-milestones">
+                <thead>
+                  <tr>
+                    <th scope="col">{tr("w.hq.milestone")}</th>
+                    <th scope="col" class="num">
+                      {tr("w.pdca.started")}
+                    </th>
+                    <th scope="col" class="num">
+                      {tr("w.hq.onTime")}
+                    </th>
+                    <th scope="col" class="num">
+                      {tr("w.hq.breached")}
+                    </th>
+                    <th scope="col" class="num">
+                      {tr("w.hq.onTimeRate")}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {r.milestones.map((m) => (
+                    <tr key={m.name}>
+                      <td>{term("milestone", m.name)}</td>
+                      <td class="num">{m.started}</td>
+                      <td class="num">{m.met_on_time}</td>
+                      <td class="num">{m.breached}</td>
+                      <td class="num">{pct(rateOf(m))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             <h4>{tr("w.pdca.breaches")}</h4>
             {r.breaches.length === 0 ? (
               <p class="hint">{tr("w.pdca.noBreaches")}</p>
@@ -187,6 +192,7 @@ export function ReportPage({ month, branch, print }: { month: string; branch: st
               </ul>
             )}
             <h3>{tr("w.pdca.plan")}</h3>
+            {r.topCategories.length === 0 && <p class="hint">{tr("w.pdca.noCategories")}</p>}
             <ul>
               {r.topCategories.map((c) => (
                 <li key={`${c.kind}:${c.category}`}>
