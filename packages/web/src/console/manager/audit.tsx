@@ -55,12 +55,13 @@ export function AuditPage() {
           placeholder={tr("w.manager.all")}
           options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${term("role", s.role)}` }))}
         />
-        <TextField
+        <Select
           id="audit-action"
           label={tr("w.manager.action")}
           value={draft.action}
           onValue={set("action")}
-          placeholder="resident.read"
+          placeholder={tr("w.manager.all")}
+          options={ACTIONS.map((a) => ({ value: a, label: tr(`w.manager.act.${a}`) }))}
         />
         <TextField id="audit-from" label={tr("w.manager.fromDay")} type="date" value={draft.from} onValue={set("from")} />
         <TextField id="audit-to" label={tr("w.manager.toDay")} type="date" value={draft.to} onValue={set("to")} />
@@ -91,15 +92,11 @@ export function AuditPage() {
                         {r.actorName ?? r.actorId} <span class="hint">{term("role", r.actorRole)}</span>
                       </td>
                       <td>
-                        <code class="code">{r.action}</code>
+                        {known(ACTIONS, r.action, (a) => tr(`w.manager.act.${a}`))} <code class="plain-code">{r.action}</code>
                       </td>
+                      <td>{known(SUBJECTS, r.subjectType, (t) => tr(`w.manager.subject.${t}`))}</td>
                       <td>
-                        {SUBJECTS.includes(r.subjectType as "resident")
-                          ? tr(`w.manager.subject.${r.subjectType as "resident"}`)
-                          : r.subjectType}
-                      </td>
-                      <td>
-                        <code class="code">{r.subjectId}</code>
+                        <code class="plain-code">{r.subjectId}</code>
                       </td>
                     </tr>
                   ))}
