@@ -17,3 +17,5 @@ export * from "./intake.ts";
 export * from "./on-time.ts";
 export * from "./scope.ts";
 export * from "./audit.ts";
+export * from "./references.ts";
+export * from "./rate-counters.ts";
