@@ -7,7 +7,7 @@ import { classifyUrgency } from "./category.ts";
 import { ALARM_KINDS, type Channel, type RequestKind, type Urgency } from "./kind.ts";
 import type { CreateRequestInput, MilestoneName, StaffCreateRequestInput } from "./schema.ts";
 
-export type Place = { unitId: string; communityId: string } | { area: string; communityId: string | null };
+export type Place = { unitId: string; communityId: string } | { area: string; communityId: string | null; placeId?: string | null };
 
 export interface IntakeContext {
   branch: { id: string; trackingPrefix: string };
@@ -50,6 +50,8 @@ export interface IntakePlan {
     unitId: string | null;
     communityId: string | null;
     area: string | null;
+    /** The building or public area a QR poster named. */
+    placeId: string | null;
     appointmentFrom: number | null;
     appointmentTo: number | null;
     keyLeft: boolean | null;
@@ -109,6 +111,7 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
       unitId: "unitId" in ctx.place ? ctx.place.unitId : null,
       communityId: ctx.place.communityId,
       area: "area" in ctx.place ? ctx.place.area : null,
+      placeId: "area" in ctx.place ? (ctx.place.placeId ?? null) : null,
       appointmentFrom: input.appointment?.from ?? null,
       appointmentTo: input.appointment?.to ?? null,
       keyLeft: input.keyLeft ?? null,

@@ -19,7 +19,12 @@ export const PhoneSchema = z
 
 export const LocationSchema = z.union([
   z.strictObject({ unitId: z.string().min(3).max(64) }),
-  z.strictObject({ area: plainText(100), communityId: z.string().min(3).max(64).optional() }),
+  z.strictObject({
+    area: plainText(100),
+    communityId: z.string().min(3).max(64).optional(),
+    /** The building or public area of a QR poster (扫码报修). */
+    placeId: z.string().min(3).max(64).optional(),
+  }),
 ]);
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
@@ -43,13 +48,16 @@ const appointmentInOrder = <T extends { appointment?: { from: number; to: number
   !v.appointment || v.appointment.to > v.appointment.from;
 const appointmentIssue = { message: "appointment.to must be after appointment.from", path: ["appointment", "to"] };
 
-export const CreateRequestInputSchema = z.strictObject(requestFields).refine(appointmentInOrder, appointmentIssue);
+/** A resident's request; `channel: "qr"` when the form was opened from a poster. */
+export const CreateRequestInputSchema = z
+  .strictObject({ ...requestFields, channel: z.enum(["portal", "qr"]).optional() })
+  .refine(appointmentInOrder, appointmentIssue);
 export type CreateRequestInput = z.infer<typeof CreateRequestInputSchema>;
 
 export const StaffCreateRequestInputSchema = z
   .strictObject({
     ...requestFields,
-    channel: ChannelSchema.exclude(["portal"]),
+    channel: ChannelSchema.exclude(["portal", "qr"]),
     urgencyOverride: z.strictObject({ urgency: z.enum(["urgent", "normal"]), reason: plainText(200) }).optional(),
   })
   .refine(appointmentInOrder, appointmentIssue);

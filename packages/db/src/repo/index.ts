@@ -14,3 +14,6 @@ export * from "./workflow.ts";
 export * from "./survey-facts.ts";
 export * from "./notice-release.ts";
 export * from "./intake.ts";
+export * from "./staff-admin.ts";
+export * from "./places.ts";
+export * from "./unit-import.ts";
