@@ -80,6 +80,10 @@ export const en: Record<MessageKey, string> = {
   "notify.request.received.body": "Your request was received; tracking code {trackingCode}. {commitment}Questions: call {servicePhone}.",
   "notify.request.alarm.title": "[URGENT] {kind}",
   "notify.request.alarm.body": "Emergency {trackingCode} ({kind}): {description}. Act now.",
+  "notify.staff.link.title": "Set your password",
+  "notify.staff.link.body": "[{branch}] {name}, open this link to set your password: {link} (works once)",
+  "notify.staff.code.title": "Reset your password",
+  "notify.staff.code.body": "[{branch}] Your password reset code is {code}, valid for 15 minutes. Ignore this if it was not you.",
   "notify.resident.otp.title": "Verification code",
   "notify.resident.otp.body":
     "[{branch}] Your verification code is {code}, valid for 10 minutes. Ignore this message if you did not ask for it.",

@@ -102,3 +102,13 @@ export async function setUnitCount(db: ControlDb, branchId: string): Promise<voi
     .set({ unitCount: sql`(SELECT count(*) FROM ${units} WHERE ${units.branchId} = ${branchId})` })
     .where(eq(branches.id, branchId));
 }
+
+/** The unit of a building with this number (a unit is matched by building + number). */
+export async function findUnitByNumber(db: ControlDb, buildingId: string, number: string): Promise<UnitRow | null> {
+  const [row] = await db
+    .select()
+    .from(units)
+    .where(and(eq(units.buildingId, buildingId), eq(units.number, number)))
+    .limit(1);
+  return row ?? null;
+}

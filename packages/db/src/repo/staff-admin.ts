@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { ControlDb } from "../client/index.ts";
-import { refreshTokens, staff, staffTokens } from "../schema/control.ts";
+import { refreshTokens, regions, staff, staffTokens } from "../schema/control.ts";
 import type { StaffRow } from "./staff.ts";
 
 export type NewStaffRow = typeof staff.$inferInsert;
@@ -14,9 +14,8 @@ export async function listStaff(db: ControlDb, scope: { orgId: string; branchId:
   return db.select().from(staff).where(where).orderBy(staff.role, staff.name);
 }
 
-/** The new member and their invite link, in one transaction. */
-export async function insertStaffWithToken(db: ControlDb, row: NewStaffRow, token: typeof staffTokens.$inferInsert): Promise<void> {
-  await db.batch([db.insert(staff).values(row), db.insert(staffTokens).values(token)]);
+export async function insertStaff(db: ControlDb, row: NewStaffRow): Promise<void> {
+  await db.insert(staff).values(row);
 }
 
 /** Which of these login names another member already uses. */
@@ -133,4 +132,22 @@ export async function setPasswordWithToken(
 
 export async function setOwnPassword(db: ControlDb, staffId: string, passwordHash: string, now: number): Promise<void> {
   await db.update(staff).set({ passwordHash, mustChangePassword: false, updatedAt: now }).where(eq(staff.id, staffId));
+}
+
+/** Head-office and region users, administrators, and branch managers of an organization. */
+export async function listOrgUsers(db: ControlDb, orgId: string): Promise<StaffRow[]> {
+  return db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.orgId, orgId), or(isNull(staff.branchId), eq(staff.role, "branchManager"))))
+    .orderBy(staff.role, staff.name);
+}
+
+export async function regionOfOrg(db: ControlDb, orgId: string, regionId: string) {
+  const [row] = await db
+    .select()
+    .from(regions)
+    .where(and(eq(regions.id, regionId), eq(regions.orgId, orgId)))
+    .limit(1);
+  return row ?? null;
 }
