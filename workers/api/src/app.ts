@@ -14,7 +14,10 @@ import { consoleRequestRoutes } from "./console/requests.ts";
 import { consoleSettingsRoutes } from "./console/settings.ts";
 import { consoleWorkflowRoutes, publicWorkflowRoutes } from "./workflow/routes.ts";
 import { devRoutes } from "./dev/routes.ts";
-import { authenticate, branchTenant, supervisionScope } from "./middleware/auth.ts";
+import { authenticate, branchTenant, orgAdminScope, supervisionScope } from "./middleware/auth.ts";
+import { adminUserRoutes } from "./admin-users/index.ts";
+import { IMPORT_MAX_BYTES, placeRoutes, publicPlaceRoutes } from "./places/index.ts";
+import { staffRoutes } from "./staff/index.ts";
 import { base } from "./middleware/base.ts";
 import { attachmentRoutes, PHOTO_MAX_BYTES } from "./public/attachments.ts";
 import { residentRoutes } from "./public/resident.ts";
@@ -49,7 +52,9 @@ export function apiRoutes() {
     .route("/", surveyRoutes)
     .route("/", forumRoutes)
     .route("/", residentRecordRoutes)
-    .route("/", consoleWorkflowRoutes);
+    .route("/", consoleWorkflowRoutes)
+    .route("/", staffRoutes)
+    .route("/", placeRoutes);
   return createRouter()
     .route("/auth", authRoutes)
     .route("/", healthRoutes)
@@ -58,8 +63,10 @@ export function apiRoutes() {
     .route("/public", attachmentRoutes)
     .route("/public", residentFrontdeskRoutes)
     .route("/public", publicWorkflowRoutes)
+    .route("/public", publicPlaceRoutes)
     .route("/console", consoleRoutes)
     .route("/hq", hqRoutes)
+    .route("/admin", adminUserRoutes)
     .route("/dev", devRoutes);
 }
 
@@ -78,10 +85,18 @@ export function createApp() {
     });
   const jsonLimit = limit(JSON_LIMIT_BYTES);
   const photoLimit = limit(PHOTO_MAX_BYTES);
-  app.use("/api/*", (c, next) => (c.req.path.endsWith("/attachments") ? photoLimit(c, next) : jsonLimit(c, next)));
+  const importLimit = limit(IMPORT_MAX_BYTES);
+  app.use("/api/*", (c, next) =>
+    c.req.path.endsWith("/attachments")
+      ? photoLimit(c, next)
+      : c.req.path === "/api/v1/console/places/import"
+        ? importLimit(c, next)
+        : jsonLimit(c, next),
+  );
 
   app.use("/api/v1/console/*", authenticate, branchTenant);
   app.use("/api/v1/hq/*", authenticate, supervisionScope);
+  app.use("/api/v1/admin/*", authenticate, orgAdminScope);
   app.route("/api/v1", apiRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });

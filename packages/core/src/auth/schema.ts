@@ -71,7 +71,10 @@ export const TokenPairSchema = z.object({
 });
 export type TokenPair = z.infer<typeof TokenPairSchema>;
 
-/** Claims of the access token: everything tenancy needs, nothing personal. `sv` is the session version. */
+/**
+ * Claims of the access token: everything tenancy needs, nothing personal. `sv` is the member's session version
+ * (deactivation and a password set end every session) and `fam` the login it belongs to (logout ends it).
+ */
 export const AccessClaimsSchema = z.object({
   sub: z.string(),
   org: z.string(),
@@ -80,5 +83,6 @@ export const AccessClaimsSchema = z.object({
   rgn: z.string().nullable(),
   loc: z.enum(["zh-CN", "en"]),
   sv: z.number().int().optional(),
+  fam: z.string().optional(),
 });
 export type AccessClaims = z.infer<typeof AccessClaimsSchema>;

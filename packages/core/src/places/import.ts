@@ -78,7 +78,8 @@ export function readUnitSheet(rows: string[][], opts: { communityGiven: boolean 
     if (number.length > 20) errors.push(err(line, "number", "房号 is longer than 20 characters"));
     const rawArea = cell("area");
     const area = rawArea === "" ? null : Number(rawArea.replace(/(㎡|m2|平方米|平米)$/i, ""));
-    if (area !== null && !(Number.isFinite(area) && area > 0 && area <= 100_000)) errors.push(err(line, "area", `面积 "${rawArea}" is not a positive number`));
+    if (area !== null && !(Number.isFinite(area) && area > 0 && area <= 100_000))
+      errors.push(err(line, "area", `面积 "${rawArea}" is not a positive number`));
     const ownerName = cell("ownerName");
     const rawPhone = cell("phone");
     let owner: ImportedUnit["owner"] = null;

@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { BRANCH_ROLES, SUPERVISION_ROLES } from "../auth/role.ts";
+import { NewPasswordSchema } from "../auth/schema.ts";
 import { PhoneSchema } from "../request/schema.ts";
 
 const name = z.string().trim().min(1).max(40);
-const email = z.email().max(200).transform((s) => s.toLowerCase());
+const email = z
+  .email()
+  .max(200)
+  .transform((s) => s.toLowerCase());
 const code = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, "lower-case code");
 const ids = z.array(z.string().min(3).max(64)).max(50);
 
@@ -20,7 +24,12 @@ const loginNameIssue = { message: "a phone or an email is needed to log in", pat
 
 /** A branch manager adds a member of the branch's own staff (POST /console/staff). */
 export const StaffCreateInputSchema = z
-  .strictObject({ ...staffFields, role: z.enum(BRANCH_ROLES) })
+  .strictObject({
+    ...staffFields,
+    role: z.enum(BRANCH_ROLES),
+    /** A first password handed over in person instead of the link; the first login then forces a change. */
+    initialPassword: NewPasswordSchema.optional(),
+  })
   .refine(hasLoginName, loginNameIssue);
 export type StaffCreateInput = z.infer<typeof StaffCreateInputSchema>;
 

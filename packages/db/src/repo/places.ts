@@ -28,7 +28,11 @@ export async function placesOfBranch(db: ControlDb, branchId: string) {
 }
 
 /** One place with the branch it belongs to (a building's branch is its community's), or null. */
-export async function findPlace(db: ControlDb, table: PlaceTable, id: string): Promise<{ row: Record<string, unknown>; branchId: string } | null> {
+export async function findPlace(
+  db: ControlDb,
+  table: PlaceTable,
+  id: string,
+): Promise<{ row: Record<string, unknown>; branchId: string } | null> {
   if (table === "buildings") {
     const [r] = await db
       .select({ b: buildings, branchId: communities.branchId })

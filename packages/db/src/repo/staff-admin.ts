@@ -66,9 +66,23 @@ export async function endSessions(db: ControlDb, id: string, now: number, change
   ]);
 }
 
+/** Whether a login (refresh family) was ended: logout or a reused refresh token. */
+export async function familyRevoked(db: ControlDb, familyId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: refreshTokens.id })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.familyId, familyId), sql`${refreshTokens.revokedAt} IS NOT NULL`))
+    .limit(1);
+  return !!row;
+}
+
 /** What each request checks against its token: cheap, one indexed row. */
 export async function sessionStateOf(db: ControlDb, id: string): Promise<{ active: boolean; sessionVersion: number } | null> {
-  const [row] = await db.select({ active: staff.active, sessionVersion: staff.sessionVersion }).from(staff).where(eq(staff.id, id)).limit(1);
+  const [row] = await db
+    .select({ active: staff.active, sessionVersion: staff.sessionVersion })
+    .from(staff)
+    .where(eq(staff.id, id))
+    .limit(1);
   return row ?? null;
 }
 

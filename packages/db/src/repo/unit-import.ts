@@ -75,7 +75,17 @@ export async function importUnits(
       unitIds.set(uKey, unitId);
       unitsCreated += 1;
     }
-    unitRows.push({ id: unitId, branchId, communityId, buildingId, number: r.number, entrance: r.entrance, area: r.area, createdAt: now, updatedAt: now });
+    unitRows.push({
+      id: unitId,
+      branchId,
+      communityId,
+      buildingId,
+      number: r.number,
+      entrance: r.entrance,
+      area: r.area,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (r.owner) owners.push({ id: newId("res", now), name: r.owner.name, phone: r.owner.phone, unitId, createdAt: now, updatedAt: now });
   }
   const report = {

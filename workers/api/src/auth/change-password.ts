@@ -40,7 +40,8 @@ export const changePasswordRoute = createRouter().openapi(
       await countFailure(s.control, keys, now);
       throw new BadInput("the old password is wrong", [{ path: "oldPassword", message: "wrong password" }]);
     }
-    const weak = passwordWeakness(newPassword, [row.email, row.phone]) ?? (newPassword === oldPassword ? "must differ from the old one" : null);
+    const weak =
+      passwordWeakness(newPassword, [row.email, row.phone]) ?? (newPassword === oldPassword ? "must differ from the old one" : null);
     if (weak) throw new BadInput("the new password is too weak", [{ path: "newPassword", message: weak }]);
     await setOwnPassword(s.control, row.id, await hashPassword(newPassword), now);
     await endAllSessions(s, row.id);

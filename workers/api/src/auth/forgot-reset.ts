@@ -44,7 +44,8 @@ export const forgotResetRoute = createRouter().openapi(
     }
     const weak = passwordWeakness(newPassword, [row.email, row.phone]);
     if (weak) throw new BadInput("the new password is too weak", [{ path: "newPassword", message: weak }]);
-    if (!(await setPasswordWithToken(s.control, token.id, row.id, { passwordHash: await hashPassword(newPassword), now }))) throw wrongCode();
+    if (!(await setPasswordWithToken(s.control, token.id, row.id, { passwordHash: await hashPassword(newPassword), now })))
+      throw wrongCode();
     forgetSession(row.id);
     const pair = await issueTokens(s, (await findStaffById(s.control, row.id))!, newId("fam", now));
     setRefreshCookie(c, pair.refreshToken);

@@ -10,7 +10,7 @@ import {
 } from "@wuye/core";
 import { endSessions, findRefreshToken, findStaffById, insertRefreshToken, markRotated, revokeFamily, type StaffRow } from "@wuye/db";
 import type { Services } from "../services.ts";
-import { forgetSession } from "./session-state.ts";
+import { forgetFamily, forgetSession } from "./session-state.ts";
 import { signAccessToken } from "./token.ts";
 
 /** A new access token and refresh token for one login (`familyId`), at the member's current session version. */
@@ -27,6 +27,7 @@ export async function issueTokens(s: Services, row: StaffRow, familyId: string):
       rgn: row.regionId,
       loc: locale,
       sv: row.sessionVersion,
+      fam: familyId,
       ...(row.mustChangePassword ? { mcp: true } : {}),
     },
     s.vars.JWT_SECRET,
@@ -59,8 +60,8 @@ export async function issueTokens(s: Services, row: StaffRow, familyId: string):
 }
 
 /**
- * Rotates a refresh token. Presenting an already-rotated token revokes the whole family and ends the member's
- * sessions at once (a stolen token: the access tokens issued from it stop too).
+ * Rotates a refresh token. Presenting an already-rotated token revokes the whole family (a stolen token): the
+ * access tokens issued from it stop at once too.
  */
 export async function rotateRefreshToken(s: Services, refreshToken: string): Promise<TokenPair> {
   const now = s.now();
@@ -68,7 +69,7 @@ export async function rotateRefreshToken(s: Services, refreshToken: string): Pro
   if (!row || row.revokedAt || row.expiresAt <= now) throw new Unauthenticated("invalid refresh token");
   if (row.rotatedAt || !(await markRotated(s.control, row.id, now))) {
     await revokeFamily(s.control, row.familyId, now);
-    await endAllSessions(s, row.staffId);
+    forgetFamily(row.familyId);
     throw new Unauthenticated("refresh token reused; the session was revoked");
   }
   const staffRow = await findStaffById(s.control, row.staffId);
@@ -82,8 +83,10 @@ export async function endAllSessions(s: Services, staffId: string, change: { act
   forgetSession(staffId);
 }
 
-/** Logout: the refresh token's member is signed out everywhere, at once. */
-export async function endSessionOf(s: Services, refreshToken: string): Promise<void> {
+/** Logout: this login ends at once, in every tab that shares it; the member's other devices stay signed in. */
+export async function endLogin(s: Services, refreshToken: string): Promise<void> {
   const row = await findRefreshToken(s.control, await sha256Hex(refreshToken));
-  if (row) await endAllSessions(s, row.staffId);
+  if (!row) return;
+  await revokeFamily(s.control, row.familyId, s.now());
+  forgetFamily(row.familyId);
 }

@@ -30,6 +30,8 @@ export interface VerifiedAccess {
   actor: Actor;
   /** The staff member's session version when the token was issued; tokens from before versions count as 1. */
   sessionVersion: number;
+  /** The login (refresh-token family) the token came from; null for tokens issued before families were named. */
+  familyId: string | null;
   mustChangePassword: boolean;
 }
 
@@ -41,6 +43,7 @@ export async function verifyAccessToken(token: string, secret: string, issuer: s
     return {
       actor: { staffId: claims.sub, orgId: claims.org, role: claims.role, branchId: claims.br, regionId: claims.rgn, locale: claims.loc },
       sessionVersion: claims.sv ?? 1,
+      familyId: claims.fam ?? null,
       mustChangePassword: payload.mcp === true,
     };
   } catch {

@@ -17,7 +17,7 @@ export const authenticate = createMiddleware<HonoEnv>(async (c, next) => {
   if (!match) throw new Unauthenticated();
   const { JWT_SECRET, JWT_ISSUER } = c.var.services.vars;
   const verified = await verifyAccessToken(match[1]!, JWT_SECRET, JWT_ISSUER);
-  await checkSession(c.var.services, verified.actor.staffId, verified.sessionVersion);
+  await checkSession(c.var.services, verified.actor.staffId, verified.sessionVersion, verified.familyId);
   if (verified.mustChangePassword && !WHILE_PASSWORD_DUE.test(c.req.path)) throw new Forbidden("change your password first");
   c.set("actor", verified.actor);
   if (c.var.actor.locale && !c.req.header("accept-language") && !c.req.query("lang")) c.set("locale", c.var.actor.locale);

@@ -35,7 +35,10 @@ function changePlaceRoute<K extends PlaceKind>(kind: K) {
       const input = validated<Record<string, unknown>>(c, "json");
       if (kind === "units" && typeof input.number === "string" && input.number !== row.number) {
         const taken = await findUnitByNumber(s.control, row.buildingId as string, input.number);
-        if (taken) throw new DomainError("conflict", "the building already has this unit", { errors: [{ path: "number", message: "already exists" }] });
+        if (taken)
+          throw new DomainError("conflict", "the building already has this unit", {
+            errors: [{ path: "number", message: "already exists" }],
+          });
       }
       if (row.version !== expected || !(await updatePlace(s.control, kind, row.id, expected, { ...input, updatedAt: s.now() }))) {
         throw new StaleVersion(expected, row.version);

@@ -20,14 +20,17 @@ async function rowFor(s: Services, kind: PlaceKind, input: Input, branchId: stri
   if (kind === "units") {
     const building = await parentOfBranch(s, "buildings", input.buildingId!, branchId, "buildingId");
     const taken = await findUnitByNumber(s.control, building.id as string, input.number!);
-    if (taken) throw new DomainError("conflict", "the building already has this unit", { errors: [{ path: "number", message: "already exists" }] });
+    if (taken)
+      throw new DomainError("conflict", "the building already has this unit", { errors: [{ path: "number", message: "already exists" }] });
     return { ...base, branchId, communityId: building.communityId };
   }
   await parentOfBranch(s, "communities", input.communityId!, branchId, "communityId");
   if (input.buildingId) {
     const building = await parentOfBranch(s, "buildings", input.buildingId, branchId, "buildingId");
     if (building.communityId !== input.communityId)
-      throw new DomainError("bad_input", "the building is in another community", { errors: [{ path: "buildingId", message: "not in this community" }] });
+      throw new DomainError("bad_input", "the building is in another community", {
+        errors: [{ path: "buildingId", message: "not in this community" }],
+      });
   }
   return { ...base, branchId };
 }

@@ -48,7 +48,10 @@ export const importUnitsRoute = createRouter().openapi(
     const rows = units.map((u) => ({ ...u, community: u.community ?? (community!.name as string) }));
     const empty = { communitiesCreated: 0, buildingsCreated: 0, unitsCreated: 0, unitsUpdated: 0, owners: 0 };
     if (errors.length && !input.dryRun) {
-      throw new BadInput(`${errors.length} row error(s): nothing was imported`, errors.map(({ path, message }) => ({ path, message })));
+      throw new BadInput(
+        `${errors.length} row error(s): nothing was imported`,
+        errors.map(({ path, message }) => ({ path, message })),
+      );
     }
     const report = errors.length
       ? empty

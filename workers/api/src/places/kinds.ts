@@ -36,9 +36,11 @@ export async function placeOfBranch(s: Services, kind: PlaceTable, id: string, b
 /** A parent named in a body must be the branch's own: 400 naming the field. */
 export async function parentOfBranch(s: Services, kind: PlaceTable, id: string, branchId: string, field: string) {
   const found = await findPlace(s.control, kind, id);
-  if (!found || found.branchId !== branchId) throw new BadInput(`unknown ${KINDS[kind].label}`, [{ path: field, message: `no such ${KINDS[kind].label} in this branch` }]);
+  if (!found || found.branchId !== branchId)
+    throw new BadInput(`unknown ${KINDS[kind].label}`, [{ path: field, message: `no such ${KINDS[kind].label} in this branch` }]);
   return found.row as Record<string, unknown> & { id: string };
 }
 
 /** The validated input of a route built for any kind (generic routes lose hono's per-target typing). */
-export const validated = <T>(c: { req: { valid: (target: never) => unknown } }, target: "json" | "param") => c.req.valid(target as never) as T;
+export const validated = <T>(c: { req: { valid: (target: never) => unknown } }, target: "json" | "param") =>
+  c.req.valid(target as never) as T;

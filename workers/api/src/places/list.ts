@@ -18,7 +18,14 @@ const Places = z.object({
     }),
   ),
   publicAreas: z.array(
-    z.object({ id: z.string(), communityId: z.string(), buildingId: z.string().nullable(), kind: z.string(), name: z.string(), version: z.number() }),
+    z.object({
+      id: z.string(),
+      communityId: z.string(),
+      buildingId: z.string().nullable(),
+      kind: z.string(),
+      name: z.string(),
+      version: z.number(),
+    }),
   ),
 });
 
@@ -48,7 +55,14 @@ export const listPlacesRoute = createRouter().openapi(
           area,
           version,
         })),
-        publicAreas: p.publicAreas.map(({ id, communityId, buildingId, kind, name, version }) => ({ id, communityId, buildingId, kind, name, version })),
+        publicAreas: p.publicAreas.map(({ id, communityId, buildingId, kind, name, version }) => ({
+          id,
+          communityId,
+          buildingId,
+          kind,
+          name,
+          version,
+        })),
       },
       200,
     );

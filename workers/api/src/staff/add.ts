@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { newId, StaffCreateInputSchema } from "@wuye/core";
+import { hashPassword, newId, StaffCreateInputSchema } from "@wuye/core";
 import { findStaffById, insertStaff } from "@wuye/db";
 import { sendPasswordLink } from "../auth/links.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -31,20 +31,20 @@ export const addStaffRoute = createRouter().openapi(
     const now = s.now();
     const id = newId("stf", now);
     await insertStaff(s.control, {
-        id,
-        orgId: branch.orgId,
-        branchId: branch.id,
-        name: input.name,
-        role: input.role,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        skills: input.skills ?? [],
-        communities: input.communities ?? [],
-        locale: input.locale ?? "zh-CN",
-        passwordHash: null,
-        mustChangePassword: false,
-        createdAt: now,
-        updatedAt: now,
+      id,
+      orgId: branch.orgId,
+      branchId: branch.id,
+      name: input.name,
+      role: input.role,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      skills: input.skills ?? [],
+      communities: input.communities ?? [],
+      locale: input.locale ?? "zh-CN",
+      passwordHash: input.initialPassword ? await hashPassword(input.initialPassword) : null,
+      mustChangePassword: !!input.initialPassword,
+      createdAt: now,
+      updatedAt: now,
     });
     const row = (await findStaffById(s.control, id))!;
     const invite = await sendPasswordLink(s, row, "invite", originOf(c.req.url), (p) => c.executionCtx.waitUntil(p));

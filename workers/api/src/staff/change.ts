@@ -36,7 +36,8 @@ export const changeStaffRoute = createRouter().openapi(
     if (row.id === c.var.actor.staffId && input.role && input.role !== row.role) throw new Conflict("you cannot change your own role");
     const phone = input.phone === undefined ? row.phone : input.phone;
     const email = input.email === undefined ? row.email : input.email;
-    if (!phone && !email) throw new BadInput("a login name is needed", [{ path: "phone", message: "a phone or an email is needed to log in" }]);
+    if (!phone && !email)
+      throw new BadInput("a login name is needed", [{ path: "phone", message: "a phone or an email is needed to log in" }]);
     await refuseTakenLoginNames(s, { phone: input.phone, email: input.email }, row.id);
     await checkCommunities(s, c.var.tenant.branch.id, input.communities);
     if (row.version !== expected) throw new StaleVersion(expected, row.version);

@@ -46,8 +46,9 @@ async function member(c: Context<HonoEnv>, id: string) {
 }
 
 /** A new invite link (the first one expired or was lost). */
-export const inviteStaffRoute = createRouter().openapi(linkRoute("/staff", "invite", "Send a new invite link (branch manager)"), async (c) =>
-  c.json(await sendLink(c, await member(c, c.req.valid("param").id), "invite"), 201),
+export const inviteStaffRoute = createRouter().openapi(
+  linkRoute("/staff", "invite", "Send a new invite link (branch manager)"),
+  async (c) => c.json(await sendLink(c, await member(c, c.req.valid("param").id), "invite"), 201),
 );
 
 /** The manager resets a password: the old one stops at once and a one-time link sets a new one. */

@@ -48,7 +48,11 @@ export async function checkCommunities(s: Services, branchId: string, ids: strin
   if (!ids?.length) return;
   const found = await Promise.all(ids.map((id) => findCommunity(s.control, id)));
   const bad = ids.map((id, i) => ({ id, i })).filter((x) => found[x.i]?.branchId !== branchId);
-  if (bad.length) throw new BadInput("unknown community", bad.map((b) => ({ path: `communities.${b.i}`, message: "no such community in this branch" })));
+  if (bad.length)
+    throw new BadInput(
+      "unknown community",
+      bad.map((b) => ({ path: `communities.${b.i}`, message: "no such community in this branch" })),
+    );
 }
 
 /** The origin links are built on: the one the manager's browser used. */
