@@ -116,3 +116,18 @@ export async function findUnitByNumber(db: ControlDb, buildingId: string, number
     .limit(1);
   return row ?? null;
 }
+
+/** A building or public area a QR poster can name (by its id prefix), with its branch and community. */
+export async function findPosterPlace(db: ControlDb, id: string) {
+  const table = id.startsWith("bld_") ? "buildings" : id.startsWith("pa_") ? "public-areas" : null;
+  const found = table ? await findPlace(db, table, id) : null;
+  if (!table || !found) return null;
+  const row = found.row as { id: string; name: string; communityId: string };
+  return {
+    kind: table === "buildings" ? ("building" as const) : ("publicArea" as const),
+    id: row.id,
+    name: row.name,
+    communityId: row.communityId,
+    branchId: found.branchId,
+  };
+}

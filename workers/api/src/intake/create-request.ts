@@ -17,8 +17,18 @@ import {
   type RequestKind,
   type Urgency,
 } from "@wuye/core";
-import { type BranchDb, type BranchRow, findAttachments, findCommunity, findUnit, intakeRefusalFacts, recordIntake } from "@wuye/db";
+import {
+  type BranchDb,
+  type BranchRow,
+  findAttachments,
+  findCommunity,
+  findPosterPlace,
+  findUnit,
+  intakeRefusalFacts,
+  recordIntake,
+} from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
+import { iso } from "../http/common.ts";
 import { dutyOwnerAt } from "../duty.ts";
 import { publishCommitted } from "../outbox.ts";
 import type { Services } from "../services.ts";
@@ -63,6 +73,13 @@ async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["i
     if (!unit || unit.branchId !== branch.id)
       throw new BadInput("unknown unit", [{ path: "location.unitId", message: "no such unit in this branch" }]);
     return { unitId: unit.id, communityId: unit.communityId };
+  }
+  if (input.location.placeId) {
+    // A QR poster's building or public area: the place names its community.
+    const place = await findPosterPlace(s.control, input.location.placeId);
+    if (!place || place.branchId !== branch.id)
+      throw new BadInput("unknown place", [{ path: "location.placeId", message: "no such building or public area in this branch" }]);
+    return { area: input.location.area, communityId: place.communityId, placeId: place.id };
   }
   const communityId = input.location.communityId ?? null;
   if (communityId) {
@@ -114,7 +131,7 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     status: plan.request.status,
     kind: plan.request.kind,
     urgency: plan.request.urgency,
-    milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: new Date(m.dueAt).toISOString() })),
+    milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: iso(m.dueAt) })),
   };
   const idempotency = a.idempotencyKey ? { scope, key: a.idempotencyKey } : undefined;
   let outbox: Awaited<ReturnType<typeof recordIntake>>;

@@ -2,9 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { DomainError, type PlaceKind, StaleVersion } from "@wuye/core";
 import { findPlace, findUnitByNumber, updatePlace } from "@wuye/db";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { etagOf, ifMatchVersion } from "../http/version.ts";
+import { etagOf, expectedVersion, IdParam } from "../http/common.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { KINDS, PlaceParam, PlaceView, placeOfBranch, validated } from "./kinds.ts";
+import { KINDS, PlaceView, placeOfBranch, validated } from "./kinds.ts";
 
 function changePlaceRoute<K extends PlaceKind>(kind: K) {
   return createRouter().openapi(
@@ -15,7 +15,7 @@ function changePlaceRoute<K extends PlaceKind>(kind: K) {
       summary: `Change a ${KINDS[kind].label} (branch manager; If-Match: version)`,
       security: [{ bearer: [] }],
       request: {
-        params: PlaceParam,
+        params: IdParam,
         headers: z.object({ "if-match": z.string() }),
         body: { content: { "application/json": { schema: KINDS[kind].patch as (typeof KINDS)[K]["patch"] } }, required: true },
       },
@@ -30,7 +30,7 @@ function changePlaceRoute<K extends PlaceKind>(kind: K) {
       requirePermission(c.var.actor, "places.manage");
       const s = c.var.services;
       const branchId = c.var.tenant.branch.id;
-      const expected = ifMatchVersion(c)!;
+      const expected = expectedVersion(c.req.header("if-match"))!;
       const row = await placeOfBranch(s, kind, validated<{ id: string }>(c, "param").id, branchId);
       const input = validated<Record<string, unknown>>(c, "json");
       if (kind === "units" && typeof input.number === "string" && input.number !== row.number) {

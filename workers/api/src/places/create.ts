@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { DomainError, newId, type PlaceKind } from "@wuye/core";
 import { findPlace, insertPlace, findUnitByNumber, setUnitCount } from "@wuye/db";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { etagOf } from "../http/version.ts";
+import { etagOf } from "../http/common.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import type { Services } from "../services.ts";
 import { KINDS, parentOfBranch, PlaceView, validated } from "./kinds.ts";

@@ -24,7 +24,6 @@ export const KINDS = {
 } as const satisfies Record<PlaceKind, unknown>;
 
 export const PlaceView = z.record(z.string(), z.unknown());
-export const PlaceParam = z.object({ id: z.string().min(3).max(64) });
 
 /** A place of this branch, or 404: another branch's place is not found. */
 export async function placeOfBranch(s: Services, kind: PlaceTable, id: string, branchId: string) {

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NotFound } from "@wuye/core";
-import { findCommunity, findPlace } from "@wuye/db";
+import { findCommunity, findPosterPlace } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 
 const PublicPlace = z.object({
@@ -26,17 +26,15 @@ export const publicPlaceRoute = createRouter().openapi(
     const { branch: slug, id } = c.req.valid("param");
     const branch = await s.branch({ slug });
     if (!branch) throw new NotFound("branch");
-    const kind = id.startsWith("bld_") ? "buildings" : id.startsWith("pa_") ? "public-areas" : null;
-    const found = kind ? await findPlace(s.control, kind, id) : null;
-    if (!found || found.branchId !== branch.id) throw new NotFound("place");
-    const row = found.row as { id: string; name: string; communityId: string };
-    const community = await findCommunity(s.control, row.communityId);
+    const place = await findPosterPlace(s.control, id);
+    if (!place || place.branchId !== branch.id) throw new NotFound("place");
+    const community = await findCommunity(s.control, place.communityId);
     return c.json(
       {
-        id: row.id,
-        kind: kind === "buildings" ? ("building" as const) : ("publicArea" as const),
-        name: row.name,
-        communityId: row.communityId,
+        id: place.id,
+        kind: place.kind,
+        name: place.name,
+        communityId: place.communityId,
         communityName: community?.name ?? "",
       },
       200,

@@ -2,10 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { Conflict, type PlaceKind, StaleVersion } from "@wuye/core";
 import { childrenOf, deletePlace, requestsPointingAt, setUnitCount } from "@wuye/db";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { ifMatchVersion } from "../http/version.ts";
+import { expectedVersion, IdParam } from "../http/common.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import type { Services } from "../services.ts";
-import { KINDS, PlaceParam, placeOfBranch } from "./kinds.ts";
+import { KINDS, placeOfBranch } from "./kinds.ts";
 
 /** Requests that name this place (they live in the branch database, so the control database cannot refuse). */
 function pointersOf(kind: PlaceKind, id: string) {
@@ -29,7 +29,7 @@ function removePlaceRoute<K extends PlaceKind>(kind: K) {
       tags: ["console"],
       summary: `Delete a ${KINDS[kind].label} nothing points at (branch manager; If-Match: version)`,
       security: [{ bearer: [] }],
-      request: { params: PlaceParam, headers: z.object({ "if-match": z.string() }) },
+      request: { params: IdParam, headers: z.object({ "if-match": z.string() }) },
       responses: {
         204: { description: "Deleted" },
         ...errorResponses,
@@ -41,7 +41,7 @@ function removePlaceRoute<K extends PlaceKind>(kind: K) {
       requirePermission(c.var.actor, "places.manage");
       const s = c.var.services;
       const branchId = c.var.tenant.branch.id;
-      const expected = ifMatchVersion(c)!;
+      const expected = expectedVersion(c.req.header("if-match"))!;
       const row = await placeOfBranch(s, kind, c.req.valid("param").id, branchId);
       if (row.version !== expected) throw new StaleVersion(expected, row.version);
       await refuseWhileUsed(s, kind, row.id, c.var.tenant.db);

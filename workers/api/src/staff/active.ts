@@ -5,9 +5,9 @@ import type { Context } from "hono";
 import { endAllSessions } from "../auth/issue.ts";
 import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { etagOf, ifMatchVersion } from "../http/version.ts";
+import { etagOf, expectedVersion, IdParam } from "../http/common.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { memberOfBranch, StaffIdParam, staffView } from "./view.ts";
+import { memberOfBranch, staffView } from "./view.ts";
 
 export function activeRoute<P extends string>(action: "deactivate" | "reactivate", base: P, tag = "console") {
   return createRoute({
@@ -19,7 +19,7 @@ export function activeRoute<P extends string>(action: "deactivate" | "reactivate
         ? "Deactivate a staff member: every session and token stops at once (branch manager; If-Match optional)"
         : "Reactivate a staff member (branch manager; If-Match optional)",
     security: [{ bearer: [] }],
-    request: { params: StaffIdParam },
+    request: { params: IdParam },
     responses: {
       200: { description: "Done", content: { "application/json": { schema: StaffViewSchema } } },
       ...errorResponses,
@@ -33,7 +33,7 @@ export function activeRoute<P extends string>(action: "deactivate" | "reactivate
 export async function setActive(c: Context<HonoEnv>, row: StaffRow, active: boolean) {
   const s = c.var.services;
   if (row.id === c.var.actor.staffId) throw new Conflict("you cannot deactivate yourself");
-  const expected = ifMatchVersion(c);
+  const expected = expectedVersion(c.req.header("if-match"));
   if (expected !== null && expected !== row.version) throw new StaleVersion(expected, row.version);
   await endAllSessions(s, row.id, { active, version: true });
   const fresh = (await findStaffById(s.control, row.id))!;

@@ -3,9 +3,9 @@ import { BadInput, Conflict, StaffPatchInputSchema, StaleVersion, StaffViewSchem
 import { findStaffById, updateStaffVersioned } from "@wuye/db";
 import { endAllSessions } from "../auth/issue.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { etagOf, ifMatchVersion } from "../http/version.ts";
+import { etagOf, expectedVersion, IdParam } from "../http/common.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { checkCommunities, memberOfBranch, refuseTakenLoginNames, StaffIdParam, staffView } from "./view.ts";
+import { checkCommunities, memberOfBranch, refuseTakenLoginNames, staffView } from "./view.ts";
 
 /** Name, role, login names, skills, communities; a new role ends the member's sessions (the token names the role). */
 export const changeStaffRoute = createRouter().openapi(
@@ -16,7 +16,7 @@ export const changeStaffRoute = createRouter().openapi(
     summary: "Change a staff member (branch manager; If-Match: version)",
     security: [{ bearer: [] }],
     request: {
-      params: StaffIdParam,
+      params: IdParam,
       headers: z.object({ "if-match": z.string() }),
       body: { content: { "application/json": { schema: StaffPatchInputSchema } }, required: true },
     },
@@ -31,7 +31,7 @@ export const changeStaffRoute = createRouter().openapi(
     requirePermission(c.var.actor, "staff.manage");
     const s = c.var.services;
     const input = c.req.valid("json");
-    const expected = ifMatchVersion(c)!;
+    const expected = expectedVersion(c.req.header("if-match"))!;
     const row = await memberOfBranch(s, c.var.tenant.branch.id, c.req.valid("param").id);
     if (row.id === c.var.actor.staffId && input.role && input.role !== row.role) throw new Conflict("you cannot change your own role");
     const phone = input.phone === undefined ? row.phone : input.phone;

@@ -6,8 +6,9 @@ import { endAllSessions } from "../auth/issue.ts";
 import { type LinkPurpose, sendPasswordLink } from "../auth/links.ts";
 import type { HonoEnv } from "../hono-env.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
+import { IdParam } from "../http/common.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { memberOfBranch, originOf, SentLinkSchema, StaffIdParam } from "./view.ts";
+import { memberOfBranch, originOf, SentLinkSchema } from "./view.ts";
 
 export function linkRoute<B extends string, P extends "invite" | "reset-password">(base: B, path: P, summary: string, tag = "console") {
   return createRoute({
@@ -16,7 +17,7 @@ export function linkRoute<B extends string, P extends "invite" | "reset-password
     tags: [tag],
     summary,
     security: [{ bearer: [] }],
-    request: { params: StaffIdParam },
+    request: { params: IdParam },
     responses: {
       201: { description: "Link sent", content: { "application/json": { schema: SentLinkSchema } } },
       ...errorResponses,

@@ -24,7 +24,6 @@ export function staffView(row: StaffRow): StaffView {
 
 export const SentLinkSchema = z.object({ expiresAt: z.string(), link: z.string().optional(), sentTo: z.array(z.literal("sms")) });
 export const StaffWithLinkSchema = StaffViewSchema.extend({ invite: SentLinkSchema });
-export const StaffIdParam = z.object({ id: z.string().min(3).max(64) });
 
 /** A member of this branch, or 404 (another branch's member is not found, never forbidden). */
 export async function memberOfBranch(s: Services, branchId: string, id: string): Promise<StaffRow> {
