@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldError } from "../errors/index.ts";
-import { PhoneSchema } from "../request/schema.ts";
+import { readPhone } from "../request/schema.ts";
 
 /**
  * Spreadsheet columns, by the headers people write (Chinese first, English accepted). Only 楼栋 and 房号 are
@@ -84,9 +84,9 @@ export function readUnitSheet(rows: string[][], opts: { communityGiven: boolean 
     const rawPhone = cell("phone");
     let owner: ImportedUnit["owner"] = null;
     if (rawPhone) {
-      const phone = PhoneSchema.safeParse(rawPhone);
-      if (!phone.success) errors.push(err(line, "phone", `电话 "${rawPhone}" is not a valid phone number`));
-      else owner = { name: ownerName.slice(0, 40), phone: phone.data };
+      const phone = readPhone(rawPhone);
+      if (!phone) errors.push(err(line, "phone", `电话 "${rawPhone}" is not a valid phone number`));
+      else owner = { name: ownerName.slice(0, 40), phone };
     } else if (ownerName) errors.push(err(line, "phone", "业主姓名 without 电话: the owner needs a phone"));
     const key = `${community ?? ""}|${building}|${number}`;
     const first = seen.get(key);

@@ -10,12 +10,25 @@ const plainText = (max: number) =>
     .max(max)
     .refine((s) => !NO_MARKUP.test(s), { message: "must be plain text (no HTML or scripts)" });
 
+const PHONE = /^(1[3-9]\d{9}|0\d{9,11})$/;
+const phoneDigits = (s: string) =>
+  s
+    .trim()
+    .replace(/[\s-]/g, "")
+    .replace(/^(\+86|0086)/, "");
+
 /** Mainland mobile, or a landline with area code; an optional +86 / 0086 prefix is accepted. */
 export const PhoneSchema = z
   .string()
   .trim()
-  .transform((s) => s.replace(/[\s-]/g, "").replace(/^(\+86|0086)/, ""))
-  .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{9,11})$/, { message: "not a valid phone number" }));
+  .transform(phoneDigits)
+  .pipe(z.string().regex(PHONE, { message: "not a valid phone number" }));
+
+/** PhoneSchema's reading without zod, for bulk input (a 10,000-row import): the number, or null. */
+export function readPhone(text: string): string | null {
+  const digits = phoneDigits(text);
+  return PHONE.test(digits) ? digits : null;
+}
 
 export const LocationSchema = z.union([
   z.strictObject({ unitId: z.string().min(3).max(64) }),
