@@ -44,6 +44,9 @@ export interface ImportedUnit {
 export interface ImportError extends FieldError {
   line: number;
   field: ImportColumn | "header";
+  code: ImportErrorCode;
+  /** The cell as written, or the other line of a duplicate: for the screen's own sentence. */
+  value: string;
 }
 
 /** Each row checked on its own; every error names its line and column, none stops the check. */
@@ -56,7 +59,7 @@ export function readUnitSheet(rows: string[][], opts: { communityGiven: boolean 
   }
   const need: ImportColumn[] = opts.communityGiven ? ["building", "number"] : ["community", "building", "number"];
   for (const key of need) {
-    if (col[key] < 0) errors.push(err(1, "header", `missing column ${COLUMNS[key][0]}`));
+    if (col[key] < 0) errors.push(err(1, "header", `missing column ${COLUMNS[key][0]}`, "missingColumn", COLUMNS[key][0]));
   }
   if (errors.length) return { units: [], errors };
 
@@ -71,26 +74,26 @@ export function readUnitSheet(rows: string[][], opts: { communityGiven: boolean 
     const building = cell("building");
     const number = cell("number");
     const community = cell("community") || null;
-    if (!building) errors.push(err(line, "building", "楼栋 is empty"));
-    if (!number) errors.push(err(line, "number", "房号 is empty"));
-    if (!opts.communityGiven && !community) errors.push(err(line, "community", "小区 is empty"));
-    if (building.length > 60) errors.push(err(line, "building", "楼栋 is longer than 60 characters"));
-    if (number.length > 20) errors.push(err(line, "number", "房号 is longer than 20 characters"));
+    if (!building) errors.push(err(line, "building", "楼栋 is empty", "empty"));
+    if (!number) errors.push(err(line, "number", "房号 is empty", "empty"));
+    if (!opts.communityGiven && !community) errors.push(err(line, "community", "小区 is empty", "empty"));
+    if (building.length > 60) errors.push(err(line, "building", "楼栋 is longer than 60 characters", "tooLong"));
+    if (number.length > 20) errors.push(err(line, "number", "房号 is longer than 20 characters", "tooLong"));
     const rawArea = cell("area");
     const area = rawArea === "" ? null : Number(rawArea.replace(/(㎡|m2|平方米|平米)$/i, ""));
     if (area !== null && !(Number.isFinite(area) && area > 0 && area <= 100_000))
-      errors.push(err(line, "area", `面积 "${rawArea}" is not a positive number`));
+      errors.push(err(line, "area", `面积 "${rawArea}" is not a positive number`, "notArea", rawArea));
     const ownerName = cell("ownerName");
     const rawPhone = cell("phone");
     let owner: ImportedUnit["owner"] = null;
     if (rawPhone) {
       const phone = readPhone(rawPhone);
-      if (!phone) errors.push(err(line, "phone", `电话 "${rawPhone}" is not a valid phone number`));
+      if (!phone) errors.push(err(line, "phone", `电话 "${rawPhone}" is not a valid phone number`, "notPhone", rawPhone));
       else owner = { name: ownerName.slice(0, 40), phone };
-    } else if (ownerName) errors.push(err(line, "phone", "业主姓名 without 电话: the owner needs a phone"));
+    } else if (ownerName) errors.push(err(line, "phone", "业主姓名 without 电话: the owner needs a phone", "ownerWithoutPhone"));
     const key = `${community ?? ""}|${building}|${number}`;
     const first = seen.get(key);
-    if (first !== undefined) errors.push(err(line, "number", `the same unit as line ${first}`));
+    if (first !== undefined) errors.push(err(line, "number", `the same unit as line ${first}`, "duplicate", String(first)));
     else seen.set(key, line);
     if (errors.length === before) {
       units.push({ line, community, building, entrance: cell("entrance") || null, number, area, owner });
@@ -99,6 +102,9 @@ export function readUnitSheet(rows: string[][], opts: { communityGiven: boolean 
   return { units, errors };
 }
 
-function err(line: number, field: ImportColumn | "header", message: string): ImportError {
-  return { line, field, path: `rows.${line}.${field}`, message };
+export const IMPORT_ERROR_CODES = ["missingColumn", "empty", "tooLong", "notArea", "notPhone", "ownerWithoutPhone", "duplicate"] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+function err(line: number, field: ImportColumn | "header", message: string, code: ImportErrorCode, value = ""): ImportError {
+  return { line, field, path: `rows.${line}.${field}`, message, code, value };
 }

@@ -16,6 +16,10 @@ import { RequestPage } from "./request-page.tsx";
 import { CaseLibraryPage } from "./cases/index.tsx";
 import { OpenItemsPage } from "./ownership/open-items.tsx";
 import { SettingsPage } from "./settings/index.tsx";
+import { PlacesPage } from "./places/index.tsx";
+import { PosterPage } from "./places/poster.tsx";
+import { StaffPage } from "./staff/index.tsx";
+import { ChangePasswordForm } from "../ui/password.tsx";
 
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
@@ -114,7 +118,7 @@ export default function Console({ rest }: { rest: string }) {
   const session = useStaffSession();
   const [help, setHelp] = useState(false);
   useShortcuts(() => setHelp(true));
-  if (!session) {
+  if (!session || session.staff.mustChangePassword) {
     return (
       <>
         <TopBar title={tr("web.home.console")} />
@@ -140,6 +144,8 @@ export default function Console({ rest }: { rest: string }) {
   const role = session.staff.role;
   const path = rest || "/";
   const detail = match("/r/:id", path);
+  const poster = match("/poster/:id", path);
+  if (poster) return <PosterPage id={poster.id!} />;
   const here = (p: string) => (path === p ? "page" : undefined);
   let page: ComponentChild;
   if (path === "/new") page = <NewRequest />;
@@ -149,6 +155,9 @@ export default function Console({ rest }: { rest: string }) {
   else if (path === "/mine") page = <OpenItemsPage />;
   else if (path === "/cases") page = <CaseLibraryPage />;
   else if (path === "/settings") page = <SettingsPage />;
+  else if (path === "/staff" && can(role, "staff.manage")) page = <StaffPage />;
+  else if (path === "/places" && can(role, "places.manage")) page = <PlacesPage />;
+  else if (path === "/account") page = <ChangePasswordForm />;
   else page = <Register />;
   return (
     <div class="console">
@@ -183,9 +192,19 @@ export default function Console({ rest }: { rest: string }) {
             <a href="/console/settings" aria-current={here("/settings")}>
               {tr("w.console.nav.settings")}
             </a>
-            <span class="hint" id="whoami">
+            {can(role, "staff.manage") && (
+              <a href="/console/staff" aria-current={here("/staff")}>
+                {tr("w.staff.nav")}
+              </a>
+            )}
+            {can(role, "places.manage") && (
+              <a href="/console/places" aria-current={here("/places")}>
+                {tr("w.places.nav")}
+              </a>
+            )}
+            <a href="/console/account" class="hint" id="whoami" aria-current={here("/account")} title={tr("w.account.title")}>
               {session.staff.name} · {term("role", role)}
-            </span>
+            </a>
             <button type="button" class="ghost" onClick={() => setHelp(true)} aria-label={tr("w.keys.title")}>
               ?
             </button>

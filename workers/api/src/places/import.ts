@@ -11,7 +11,9 @@ export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 const Report = z.object({
   dryRun: z.boolean(),
   rows: z.number(),
-  errors: z.array(z.object({ line: z.number(), field: z.string(), path: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({ line: z.number(), field: z.string(), path: z.string(), message: z.string(), code: z.string(), value: z.string() }),
+  ),
   communitiesCreated: z.number(),
   buildingsCreated: z.number(),
   unitsCreated: z.number(),
