@@ -28,7 +28,8 @@ function set(next: StaffSession | null, tell = true) {
 
 channel?.addEventListener("message", (e: MessageEvent<Message>) => {
   if (e.data.type === "logout") set(null, false);
-  else if (e.data.type === "session" && (!session || session.staff.id === e.data.session.staff.id)) set(e.data.session, false);
+  // One login per browser (the cookie is shared): a login in another tab, even of someone else, is this tab's too.
+  else if (e.data.type === "session") set(e.data.session, false);
 });
 
 const keep = ({ refreshToken: _, ...rest }: TokenPair): StaffSession => rest;
