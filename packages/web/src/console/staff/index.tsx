@@ -164,7 +164,12 @@ export function StaffPage() {
           )}
         </Async>
       </Card>
-      <AddMember onAdded={(name, link) => setNotice({ name, link })} />
+      <AddMember
+        onAdded={(name, link) => {
+          setNotice({ name, link });
+          invalidate("staff");
+        }}
+      />
     </div>
   );
 }
