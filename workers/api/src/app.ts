@@ -14,6 +14,7 @@ import { problemFromError } from "./http/problem.ts";
 import { adminUserRoutes } from "./admin-users/index.ts";
 import { authenticate, branchTenant, orgAdminScope, supervisionScope } from "./middleware/auth.ts";
 import { base } from "./middleware/base.ts";
+import { securityHeaders } from "./middleware/security-headers.ts";
 import { milestoneRoutes } from "./milestones/index.ts";
 import { noticeRoutes } from "./notices/index.ts";
 import { notificationRoutes } from "./notifications/index.ts";
@@ -29,6 +30,9 @@ import { staffRoutes } from "./staff/index.ts";
 import { surveyRoutes } from "./surveys/index.ts";
 import { visitorRoutes } from "./visitors/index.ts";
 import { residentStepRoutes, workflowRoutes } from "./workflow/index.ts";
+
+/** Substituted at build time (wrangler `define`): true in the local stack's build, false in production's. */
+declare const __DEV_ROUTES__: boolean | undefined;
 
 const JSON_LIMIT_BYTES = 256 * 1024;
 
@@ -64,8 +68,7 @@ export function apiRoutes() {
     .route("/public", publicPlaceRoutes)
     .route("/console", consoleRoutes)
     .route("/hq", hqRoutes)
-    .route("/admin", adminUserRoutes)
-    .route("/dev", devRoutes);
+    .route("/admin", adminUserRoutes);
 }
 
 /** The routes under `/api/v1` with their inputs and responses, for `hono/client` (type only). */
@@ -74,6 +77,7 @@ export type ApiRoutes = ReturnType<typeof apiRoutes>;
 export function createApp() {
   const app = createRouter();
   app.use("*", base);
+  app.use("*", securityHeaders);
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -96,6 +100,8 @@ export function createApp() {
   app.use("/api/v1/hq/*", authenticate, supervisionScope);
   app.use("/api/v1/admin/*", authenticate, orgAdminScope);
   app.route("/api/v1", apiRoutes());
+  // Only a build that defines __DEV_ROUTES__ true (the local stack, the tests: their wrangler configs) contains them.
+  if (typeof __DEV_ROUTES__ !== "undefined" && __DEV_ROUTES__) app.route("/api/v1/dev", devRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   const docConfig = {

@@ -17,3 +17,4 @@ export * from "./intake.ts";
 export * from "./staff-admin.ts";
 export * from "./places.ts";
 export * from "./unit-import.ts";
+export * from "./references.ts";

@@ -140,7 +140,7 @@ export function StaffPage() {
                           <Badge tone="ok">{tr("w.staff.active")}</Badge>
                         )}
                       </td>
-                      <td class="actions">
+                      <td class="row-actions">
                         {m.active ? (
                           <>
                             <button type="button" class="link" onClick={() => void act(m, m.invited ? "invite" : "reset-password")}>
