@@ -2,9 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { DomainError, type PlaceKind, StaleVersion } from "@wuye/core";
 import { findPlace, findUnitByNumber, updatePlace } from "@wuye/db";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { etagOf, expectedVersion, IdParam } from "../http/common.ts";
-import { requirePermission } from "../middleware/auth.ts";
-import { KINDS, PlaceView, placeOfBranch, validated } from "./kinds.ts";
+import { etagOf, IdParam } from "../http/common.ts";
+import { KINDS, PlaceView, placeToChange, validated } from "./kinds.ts";
 
 function changePlaceRoute<K extends PlaceKind>(kind: K) {
   return createRouter().openapi(
@@ -27,11 +26,8 @@ function changePlaceRoute<K extends PlaceKind>(kind: K) {
       },
     }),
     async (c) => {
-      requirePermission(c.var.actor, "places.manage");
       const s = c.var.services;
-      const branchId = c.var.tenant.branch.id;
-      const expected = expectedVersion(c.req.header("if-match"))!;
-      const row = await placeOfBranch(s, kind, validated<{ id: string }>(c, "param").id, branchId);
+      const { row, expected } = await placeToChange(c, kind);
       const input = validated<Record<string, unknown>>(c, "json");
       if (kind === "units" && typeof input.number === "string" && input.number !== row.number) {
         const taken = await findUnitByNumber(s.control, row.buildingId as string, input.number);
@@ -40,8 +36,8 @@ function changePlaceRoute<K extends PlaceKind>(kind: K) {
             errors: [{ path: "number", message: "already exists" }],
           });
       }
-      if (row.version !== expected || !(await updatePlace(s.control, kind, row.id, expected, { ...input, updatedAt: s.now() }))) {
-        throw new StaleVersion(expected, row.version);
+      if (!(await updatePlace(s.control, kind, row.id, expected, { ...input, updatedAt: s.now() }))) {
+        throw new StaleVersion(expected, row.version + 1);
       }
       const saved = (await findPlace(s.control, kind, row.id))!.row as { version: number };
       c.header("etag", etagOf(saved.version));

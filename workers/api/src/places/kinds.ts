@@ -6,6 +6,7 @@ import {
   CommunityInputSchema,
   CommunityPatchSchema,
   NotFound,
+  StaleVersion,
   PublicAreaInputSchema,
   PublicAreaPatchSchema,
   UnitInputSchema,
@@ -13,6 +14,10 @@ import {
   type PlaceKind,
 } from "@wuye/core";
 import { findPlace, type PlaceTable } from "@wuye/db";
+import type { Context } from "hono";
+import type { HonoEnv } from "../hono-env.ts";
+import { expectedVersion } from "../http/common.ts";
+import { requirePermission } from "../middleware/auth.ts";
 import type { Services } from "../services.ts";
 
 /** Per kind of place: its input schemas and id prefix. The routes are the same four shapes for each. */
@@ -43,3 +48,12 @@ export async function parentOfBranch(s: Services, kind: PlaceTable, id: string, 
 /** The validated input of a route built for any kind (generic routes lose hono's per-target typing). */
 export const validated = <T>(c: { req: { valid: (target: never) => unknown } }, target: "json" | "param") =>
   c.req.valid(target as never) as T;
+
+/** A change or deletion: the manager's permission, the branch's own place, and the version the client saw (412). */
+export async function placeToChange(c: Context<HonoEnv>, kind: PlaceTable) {
+  requirePermission(c.var.actor, "places.manage");
+  const expected = expectedVersion(c.req.header("if-match"))!;
+  const row = await placeOfBranch(c.var.services, kind, validated<{ id: string }>(c as never, "param").id, c.var.tenant.branch.id);
+  if (row.version !== expected) throw new StaleVersion(expected, row.version);
+  return { row, expected };
+}

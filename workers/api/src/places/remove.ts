@@ -2,10 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { Conflict, type PlaceKind, StaleVersion } from "@wuye/core";
 import { childrenOf, deletePlace, requestsPointingAt, setUnitCount } from "@wuye/db";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { expectedVersion, IdParam } from "../http/common.ts";
-import { requirePermission } from "../middleware/auth.ts";
+import { IdParam } from "../http/common.ts";
 import type { Services } from "../services.ts";
-import { KINDS, placeOfBranch } from "./kinds.ts";
+import { KINDS, placeToChange } from "./kinds.ts";
 
 /** Requests that name this place (they live in the branch database, so the control database cannot refuse). */
 function pointersOf(kind: PlaceKind, id: string) {
@@ -38,12 +37,9 @@ function removePlaceRoute<K extends PlaceKind>(kind: K) {
       },
     }),
     async (c) => {
-      requirePermission(c.var.actor, "places.manage");
       const s = c.var.services;
       const branchId = c.var.tenant.branch.id;
-      const expected = expectedVersion(c.req.header("if-match"))!;
-      const row = await placeOfBranch(s, kind, c.req.valid("param").id, branchId);
-      if (row.version !== expected) throw new StaleVersion(expected, row.version);
+      const { row, expected } = await placeToChange(c, kind);
       await refuseWhileUsed(s, kind, row.id, c.var.tenant.db);
       if (!(await deletePlace(s.control, kind, row.id, expected))) throw new StaleVersion(expected, row.version + 1);
       if (kind === "units") await setUnitCount(s.control, branchId);
