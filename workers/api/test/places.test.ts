@@ -143,6 +143,13 @@ describe("import from a spreadsheet", () => {
     const units = places.body.units.filter((u: { communityId: string }) => u.communityId === community.body.id);
     expect(units).toHaveLength(40);
     expect(units[0]).toMatchObject({ entrance: "1单元", area: 88.5 });
+    // The owners are the branch's resident records (branch database), each on its unit.
+    const residents = await call("GET", "/api/v1/console/residents?limit=200", { token: manager });
+    expect(residents.status, JSON.stringify(residents.body)).toBe(200);
+    const unitIds = new Set(units.map((u: { id: string }) => u.id));
+    const owners = residents.body.items.filter((r: { unitId: string | null }) => r.unitId && unitIds.has(r.unitId));
+    expect(owners.length).toBe(40);
+    expect(owners.map((r: { name: string }) => r.name)).toContain("业主0");
   });
 
   it("refuses the wrong role and a community of another branch", async () => {
