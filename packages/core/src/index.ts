@@ -13,3 +13,4 @@ export * from "./workflow/index.ts";
 export * from "./ownership/index.ts";
 export * from "./staff/index.ts";
 export * from "./places/index.ts";
+export * from "./attachment/index.ts";

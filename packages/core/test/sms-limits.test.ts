@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { budgetJustSpent, hourWindow, SMS_HOURLY_LIMITS, smsBudgetVerdict, smsRequestCounters } from "../src/notification/sms-limits.ts";
+import {
+  budgetJustSpent,
+  hourWindow,
+  secondsToNextHour,
+  SMS_HOURLY_LIMITS,
+  smsBudgetVerdict,
+  smsRequestCounters,
+} from "../src/notification/sms-limits.ts";
 
 describe("SMS limits", () => {
   const at = Date.UTC(2026, 11, 5, 20, 59, 59);
 
   it("counts per client IP and per branch, per UTC hour", () => {
     expect(smsRequestCounters("203.0.113.9", at)).toEqual([
-      { key: "sms-ip:203.0.113.9", window: "2026-12-05T20", cap: SMS_HOURLY_LIMITS.perIp },
-      { key: "sms-branch", window: "2026-12-05T20", cap: SMS_HOURLY_LIMITS.perBranch },
+      { key: "sms-ip:203.0.113.9", window: hourWindow(at), cap: SMS_HOURLY_LIMITS.perIp, at },
+      { key: "sms-branch", window: hourWindow(at), cap: SMS_HOURLY_LIMITS.perBranch, at },
     ]);
-    expect(hourWindow(at + 1000)).toBe("2026-12-05T21");
+    expect(hourWindow(at + 1000)).toBe(hourWindow(at) + 1);
+    expect(secondsToNextHour(at)).toBe(1);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { DomainError, NotFound } from "@wuye/core";
 import { bodyLimit } from "hono/body-limit";
+import { photoRoutes, staffAttachmentRoutes } from "./attachments/index.ts";
 import { auditRoutes } from "./audit/index.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { caseLibraryRoutes } from "./cases/index.ts";
@@ -57,6 +58,7 @@ export function apiRoutes() {
     .route("/", residentArchiveRoutes)
     .route("/", workflowRoutes)
     .route("/", caseLibraryRoutes)
+    .route("/", staffAttachmentRoutes)
     .route("/", staffRoutes)
     .route("/", placeRoutes);
   return createRouter()
@@ -67,6 +69,7 @@ export function apiRoutes() {
     .route("/public", residentStepRoutes)
     .route("/public", publicPlaceRoutes)
     .route("/console", consoleRoutes)
+    .route("/", photoRoutes)
     .route("/hq", hqRoutes)
     .route("/admin", adminUserRoutes);
 }

@@ -8,21 +8,27 @@ export const SMS_HOURLY_LIMITS = { perIp: 5, perBranch: 120 } as const;
 /** A branch's daily SMS budget unless its settings say otherwise. */
 export const DEFAULT_SMS_DAILY_BUDGET = 500;
 
-/** The UTC hour an instant falls in, as a counter window ("2026-12-05T20"). */
-export const hourWindow = (at: number): string => new Date(at).toISOString().slice(0, 13);
+const HOUR_MS = 3_600_000;
+
+/** The hour an instant falls in, as a counter window (hours since the epoch). */
+export const hourWindow = (at: number): number => Math.floor(at / HOUR_MS);
+
+/** Seconds until the hour of `at` ends: when an hourly limit lets go again. */
+export const secondsToNextHour = (at: number): number => Math.ceil((HOUR_MS - (at % HOUR_MS)) / 1000);
 
 export interface SmsCounter {
   key: string;
-  window: string;
+  window: number;
   cap: number;
+  at: number;
 }
 
 /** The counters a texted code or link adds to; the database refuses the write that would pass a cap. */
 export function smsRequestCounters(clientIp: string, at: number): SmsCounter[] {
   const window = hourWindow(at);
   return [
-    { key: `sms-ip:${clientIp}`, window, cap: SMS_HOURLY_LIMITS.perIp },
-    { key: "sms-branch", window, cap: SMS_HOURLY_LIMITS.perBranch },
+    { key: `sms-ip:${clientIp}`, window, cap: SMS_HOURLY_LIMITS.perIp, at },
+    { key: "sms-branch", window, cap: SMS_HOURLY_LIMITS.perBranch, at },
   ];
 }
 
