@@ -51,7 +51,7 @@ function staffTarget(s: StaffRow, type: NoticeType): Target {
   const wanted = s.notifyPrefs[type] ?? [];
   const channels: Target["channels"] = [{ channel: "inbox", address: s.id }];
   if (wanted.includes("sms") && s.phone) channels.push({ channel: "sms", address: s.phone });
-  if (wanted.includes("email")) channels.push({ channel: "email", address: s.email });
+  if (wanted.includes("email") && s.email) channels.push({ channel: "email", address: s.email });
   return { type: "staff", id: s.id, locale: localeOf(s.locale), channels };
 }
 
@@ -83,7 +83,7 @@ async function targetsOf(
     }
   }
   const hook = settings.notifications.webhook;
-  if (hook && n.type !== "resident.otp" && (!hook.types || hook.types.includes(n.type))) {
+  if (hook && n.type !== "resident.otp" && !n.type.startsWith("staff.") && (!hook.types || hook.types.includes(n.type))) {
     targets.push({ type: "branch", id: "webhook", locale: "zh-CN", channels: [{ channel: "webhook", address: hook.url }] });
   }
   return targets;

@@ -40,6 +40,10 @@ export const ACTIONS = [
   "deliveries.retry",
   "audit.read",
   "hq.read",
+  "staff.manage", // add, change, invite, deactivate, reset passwords of the branch's staff
+  "places.read",
+  "places.manage", // communities, buildings, units, public areas, import, posters
+  "org.manageUsers", // head-office and region users, a branch's first manager
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,6 +88,10 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "deliveries.retry": SUPERVISORS,
   "audit.read": ["branchManager"],
   "hq.read": ["regionSupervisor", "hqSupervisor"],
+  "staff.manage": ["branchManager"],
+  "places.read": ALL_STAFF,
+  "places.manage": ["branchManager"],
+  "org.manageUsers": ["orgAdmin"],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -9,6 +9,8 @@ export const NOTICE_TYPES = [
   "request.received",
   "request.alarm",
   "resident.otp",
+  "staff.link", // an invite or a password reset: a one-time link to set the password
+  "staff.code", // forgot password: a one-time code
   "workOrder.review",
   "workOrder.priceDecided",
   "workOrder.dispatched",
@@ -32,6 +34,8 @@ export const ChannelNameSchema = z.enum(CHANNEL_NAMES);
 export const URGENT_NOTICES: ReadonlySet<NoticeType> = new Set([
   "request.alarm",
   "resident.otp",
+  "staff.link",
+  "staff.code",
   "milestone.breach",
   "milestone.escalation",
   "workOrder.review",

@@ -8,7 +8,9 @@ import { ALARM_KINDS, type Channel, type RequestKind, type Urgency } from "./kin
 import type { CreateRequestInput, MilestoneName, StaffCreateRequestInput } from "./schema.ts";
 
 /** Where a request is; a unit's `label` ("阳光花园一期 1栋502") is kept with the request for the register and its search. */
-export type Place = { unitId: string; communityId: string; label?: string } | { area: string; communityId: string | null };
+export type Place =
+  | { unitId: string; communityId: string; label?: string }
+  | { area: string; communityId: string | null; placeId?: string | null };
 
 export interface IntakeContext {
   branch: { id: string; trackingPrefix: string };
@@ -52,6 +54,8 @@ export interface IntakePlan {
     unitLabel: string | null;
     communityId: string | null;
     area: string | null;
+    /** The building or public area a QR poster named. */
+    placeId: string | null;
     appointmentFrom: number | null;
     appointmentTo: number | null;
     keyLeft: boolean | null;
@@ -112,6 +116,7 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
       unitLabel: "unitId" in ctx.place ? (ctx.place.label ?? null) : null,
       communityId: ctx.place.communityId,
       area: "area" in ctx.place ? ctx.place.area : null,
+      placeId: "area" in ctx.place ? (ctx.place.placeId ?? null) : null,
       appointmentFrom: input.appointment?.from ?? null,
       appointmentTo: input.appointment?.to ?? null,
       keyLeft: input.keyLeft ?? null,

@@ -19,5 +19,8 @@ export * from "./intake.ts";
 export * from "./on-time.ts";
 export * from "./scope.ts";
 export * from "./audit.ts";
+export * from "./staff-admin.ts";
+export * from "./places.ts";
+export * from "./unit-import.ts";
 export * from "./references.ts";
 export * from "./rate-counters.ts";

@@ -41,6 +41,8 @@ export const requests = sqliteTable(
     unitLabel: text("unit_label"),
     communityId: text("community_id"),
     area: text("area"),
+    /** The building or public area of the QR poster the request came from (control database id). */
+    placeId: text("place_id"),
     appointmentFrom: instant("appointment_from"),
     appointmentTo: instant("appointment_to"),
     keyLeft: integer("key_left", { mode: "boolean" }),

@@ -19,6 +19,10 @@ import { SettingsPage } from "./settings/index.tsx";
 import { AuditPage } from "./manager/audit.tsx";
 import { DeliveriesPage } from "./manager/deliveries.tsx";
 import { MyNotificationsPage } from "./manager/my-notifications.tsx";
+import { PlacesPage } from "./places/index.tsx";
+import { PosterPage } from "./places/poster.tsx";
+import { StaffPage } from "./staff/index.tsx";
+import { ChangePasswordForm } from "../ui/password.tsx";
 
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
@@ -117,7 +121,7 @@ export default function Console({ rest }: { rest: string }) {
   const session = useStaffSession();
   const [help, setHelp] = useState(false);
   useShortcuts(() => setHelp(true));
-  if (!session) {
+  if (!session || session.staff.mustChangePassword) {
     return (
       <>
         <TopBar title={tr("web.home.console")} />
@@ -143,6 +147,8 @@ export default function Console({ rest }: { rest: string }) {
   const role = session.staff.role;
   const path = rest || "/";
   const detail = match("/r/:id", path);
+  const poster = match("/poster/:id", path);
+  if (poster) return <PosterPage id={poster.id!} />;
   const here = (p: string) => (path === p ? "page" : undefined);
   let page: ComponentChild;
   if (path === "/new") page = <NewRequest />;
@@ -155,6 +161,9 @@ export default function Console({ rest }: { rest: string }) {
   else if (path === "/deliveries") page = <DeliveriesPage />;
   else if (path === "/audit") page = <AuditPage />;
   else if (path === "/me/notifications") page = <MyNotificationsPage />;
+  else if (path === "/staff" && can(role, "staff.manage")) page = <StaffPage />;
+  else if (path === "/places" && can(role, "places.manage")) page = <PlacesPage />;
+  else if (path === "/account") page = <ChangePasswordForm />;
   else page = <Register />;
   return (
     <div class="console">
@@ -202,9 +211,19 @@ export default function Console({ rest }: { rest: string }) {
             <a href="/console/me/notifications" aria-current={here("/me/notifications")}>
               {tr("w.manager.nav.myNotifications")}
             </a>
-            <span class="hint" id="whoami">
+            {can(role, "staff.manage") && (
+              <a href="/console/staff" aria-current={here("/staff")}>
+                {tr("w.staff.nav")}
+              </a>
+            )}
+            {can(role, "places.manage") && (
+              <a href="/console/places" aria-current={here("/places")}>
+                {tr("w.places.nav")}
+              </a>
+            )}
+            <a href="/console/account" class="hint" id="whoami" aria-current={here("/account")} title={tr("w.account.title")}>
               {session.staff.name} · {term("role", role)}
-            </span>
+            </a>
             <button type="button" class="ghost" onClick={() => setHelp(true)} aria-label={tr("w.keys.title")}>
               ?
             </button>

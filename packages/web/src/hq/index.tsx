@@ -357,7 +357,7 @@ export default function Hq({ rest }: { rest: string }) {
   const session = useStaffSession();
   const { query } = useLocation();
   const days = PERIODS.includes(Number(query.get("days")) as 7) ? Number(query.get("days")) : 30;
-  if (!session) {
+  if (!session || session.staff.mustChangePassword) {
     return (
       <>
         <TopBar title={tr("web.home.hq")} />

@@ -10,19 +10,19 @@ const tokenKey = (branch: string) => `residentToken:${branch}`;
 
 /** A verified resident's requests and inbox; phone verification first (a one-time code). */
 export function Mine({ branch }: { branch: string }) {
-  const [token, setToken] = useState(() => sessionStorage.getItem(tokenKey(branch)));
+  const [token, setToken] = useState(() => localStorage.getItem(tokenKey(branch)));
   if (!token)
     return (
       <Verify
         branch={branch}
         onToken={(t) => {
-          sessionStorage.setItem(tokenKey(branch), t);
+          localStorage.setItem(tokenKey(branch), t);
           setToken(t);
         }}
       />
     );
   const signOut = () => {
-    sessionStorage.removeItem(tokenKey(branch));
+    localStorage.removeItem(tokenKey(branch));
     setToken(null);
   };
   return (

@@ -22,6 +22,7 @@ import {
   type BranchRow,
   findAttachments,
   findCommunity,
+  findPosterPlace,
   findUnitPlace,
   intakeRefusalFacts,
   recordIntake,
@@ -73,6 +74,13 @@ async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["i
     if (!unit || unit.branchId !== branch.id)
       throw new BadInput("unknown unit", [{ path: "location.unitId", message: "no such unit in this branch" }]);
     return { unitId: unit.id, communityId: unit.communityId, label: unit.label };
+  }
+  if (input.location.placeId) {
+    // A QR poster's building or public area: the place names its community.
+    const place = await findPosterPlace(s.control, input.location.placeId);
+    if (!place || place.branchId !== branch.id)
+      throw new BadInput("unknown place", [{ path: "location.placeId", message: "no such building or public area in this branch" }]);
+    return { area: input.location.area, communityId: place.communityId, placeId: place.id };
   }
   const communityId = input.location.communityId ?? null;
   if (communityId) {

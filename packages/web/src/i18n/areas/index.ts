@@ -3,13 +3,25 @@ import { approvalTexts } from "./approvals.ts";
 import { caseTexts } from "./cases.ts";
 import { managerTexts } from "./manager.ts";
 import { photoTexts } from "./photos.ts";
+import { placeTexts } from "./places.ts";
 import { privacyTexts } from "./privacy.ts";
 import { registerTexts } from "./register.ts";
+import { staffTexts } from "./staff.ts";
 import { supervisionTexts } from "./supervision.ts";
 
 // An area file: `export const staffTexts = defineTexts({ "w.staff.title": ["员工", "Staff"], … });` (see ../define.ts).
 
-const areas = [approvalTexts, caseTexts, managerTexts, photoTexts, privacyTexts, registerTexts, supervisionTexts] as const;
+const areas = [
+  approvalTexts,
+  caseTexts,
+  managerTexts,
+  photoTexts,
+  placeTexts,
+  privacyTexts,
+  registerTexts,
+  staffTexts,
+  supervisionTexts,
+] as const;
 
 type KeysOf<T> = T extends unknown ? Extract<keyof T, string> : never;
 type Keys = KeysOf<(typeof areas)[number]["zh"]>;
