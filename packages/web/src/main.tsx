@@ -27,8 +27,8 @@ function lazy<P extends object>(load: () => Promise<{ default: ComponentType<P> 
 const Portal = lazy(() => import("./portal/index.tsx"));
 const Console = lazy(() => import("./console/index.tsx"));
 const Hq = lazy(() => import("./hq/index.tsx"));
-const Invite = lazy(() => import("./ui/password.tsx").then((m) => ({ default: m.InvitePage })));
-const Forgot = lazy(() => import("./ui/password.tsx").then((m) => ({ default: m.ForgotPage })));
+const Invite = lazy<{ token: string }>(() => import("./ui/password.tsx").then((m) => ({ default: m.InvitePage })));
+const Forgot = lazy<object>(() => import("./ui/password.tsx").then((m) => ({ default: m.ForgotPage })));
 
 function Home() {
   const health = useQuery("health", () => answer(api.health.$get()), { pollMs: 10_000 });

@@ -56,7 +56,7 @@ export async function login(name: string, password: string) {
 /** Ends this login in every tab at once (the server revokes it; the other tabs hear it here). */
 export async function logout() {
   set(null);
-  await api.auth.logout.$post({}).catch(() => undefined);
+  await api.auth.logout.$post({ json: {} }).catch(() => undefined);
 }
 
 /** One refresh at a time across tabs; a tab that waited finds the session another tab just got. */
@@ -70,7 +70,7 @@ function refresh(stale: string | null): Promise<boolean> {
   refreshing ??= withRefreshLock(async () => {
     if (session && session.accessToken !== stale) return true;
     try {
-      const { data } = await answer(api.auth.refresh.$post({}));
+      const { data } = await answer(api.auth.refresh.$post({ json: {} }));
       setStaffSession(data);
       return true;
     } catch {
