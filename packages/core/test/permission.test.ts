@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, PERMISSIONS, ROLES } from "../src/auth/index.ts";
+import { ACTIONS, can, isBranchRole, PERMISSIONS, ROLES } from "../src/auth/index.ts";
 
 describe("permission matrix", () => {
   // The expected answer for every role × action, written out so that a change to the table is a visible diff.
@@ -14,43 +14,48 @@ describe("permission matrix", () => {
     "nightManager",
     "regionSupervisor",
     "hqSupervisor",
+    "orgAdmin",
   ] as const;
   const expected: Record<(typeof ACTIONS)[number], boolean[]> = {
-    "request.create": [Y, Y, Y, Y, Y, Y, _, _],
-    "request.read": [Y, Y, Y, Y, Y, Y, _, _],
-    "request.readResident": [Y, Y, Y, Y, Y, Y, _, _],
-    "request.overrideUrgency": [Y, Y, Y, _, Y, Y, _, _],
-    "request.handOver": [Y, Y, Y, Y, Y, Y, _, _],
-    "request.reply": [Y, Y, Y, Y, Y, Y, _, _],
-    "reply.overrideGuard": [_, Y, _, _, Y, _, _, _],
-    "milestone.manage": [Y, Y, Y, Y, Y, Y, _, _],
-    "milestone.recordBreachReason": [Y, Y, Y, Y, Y, Y, _, _],
-    "workOrder.dispatch": [Y, Y, Y, _, Y, Y, _, _],
-    "workOrder.review": [_, _, Y, _, Y, _, _, _],
-    "workOrder.quote": [_, _, Y, Y, _, _, _, _],
-    "workOrder.recordWork": [_, _, Y, Y, _, _, _, _],
-    "workOrder.recordPayment": [Y, Y, _, _, Y, Y, _, _],
-    "workOrder.recordResidentDecision": [Y, Y, Y, Y, Y, Y, _, _],
-    "workOrder.financeSignOff": [_, Y, _, _, Y, _, _, _],
-    "request.followUp": [Y, Y, _, _, Y, Y, _, _],
-    "request.take": [Y, Y, Y, _, Y, Y, _, _],
-    "case.manage": [_, Y, Y, _, Y, _, _, _],
-    "complaint.step": [Y, Y, Y, _, Y, Y, _, _],
-    "complaint.approveReply": [_, Y, _, _, Y, _, _, _],
-    "complaint.escalate": [Y, Y, _, _, Y, Y, _, _],
-    "notice.draft": [Y, Y, _, _, Y, Y, _, _],
-    "notice.approve": [_, Y, _, _, Y, _, _, _],
-    "notice.publishEmergency": [_, _, _, _, Y, _, _, _],
-    "visitor.register": [Y, Y, _, _, Y, Y, _, _],
-    "visitor.registerAtNight": [_, _, _, _, Y, Y, _, _],
-    "handover.write": [Y, Y, _, _, Y, Y, _, _],
-    "handover.sign": [Y, Y, _, _, Y, Y, _, _],
-    "survey.manage": [_, Y, _, _, Y, _, _, _],
-    "settings.read": [Y, Y, Y, Y, Y, Y, _, _],
-    "settings.write": [_, Y, _, _, Y, _, _, _],
-    "deliveries.retry": [_, Y, _, _, Y, _, _, _],
-    "audit.read": [_, _, _, _, Y, _, _, _],
-    "hq.read": [_, _, _, _, _, _, Y, Y],
+    "request.create": [Y, Y, Y, Y, Y, Y, _, _, _],
+    "request.read": [Y, Y, Y, Y, Y, Y, _, _, _],
+    "request.readResident": [Y, Y, Y, Y, Y, Y, _, _, _],
+    "request.overrideUrgency": [Y, Y, Y, _, Y, Y, _, _, _],
+    "request.handOver": [Y, Y, Y, Y, Y, Y, _, _, _],
+    "request.reply": [Y, Y, Y, Y, Y, Y, _, _, _],
+    "reply.overrideGuard": [_, Y, _, _, Y, _, _, _, _],
+    "milestone.manage": [Y, Y, Y, Y, Y, Y, _, _, _],
+    "milestone.recordBreachReason": [Y, Y, Y, Y, Y, Y, _, _, _],
+    "workOrder.dispatch": [Y, Y, Y, _, Y, Y, _, _, _],
+    "workOrder.review": [_, _, Y, _, Y, _, _, _, _],
+    "workOrder.quote": [_, _, Y, Y, _, _, _, _, _],
+    "workOrder.recordWork": [_, _, Y, Y, _, _, _, _, _],
+    "workOrder.recordPayment": [Y, Y, _, _, Y, Y, _, _, _],
+    "workOrder.recordResidentDecision": [Y, Y, Y, Y, Y, Y, _, _, _],
+    "workOrder.financeSignOff": [_, Y, _, _, Y, _, _, _, _],
+    "request.followUp": [Y, Y, _, _, Y, Y, _, _, _],
+    "request.take": [Y, Y, Y, _, Y, Y, _, _, _],
+    "case.manage": [_, Y, Y, _, Y, _, _, _, _],
+    "complaint.step": [Y, Y, Y, _, Y, Y, _, _, _],
+    "complaint.approveReply": [_, Y, _, _, Y, _, _, _, _],
+    "complaint.escalate": [Y, Y, _, _, Y, Y, _, _, _],
+    "notice.draft": [Y, Y, _, _, Y, Y, _, _, _],
+    "notice.approve": [_, Y, _, _, Y, _, _, _, _],
+    "notice.publishEmergency": [_, _, _, _, Y, _, _, _, _],
+    "visitor.register": [Y, Y, _, _, Y, Y, _, _, _],
+    "visitor.registerAtNight": [_, _, _, _, Y, Y, _, _, _],
+    "handover.write": [Y, Y, _, _, Y, Y, _, _, _],
+    "handover.sign": [Y, Y, _, _, Y, Y, _, _, _],
+    "survey.manage": [_, Y, _, _, Y, _, _, _, _],
+    "settings.read": [Y, Y, Y, Y, Y, Y, _, _, _],
+    "settings.write": [_, Y, _, _, Y, _, _, _, _],
+    "deliveries.retry": [_, Y, _, _, Y, _, _, _, _],
+    "audit.read": [_, _, _, _, Y, _, _, _, _],
+    "hq.read": [_, _, _, _, _, _, Y, Y, _],
+    "org.regions.manage": [_, _, _, _, _, _, _, _, Y],
+    "org.branches.manage": [_, _, _, _, _, _, _, _, Y],
+    "org.branches.export": [_, _, _, _, _, _, _, _, Y],
+    "org.users.manage": [_, _, _, _, _, _, _, _, Y],
   };
 
   it("covers every action and role", () => {
@@ -65,6 +70,11 @@ describe("permission matrix", () => {
       });
     });
   }
+
+  it("gives the organization administrator no branch work and no resident data", () => {
+    for (const action of ACTIONS) if (!action.startsWith("org.")) expect(can("orgAdmin", action), action).toBe(false);
+    expect(isBranchRole("orgAdmin")).toBe(false);
+  });
 
   it("never lets a technician record payment", () => {
     expect(PERMISSIONS["workOrder.recordPayment"]).not.toContain("technician");

@@ -40,6 +40,10 @@ export const ACTIONS = [
   "deliveries.retry",
   "audit.read",
   "hq.read",
+  "org.regions.manage", // create, rename, delete regions
+  "org.branches.manage", // create, rename, move, suspend, resume, delete branches
+  "org.branches.export", // a branch's whole database leaves the system: export and restore
+  "org.users.manage", // head-office and region users
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,6 +88,10 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "deliveries.retry": SUPERVISORS,
   "audit.read": ["branchManager"],
   "hq.read": ["regionSupervisor", "hqSupervisor"],
+  "org.regions.manage": ["orgAdmin"],
+  "org.branches.manage": ["orgAdmin"],
+  "org.branches.export": ["orgAdmin"],
+  "org.users.manage": ["orgAdmin"],
 };
 
 export function can(role: Role, action: Action): boolean {

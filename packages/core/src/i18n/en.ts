@@ -30,6 +30,7 @@ export const en: Record<MessageKey, string> = {
   "role.nightManager": "Night duty manager",
   "role.regionSupervisor": "Region supervisor",
   "role.hqSupervisor": "Head-office supervisor",
+  "role.orgAdmin": "Organization administrator",
   "status.received": "Received",
   "status.dispatched": "Dispatched",
   "status.inProgress": "In progress",
@@ -82,6 +83,7 @@ export const en: Record<MessageKey, string> = {
   "notify.resident.otp.body":
     "[{branch}] Your verification code is {code}, valid for 10 minutes. Ignore this message if you did not ask for it.",
   "error.reply_blocked": "The reply uses wording to avoid",
+  "error.branch_suspended": "This branch is suspended: it takes no new requests or changes for now",
   "timeline.reply": "Reply from the service center",
   "web.login.title": "Staff sign-in",
   "web.login.email": "Email",
