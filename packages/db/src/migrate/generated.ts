@@ -33,6 +33,13 @@ export const MIGRATIONS = {
       "statements": [
         "ALTER TABLE `staff` ADD `communities` text DEFAULT '[]' NOT NULL;"
       ]
+    },
+    {
+      "tag": "0002_branch-status",
+      "statements": [
+        "ALTER TABLE `branches` ADD `status` text DEFAULT 'active' NOT NULL;",
+        "ALTER TABLE `branches` ADD `suspended_at` integer;"
+      ]
     }
   ],
   "branch": [
