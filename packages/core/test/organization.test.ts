@@ -6,6 +6,7 @@ import {
   BranchRenameSchema,
   BranchSuspended,
   branchAllows,
+  branchStatusAfter,
   STATUS_BY_CODE,
 } from "../src/index.ts";
 
@@ -45,6 +46,22 @@ describe("a suspended branch", () => {
     expect((err as BranchSuspended).code).toBe("branch_suspended");
     expect((err as BranchSuspended).extra.detail).toEqual({ branch: "lakeside", branchStatus: "suspended" });
     expect(STATUS_BY_CODE.branch_suspended).toBe(423);
+  });
+});
+
+describe("suspending and resuming", () => {
+  it.each([
+    ["active", "suspend", "suspended"],
+    ["suspended", "resume", "active"],
+  ] as const)("%s + %s → %s", (from, action, to) => {
+    expect(branchStatusAfter(from, action)).toBe(to);
+  });
+
+  it.each([
+    ["suspended", "suspend"],
+    ["active", "resume"],
+  ] as const)("%s + %s is refused (409)", (from, action) => {
+    expect(() => branchStatusAfter(from, action)).toThrow(expect.objectContaining({ code: "invalid_transition" }));
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError } from "../errors/index.ts";
+import { DomainError, InvalidTransition } from "../errors/index.ts";
 
 /** A suspended branch (停用) keeps its data and can be read, but takes no new work until it is resumed. */
 export const BRANCH_STATUSES = ["active", "suspended"] as const;
@@ -29,4 +29,16 @@ export function assertBranchAllows(branch: { slug: string; status: string }, acc
 /** HTTP methods that only read; everything else is a write for the suspension rule. */
 export function accessOfMethod(method: string): BranchAccess {
   return ["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase()) ? "read" : "write";
+}
+
+const STATUS_AFTER: Record<"suspend" | "resume", { from: BranchStatus; to: BranchStatus }> = {
+  suspend: { from: "active", to: "suspended" },
+  resume: { from: "suspended", to: "active" },
+};
+
+/** The status after suspending or resuming; doing either twice is an invalid transition (409). */
+export function branchStatusAfter(status: string, action: "suspend" | "resume"): BranchStatus {
+  const step = STATUS_AFTER[action];
+  if (status !== step.from) throw new InvalidTransition(status, action);
+  return step.to;
 }

@@ -19,7 +19,7 @@ export async function restoreBackup(
   dbs: Databases,
   host: DatabaseHost,
   content: unknown,
-  target: { slug?: string | undefined; trackingPrefix?: string | undefined } = {},
+  target: { slug?: string | undefined; trackingPrefix?: string | undefined; orgId?: string } = {},
 ): Promise<RestoredBranch> {
   const parsed = BranchExportSchema.safeParse(content);
   if (!parsed.success) {
@@ -28,9 +28,21 @@ export async function restoreBackup(
       parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join(".") || "(file)", message: i.message })),
     );
   }
-  const restored = await restoreBranch({ host, control: dbs.control.$client, file: parsed.data, ...target });
+  const { orgId, ...where } = target;
+  if (orgId && exportedValue(parsed.data, "org_id") !== orgId) {
+    throw new BadInput("this export belongs to another organization", [
+      { path: "control.branches", message: "exported from another organization" },
+    ]);
+  }
+  const restored = await restoreBranch({ host, control: dbs.control.$client, file: parsed.data, ...where });
   forgetCachedBranches();
   const branch = await dbs.branch({ id: restored.branchId });
   if (branch) await rebuildBranchFacts(dbs, branch, Date.now());
   return restored;
+}
+
+/** A column of the exported branch row. */
+function exportedValue(file: BranchExport, column: string): unknown {
+  const table = file.control.branches;
+  return table?.rows[0]?.[table.columns.indexOf(column)];
 }

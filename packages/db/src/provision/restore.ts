@@ -115,8 +115,20 @@ export async function restoreBranch(opts: {
     const rows = await tableStatements(client, "database", file.database, rekey);
     for (let i = 0; i < rows.length; i += 50) await client.batch(rows.slice(i, i + 50), "write");
     await migrate(client, "branch");
-    const own: Record<string, string | number> = { slug, tracking_prefix: trackingPrefix, db_url: url };
-    const branchRow = branchRows.rows[0]!.map((cell, i) => own[branchRows.columns[i]!] ?? cell);
+    const own: Record<string, string | number | null> = { slug, tracking_prefix: trackingPrefix, db_url: url };
+    // A region deleted since the export: the branch comes back directly under head office.
+    const regionAt = branchRows.columns.indexOf("region_id");
+    const region = branchRows.rows[0]![regionAt];
+    if (
+      typeof region === "string" &&
+      (await control.execute({ sql: "SELECT 1 FROM regions WHERE id = ?", args: [region] })).rows.length === 0
+    ) {
+      own.region_id = null;
+    }
+    const branchRow = branchRows.rows[0]!.map((cell, i) => {
+      const column = branchRows.columns[i]!;
+      return column in own ? (own[column] ?? null) : cell;
+    });
     const controlTables = { ...file.control, branches: { columns: branchRows.columns, rows: [branchRow] } };
     await control.batch(await tableStatements(control, "control", controlTables, rekey), "write");
   } catch (err) {
