@@ -8,7 +8,7 @@ export default defineConfig({
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", modulePreload: { polyfill: false } },
   plugins: [
     bundleBudget({
-      routes: { portal: "src/portal/index.tsx", console: "src/console/index.tsx", hq: "src/hq/index.tsx" },
+      routes: { portal: "src/portal/index.tsx", console: "src/console/index.tsx", hq: "src/hq/index.tsx", admin: "src/admin/index.tsx" },
       budgetsKb: { portal: 120 },
     }),
   ],

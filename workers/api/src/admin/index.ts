@@ -19,8 +19,9 @@ import { suspendBranchRoute } from "./suspend-branch.ts";
  * `/api/v1/admin`: the organization administrator's operations, one per file, for their own organization
  * only (another organization's region or branch answers 404). Authenticated here, so mounting is one line.
  */
-export const adminRoutes = createRouter()
-  .use("*", authenticate, organizationAdmin)
+const admin = createRouter();
+admin.use("*", authenticate, organizationAdmin); // not chained: `.use` would drop the routes' types
+export const adminRoutes = admin
   .route("/", listRegionsRoute)
   .route("/", createRegionRoute)
   .route("/", renameRegionRoute)
