@@ -108,8 +108,12 @@ describe("backup and restore of a branch", () => {
       code: "bad_input",
     });
     expect(await ops.dbs.branch({ slug: "evil" })).toBeNull();
-    const list = await fetch(`${dbs.serverUrl}/v1/databases`, { headers: { authorization: `Bearer ${dbs.token}` } }).then((r) => r.json());
-    expect(list.databases.map((d: { name: string }) => d.name)).not.toContain("branch-evil");
+    const list = (await fetch(`${dbs.serverUrl}/v1/databases`, { headers: { authorization: `Bearer ${dbs.token}` } }).then((r) =>
+      r.json(),
+    )) as {
+      databases: Array<{ name: string }>;
+    };
+    expect(list.databases.map((d) => d.name)).not.toContain("branch-evil");
   });
 });
 

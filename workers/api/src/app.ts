@@ -1,5 +1,7 @@
 import { DomainError, NotFound } from "@wuye/core";
 import { bodyLimit } from "hono/body-limit";
+import { adminRoutes } from "./admin/index.ts";
+import { RESTORE_MAX_BYTES, RESTORE_PATH_SUFFIX } from "./admin/restore-branch.ts";
 import { auditRoutes } from "./audit/index.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { caseLibraryRoutes } from "./cases/index.ts";
@@ -13,6 +15,7 @@ import { createRouter } from "./http/openapi.ts";
 import { problemFromError } from "./http/problem.ts";
 import { authenticate, branchTenant, supervisionScope } from "./middleware/auth.ts";
 import { base } from "./middleware/base.ts";
+import { publicWritesNeedOpenBranch } from "./middleware/branch-status.ts";
 import { milestoneRoutes } from "./milestones/index.ts";
 import { noticeRoutes } from "./notices/index.ts";
 import { notificationRoutes } from "./notifications/index.ts";
@@ -58,6 +61,7 @@ export function apiRoutes() {
     .route("/public", residentStepRoutes)
     .route("/console", consoleRoutes)
     .route("/hq", hqRoutes)
+    .route("/admin", adminRoutes)
     .route("/dev", devRoutes);
 }
 
@@ -76,10 +80,18 @@ export function createApp() {
     });
   const jsonLimit = limit(JSON_LIMIT_BYTES);
   const photoLimit = limit(PHOTO_MAX_BYTES);
-  app.use("/api/*", (c, next) => (c.req.path.endsWith("/attachments") ? photoLimit(c, next) : jsonLimit(c, next)));
+  const restoreLimit = limit(RESTORE_MAX_BYTES);
+  app.use("/api/*", (c, next) =>
+    c.req.path.endsWith("/attachments")
+      ? photoLimit(c, next)
+      : c.req.path.endsWith(RESTORE_PATH_SUFFIX)
+        ? restoreLimit(c, next)
+        : jsonLimit(c, next),
+  );
 
   app.use("/api/v1/console/*", authenticate, branchTenant);
   app.use("/api/v1/hq/*", authenticate, supervisionScope);
+  app.use("/api/v1/public/*", publicWritesNeedOpenBranch);
   app.route("/api/v1", apiRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });

@@ -1,3 +1,4 @@
+import type { BranchStatus } from "@wuye/core";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, instant, json, timestamps, version } from "./columns.ts";
 
@@ -37,7 +38,7 @@ export const branches = sqliteTable(
     dbUrl: text("db_url").notNull(),
     unitCount: integer("unit_count").notNull().default(0),
     /** active | suspended (core's BranchStatus): a suspended branch is read-only. */
-    status: text("status").notNull().default("active"),
+    status: text("status").$type<BranchStatus>().notNull().default("active"),
     suspendedAt: instant("suspended_at"),
     ...timestamps,
   },

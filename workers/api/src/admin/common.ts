@@ -57,7 +57,7 @@ export function branchView(b: BranchRow): BranchView {
     complaintPhone: b.complaintPhone,
     timeZone: b.timeZone,
     regionId: b.regionId,
-    status: b.status === "suspended" ? "suspended" : "active",
+    status: b.status,
     suspendedAt: iso(b.suspendedAt),
     unitCount: b.unitCount,
     createdAt: iso(b.createdAt)!,

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MILESTONE_NAMES, REQUEST_KINDS } from "@wuye/core";
+import { BranchStatusSchema, MILESTONE_NAMES, REQUEST_KINDS } from "@wuye/core";
 
 export const BranchParam = z.object({
   branch: z
@@ -22,6 +22,8 @@ export const CreatedRequestSchema = z.object({
 
 export const BranchProfileSchema = z.object({
   slug: z.string(),
+  /** A suspended branch (停用) shows its profile but takes no new requests (423 branch_suspended). */
+  status: BranchStatusSchema,
   name: z.string(),
   nameEn: z.string(),
   timeZone: z.string(),
