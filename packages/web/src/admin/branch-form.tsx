@@ -5,7 +5,7 @@ import { type FieldErrors, serverErrors, validate } from "../lib/form.ts";
 import { type TextKey, tr } from "../lib/i18n.ts";
 import { staffApi } from "../lib/session.ts";
 import { Card, ErrorBox, Select, TextField } from "../ui/kit.tsx";
-import { type RegionItem, refreshAdmin } from "./queries.ts";
+import { type RegionItem, type Notice, refreshAdmin } from "./queries.ts";
 
 type FieldName = keyof typeof BranchCreateSchema.shape;
 /** The form's fields are the schema's own, in its order: a field added to the schema appears here. */
@@ -23,7 +23,7 @@ const INITIAL: Record<FieldName, string> = {
 };
 
 /** Create a branch (its database is provisioned by the API), validated with the API's own schema. */
-export function BranchForm({ regions, onCreated }: { regions: RegionItem[]; onCreated(id: string, message: string): void }) {
+export function BranchForm({ regions, onCreated }: { regions: RegionItem[]; onCreated(id: string, message: Notice): void }) {
   const [values, setValues] = useState(INITIAL);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -38,14 +38,17 @@ export function BranchForm({ regions, onCreated }: { regions: RegionItem[]; onCr
       const { data } = await answer(staffApi.admin.branches.$post({ json: checked.data }));
       refreshAdmin();
       setValues(INITIAL);
-      onCreated(data.id, tr("w.admin.branch.created", { name: data.name, url: `/b/${data.slug}` }));
+      onCreated(data.id, { key: "w.admin.branch.created", params: { name: data.name, url: `/b/${data.slug}` } });
     } catch (err) {
       setErrors(serverErrors(err));
     } finally {
       setBusy(false);
     }
   }
-  const set = (k: FieldName) => (v: string) => setValues((old) => ({ ...old, [k]: v }));
+  const set = (k: FieldName) => (v: string) => {
+    setValues((old) => ({ ...old, [k]: v }));
+    setErrors(({ [k]: _, ...rest }) => rest); // an edited field's old error goes
+  };
   return (
     <Card title={tr("w.admin.branch.new")} id="branch-form">
       <form class="form-grid" onSubmit={submit} noValidate>

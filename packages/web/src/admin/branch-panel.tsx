@@ -4,7 +4,7 @@ import { errorText } from "../lib/form.ts";
 import { fmtDateTime, tr } from "../lib/i18n.ts";
 import { staffApi } from "../lib/session.ts";
 import { Badge, Card, ErrorBox, Select, TextField } from "../ui/kit.tsx";
-import { type BranchItem, type RegionItem, refreshAdmin } from "./queries.ts";
+import { type BranchItem, type RegionItem, type Notice, refreshAdmin } from "./queries.ts";
 
 /** One branch's administration: rename, move, suspend / resume, export, delete (typed confirmation). */
 export function BranchPanel({
@@ -14,7 +14,7 @@ export function BranchPanel({
 }: {
   branch: BranchItem;
   regions: RegionItem[];
-  onDeleted(message: string): void;
+  onDeleted(message: Notice): void;
 }) {
   const [name, setName] = useState(branch.name);
   const [nameEn, setNameEn] = useState(branch.nameEn);
@@ -112,7 +112,7 @@ export function BranchPanel({
           onSubmit={(e) => {
             e.preventDefault();
             void run(() => staffApi.admin.branches[":id"].$delete({ param, json: { confirm } })).then(
-              (ok) => ok && onDeleted(tr("w.admin.deleted", { slug: branch.slug })),
+              (ok) => ok && onDeleted({ key: "w.admin.deleted", params: { slug: branch.slug } }),
             );
           }}
         >

@@ -4,7 +4,7 @@ import { navigate } from "../lib/router.ts";
 import { Async, Badge, Card } from "../ui/kit.tsx";
 import { BranchForm } from "./branch-form.tsx";
 import { BranchPanel } from "./branch-panel.tsx";
-import { type BranchItem, type RegionItem, useBranches, useRegions } from "./queries.ts";
+import { type BranchItem, type Notice, type RegionItem, useBranches, useRegions } from "./queries.ts";
 import { RegionsCard } from "./regions.tsx";
 import { RestoreCard } from "./restore.tsx";
 
@@ -42,13 +42,15 @@ function BranchTable({ branches, regions, selected }: { branches: BranchItem[]; 
               <td>
                 <Badge tone={b.status === "suspended" ? "bad" : "ok"}>{tr(`w.admin.status.${b.status}`)}</Badge>
               </td>
-              <td class="row-actions">
-                <a href={`/b/${b.slug}`} target="_blank" rel="noopener">
-                  {tr("w.admin.branch.portal")}
-                </a>
-                <a href={`/admin/branches/${b.id}`} data-manage={b.slug}>
-                  {tr("w.admin.branch.manage")}
-                </a>
+              <td>
+                <span class="row-actions">
+                  <a href={`/b/${b.slug}`} target="_blank" rel="noopener">
+                    {tr("w.admin.branch.portal")}
+                  </a>
+                  <a href={`/admin/branches/${b.id}`} data-manage={b.slug}>
+                    {tr("w.admin.branch.manage")}
+                  </a>
+                </span>
               </td>
             </tr>
           ))}
@@ -63,9 +65,10 @@ export function BranchesPage({ rest }: { rest: string }) {
   const regions = useRegions();
   const branches = useBranches();
   const [mode, setMode] = useState<"create" | "restore" | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as key and values, so it follows a language switch.
+  const [message, setMessage] = useState<Notice | null>(null);
   const selected = /^\/([^/]+)$/.exec(rest)?.[1];
-  const opened = (id: string, text: string) => {
+  const opened = (id: string, text: Notice) => {
     setMode(null);
     setMessage(text);
     navigate(`/admin/branches/${id}`);
@@ -97,7 +100,7 @@ export function BranchesPage({ rest }: { rest: string }) {
               </div>
               {message && (
                 <p class="ok-text" role="status" id="admin-message">
-                  {message}
+                  {tr(message.key, message.params)}
                 </p>
               )}
               <Async q={branches}>{(b) => <BranchTable branches={b.items} regions={r.items} selected={selected} />}</Async>
@@ -128,7 +131,7 @@ function SelectedBranch({
 }: {
   branch: BranchItem | undefined;
   regions: RegionItem[];
-  onDeleted(text: string): void;
+  onDeleted(text: Notice): void;
 }) {
   if (!branch) return null;
   return <BranchPanel key={branch.id} branch={branch} regions={regions} onDeleted={onDeleted} />;

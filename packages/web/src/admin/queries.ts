@@ -1,4 +1,5 @@
 import { answer, type Output } from "../lib/api.ts";
+import type { TextKey } from "../lib/i18n.ts";
 import { invalidate, useQuery } from "../lib/query.ts";
 import { staffApi } from "../lib/session.ts";
 
@@ -10,3 +11,9 @@ export const useRegions = () => useQuery("admin:regions", () => answer(staffApi.
 
 /** After any change: both lists (a branch's region changes the regions' counts). */
 export const refreshAdmin = () => invalidate("admin:");
+
+/** A confirmation shown above the table, kept as key and values so that it follows a language switch. */
+export interface Notice {
+  key: TextKey;
+  params: Record<string, string>;
+}

@@ -4,10 +4,10 @@ import { errorText } from "../lib/form.ts";
 import { tr } from "../lib/i18n.ts";
 import { staffApi } from "../lib/session.ts";
 import { Card, ErrorBox, TextField } from "../ui/kit.tsx";
-import { refreshAdmin } from "./queries.ts";
+import { type Notice, refreshAdmin } from "./queries.ts";
 
 /** Upload a branch export: it becomes a new branch with a new database. */
-export function RestoreCard({ onRestored }: { onRestored(id: string, message: string): void }) {
+export function RestoreCard({ onRestored }: { onRestored(id: string, message: Notice): void }) {
   const [file, setFile] = useState<File | null>(null);
   const [slug, setSlug] = useState("");
   const [prefix, setPrefix] = useState("");
@@ -28,7 +28,7 @@ export function RestoreCard({ onRestored }: { onRestored(id: string, message: st
       const query = { ...(slug.trim() ? { slug: slug.trim() } : {}), ...(prefix.trim() ? { trackingPrefix: prefix.trim() } : {}) };
       const { data } = await answer(staffApi.admin.branches.restore.$post({ query, json }));
       refreshAdmin();
-      onRestored(data.id, tr("w.admin.restore.done", { slug: data.slug }));
+      onRestored(data.id, { key: "w.admin.restore.done", params: { slug: data.slug } });
     } catch (err) {
       setError(typeof err === "string" ? err : errorText(err));
     } finally {
