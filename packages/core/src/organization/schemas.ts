@@ -1,16 +1,8 @@
 import { z } from "zod";
 import { TimeZoneSchema } from "../deadline/calendar.ts";
 import { TRACKING_PREFIX_PATTERN } from "../id/index.ts";
+import { plainText } from "../workflow/step.ts";
 import { BranchStatusSchema } from "./branch-status.ts";
-
-const NO_MARKUP = /<\s*\/?\s*[a-z!?]/i;
-const name = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !NO_MARKUP.test(s), { message: "must be plain text" });
 
 /** Names a branch's database (`branch-<slug>`) and its portal address: lowercase, digits and dashes. */
 export const BranchSlugSchema = z
@@ -29,14 +21,14 @@ export const HotlineSchema = z
   .regex(/^\+?[0-9][0-9 -]{4,19}$/, { message: "not a valid phone number" });
 const Id = z.string().min(3).max(64);
 
-export const RegionInputSchema = z.strictObject({ name: name(60) });
+export const RegionInputSchema = z.strictObject({ name: plainText(60) });
 export type RegionInput = z.infer<typeof RegionInputSchema>;
 
 /** A new branch (管理处): what the organization administrator types; its database is created from it. */
 export const BranchCreateSchema = z.strictObject({
   slug: BranchSlugSchema,
-  name: name(60),
-  nameEn: name(80),
+  name: plainText(60),
+  nameEn: plainText(80),
   trackingPrefix: TrackingPrefixSchema,
   servicePhone: HotlineSchema,
   complaintPhone: HotlineSchema,
@@ -47,7 +39,7 @@ export const BranchCreateSchema = z.strictObject({
 export type BranchCreate = z.infer<typeof BranchCreateSchema>;
 
 export const BranchRenameSchema = z
-  .strictObject({ name: name(60).optional(), nameEn: name(80).optional() })
+  .strictObject({ name: plainText(60).optional(), nameEn: plainText(80).optional() })
   .refine((v) => v.name !== undefined || v.nameEn !== undefined, { message: "give name or nameEn", path: ["name"] });
 export const BranchMoveSchema = z.strictObject({ regionId: Id.nullable() });
 /** Deleting a branch drops its database: the administrator types the slug to confirm. */

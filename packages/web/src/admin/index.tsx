@@ -1,10 +1,10 @@
-import { term, tr } from "../lib/i18n.ts";
+import { tr } from "../lib/i18n.ts";
 import { navigate } from "../lib/router.ts";
-import { logout } from "../lib/session.ts";
 import { useStaffSession } from "../lib/use-session.ts";
 import { ErrorBox } from "../ui/kit.tsx";
 import { LoginForm } from "../ui/login.tsx";
 import { TopBar } from "../ui/shell.tsx";
+import { SignedInAs } from "../ui/signed-in.tsx";
 import { ADMIN_SECTIONS } from "./sections.tsx";
 
 /** The organization administrator's screens (集团管理), desk PC: /admin/{section}. */
@@ -37,12 +37,7 @@ export default function Admin({ rest }: { rest: string }) {
                 {tr(s.label)}
               </a>
             ))}
-            <span class="hint">
-              {session.staff.name} · {term("role", session.staff.role)}
-            </span>
-            <button type="button" class="ghost" onClick={() => void logout()}>
-              {tr("web.logout")}
-            </button>
+            <SignedInAs session={session} />
           </>
         }
       />
