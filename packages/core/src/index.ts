@@ -12,3 +12,4 @@ export * from "./frontdesk/index.ts";
 export * from "./workflow/index.ts";
 export * from "./ownership/index.ts";
 export * from "./organization/index.ts";
+export * from "./attachment/index.ts";
