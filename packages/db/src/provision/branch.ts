@@ -17,10 +17,13 @@ export interface BranchInput {
   timeZone?: string;
 }
 
-/** Tables of a database besides SQLite's and the migrations' own bookkeeping. */
+/**
+ * Ordinary tables of a database besides SQLite's and the migrations' own bookkeeping. Virtual tables (full-text
+ * indexes) and their shadow tables are left out: they are derived, and their triggers rebuild them as rows load.
+ */
 export async function userTables(client: Pick<Client, "execute">): Promise<string[]> {
   const res = await client.execute(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'libsql_%' AND name <> '__migrations' ORDER BY name",
+    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'libsql_%' AND name <> '__migrations' ORDER BY name",
   );
   return res.rows.map((r) => String(r.name));
 }
