@@ -13,6 +13,7 @@ export * from "./workflow/index.ts";
 export * from "./ownership/index.ts";
 export * from "./staff/index.ts";
 export * from "./places/index.ts";
+export * from "./organization/index.ts";
 export * from "./attachment/index.ts";
 export * from "./supervision/index.ts";
 export * from "./csv/index.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, PERMISSIONS, ROLES } from "../src/auth/index.ts";
+import { ACTIONS, can, isBranchRole, PERMISSIONS, ROLES } from "../src/auth/index.ts";
 
 describe("permission matrix", () => {
   // The expected answer for every role × action, written out so that a change to the table is a visible diff.
@@ -56,6 +56,9 @@ describe("permission matrix", () => {
     "places.read": [Y, Y, Y, Y, Y, Y, _, _, _],
     "places.manage": [_, _, _, _, Y, _, _, _, _],
     "org.manageUsers": [_, _, _, _, _, _, _, _, Y],
+    "org.regions.manage": [_, _, _, _, _, _, _, _, Y],
+    "org.branches.manage": [_, _, _, _, _, _, _, _, Y],
+    "org.branches.export": [_, _, _, _, _, _, _, _, Y],
   };
 
   it("covers every action and role", () => {
@@ -71,8 +74,9 @@ describe("permission matrix", () => {
     });
   }
 
-  it("gives the organization administrator no branch's requests or residents", () => {
-    for (const action of ACTIONS) if (action !== "org.manageUsers") expect(can("orgAdmin", action), action).toBe(false);
+  it("gives the organization administrator no branch work and no resident data", () => {
+    for (const action of ACTIONS) if (!action.startsWith("org.")) expect(can("orgAdmin", action), action).toBe(false);
+    expect(isBranchRole("orgAdmin")).toBe(false);
   });
 
   it("never lets a technician record payment", () => {

@@ -29,6 +29,7 @@ const Console = lazy(() => import("./console/index.tsx"));
 const Hq = lazy(() => import("./hq/index.tsx"));
 const Invite = lazy<{ token: string }>(() => import("./ui/password.tsx").then((m) => ({ default: m.InvitePage })));
 const Forgot = lazy<object>(() => import("./ui/password.tsx").then((m) => ({ default: m.ForgotPage })));
+const Admin = lazy(() => import("./admin/index.tsx"));
 
 function Home() {
   const health = useQuery("health", () => answer(api.health.$get()), { pollMs: 10_000 });
@@ -67,6 +68,7 @@ function App() {
   const invite = /^\/invite\/([\w-]{20,200})$/.exec(path);
   if (invite) return <Invite token={invite[1]!} />;
   if (path === "/forgot") return <Forgot />;
+  if (path === "/admin" || path.startsWith("/admin/")) return <Admin rest={path.slice("/admin".length)} />;
   return <Home />;
 }
 

@@ -44,6 +44,9 @@ export const ACTIONS = [
   "places.read",
   "places.manage", // communities, buildings, units, public areas, import, posters
   "org.manageUsers", // head-office and region users, a branch's first manager
+  "org.regions.manage", // create, rename, delete regions
+  "org.branches.manage", // create, rename, move, suspend, resume, delete branches
+  "org.branches.export", // a branch's whole database leaves the system: export and restore
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -92,6 +95,9 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "places.read": ALL_STAFF,
   "places.manage": ["branchManager"],
   "org.manageUsers": ["orgAdmin"],
+  "org.regions.manage": ["orgAdmin"],
+  "org.branches.manage": ["orgAdmin"],
+  "org.branches.export": ["orgAdmin"],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -12,7 +12,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "unavailable"
-  | "reply_blocked";
+  | "reply_blocked"
+  | "branch_suspended";
 
 export interface FieldError {
   path: string;
@@ -113,4 +114,5 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
   reply_blocked: 422,
+  branch_suspended: 423,
 };

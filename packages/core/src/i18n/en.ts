@@ -88,6 +88,7 @@ export const en: Record<MessageKey, string> = {
   "notify.resident.otp.body":
     "[{branch}] Your verification code is {code}, valid for 10 minutes. Ignore this message if you did not ask for it.",
   "error.reply_blocked": "The reply uses wording to avoid",
+  "error.branch_suspended": "This branch is suspended: it takes no new requests or changes for now",
   "timeline.reply": "Reply from the service center",
   "web.login.title": "Staff sign-in",
   "web.login.email": "Email",

@@ -84,6 +84,7 @@ export const zhCN = {
   "notify.resident.otp.title": "验证码",
   "notify.resident.otp.body": "【{branch}】您的验证码是 {code},10 分钟内有效。如非本人操作请忽略。",
   "error.reply_blocked": "回复中含有不宜使用的用语",
+  "error.branch_suspended": "该管理处已暂停服务,暂不受理新的请求和修改",
   "timeline.reply": "客服回复",
   "web.login.title": "员工登录",
   "web.login.email": "邮箱",

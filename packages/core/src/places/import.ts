@@ -55,6 +55,7 @@ export function readUnitSheet(rows: string[][], opts: { communityGiven: boolean 
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const col = {} as Record<ImportColumn, number>;
   for (const [key, names] of Object.entries(COLUMNS) as Array<[ImportColumn, readonly string[]]>) {
+    // biome-ignore lint/complexity/useIndexOf: a column is found by any of its names, not by one value
     col[key] = header.findIndex((h) => names.some((n) => n.toLowerCase() === h));
   }
   const need: ImportColumn[] = opts.communityGiven ? ["building", "number"] : ["community", "building", "number"];

@@ -81,6 +81,13 @@ export const MIGRATIONS = {
         "ALTER TABLE `units` ADD `area` real;",
         "ALTER TABLE `units` ADD `version` integer DEFAULT 1 NOT NULL;"
       ]
+    },
+    {
+      "tag": "0003_branch-status",
+      "statements": [
+        "ALTER TABLE `branches` ADD `status` text DEFAULT 'active' NOT NULL;",
+        "ALTER TABLE `branches` ADD `suspended_at` integer;"
+      ]
     }
   ],
   "branch": [

@@ -22,5 +22,6 @@ export * from "./audit.ts";
 export * from "./staff-admin.ts";
 export * from "./places.ts";
 export * from "./unit-import.ts";
+export * from "./organization.ts";
 export * from "./references.ts";
 export * from "./rate-counters.ts";

@@ -1,3 +1,4 @@
+import type { BranchStatus } from "@wuye/core";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, instant, json, timestamps, version } from "./columns.ts";
 
@@ -36,6 +37,9 @@ export const branches = sqliteTable(
     /** Where the tenant's database lives: a libSQL URL (local server path or Turso). */
     dbUrl: text("db_url").notNull(),
     unitCount: integer("unit_count").notNull().default(0),
+    /** active | suspended (core's BranchStatus): a suspended branch is read-only. */
+    status: text("status").$type<BranchStatus>().notNull().default("active"),
+    suspendedAt: instant("suspended_at"),
     ...timestamps,
   },
   (t) => [index("branches_org_idx").on(t.orgId, t.regionId)],

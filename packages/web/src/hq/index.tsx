@@ -3,11 +3,12 @@ import { answer, refine } from "../lib/api.ts";
 import { fmtDateTime, fmtDuration, term, tr } from "../lib/i18n.ts";
 import { type QueryState, useQuery } from "../lib/query.ts";
 import { match, navigate, useLocation } from "../lib/router.ts";
-import { logout, staffApi } from "../lib/session.ts";
+import { staffApi } from "../lib/session.ts";
 import { useStaffSession } from "../lib/use-session.ts";
 import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { LoginForm } from "../ui/login.tsx";
 import { TopBar } from "../ui/shell.tsx";
+import { SignedInAs } from "../ui/signed-in.tsx";
 import { TrendChart } from "./chart.tsx";
 import { Csv } from "../ui/csv-link.tsx";
 import { pct, satisfaction, tone } from "./format.ts";
@@ -388,12 +389,7 @@ export default function Hq({ rest }: { rest: string }) {
             <a href="/hq/reports" aria-current={path.startsWith("/reports") ? "page" : undefined}>
               {tr("w.pdca.nav")}
             </a>
-            <span class="hint">
-              {session.staff.name} · {term("role", session.staff.role)}
-            </span>
-            <button type="button" class="ghost" onClick={() => void logout()}>
-              {tr("web.logout")}
-            </button>
+            <SignedInAs session={session} />
           </>
         }
       />

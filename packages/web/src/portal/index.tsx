@@ -36,7 +36,14 @@ export default function Portal({ branch, rest }: { branch: string; rest: string 
           </>
         }
       />
-      <main class="page narrow">{page}</main>
+      <main class="page narrow">
+        {profile.data?.status === "suspended" && (
+          <div class="error-box" role="alert" id="branch-suspended">
+            {tr("w.admin.portalSuspended", { phone: profile.data.servicePhone })}
+          </div>
+        )}
+        {page}
+      </main>
     </div>
   );
 }

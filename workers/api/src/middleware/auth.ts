@@ -1,4 +1,4 @@
-import { type Action, can, Forbidden, isBranchRole, NotFound, Unauthenticated } from "@wuye/core";
+import { type Action, accessOfMethod, assertBranchAllows, can, Forbidden, isBranchRole, NotFound, Unauthenticated } from "@wuye/core";
 import { createMiddleware } from "hono/factory";
 import { checkSession } from "../auth/session-state.ts";
 import { verifyAccessToken } from "../auth/token.ts";
@@ -30,6 +30,8 @@ export const branchTenant = createMiddleware<HonoEnv>(async (c, next) => {
   if (!isBranchRole(actor.role) || !actor.branchId) throw new Forbidden("console routes are for branch staff");
   const branch = await c.var.services.branch({ id: actor.branchId });
   if (!branch || branch.orgId !== actor.orgId) throw new NotFound("branch");
+  // A suspended branch's console is read-only (core's rule): every write answers 423 branch_suspended.
+  assertBranchAllows(branch, accessOfMethod(c.req.method));
   c.set("tenant", { branch, db: c.var.services.branchDb(branch) });
   await next();
 });

@@ -1,6 +1,6 @@
 import { AttachmentViewSchema } from "../attachments/attachment-view.ts";
 import { z } from "@hono/zod-openapi";
-import { MILESTONE_NAMES, REQUEST_KINDS } from "@wuye/core";
+import { BranchStatusSchema, MILESTONE_NAMES, REQUEST_KINDS } from "@wuye/core";
 
 export const BranchParam = z.object({
   branch: z
@@ -23,6 +23,8 @@ export const CreatedRequestSchema = z.object({
 
 export const BranchProfileSchema = z.object({
   slug: z.string(),
+  /** A suspended branch (停用) shows its profile but takes no new requests (423 branch_suspended). */
+  status: BranchStatusSchema,
   name: z.string(),
   nameEn: z.string(),
   timeZone: z.string(),

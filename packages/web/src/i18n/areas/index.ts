@@ -1,4 +1,5 @@
 // Every screen area's texts, merged into the web catalog (../index.ts). One import and one spread per area.
+import { adminTexts } from "./admin.ts";
 import { approvalTexts } from "./approvals.ts";
 import { caseTexts } from "./cases.ts";
 import { managerTexts } from "./manager.ts";
@@ -12,6 +13,7 @@ import { supervisionTexts } from "./supervision.ts";
 // An area file: `export const staffTexts = defineTexts({ "w.staff.title": ["员工", "Staff"], … });` (see ../define.ts).
 
 const areas = [
+  adminTexts,
   approvalTexts,
   caseTexts,
   managerTexts,
