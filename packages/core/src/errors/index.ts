@@ -12,7 +12,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "unavailable"
-  | "reply_blocked";
+  | "reply_blocked"
+  | "night_rule";
 
 export interface FieldError {
   path: string;
@@ -22,6 +23,8 @@ export interface FieldError {
 
 export interface ErrorExtra {
   errors?: FieldError[];
+  /** The problem's `detail` in the reader's language (a catalog key and its parameters), instead of the English message. */
+  explain?: { key: string; params: Record<string, string | number> };
   retryAfterSeconds?: number;
   detail?: Record<string, unknown>;
 }
@@ -112,4 +115,5 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
   reply_blocked: 422,
+  night_rule: 403,
 };

@@ -82,6 +82,9 @@ export const en: Record<MessageKey, string> = {
   "notify.resident.otp.body":
     "[{branch}] Your verification code is {code}, valid for 10 minutes. Ignore this message if you did not ask for it.",
   "error.reply_blocked": "The reply uses wording to avoid",
+  "error.night_rule": "At night, the night duty manager registers visitors",
+  "error.night_rule.detail":
+    "From {from} to {to} the next morning, visitors are registered by the night duty manager. Please call the night duty manager.",
   "timeline.reply": "Reply from the service center",
   "web.login.title": "Staff sign-in",
   "web.login.email": "Email",

@@ -78,6 +78,8 @@ export const zhCN = {
   "notify.resident.otp.title": "验证码",
   "notify.resident.otp.body": "【{branch}】您的验证码是 {code},10 分钟内有效。如非本人操作请忽略。",
   "error.reply_blocked": "回复中含有不宜使用的用语",
+  "error.night_rule": "夜间访客须由夜间值班经理登记",
+  "error.night_rule.detail": "{from}–次日{to} 为夜间时段,访客由夜间值班经理登记。请联系夜间值班经理。",
   "timeline.reply": "客服回复",
   "web.login.title": "员工登录",
   "web.login.email": "邮箱",
