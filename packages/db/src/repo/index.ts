@@ -14,3 +14,6 @@ export * from "./workflow.ts";
 export * from "./survey-facts.ts";
 export * from "./notice-release.ts";
 export * from "./intake.ts";
+export * from "./resident-archive.ts";
+export * from "./handover-edit.ts";
+export * from "./forum-publish.ts";
