@@ -14,6 +14,7 @@ import { Notices } from "./notices.tsx";
 import { Register } from "./register.tsx";
 import { RequestPage } from "./request-page.tsx";
 import { CaseLibraryPage } from "./cases/index.tsx";
+import { FrontdeskNav, frontdeskPage } from "./frontdesk/index.tsx";
 import { OpenItemsPage } from "./ownership/open-items.tsx";
 import { SettingsPage } from "./settings/index.tsx";
 
@@ -149,7 +150,7 @@ export default function Console({ rest }: { rest: string }) {
   else if (path === "/mine") page = <OpenItemsPage />;
   else if (path === "/cases") page = <CaseLibraryPage />;
   else if (path === "/settings") page = <SettingsPage />;
-  else page = <Register />;
+  else page = frontdeskPage(path, role) ?? <Register />;
   return (
     <div class="console">
       <TopBar
@@ -177,6 +178,7 @@ export default function Console({ rest }: { rest: string }) {
                 {tr("w.console.nav.notices")}
               </a>
             )}
+            <FrontdeskNav role={role} path={path} />
             <a href="/console/cases" aria-current={here("/cases")}>
               {tr("w.console.nav.cases")}
             </a>
