@@ -179,17 +179,9 @@ function ContactChange({ r }: { r: Record }) {
     <form class="card" id="contact-change" onSubmit={start} noValidate aria-labelledby="contact-change-title">
       <h2 id="contact-change-title">{tr("w.fd.residents.change")}</h2>
       <p class="hint">{tr("w.fd.residents.changeWhy")}</p>
-      <div class="chips" role="radiogroup" aria-label={tr("w.fd.residents.method")}>
+      <div class="chips" role="group" aria-label={tr("w.fd.residents.method")}>
         {(["otp", "id-check"] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            role="radio"
-            aria-checked={method === m}
-            aria-pressed={method === m}
-            data-method={m}
-            onClick={() => setMethod(m)}
-          >
+          <button key={m} type="button" aria-pressed={method === m} data-method={m} onClick={() => setMethod(m)}>
             {tr(`w.fd.residents.method.${m}`)}
           </button>
         ))}

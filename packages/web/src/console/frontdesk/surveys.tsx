@@ -219,13 +219,11 @@ function SendForm({ s }: { s: Survey }) {
   }
   return (
     <form class="send-survey" onSubmit={submit} noValidate>
-      <div class="chips" role="radiogroup" aria-label={tr("w.fd.surveys.recipients")}>
+      <div class="chips" role="group" aria-label={tr("w.fd.surveys.recipients")}>
         {(["community", "building", "all"] as const).map((t) => (
           <button
             key={t}
             type="button"
-            role="radio"
-            aria-checked={to === t}
             aria-pressed={to === t}
             data-target={t}
             onClick={() => {
@@ -287,19 +285,21 @@ function Results({ s }: { s: Survey }) {
                   {text} {x.average !== null && <span class="hint">{tr("w.fd.surveys.average", { avg: x.average, scale: s.scale })}</span>}
                 </h4>
                 {x.type === "scale" ? (
-                  <div class="dist" role="table" aria-label={tr("w.fd.surveys.distribution")}>
-                    {Array.from({ length: s.scale }, (_, i) => String(s.scale - i)).map((score) => (
-                      <div role="row" key={score} style="display:contents">
-                        <span role="cell">{tr("w.fd.surveys.points", { n: score })}</span>
-                        <span role="cell" class="bar">
-                          <span style={`width:${((x.distribution[score] ?? 0) / max) * 100}%`} />
-                        </span>
-                        <span role="cell" class="num">
-                          {x.distribution[score] ?? 0}
-                        </span>
-                      </div>
-                    ))}
-                  </div>
+                  <table class="dist-table" aria-label={tr("w.fd.surveys.distribution")}>
+                    <tbody>
+                      {Array.from({ length: s.scale }, (_, i) => String(s.scale - i)).map((score) => (
+                        <tr key={score} data-score={score}>
+                          <th scope="row">{tr("w.fd.surveys.points", { n: score })}</th>
+                          <td class="bar-cell">
+                            <span class="bar">
+                              <span style={`width:${((x.distribution[score] ?? 0) / max) * 100}%`} />
+                            </span>
+                          </td>
+                          <td class="num">{x.distribution[score] ?? 0}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
                 ) : x.comments.length ? (
                   <ul class="comments">
                     {x.comments.map((c, i) => (
