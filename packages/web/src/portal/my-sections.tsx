@@ -8,9 +8,9 @@ import { Async, Card, ErrorBox } from "../ui/kit.tsx";
 // The verified resident's "我的" sections besides their requests and inbox: surveys, channels, export of my data.
 
 type Who = { branch: string; token: string };
-const my = (branch: string) => api.public.branches[":branch"].my;
+const my = api.public.branches[":branch"].my;
 type MySurvey = Awaited<ReturnType<typeof mySurveys>>["data"]["items"][number];
-const mySurveys = ({ branch, token }: Who) => answer(my(branch).surveys.$get({ param: { branch } }, extras({ token })));
+const mySurveys = ({ branch, token }: Who) => answer(my.surveys.$get({ param: { branch } }, extras({ token })));
 
 /** Surveys sent to me: each answered once, on its own scale. */
 export function MySurveys(who: Who) {
@@ -53,7 +53,7 @@ function SurveyAnswer({ s, branch, token }: Who & { s: MySurvey }) {
     setBusy(true);
     setError(null);
     try {
-      await my(branch).surveys[":surveyId"].answers.$post({ param: { branch, surveyId: s.id }, json: { answers } }, extras({ token }));
+      await my.surveys[":surveyId"].answers.$post({ param: { branch, surveyId: s.id }, json: { answers } }, extras({ token }));
       invalidate(`my-surveys:${branch}`);
     } catch (err) {
       setError(errorText(err));
@@ -109,9 +109,7 @@ const CHANNELS = ["sms", "email"] as const;
 
 /** Which channels besides the portal inbox (always on) the resident wants notices on. */
 export function MyChannels({ branch, token }: Who) {
-  const q = useQuery(`my-prefs:${branch}:${token.slice(-12)}`, () =>
-    answer(my(branch).preferences.$get({ param: { branch } }, extras({ token }))),
-  );
+  const q = useQuery(`my-prefs:${branch}:${token.slice(-12)}`, () => answer(my.preferences.$get({ param: { branch } }, extras({ token }))));
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function toggle(current: string[], channel: (typeof CHANNELS)[number], on: boolean) {
@@ -119,7 +117,7 @@ export function MyChannels({ branch, token }: Who) {
     setSaved(false);
     setError(null);
     try {
-      await my(branch).preferences.$put({ param: { branch }, json: { channels: next } }, extras({ token }));
+      await my.preferences.$put({ param: { branch }, json: { channels: next } }, extras({ token }));
       setSaved(true);
       invalidate(`my-prefs:${branch}`);
     } catch (err) {
@@ -166,7 +164,7 @@ export function MyExport({ branch, token }: Who) {
   async function run() {
     setError(null);
     try {
-      const { data } = await answer(my(branch).export.$post({ param: { branch } }, extras({ token })));
+      const { data } = await answer(my.export.$post({ param: { branch } }, extras({ token })));
       const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
       const a = document.createElement("a");
       a.href = url;
