@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { answer, api, extras } from "../lib/api.ts";
 import { errorText } from "../lib/form.ts";
-import { fmtDateTime, term, tr } from "../lib/i18n.ts";
+import { fmtDateTime, tr } from "../lib/i18n.ts";
 import { invalidate, useQuery } from "../lib/query.ts";
 import { Async, Card, ErrorBox } from "../ui/kit.tsx";
 
@@ -130,7 +130,7 @@ export function MyChannels({ branch, token }: Who) {
         {(d) => (
           <>
             <label class="check">
-              <input type="checkbox" checked disabled /> {term("channel", "inbox")} <span class="hint">{tr("w.fd.my.inboxAlways")}</span>
+              <input type="checkbox" checked disabled /> {tr("w.fd.my.channel.inbox")} <span class="hint">{tr("w.fd.my.inboxAlways")}</span>
             </label>
             {CHANNELS.map((c) => (
               <label class="check" key={c}>
@@ -140,7 +140,7 @@ export function MyChannels({ branch, token }: Who) {
                   checked={d.channels.includes(c)}
                   onChange={(e) => void toggle(d.channels, c, e.currentTarget.checked)}
                 />{" "}
-                {term("channel", c)}
+                {tr(`w.fd.my.channel.${c}`)}
               </label>
             ))}
             <p class="hint">{tr("w.fd.my.quiet")}</p>

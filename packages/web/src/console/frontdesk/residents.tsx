@@ -10,6 +10,8 @@ import { staffApi, staffSession } from "../../lib/session.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextField } from "../../ui/kit.tsx";
 import { Empty, useAction, usePlaces } from "./shared.tsx";
 
+const CHANNELS = ["inbox", "sms", "email"] as const;
+const isChannel = (c: string): c is (typeof CHANNELS)[number] => (CHANNELS as readonly string[]).includes(c);
 type Record = Awaited<ReturnType<typeof readRecord>>["data"];
 const readRecord = (id: string) => answer(staffApi.console.residents[":id"].$get({ param: { id } }));
 
@@ -106,7 +108,7 @@ export function ResidentRecordPage({ id }: { id: string }) {
               <dt>{tr("w.form.unit")}</dt>
               <dd id="resident-unit">{unitLabel(r.unitId)}</dd>
               <dt>{tr("w.fd.residents.channels")}</dt>
-              <dd>{r.channels.map((c) => term("channel", c)).join("、") || "—"}</dd>
+              <dd>{r.channels.map((c) => (isChannel(c) ? tr(`w.fd.my.channel.${c}`) : c)).join("、") || "—"}</dd>
               <dt>{tr("w.fd.residents.verified")}</dt>
               <dd>{r.verifiedAt ? fmtDateTime(r.verifiedAt) : tr("w.fd.residents.verifiedNo")}</dd>
             </dl>

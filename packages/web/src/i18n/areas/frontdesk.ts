@@ -222,7 +222,10 @@ export const frontdeskTexts = defineTexts({
   "w.fd.my.answered": ["已提交,感谢您的参与!", "Sent. Thank you!"],
   "w.fd.my.channels": ["通知方式", "How we notify you"],
   "w.fd.my.inboxAlways": ["(始终开启)", "(always on)"],
-  "w.fd.my.quiet": ["22:00–07:00 不发短信(紧急通知除外)。", "No SMS from 22:00 to 07:00, except emergencies."],
+  "w.fd.my.quiet": ["夜间免打扰时段不发短信(紧急通知除外)。", "No SMS during the branch's quiet hours at night, except emergencies."],
+  "w.fd.my.channel.inbox": ["业主端消息", "Portal inbox"],
+  "w.fd.my.channel.sms": ["短信", "SMS"],
+  "w.fd.my.channel.email": ["电子邮件", "Email"],
   "w.fd.my.saved": ["已保存", "Saved"],
   "w.fd.my.export": ["导出我的资料", "Export my data"],
   "w.fd.my.exportWhat": [
