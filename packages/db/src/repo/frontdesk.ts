@@ -494,11 +494,6 @@ export async function replyForumPoint(
 
 // ── resident records ──
 
-/** The archive as a list (phones masked by the caller); newest first. */
-export async function listResidents(db: BranchDb, limit: number) {
-  return db.select().from(residents).orderBy(desc(residents.createdAt), desc(residents.id)).limit(limit);
-}
-
 export async function residentByPhone(db: BranchDb, phone: string) {
   const [row] = await db.select({ id: residents.id }).from(residents).where(eq(residents.phone, phone)).limit(1);
   return row ?? null;

@@ -35,7 +35,6 @@ export async function requestsOfRecord(db: BranchDb, r: { id: string; phone: str
       kind: requests.kind,
       status: requests.status,
       description: requests.description,
-      unitId: requests.unitId,
       createdAt: requests.createdAt,
     })
     .from(requests)

@@ -1,14 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Conflict, Forbidden, HandoverEditInputSchema, NotFound } from "@wuye/core";
 import { editHandover, findHandover } from "@wuye/db";
+import { clockOf, etagOf, expectedVersion, IdParam, IfMatchHeader, jsonBody, ok, stateResponses, throwIfStale } from "../http/common.ts";
 import { createRouter } from "../http/openapi.ts";
-import { etagOf, ifMatchVersion } from "../http/version.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { clockOf, IdParam, IfMatchHeader, jsonBody, ok, stateResponses, throwIfStale } from "./common.ts";
-import { HandoverView, handoverView } from "./handover-view.ts";
+import { ShiftHandoverView, shiftHandoverView } from "./shift-handover-view.ts";
 
 // The outgoing shift corrects what was filled in (notes, items removed or added) until the incoming shift signs.
-export const handoverEditRoutes = createRouter().openapi(
+export const editShiftHandoverRoute = createRouter().openapi(
   createRoute({
     method: "patch",
     path: "/handovers/{id}",
@@ -16,7 +15,7 @@ export const handoverEditRoutes = createRouter().openapi(
     summary: "Correct an unsigned handover (its writer only): notes replaced, items removed or added; 409 once signed",
     security: [{ bearer: [] }],
     request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(HandoverEditInputSchema) },
-    responses: { 200: ok("The handover (ETag: its new version)", HandoverView), ...stateResponses },
+    responses: { 200: ok("The handover (ETag: its new version)", ShiftHandoverView), ...stateResponses },
   }),
   async (c) => {
     requirePermission(c.var.actor, "handover.write");
@@ -28,7 +27,7 @@ export const handoverEditRoutes = createRouter().openapi(
     if (h.signedAt !== null) throw new Conflict("the handover is already signed");
     const known = new Set(h.items.map((i) => i.id));
     if ((input.removeItemIds ?? []).some((id) => !known.has(id))) throw new NotFound("handover item");
-    const expected = ifMatchVersion(c) ?? h.version;
+    const expected = expectedVersion(c.req.valid("header")["if-match"]) ?? h.version;
     const now = clockOf(c);
     const result = await editHandover(db, {
       id: h.id,
@@ -43,6 +42,6 @@ export const handoverEditRoutes = createRouter().openapi(
     throwIfStale(result, expected);
     const after = (await findHandover(db, h.id))!;
     c.header("etag", etagOf(after.version));
-    return c.json(handoverView(after, now), 200);
+    return c.json(shiftHandoverView(after, now), 200);
   },
 );
