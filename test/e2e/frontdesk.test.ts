@@ -194,6 +194,19 @@ describe("front desk, resident records, surveys, forum meetings and 我的", () 
 
     // The agent leaving at 20:00 wrote the handover (auto-filled), corrected it; the night duty manager signs it,
     // leaving one item to the supervisor.
+    const own = await api("/api/v1/console/requests", {
+      token: await tokenOf("agent"),
+      headers: { "idempotency-key": crypto.randomUUID(), "x-clock-at": at("19:30") },
+      body: {
+        channel: "phone",
+        kind: "repair",
+        category: "door-window",
+        description: "3栋502 入户门锁芯损坏",
+        contact: { name: "陈先生", phone: "13700137502" },
+        location: { unitId: unit301.id },
+      },
+    });
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
     await agent.goto(`${base()}/console/handovers`);
     await agent.waitForSelector("#handover-form", { timeout: 20_000 });
     await agent.selectOption("#handover-shift", "day");
@@ -202,6 +215,8 @@ describe("front desk, resident records, surveys, forum meetings and 我的", () 
     await agent.click("#handover-form button[type=submit]");
     const mine = agent.locator("article[data-handover]").first();
     await mine.locator("li", { hasText: "此行将被移除" }).waitFor({ timeout: 20_000 });
+    // Filled in from the system: the request the agent still owns.
+    expect(await mine.locator("li", { hasText: own.body.trackingCode }).count()).toBe(1);
     const handoverId = (await mine.getAttribute("data-handover"))!;
     await mine.locator("li", { hasText: "此行将被移除" }).locator("button[data-action=remove-item]").click();
     await mine.locator("button[data-action=save-edit]").click();
@@ -326,19 +341,40 @@ describe("front desk, resident records, surveys, forum meetings and 我的", () 
     ]);
 
     // The agent's notice, as residents will read it (phones appended), approved.
+    const agentToken = await tokenOf("agent");
+    const noticeTitle = `停车场划线 ${Date.now() % 100000}`;
+    const drafted = await api("/api/v1/console/notices", {
+      token: agentToken,
+      body: { title: noticeTitle, body: "地下车库周六重新划线,请当日上午移车。", category: "services" },
+    });
+    await api(`/api/v1/console/notices/${drafted.body.id}/submit`, { token: agentToken, body: {} });
     await sup.goto(`${base()}/console/notices`);
-    const pending = sup.locator("details.notice[data-status=pending]", { hasText: "电梯年检" }).first();
+    const pending = sup.locator(`details.notice[data-notice="${drafted.body.id}"]`);
     await pending.waitFor({ timeout: 20_000 });
+    expect(await pending.getAttribute("data-status")).toBe("pending");
     await pending.locator("summary").click();
-    expect(await pending.locator("p.pre").textContent()).toContain("9:00–11:00");
+    expect(await pending.locator("p.pre").textContent()).toContain("021-55550101");
     await screenshot(sup, "frontdesk-notice-approve");
     await pending.locator("button[data-action=approve]").click();
-    await expect.poll(() => pending.getAttribute("data-status"), { timeout: 20_000 }).not.toBe("pending");
+    await expect
+      .poll(
+        async () => `${await pending.getAttribute("data-status")} ${(await pending.locator(".error-box").allTextContents()).join(" ")}`,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe("published ");
 
-    // The handover the night duty manager signed with an item left: flagged to the supervisor.
+    // A handover signed with an item left (as the night duty manager did above): flagged to the supervisor.
+    const written = await api("/api/v1/console/handovers", {
+      token: agentToken,
+      body: { shift: "night", items: ["南门道闸抬杆故障待厂家"] },
+    });
+    const keep = written.body.items.filter((i: { text: string }) => i.text !== "南门道闸抬杆故障待厂家").map((i: { id: string }) => i.id);
+    await api(`/api/v1/console/handovers/${written.body.id}/sign`, { token: await tokenOf("nightManager"), body: { itemIds: keep } });
     await sup.goto(`${base()}/console/handovers`);
     await sup.click("#handovers-flagged");
-    const flagged = sup.locator("article[data-handover][data-flagged=true]", { hasText: "2栋电梯异响待复查" });
+    const flagged = sup.locator(`article[data-handover="${written.body.id}"][data-flagged=true]`);
     await flagged.first().waitFor({ timeout: 20_000 });
     await screenshot(sup, "frontdesk-handover-flagged");
 
