@@ -264,6 +264,35 @@ describe("handover correction and duty-log search", () => {
     expectProblem(await call("PATCH", `${C}/handovers/${h.body.id}`, { token: agent, body: { notes: "签收后改" } }), 409);
   });
 
+  it("fills the items in the writer's language and names the writer to the supervisor when items are left", async () => {
+    const agent = await tokenFor("agent");
+    const made = await call("POST", `${C}/requests`, {
+      token: agent,
+      body: {
+        kind: "repair",
+        category: "door-window",
+        description: "交接语言测试",
+        contact: { name: "冯", phone: "13500135098" },
+        location: { area: "6栋" },
+        channel: "phone",
+      },
+    });
+    const h = await call("POST", `${C}/handovers`, { token: agent, body: { shift: "day", items: ["留一项"] } });
+    const auto = h.body.items.find((i: { refId: string | null }) => i.refId === made.body.id);
+    expect(auto.text).toBe(`${made.body.trackingCode} 报修·已受理:交接语言测试`);
+    const en = await call("POST", `${C}/handovers`, { token: agent, body: { shift: "day" }, headers: { "accept-language": "en" } });
+    expect(en.body.items.find((i: { refId: string | null }) => i.refId === made.body.id).text).toContain("Repair · Received");
+    const note = h.body.items.find((i: { source: string }) => i.source === "note");
+    await call("POST", `${C}/handovers/${h.body.id}/sign`, {
+      token: await tokenFor("nightManager"),
+      body: { itemIds: h.body.items.filter((i: { id: string }) => i.id !== note.id).map((i: { id: string }) => i.id) },
+    });
+    const inbox = await call("GET", `${C}/inbox`, { token: await tokenFor("serviceSupervisor") });
+    const flagged = inbox.body.items.filter((i: { type: string }) => i.type === "handover.flagged");
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const i of flagged) expect(i.body).not.toContain("stf_");
+  });
+
   it("finds duty-log entries by words and by kind", async () => {
     const agent = await tokenFor("agent");
     const word = `积水${Date.now() % 100000}`;

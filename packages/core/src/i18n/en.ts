@@ -130,6 +130,8 @@ export const en: Record<MessageKey, string> = {
   "handover.shift.day": "Day shift",
   "handover.shift.night": "Night shift",
   "handover.shift.other": "Other shift",
+  "handover.item.request": "{code} {kind} · {state}: {description}",
+  "handover.item.overdue": "{code} “{milestone}” overdue (due {due})",
   "milestone.progress": "Progress update",
   "commitment.progress": "{subject}: {milestone} every {duration} until resolved",
   "timeline.review": "Non-standard item sent to engineering for review and pricing",

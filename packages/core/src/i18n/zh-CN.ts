@@ -125,6 +125,8 @@ export const zhCN = {
   "handover.shift.day": "白班",
   "handover.shift.night": "夜班",
   "handover.shift.other": "其他班次",
+  "handover.item.request": "{code} {kind}·{state}:{description}",
+  "handover.item.overdue": "{code} “{milestone}”已超时(应于 {due} 前完成)",
   "milestone.progress": "进展通报",
   "commitment.progress": "{subject}:处理期间每 {duration}{milestone}一次",
   "timeline.review": "非标项目已转工程部审核报价",
