@@ -7,7 +7,7 @@ import { invalidate, useQuery } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextArea, TextField } from "../../ui/kit.tsx";
 import { useColleagues } from "../ownership/colleagues.ts";
-import { Empty, isoOf } from "./shared.tsx";
+import { isoOf, ListTable } from "./shared.tsx";
 
 type Kind = (typeof DUTY_LOG_KINDS)[number];
 
@@ -53,40 +53,26 @@ export function DutyLogPage() {
           <TextField id="duty-to" label={tr("w.form.to")} type="datetime-local" value={to} onValue={setTo} />
         </form>
         <Async q={list}>
-          {(d) =>
-            d.items.length ? (
-              <div class="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th>{tr("w.fd.duty.at")}</th>
-                      <th>{tr("w.fd.duty.kind")}</th>
-                      <th>{tr("w.fd.duty.what")}</th>
-                      <th>{tr("w.fd.duty.handled")}</th>
-                      <th>{tr("w.fd.duty.by")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.items.map((e) => (
-                      <tr key={e.id} data-entry={e.id}>
-                        <td>{fmtDateTime(e.at)}</td>
-                        <td>
-                          <Badge tone={e.kind === "abnormal" || e.kind === "safety" ? "warn" : "muted"}>
-                            {tr(`w.fd.duty.kind.${e.kind as Kind}`)}
-                          </Badge>
-                        </td>
-                        <td class="pre">{e.what}</td>
-                        <td class="pre">{e.handled}</td>
-                        <td>{e.by ? nameOf(e.by) : term("role", e.byRole)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <Empty>{tr("w.fd.duty.none")}</Empty>
-            )
-          }
+          {(d) => (
+            <ListTable
+              items={d.items}
+              heads={["w.fd.duty.at", "w.fd.duty.kind", "w.fd.duty.what", "w.fd.duty.handled", "w.fd.duty.by"]}
+              empty={tr("w.fd.duty.none")}
+              row={(e) => (
+                <tr key={e.id} data-entry={e.id}>
+                  <td>{fmtDateTime(e.at)}</td>
+                  <td>
+                    <Badge tone={e.kind === "abnormal" || e.kind === "safety" ? "warn" : "muted"}>
+                      {tr(`w.fd.duty.kind.${e.kind as Kind}`)}
+                    </Badge>
+                  </td>
+                  <td class="pre">{e.what}</td>
+                  <td class="pre">{e.handled}</td>
+                  <td>{e.by ? nameOf(e.by) : term("role", e.byRole)}</td>
+                </tr>
+              )}
+            />
+          )}
         </Async>
       </Card>
     </>

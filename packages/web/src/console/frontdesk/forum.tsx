@@ -7,7 +7,7 @@ import { invalidate, useQuery } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextArea, TextField } from "../../ui/kit.tsx";
 import { useColleagues } from "../ownership/colleagues.ts";
-import { Empty, isoOf, useAction, usePlaces } from "./shared.tsx";
+import { Empty, FormActions, isoOf, useAction, usePlaces } from "./shared.tsx";
 
 type Meeting = Awaited<ReturnType<typeof listMeetings>>["data"]["items"][number];
 const listMeetings = () => answer(staffApi.console.forum.meetings.$get());
@@ -138,15 +138,7 @@ function MeetingForm() {
         </button>
         {errors.points && <p class="error">{errors.points}</p>}
       </fieldset>
-      <ErrorBox error={errors["(body)"] ?? null} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {tr("w.fd.forum.save")}
-        </button>
-        <button type="button" class="secondary" onClick={() => setOpen(false)}>
-          {tr("w.close")}
-        </button>
-      </div>
+      <FormActions error={errors["(body)"]} busy={busy} save={tr("w.fd.forum.save")} onClose={() => setOpen(false)} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { invalidate, useQuery } from "../../lib/query.ts";
 import { navigate } from "../../lib/router.ts";
 import { staffApi, staffSession } from "../../lib/session.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextField } from "../../ui/kit.tsx";
-import { Empty, useAction, usePlaces } from "./shared.tsx";
+import { Empty, ListTable, useAction, usePlaces } from "./shared.tsx";
 
 const CHANNELS = ["inbox", "sms", "email"] as const;
 const isChannel = (c: string): c is (typeof CHANNELS)[number] => (CHANNELS as readonly string[]).includes(c);
@@ -47,42 +47,29 @@ export function ResidentsPage() {
         </button>
       </form>
       <Async q={list}>
-        {(d) =>
-          d.items.length ? (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>{tr("w.form.name")}</th>
-                    <th>{tr("w.form.phone")}</th>
-                    <th>{tr("w.form.unit")}</th>
-                    <th>{tr("w.fd.residents.verified")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.items.map((r) => (
-                    <tr key={r.id} class="clickable" data-resident={r.id} onClick={() => navigate(`/console/residents/${r.id}`)}>
-                      <td>
-                        <a href={`/console/residents/${r.id}`}>{r.name || tr("w.fd.residents.noName")}</a>
-                      </td>
-                      <td class="mono">{r.phone}</td>
-                      <td>{unitLabel(r.unitId)}</td>
-                      <td>
-                        {r.verified ? (
-                          <Badge tone="ok">{tr("w.fd.residents.verifiedYes")}</Badge>
-                        ) : (
-                          <Badge tone="muted">{tr("w.fd.residents.verifiedNo")}</Badge>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : (
-            <Empty>{tr("w.fd.residents.none")}</Empty>
-          )
-        }
+        {(d) => (
+          <ListTable
+            items={d.items}
+            heads={["w.form.name", "w.form.phone", "w.form.unit", "w.fd.residents.verified"]}
+            empty={tr("w.fd.residents.none")}
+            row={(r) => (
+              <tr key={r.id} class="clickable" data-resident={r.id} onClick={() => navigate(`/console/residents/${r.id}`)}>
+                <td>
+                  <a href={`/console/residents/${r.id}`}>{r.name || tr("w.fd.residents.noName")}</a>
+                </td>
+                <td class="mono">{r.phone}</td>
+                <td>{unitLabel(r.unitId)}</td>
+                <td>
+                  {r.verified ? (
+                    <Badge tone="ok">{tr("w.fd.residents.verifiedYes")}</Badge>
+                  ) : (
+                    <Badge tone="muted">{tr("w.fd.residents.verifiedNo")}</Badge>
+                  )}
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Async>
     </Card>
   );

@@ -5,6 +5,7 @@ import { errorText } from "../../lib/form.ts";
 import { tr, type TextKey } from "../../lib/i18n.ts";
 import { useProfile } from "../../lib/profile.ts";
 import { staffSession } from "../../lib/session.ts";
+import { ErrorBox } from "../../ui/kit.tsx";
 
 /** The branch's places from its public profile: unit labels ("阳光花园一期 2栋301") and the communities. */
 export function usePlaces() {
@@ -75,3 +76,59 @@ export function startOfToday(now = Date.now()): string {
 
 /** A datetime-local value as ISO, or undefined when empty. */
 export const isoOf = (local: string) => (local ? new Date(local).toISOString() : undefined);
+
+/** The end of a form that opens and closes: the form's error, then save and close. */
+export function FormActions({
+  error,
+  busy,
+  save,
+  onClose,
+}: {
+  error: string | null | undefined;
+  busy?: boolean;
+  save: string;
+  onClose(): void;
+}) {
+  return (
+    <>
+      <ErrorBox error={error ?? null} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {save}
+        </button>
+        <button type="button" class="secondary" onClick={onClose}>
+          {tr("w.close")}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** A list as a table (its column heads from the catalog), or a line saying it is empty. */
+export function ListTable<T>({
+  items,
+  heads,
+  empty,
+  row,
+}: {
+  items: T[];
+  heads: TextKey[];
+  empty: string;
+  row(item: T): ComponentChildren;
+}) {
+  if (!items.length) return <Empty>{empty}</Empty>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {heads.map((h) => (
+              <th key={h}>{tr(h)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{items.map(row)}</tbody>
+      </table>
+    </div>
+  );
+}

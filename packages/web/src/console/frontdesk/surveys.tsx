@@ -6,7 +6,7 @@ import { fmtDateTime, tr } from "../../lib/i18n.ts";
 import { invalidate, useQuery } from "../../lib/query.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextField } from "../../ui/kit.tsx";
 import { staffApi } from "../../lib/session.ts";
-import { Empty, useAction, usePlaces } from "./shared.tsx";
+import { Empty, FormActions, useAction, usePlaces } from "./shared.tsx";
 
 type Survey = Awaited<ReturnType<typeof listSurveys>>["data"]["items"][number];
 const listSurveys = () => answer(staffApi.console.surveys.$get());
@@ -129,15 +129,7 @@ function SurveyForm() {
         </div>
         {errors.questions && <p class="error">{errors.questions}</p>}
       </fieldset>
-      <ErrorBox error={errors["(body)"] ?? null} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {tr("w.fd.surveys.save")}
-        </button>
-        <button type="button" class="secondary" onClick={() => setOpen(false)}>
-          {tr("w.close")}
-        </button>
-      </div>
+      <FormActions error={errors["(body)"]} busy={busy} save={tr("w.fd.surveys.save")} onClose={() => setOpen(false)} />
     </form>
   );
 }

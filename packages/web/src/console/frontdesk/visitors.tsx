@@ -8,7 +8,7 @@ import { fmtDateTime, term, tr } from "../../lib/i18n.ts";
 import { invalidate, useNow, useQuery } from "../../lib/query.ts";
 import { staffApi, staffSession } from "../../lib/session.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextField } from "../../ui/kit.tsx";
-import { Empty, startOfToday, useAction, usePlaces } from "./shared.tsx";
+import { ListTable, startOfToday, useAction, usePlaces } from "./shared.tsx";
 
 type Visitor = Awaited<ReturnType<typeof listVisitors>>["data"]["items"][number];
 const listVisitors = (query: { from?: string; onSite?: "true" }) =>
@@ -63,68 +63,65 @@ export function VisitorsPage() {
 function VisitorTable({ items, empty }: { items: Visitor[]; empty: string }) {
   const { unitLabel } = usePlaces();
   const out = useAction();
-  if (!items.length) return <Empty>{empty}</Empty>;
   return (
-    <div class="table-wrap">
+    <>
       <ErrorBox error={out.error} />
-      <table>
-        <thead>
-          <tr>
-            <th>{tr("w.fd.visitors.name")}</th>
-            <th>{tr("w.fd.visitors.id")}</th>
-            <th>{tr("w.fd.visitors.host")}</th>
-            <th>{tr("w.fd.visitors.called")}</th>
-            <th>{tr("w.fd.visitors.in")}</th>
-            <th>{tr("w.fd.visitors.out")}</th>
-            <th>{tr("w.fd.visitors.by")}</th>
+      <ListTable
+        items={items}
+        heads={[
+          "w.fd.visitors.name",
+          "w.fd.visitors.id",
+          "w.fd.visitors.host",
+          "w.fd.visitors.called",
+          "w.fd.visitors.in",
+          "w.fd.visitors.out",
+          "w.fd.visitors.by",
+        ]}
+        empty={empty}
+        row={(v) => (
+          <tr key={v.id} data-visitor={v.id}>
+            <td>
+              {v.name}
+              {v.purpose && <div class="hint">{v.purpose}</div>}
+            </td>
+            <td>
+              {tr(`w.fd.idType.${v.idType}`)} <span class="mono">{v.idNumber}</span>
+            </td>
+            <td>{unitLabel(v.hostUnitId)}</td>
+            <td>
+              {v.hostContacted ? (
+                <Badge tone="ok">{tr("w.fd.visitors.calledYes")}</Badge>
+              ) : (
+                <Badge tone="warn">{tr("w.fd.visitors.calledNo")}</Badge>
+              )}
+            </td>
+            <td>
+              {fmtDateTime(v.inAt)} {v.night && <Badge tone="info">{tr("w.fd.visitors.night")}</Badge>}
+            </td>
+            <td>
+              {v.outAt ? (
+                fmtDateTime(v.outAt)
+              ) : (
+                <button
+                  type="button"
+                  class="small"
+                  data-action="out"
+                  disabled={out.busy}
+                  onClick={() =>
+                    void out
+                      .run(() => staffApi.console.visitors[":id"].out.$post({ param: { id: v.id }, json: {} }))
+                      .then(() => invalidate("visitors:"))
+                  }
+                >
+                  {tr("w.fd.visitors.markOut")}
+                </button>
+              )}
+            </td>
+            <td>{term("role", v.registeredRole)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((v) => (
-            <tr key={v.id} data-visitor={v.id}>
-              <td>
-                {v.name}
-                {v.purpose && <div class="hint">{v.purpose}</div>}
-              </td>
-              <td>
-                {tr(`w.fd.idType.${v.idType}`)} <span class="mono">{v.idNumber}</span>
-              </td>
-              <td>{unitLabel(v.hostUnitId)}</td>
-              <td>
-                {v.hostContacted ? (
-                  <Badge tone="ok">{tr("w.fd.visitors.calledYes")}</Badge>
-                ) : (
-                  <Badge tone="warn">{tr("w.fd.visitors.calledNo")}</Badge>
-                )}
-              </td>
-              <td>
-                {fmtDateTime(v.inAt)} {v.night && <Badge tone="info">{tr("w.fd.visitors.night")}</Badge>}
-              </td>
-              <td>
-                {v.outAt ? (
-                  fmtDateTime(v.outAt)
-                ) : (
-                  <button
-                    type="button"
-                    class="small"
-                    data-action="out"
-                    disabled={out.busy}
-                    onClick={() =>
-                      void out
-                        .run(() => staffApi.console.visitors[":id"].out.$post({ param: { id: v.id }, json: {} }))
-                        .then(() => invalidate("visitors:"))
-                    }
-                  >
-                    {tr("w.fd.visitors.markOut")}
-                  </button>
-                )}
-              </td>
-              <td>{term("role", v.registeredRole)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        )}
+      />
+    </>
   );
 }
 
