@@ -17,3 +17,5 @@ export * from "./intake.ts";
 export * from "./resident-archive.ts";
 export * from "./handover-edit.ts";
 export * from "./forum-publish.ts";
+export * from "./references.ts";
+export * from "./rate-counters.ts";

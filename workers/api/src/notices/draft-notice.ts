@@ -27,7 +27,7 @@ export const draftNoticeRoute = createRouter().openapi(
     if (publishesAtOnce(actor.role, input.category)) return publishEmergencyNotice(c, input);
     const { branch, db } = c.var.tenant;
     const now = c.var.services.now();
-    await checkAudience(c.var.services, branch, input.audience);
+    await checkAudience(c, input.audience);
     const id = newId("ntc", now);
     const row = {
       id,

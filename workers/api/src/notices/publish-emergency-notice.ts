@@ -37,7 +37,7 @@ export async function publishEmergencyNotice(
   const { branch, db } = c.var.tenant;
   const s = c.var.services;
   const now = s.now();
-  await checkAudience(s, branch, input.audience);
+  await checkAudience(c, input.audience);
   const id = newId("ntc", now);
   const row = {
     id,

@@ -2,10 +2,11 @@
 import { caseTexts } from "./cases.ts";
 import { frontdeskTexts } from "./frontdesk.ts";
 import { noticeTexts } from "./notices.ts";
+import { privacyTexts } from "./privacy.ts";
 
 // An area file: `export const staffTexts = defineTexts({ "w.staff.title": ["员工", "Staff"], … });` (see ../define.ts).
 
-const areas = [caseTexts, frontdeskTexts, noticeTexts] as const;
+const areas = [caseTexts, privacyTexts, frontdeskTexts, noticeTexts] as const;
 
 type KeysOf<T> = T extends unknown ? Extract<keyof T, string> : never;
 type Keys = KeysOf<(typeof areas)[number]["zh"]>;
