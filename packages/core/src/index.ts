@@ -11,3 +11,6 @@ export * from "./reply-language/index.ts";
 export * from "./frontdesk/index.ts";
 export * from "./workflow/index.ts";
 export * from "./ownership/index.ts";
+export * from "./attachment/index.ts";
+export * from "./supervision/index.ts";
+export * from "./csv/index.ts";

@@ -1,5 +1,6 @@
 import { DomainError, NotFound } from "@wuye/core";
 import { bodyLimit } from "hono/body-limit";
+import { photoRoutes, staffAttachmentRoutes } from "./attachments/index.ts";
 import { auditRoutes } from "./audit/index.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { caseLibraryRoutes } from "./cases/index.ts";
@@ -53,7 +54,8 @@ export function apiRoutes() {
     .route("/", forumRoutes)
     .route("/", residentArchiveRoutes)
     .route("/", workflowRoutes)
-    .route("/", caseLibraryRoutes);
+    .route("/", caseLibraryRoutes)
+    .route("/", staffAttachmentRoutes);
   return createRouter()
     .route("/auth", authRoutes)
     .route("/", healthRoutes)
@@ -61,6 +63,7 @@ export function apiRoutes() {
     .route("/public", verifiedResidentRoutes)
     .route("/public", residentStepRoutes)
     .route("/console", consoleRoutes)
+    .route("/", photoRoutes)
     .route("/hq", hqRoutes);
 }
 

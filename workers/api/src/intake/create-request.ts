@@ -22,7 +22,7 @@ import {
   type BranchRow,
   findAttachments,
   findCommunity,
-  findUnit,
+  findUnitPlace,
   intakeRefusalFacts,
   recordIntake,
   refusedByLimits,
@@ -69,10 +69,10 @@ function localDay(now: number, timeZone: string): { day: number; secondsLeft: nu
 
 async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["input"]): Promise<Place> {
   if ("unitId" in input.location) {
-    const unit = await findUnit(s.control, input.location.unitId);
+    const unit = await findUnitPlace(s.control, input.location.unitId);
     if (!unit || unit.branchId !== branch.id)
       throw new BadInput("unknown unit", [{ path: "location.unitId", message: "no such unit in this branch" }]);
-    return { unitId: unit.id, communityId: unit.communityId };
+    return { unitId: unit.id, communityId: unit.communityId, label: unit.label };
   }
   const communityId = input.location.communityId ?? null;
   if (communityId) {

@@ -1,6 +1,7 @@
 import { createRoute, type z } from "@hono/zod-openapi";
 import { allowedActions, type MessageKey, type MilestoneName, type RequestKind, t } from "@wuye/core";
-import { requestTimeline } from "@wuye/db";
+import { attachmentsOfRequest, requestTimeline } from "@wuye/db";
+import { attachmentViews, trackingPhotoUrl } from "../attachments/attachment-view.ts";
 import { iso } from "../http/common.ts";
 import { jsonWithEtag } from "../http/etag.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
@@ -28,7 +29,11 @@ export const trackRequestRoute = createRouter().openapi(
   async (c) => {
     const s = c.var.services;
     const { branch, db, request } = await byTrackingCode(s, c.req.valid("param").trackingCode);
-    const [{ events, milestones }, record] = await Promise.all([requestTimeline(db, request.id), recordOf(db, request)]);
+    const [{ events, milestones }, record, photos] = await Promise.all([
+      requestTimeline(db, request.id),
+      recordOf(db, request),
+      attachmentsOfRequest(db, request.id),
+    ]);
     const now = s.now();
     const locale = c.var.locale;
     return jsonWithEtag(c, {
@@ -59,6 +64,8 @@ export const trackRequestRoute = createRouter().openapi(
         residentActions: allowedActions(request.kind as RequestKind, request.status, "resident", record),
         record: residentView(request.kind, record),
       },
+      // Served to whoever holds the code (the url carries it); the ETag covers them like any visible change.
+      attachments: attachmentViews(photos, (id) => trackingPhotoUrl(request.trackingCode, id)),
     } satisfies z.input<typeof TrackingViewSchema>) as never;
   },
 );
