@@ -13,7 +13,8 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "unavailable"
   | "reply_blocked"
-  | "branch_suspended";
+  | "branch_suspended"
+  | "night_rule";
 
 export interface FieldError {
   path: string;
@@ -23,6 +24,8 @@ export interface FieldError {
 
 export interface ErrorExtra {
   errors?: FieldError[];
+  /** The problem's `detail` in the reader's language (a catalog key and its parameters), instead of the English message. */
+  explain?: { key: string; params: Record<string, string | number> };
   retryAfterSeconds?: number;
   detail?: Record<string, unknown>;
 }
@@ -115,4 +118,5 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unavailable: 503,
   reply_blocked: 422,
   branch_suspended: 423,
+  night_rule: 403,
 };

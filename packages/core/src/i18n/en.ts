@@ -89,6 +89,9 @@ export const en: Record<MessageKey, string> = {
     "[{branch}] Your verification code is {code}, valid for 10 minutes. Ignore this message if you did not ask for it.",
   "error.reply_blocked": "The reply uses wording to avoid",
   "error.branch_suspended": "This branch is suspended: it takes no new requests or changes for now",
+  "error.night_rule": "At night, the night duty manager registers visitors",
+  "error.night_rule.detail":
+    "From {from} to {to} the next morning, visitors are registered by the night duty manager. Please call the night duty manager.",
   "timeline.reply": "Reply from the service center",
   "web.login.title": "Staff sign-in",
   "web.login.email": "Email",
@@ -134,6 +137,8 @@ export const en: Record<MessageKey, string> = {
   "handover.shift.day": "Day shift",
   "handover.shift.night": "Night shift",
   "handover.shift.other": "Other shift",
+  "handover.item.request": "{code} {kind} · {state}: {description}",
+  "handover.item.overdue": "{code} “{milestone}” overdue (due {due})",
   "milestone.progress": "Progress update",
   "commitment.progress": "{subject}: {milestone} every {duration} until resolved",
   "timeline.review": "Non-standard item sent to engineering for review and pricing",

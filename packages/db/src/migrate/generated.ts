@@ -217,6 +217,12 @@ export const MIGRATIONS = {
       "statements": [
         "ALTER TABLE `requests` ADD `place_id` text;"
       ]
+    },
+    {
+      "tag": "0010_forum-published",
+      "statements": [
+        "ALTER TABLE `forum_meetings` ADD `published_at` integer;"
+      ]
     }
   ],
   "supervision": [

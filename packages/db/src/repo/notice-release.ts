@@ -12,6 +12,7 @@ import {
   verifiedResidents,
 } from "./frontdesk.ts";
 import { staffOfBranch } from "./inbox.ts";
+import { findStaffById } from "./staff.ts";
 
 export const noticeNotificationId = (noticeId: string) => `ntf_ntc_${noticeId}`;
 
@@ -97,10 +98,12 @@ export async function flagUnsignedHandovers(control: ControlDb, branch: BranchRo
   const supervisors = await staffOfBranch(control, branch.id, ["serviceSupervisor"]);
   let flagged = 0;
   for (const h of late) {
+    // The supervisor is told who handed over by name, not by a staff id.
+    const by = (await findStaffById(control, h.writtenBy))?.name ?? h.writtenBy;
     const rows = supervisors.map((sup) =>
       staffInboxRow(sup, `ntf_hdo_late_${h.id}`, "handover.flagged", now, (locale) => ({
         title: t(locale, "notify.handover.late.title" as MessageKey, { shift: t(locale, `handover.shift.${h.shift}` as MessageKey) }),
-        body: t(locale, "notify.handover.late.body" as MessageKey, { by: h.writtenBy, minutes: HANDOVER_SIGN_GRACE_MS / 60_000 }),
+        body: t(locale, "notify.handover.late.body" as MessageKey, { by, minutes: HANDOVER_SIGN_GRACE_MS / 60_000 }),
       })),
     );
     if (await flagHandoverOnce(db, h.id, now, rows)) flagged += 1;

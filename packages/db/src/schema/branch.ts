@@ -413,6 +413,8 @@ export const forumMeetings = sqliteTable("forum_meetings", {
   attendees: integer("attendees").notNull(),
   minutes: text("minutes").notNull(),
   recordedBy: text("recorded_by").notNull(),
+  /** When the minutes and replies were published to residents (portal); null while kept internal. */
+  publishedAt: instant("published_at"),
   ...timestamps,
 });
 

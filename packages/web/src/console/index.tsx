@@ -14,6 +14,7 @@ import { Notices } from "./notices.tsx";
 import { Register } from "./register.tsx";
 import { RequestPage } from "./request-page.tsx";
 import { CaseLibraryPage } from "./cases/index.tsx";
+import { FrontdeskNav, frontdeskPage } from "./frontdesk/index.tsx";
 import { OpenItemsPage } from "./ownership/open-items.tsx";
 import { SettingsPage } from "./settings/index.tsx";
 import { AuditPage } from "./manager/audit.tsx";
@@ -164,7 +165,7 @@ export default function Console({ rest }: { rest: string }) {
   else if (path === "/staff" && can(role, "staff.manage")) page = <StaffPage />;
   else if (path === "/places" && can(role, "places.manage")) page = <PlacesPage />;
   else if (path === "/account") page = <ChangePasswordForm />;
-  else page = <Register />;
+  else page = frontdeskPage(path, role) ?? <Register />;
   return (
     <div class="console">
       <TopBar
@@ -192,6 +193,7 @@ export default function Console({ rest }: { rest: string }) {
                 {tr("w.console.nav.notices")}
               </a>
             )}
+            <FrontdeskNav role={role} path={path} />
             <a href="/console/cases" aria-current={here("/cases")}>
               {tr("w.console.nav.cases")}
             </a>

@@ -5,6 +5,9 @@ import { fmtDateTime, term, tr } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
 import { Async, Card, TextField } from "../ui/kit.tsx";
 import { InboxPanel } from "../ui/inbox.tsx";
+import "../ui/frontdesk.css";
+import { ForumMinutes } from "./forum.tsx";
+import { MyChannels, MyExport, MySurveys } from "./my-sections.tsx";
 
 const tokenKey = (branch: string) => `residentToken:${branch}`;
 
@@ -28,7 +31,11 @@ export function Mine({ branch }: { branch: string }) {
   return (
     <>
       <MyList branch={branch} token={token} onUnauthorized={signOut} />
+      <MySurveys branch={branch} token={token} />
       <InboxPanel source={{ branch, token }} onUnauthorized={signOut} />
+      <MyChannels branch={branch} token={token} />
+      <MyExport branch={branch} token={token} />
+      <ForumMinutes branch={branch} />
       <button type="button" class="link" onClick={signOut}>
         {tr("web.logout")}
       </button>

@@ -42,7 +42,13 @@ export const BranchProfileSchema = z.object({
   priceList: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string(), labourFen: z.number(), materialFen: z.number() })),
   notices: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), category: z.string(), publishedAt: z.string() })),
   categories: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(REQUEST_KINDS), urgent: z.boolean() })),
-  communities: z.array(z.object({ id: z.string(), name: z.string(), units: z.array(z.object({ id: z.string(), label: z.string() })) })),
+  communities: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      units: z.array(z.object({ id: z.string(), label: z.string(), buildingId: z.string(), building: z.string() })),
+    }),
+  ),
 });
 
 export const TrackingViewSchema = z.object({

@@ -5,6 +5,7 @@ import { exportMyDataRoute } from "./export-my-data.ts";
 import { myInboxRoute } from "./my-inbox.ts";
 import { myPreferencesRoute } from "./my-preferences.ts";
 import { myRequestsRoute } from "./my-requests.ts";
+import { readMyPreferencesRoute } from "./read-my-preferences.ts";
 import { mySurveysRoute } from "./my-surveys.ts";
 import { startVerificationRoute } from "./start-verification.ts";
 
@@ -18,6 +19,7 @@ export const verifiedResidentRoutes = createRouter()
   .route("/", myRequestsRoute)
   .route("/", myInboxRoute)
   .route("/", myPreferencesRoute)
+  .route("/", readMyPreferencesRoute)
   .route("/", mySurveysRoute)
   .route("/", answerSurveyRoute)
   .route("/", exportMyDataRoute);

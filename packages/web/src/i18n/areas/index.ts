@@ -2,7 +2,9 @@
 import { adminTexts } from "./admin.ts";
 import { approvalTexts } from "./approvals.ts";
 import { caseTexts } from "./cases.ts";
+import { frontdeskTexts } from "./frontdesk.ts";
 import { managerTexts } from "./manager.ts";
+import { noticeTexts } from "./notices.ts";
 import { photoTexts } from "./photos.ts";
 import { placeTexts } from "./places.ts";
 import { privacyTexts } from "./privacy.ts";
@@ -16,7 +18,9 @@ const areas = [
   adminTexts,
   approvalTexts,
   caseTexts,
+  frontdeskTexts,
   managerTexts,
+  noticeTexts,
   photoTexts,
   placeTexts,
   privacyTexts,
