@@ -119,8 +119,21 @@ export function planStep(kind: RequestKind, action: string, rawInput: unknown, s
       parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message })),
     );
   }
-  const effect = def.apply(parsed.data, ctx);
-  const next = nextState(wf.machine, state, action, who, ctx.record, effect.outcome);
+  const applied = def.apply(parsed.data, ctx);
+  const next = nextState(wf.machine, state, action, who, ctx.record, applied.outcome);
+  const closes = isTerminal(wf.machine, next) && !isTerminal(wf.machine, state);
+  // The resident hears of every close they did not do themselves, unless the closing step is the answer itself.
+  const answered = applied.notices?.some((n) => n.type === "request.reply");
+  const effect: StepEffect =
+    closes && who !== "resident" && !answered
+      ? {
+          ...applied,
+          notices: [
+            ...(applied.notices ?? []),
+            { type: "request.closed", recipients: ["resident"], params: { trackingCode: ctx.request.trackingCode } },
+          ],
+        }
+      : applied;
   const starts: StepPlan["starts"] = [];
   const entered = next !== state ? wf.machine.onEnter?.[next] : undefined;
   if (entered) starts.push({ trigger: entered, ...(effect.dueAt !== undefined ? { dueAt: effect.dueAt } : {}) });
@@ -130,6 +143,6 @@ export function planStep(kind: RequestKind, action: string, rawInput: unknown, s
     effect,
     meets: [...(machineStep.meets ?? [])],
     starts,
-    closes: isTerminal(wf.machine, next) && !isTerminal(wf.machine, state),
+    closes,
   };
 }
