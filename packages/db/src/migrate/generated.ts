@@ -128,6 +128,13 @@ export const MIGRATIONS = {
         "ALTER TABLE `rate_counters` ADD `cap` integer;",
         "-- Intake writes in one round trip and lets the database refuse what the limits forbid (its checks read only on refusal):\n-- a counter above the branch's daily cap, or a phone sending the same text again within a minute.\nCREATE TRIGGER `rate_counters_guard` BEFORE UPDATE ON `rate_counters`\nWHEN NEW.`count` > NEW.`cap`\n  OR (NEW.`key` LIKE 'phone:%' AND NEW.`last_text` = OLD.`last_text` AND NEW.`last_at` - OLD.`last_at` < 60000)\nBEGIN\n  SELECT RAISE(ABORT, 'intake refused by rate_counters_guard');\nEND;"
       ]
+    },
+    {
+      "tag": "0006_inbox-subject",
+      "statements": [
+        "ALTER TABLE `inbox` ADD `subject_type` text;",
+        "ALTER TABLE `inbox` ADD `subject_id` text;"
+      ]
     }
   ],
   "supervision": [

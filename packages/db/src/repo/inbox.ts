@@ -12,6 +12,13 @@ export async function deliverToInbox(db: BranchDb, rows: InboxInsert[]): Promise
   return res.rowsAffected;
 }
 
+/** What an inbox item is about, so that opening it leads there: the request, or the notice, handover, survey or delivery. */
+export type InboxSubject = { type: "request" | "notice" | "handover" | "survey" | "delivery"; id: string };
+export function inboxSubject(row: { requestId: string | null; subjectType: string | null; subjectId: string | null }): InboxSubject | null {
+  if (row.subjectType && row.subjectId) return { type: row.subjectType as InboxSubject["type"], id: row.subjectId };
+  return row.requestId ? { type: "request", id: row.requestId } : null;
+}
+
 export async function listInbox(db: BranchDb, recipient: { type: "resident" | "staff"; id: string }, limit = 50) {
   const where = and(eq(inbox.recipientType, recipient.type), eq(inbox.recipientId, recipient.id));
   const [items, [unread]] = await Promise.all([
@@ -49,6 +56,15 @@ export async function markInboxRead(
     .set({ readAt: now })
     .where(and(eq(inbox.id, id), eq(inbox.recipientType, recipient.type), eq(inbox.recipientId, recipient.id), isNull(inbox.readAt)));
   return res.rowsAffected === 1;
+}
+
+/** Marks every unread item of one recipient read; returns how many. */
+export async function markAllInboxRead(db: BranchDb, recipient: { type: "resident" | "staff"; id: string }, now: number): Promise<number> {
+  const res = await db
+    .update(inbox)
+    .set({ readAt: now })
+    .where(and(eq(inbox.recipientType, recipient.type), eq(inbox.recipientId, recipient.id), isNull(inbox.readAt)));
+  return res.rowsAffected;
 }
 
 export async function staffByIds(db: ControlDb, ids: string[]) {
