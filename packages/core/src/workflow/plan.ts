@@ -146,3 +146,30 @@ export function planStep(kind: RequestKind, action: string, rawInput: unknown, s
     closes,
   };
 }
+
+/** What happens next on a request, as "my requests" tells the resident: their own step, or what the branch does now. */
+export type NextStep = { yours: StepName } | { waiting: "dispatch" | "review" | "visit" | "repair" | "followUp" | "done" | "handling" };
+
+const REPAIR_WAITING: Record<string, Extract<NextStep, { waiting: string }>["waiting"]> = {
+  received: "dispatch",
+  approved: "dispatch",
+  returned: "dispatch",
+  review: "review",
+  dispatched: "visit",
+  onSite: "repair",
+  inProgress: "repair",
+  refused: "repair",
+  refusalSigned: "repair",
+  awaitingPayment: "followUp",
+};
+
+const SIDE_STEPS = new Set(["withdraw", "defer-acceptance", "decline-price", "refuse-quote", "return-work"]);
+
+export function nextStepOf(kind: RequestKind, status: string, record: Record<string, unknown> = {}): NextStep {
+  if (isClosedStatus(status)) return { waiting: "done" };
+  // The resident's main step: agreeing, accepting, confirming; refusing, deferring or withdrawing stay open but are not "next".
+  const yours = allowedActions(kind, status, "resident", record).filter((s) => !SIDE_STEPS.has(s));
+  if (yours[0]) return { yours: yours[0] as StepName };
+  if (kind === "repair") return { waiting: REPAIR_WAITING[status] ?? "handling" };
+  return { waiting: "handling" };
+}
