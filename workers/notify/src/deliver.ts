@@ -147,10 +147,6 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
         continue;
       }
       if (done.has(`${channel}|${address}`)) continue;
-      if (quiet > 0 && heldByQuietHours(n.type, target.type, channel)) {
-        held = true;
-        continue;
-      }
       const row = {
         id: `${n.notificationId}:${channel}:${address}`,
         notificationId: n.notificationId,
@@ -161,6 +157,13 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
         payload: n as unknown as Record<string, unknown>,
         createdAt: now,
       };
+      if (quiet > 0 && heldByQuietHours(n.type, target.type, channel)) {
+        // On record, so the desk (and the dev sink) can see that it waits and until when.
+        const until = new Date(now + quiet * 1000).toISOString();
+        await recordDelivery(db, { ...row, status: "held", error: `quiet hours until ${until}` });
+        held = true;
+        continue;
+      }
       try {
         const sender = channelFor(channel, settings, env);
         if (sender)

@@ -209,7 +209,8 @@ describe("notify consumer", () => {
           args: [plan.request.id],
         })
       ).rows;
-    expect(await sms()).toEqual([]); // the SMS waits for the morning
+    // The SMS waits for the morning, on record as held with the hour it waits for.
+    expect((await sms()).map((r) => r.status)).toEqual(["held"]);
 
     // Morning: the same message comes back; the SMS goes, the inbox row is not repeated.
     await configure("yangguang", {});

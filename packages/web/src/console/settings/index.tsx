@@ -123,7 +123,7 @@ function PriceListView({ s }: { s: SettingsView }) {
               <td>
                 {nameOf(p.name)} <span class="hint">{p.code}</span>
               </td>
-              <td>{p.unit}</td>
+              <td>{term("unit", p.unit)}</td>
               <td class="num">{yuan(p.labourFen)}</td>
               <td class="num">{yuan(p.materialFen)}</td>
               <td>{p.skill ?? "—"}</td>
