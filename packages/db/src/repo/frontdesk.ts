@@ -36,9 +36,16 @@ type Versioned = { ok: true; version: number } | { ok: false; currentVersion: nu
 
 // ── notices ──
 
-export async function insertNotice(db: BranchDb, row: typeof notices.$inferInsert, inboxRows: InboxRow[] = []): Promise<void> {
+/** A new notice with its audit entry and, when published at once, the residents' inbox rows, in one batch. */
+export async function insertNotice(
+  db: BranchDb,
+  row: typeof notices.$inferInsert,
+  inboxRows: InboxRow[] = [],
+  audit?: typeof auditLog.$inferInsert,
+): Promise<void> {
   await db.batch([
     db.insert(notices).values(row),
+    ...(audit ? [db.insert(auditLog).values(audit)] : []),
     ...(inboxRows.length ? [db.insert(inbox).values(inboxRows).onConflictDoNothing()] : []),
   ] as unknown as Parameters<typeof db.batch>[0]);
 }
@@ -59,7 +66,7 @@ export async function listNotices(db: BranchDb, f: { status?: string | undefined
 
 /**
  * A notice's change, only if nobody changed it since `expectedVersion` (null = no check): the update, its
- * history entry and, on publication, the residents' inbox rows, in one transaction. null if it vanished.
+ * history entry, its audit entry and, on publication, the residents' inbox rows, in one transaction. null if it vanished.
  */
 export async function changeNotice(
   db: BranchDb,
@@ -69,6 +76,7 @@ export async function changeNotice(
     now: number;
     patch: Partial<typeof notices.$inferInsert>;
     history: NoticeRow["history"][number];
+    audit: typeof auditLog.$inferInsert;
     inboxRows?: InboxRow[];
   },
 ): Promise<Versioned> {
@@ -83,6 +91,7 @@ export async function changeNotice(
       .where(and(eq(notices.id, c.id), eq(notices.version, cur.version)));
     if (res.rowsAffected !== 1) return { ok: false as const, currentVersion: cur.version + 1 };
     if (c.inboxRows?.length) await tx.insert(inbox).values(c.inboxRows).onConflictDoNothing();
+    await tx.insert(auditLog).values(c.audit);
     return { ok: true as const, version };
   });
 }
