@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { BranchDb, ControlDb } from "../client/index.ts";
-import { inbox } from "../schema/branch.ts";
+import { inbox, requests } from "../schema/branch.ts";
 import { staff } from "../schema/control.ts";
 
 export type InboxInsert = typeof inbox.$inferInsert;
@@ -13,16 +13,40 @@ export async function deliverToInbox(db: BranchDb, rows: InboxInsert[]): Promise
 }
 
 /** What an inbox item is about, so that opening it leads there: the request, or the notice, handover, survey or delivery. */
-export type InboxSubject = { type: "request" | "notice" | "handover" | "survey" | "delivery"; id: string };
-export function inboxSubject(row: { requestId: string | null; subjectType: string | null; subjectId: string | null }): InboxSubject | null {
+export type InboxSubject = { type: "request" | "notice" | "handover" | "survey" | "delivery"; id: string; trackingCode?: string };
+export function inboxSubject(row: {
+  requestId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  trackingCode?: string | null;
+}): InboxSubject | null {
   if (row.subjectType && row.subjectId) return { type: row.subjectType as InboxSubject["type"], id: row.subjectId };
-  return row.requestId ? { type: "request", id: row.requestId } : null;
+  if (!row.requestId) return null;
+  return { type: "request", id: row.requestId, ...(row.trackingCode ? { trackingCode: row.trackingCode } : {}) };
 }
 
 export async function listInbox(db: BranchDb, recipient: { type: "resident" | "staff"; id: string }, limit = 50) {
   const where = and(eq(inbox.recipientType, recipient.type), eq(inbox.recipientId, recipient.id));
   const [items, [unread]] = await Promise.all([
-    db.select().from(inbox).where(where).orderBy(desc(inbox.createdAt)).limit(limit),
+    db
+      .select({
+        id: inbox.id,
+        type: inbox.type,
+        title: inbox.title,
+        body: inbox.body,
+        requestId: inbox.requestId,
+        subjectType: inbox.subjectType,
+        subjectId: inbox.subjectId,
+        createdAt: inbox.createdAt,
+        readAt: inbox.readAt,
+        // The resident opens a request by its tracking code, never by its id.
+        trackingCode: requests.trackingCode,
+      })
+      .from(inbox)
+      .leftJoin(requests, eq(requests.id, inbox.requestId))
+      .where(where)
+      .orderBy(desc(inbox.createdAt))
+      .limit(limit),
     db
       .select({ n: sql<number>`count(*)` })
       .from(inbox)
