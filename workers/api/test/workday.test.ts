@@ -78,15 +78,40 @@ describe("the technician's phone: my jobs, and what the api keeps from a technic
     expect(mine.body.contactPhone).toMatch(/^1\d{10}$/);
     expect((await call("GET", `${C}/requests/${job.id}/workflow`, { token })).status).toBe(200);
 
-    // Closed (the resident withdrew): still theirs to look at, but the phone is masked.
-    const withdrawn = await call("POST", `/api/v1/public/requests/${job.trackingCode}/actions/withdraw`, {
+    // Done and closed: still theirs to look at, but the phone is masked and it leaves "my jobs".
+    const as = async (who: string | { token: string }, action: string, body: unknown) => {
+      const res = await call("POST", `${C}/requests/${job.id}/actions/${action}`, {
+        token: typeof who === "string" ? await tokenFor(who) : who.token,
+        body,
+      });
+      expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+    };
+    const resident = async (action: string, body: unknown) => {
+      const res = await call("POST", `/api/v1/public/requests/${job.trackingCode}/actions/${action}`, { body });
+      expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+    };
+    await as({ token }, "arrive", { confirmed: true });
+    await as({ token }, "quote", { lines: [{ code: "door-lock", qty: 1 }] });
+    await resident("accept-quote", {});
+    await as({ token }, "complete-work", { workDone: "更换门锁", materials: [] });
+    const total = (await call("GET", `${C}/requests/${job.id}/workflow`, { token })).body.record.work.totalFen as number;
+    await resident("confirm-completion", { amountFen: total, signature: "何" });
+    await as("agent", "record-payment", { amountFen: total, method: "cash", receiptNo: `R${seq}` });
+    await as("agent", "follow-up", { channel: "phone", satisfied: true });
+    const closed = await call("GET", `${C}/requests/${job.id}`, { token });
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe("closed");
+    expect(closed.body.contactPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect((await call("GET", `${C}/me/jobs`, { token })).body.items.map((j: { id: string }) => j.id)).not.toContain(job.id);
+
+    // A job withdrawn by the resident is no longer theirs at all.
+    const withdrawnJob = await repair();
+    const other = await dispatch(withdrawnJob.id, { itemCode: "door-lock", technicianId });
+    const withdrawn = await call("POST", `/api/v1/public/requests/${withdrawnJob.trackingCode}/actions/withdraw`, {
       body: { reason: "自己修好了" },
     });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
-    const closed = await call("GET", `${C}/requests/${job.id}`, { token });
-    expect(closed.status).toBe(200);
-    expect(closed.body.contactPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
-    expect((await call("GET", `${C}/me/jobs`, { token })).body.items.map((j: { id: string }) => j.id)).not.toContain(job.id);
+    expectProblem(await call("GET", `${C}/requests/${withdrawnJob.id}`, { token: other.token }), 404);
 
     // The desk still reads everything in full.
     const agent = await call("GET", `${C}/requests/${job.id}`, { token: await tokenFor("agent") });
@@ -208,5 +233,55 @@ describe("residents are kept informed", () => {
       args: [portal.body.id],
     });
     expect(Number(none.rows[0]!.n)).toBe(0);
+  });
+});
+
+describe("the resident's list and inbox", () => {
+  it("shows each request's description and next step, and reads the inbox one by one or all at once", async () => {
+    const mobile = phone();
+    const made = await create({
+      kind: "repair",
+      category: "water-fixture",
+      description: "卫生间水龙头一直滴水",
+      contact: { name: "曹业主", phone: mobile },
+    });
+    expect((await call("POST", "/api/v1/public/branches/yangguang/verify/start", { body: { phone: mobile } })).status).toBe(202);
+    const dbs = openDatabases(env as never);
+    const db = dbs.branchDb((await dbs.branch({ slug: "yangguang" }))!);
+    const sent = await db.$client.execute({
+      sql: "select payload from outbox where json_extract(payload, '$.type') = 'resident.otp' and json_extract(payload, '$.to') = ?",
+      args: [mobile],
+    });
+    const code = JSON.parse(String(sent.rows.at(-1)!.payload)).params.code as string;
+    const verified = await call("POST", "/api/v1/public/branches/yangguang/verify/confirm", { body: { phone: mobile, code } });
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    const token = verified.body.token as string;
+
+    const mine = await call("GET", "/api/v1/public/branches/yangguang/my/requests", { token });
+    expect(mine.body.items.find((r: { trackingCode: string }) => r.trackingCode === made.trackingCode)).toMatchObject({
+      description: "卫生间水龙头一直滴水",
+      nextStep: { waiting: "dispatch" },
+    });
+
+    const resident = await db.$client.execute({ sql: "select id from residents where phone = ?", args: [mobile] });
+    const residentId = String(resident.rows[0]!.id);
+    const ids = [1, 2, 3].map((n) => `inb_res_${seq}_${n}_${Math.random().toString(36).slice(2, 8)}`);
+    for (const id of ids)
+      await db.$client.execute({
+        sql: "insert into inbox (id, notification_id, recipient_type, recipient_id, type, title, body, request_id, created_at) values (?, ?, 'resident', ?, 't', '标题', '内容', ?, ?)",
+        args: [id, id, residentId, made.id, Date.now()],
+      });
+    const my = "/api/v1/public/branches/yangguang/my/inbox";
+    const before = await call("GET", my, { token });
+    expect(before.body.unread).toBe(3);
+    expect(before.body.items[0].subject).toEqual({ type: "request", id: made.id, trackingCode: made.trackingCode });
+    expect((await call("POST", `${my}/${ids[0]}/read`, { token })).status).toBe(204);
+    expect((await call("GET", my, { token })).body.unread).toBe(2);
+    expectProblem(await call("POST", `${my}/${ids[0]}/read`, { token }), 404);
+    expectProblem(await call("POST", `${my}/${ids[1]}/read`, {}), 401);
+    expectProblem(await call("POST", `/api/v1/public/branches/binjiang/my/inbox/${ids[1]}/read`, { token }), 404); // another branch
+    const all = await call("POST", `${my}/read-all`, { token });
+    expect(all.body.marked).toBe(2);
+    expect((await call("GET", my, { token })).body.unread).toBe(0);
   });
 });

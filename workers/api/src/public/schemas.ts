@@ -60,5 +60,13 @@ export const TrackingViewSchema = z.object({
     }),
   ),
   timeline: z.array(z.object({ at: z.string(), type: z.string(), note: z.string().nullable() })),
+  /** A dispatched repair's visit (null before dispatch): who comes, when, and whether a key was left. */
+  visit: z
+    .object({
+      technician: z.string().nullable(),
+      appointment: z.object({ from: z.string(), to: z.string() }).nullable(),
+      keyLeft: z.boolean().nullable(),
+    })
+    .nullable(),
   workflow: z.object({ state: z.string(), residentActions: z.array(z.string()), record: z.record(z.string(), z.unknown()) }),
 });

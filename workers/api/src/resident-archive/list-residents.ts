@@ -18,6 +18,7 @@ export const listResidentsRoute = createRouter().openapi(
   }),
   async (c) => {
     requirePermission(c.var.actor, "request.readResident");
+    requirePermission(c.var.actor, "request.readAll"); // a technician sees residents only on their own jobs
     const { branch, db } = c.var.tenant;
     const rows = await listResidents(db, c.req.valid("query").limit);
     // Every look at the archive is written to the audit log before the data leaves.
