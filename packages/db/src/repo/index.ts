@@ -15,3 +15,4 @@ export * from "./survey-facts.ts";
 export * from "./notice-release.ts";
 export * from "./intake.ts";
 export * from "./jobs.ts";
+export * from "./references.ts";

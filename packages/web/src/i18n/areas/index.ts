@@ -1,10 +1,11 @@
 // Every screen area's texts, merged into the web catalog (../index.ts). One import and one spread per area.
 import { caseTexts } from "./cases.ts";
+import { privacyTexts } from "./privacy.ts";
 import { workdayTexts } from "./workday.ts";
 
 // An area file: `export const staffTexts = defineTexts({ "w.staff.title": ["员工", "Staff"], … });` (see ../define.ts).
 
-const areas = [caseTexts, workdayTexts] as const;
+const areas = [caseTexts, privacyTexts, workdayTexts] as const;
 
 type KeysOf<T> = T extends unknown ? Extract<keyof T, string> : never;
 type Keys = KeysOf<(typeof areas)[number]["zh"]>;
