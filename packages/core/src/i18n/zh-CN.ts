@@ -170,7 +170,7 @@ export const zhCN = {
   "notify.request.trackingLink.title": "已受理,查询进度",
   "notify.request.trackingLink.body": "【{branch}】您的{kind}已受理,查询码 {trackingCode}。查看进度:{link} 如有疑问请致电 {servicePhone}。",
   "notify.request.dispatched.title": "已派师傅上门",
-  "notify.request.dispatched.body": "您报修的“{item}”已派 {technician} 师傅处理,预约时间:{appointment}({trackingCode})。",
+  "notify.request.dispatched.body": "您报修的“{item}”已派{technician}上门处理,预约时间:{appointment}({trackingCode})。",
   "notify.request.closed.title": "请求已办结({trackingCode})",
   "notify.request.closed.body": "您的请求 {trackingCode} 已办结,欢迎在业主端为本次服务评价。",
   "notify.appointment.none": "待师傅与您电话约定",
