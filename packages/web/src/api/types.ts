@@ -78,6 +78,7 @@ export type SettingsView = Replace<
   {
     categories: Array<{ code: string; name: Record<string, string>; kind: string; urgent: boolean }>;
     priceList: Array<{ code: string; name: Record<string, string>; unit: string; labourFen: number; materialFen: number; skill?: string }>;
+    skills: Array<{ code: string; name: { zh: string; en: string } }>;
     publicDailyLimit: number;
     nightShift: { from: string; to: string };
     notifications: { quietHours: { from: string; to: string }; webhook: string | null; sms: string | null; email: string | null };
