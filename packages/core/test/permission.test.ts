@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, isBranchRole, PERMISSIONS, ROLES } from "../src/auth/index.ts";
+import { ACTIONS, can, isBranchRole, mayReadRequest, mayReadResidentPhone, PERMISSIONS, ROLES } from "../src/auth/index.ts";
 
 describe("permission matrix", () => {
   // The expected answer for every role × action, written out so that a change to the table is a visible diff.
@@ -19,6 +19,7 @@ describe("permission matrix", () => {
   const expected: Record<(typeof ACTIONS)[number], boolean[]> = {
     "request.create": [Y, Y, Y, Y, Y, Y, _, _, _],
     "request.read": [Y, Y, Y, Y, Y, Y, _, _, _],
+    "request.readAll": [Y, Y, Y, _, Y, Y, _, _, _],
     "request.readResident": [Y, Y, Y, Y, Y, Y, _, _, _],
     "request.overrideUrgency": [Y, Y, Y, _, Y, Y, _, _, _],
     "request.handOver": [Y, Y, Y, Y, Y, Y, _, _, _],
@@ -82,4 +83,38 @@ describe("permission matrix", () => {
   it("never lets a technician record payment", () => {
     expect(PERMISSIONS["workOrder.recordPayment"]).not.toContain("technician");
   });
+});
+
+describe("what a technician sees of a request", () => {
+  const tech = { staffId: "stf_t1", role: "technician" as const };
+  const agent = { staffId: "stf_a1", role: "agent" as const };
+  const hq = { staffId: "stf_h1", role: "hqSupervisor" as const };
+  const job = (over: Partial<{ kind: string; status: string; assigneeId: string | null }> = {}) => ({
+    kind: "repair",
+    status: "dispatched",
+    assigneeId: "stf_t1",
+    ...over,
+  });
+  // [case, request, technician reads, technician sees the phone]
+  const cases: Array<[string, ReturnType<typeof job>, boolean, boolean]> = [
+    ["their open job", job(), true, true],
+    ["their job in progress", job({ status: "inProgress" }), true, true],
+    ["their closed job", job({ status: "closed" }), true, false],
+    ["their cancelled job", job({ status: "cancelled" }), true, false],
+    ["a colleague's job", job({ assigneeId: "stf_t2" }), false, false],
+    ["an undispatched repair", job({ status: "received", assigneeId: null }), false, false],
+    ["a complaint", job({ kind: "complaint", status: "received", assigneeId: null }), false, false],
+    ["a complaint somehow assigned to them", job({ kind: "complaint" }), false, false],
+  ];
+  for (const [name, r, reads, phone] of cases) {
+    it(`${name}: ${reads ? "reads" : "does not read"} it, ${phone ? "sees" : "does not see"} the phone`, () => {
+      expect(mayReadRequest(tech, r)).toBe(reads);
+      expect(mayReadResidentPhone(tech, r)).toBe(phone);
+      // The desk reads all of them, with the phone; head office reads none.
+      expect(mayReadRequest(agent, r)).toBe(true);
+      expect(mayReadResidentPhone(agent, r)).toBe(true);
+      expect(mayReadRequest(hq, r)).toBe(false);
+      expect(mayReadResidentPhone(hq, r)).toBe(false);
+    });
+  }
 });

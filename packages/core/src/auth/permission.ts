@@ -7,6 +7,7 @@ import type { Role } from "./role.ts";
 export const ACTIONS = [
   "request.create",
   "request.read",
+  "request.readAll", // the register and every request of the branch, complaints included
   "request.readResident", // full contact details: audited
   "request.overrideUrgency",
   "request.handOver",
@@ -58,6 +59,8 @@ const ENGINEERING = ["engineeringSupervisor", "branchManager"] as const;
 export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "request.create": ALL_STAFF,
   "request.read": ALL_STAFF,
+  // A technician works from "my jobs": no register, no complaints (SCREENS.md "Technician").
+  "request.readAll": ["agent", "serviceSupervisor", "engineeringSupervisor", "branchManager", "nightManager"],
   "request.readResident": [...DESK, "engineeringSupervisor", "technician"],
   "request.overrideUrgency": [...DESK, "engineeringSupervisor"],
   "request.handOver": ALL_STAFF,

@@ -7,6 +7,9 @@ export const NOTICE_TYPES = [
   "milestone.breach",
   "milestone.escalation",
   "request.received",
+  "request.trackingLink",
+  "request.dispatched",
+  "request.closed",
   "request.alarm",
   "resident.otp",
   "staff.link", // an invite or a password reset: a one-time link to set the password
@@ -41,6 +44,14 @@ export const URGENT_NOTICES: ReadonlySet<NoticeType> = new Set([
   "workOrder.review",
   "complaint.escalated",
 ]);
+
+/**
+ * Whether quiet hours hold this delivery back: only SMS and email to residents (and callers) of a non-urgent
+ * notice. The in-app inbox is never held, and staff are never held by residents' quiet hours.
+ */
+export function heldByQuietHours(type: NoticeType, to: "resident" | "contact" | "staff" | "branch", channel: ChannelName): boolean {
+  return !URGENT_NOTICES.has(type) && (to === "resident" || to === "contact") && (channel === "sms" || channel === "email");
+}
 
 export function renderNotice(type: NoticeType, locale: Locale, params: Record<string, string | number>): { title: string; body: string } {
   return {

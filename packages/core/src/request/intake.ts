@@ -23,7 +23,12 @@ export interface IntakeContext {
   dutyOwnerId: string | null;
   place: Place;
   now: number;
+  /** Where the tracking page lives (`https://…/b/{branch}/t/`): a caller recorded by staff gets the link by SMS. */
+  trackingBase?: string;
 }
+
+/** Channels where staff record what a caller said: the caller is sent the tracking link (DOMAIN.md "Keeping the resident informed"). */
+export const LINK_BY_SMS_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(["phone", "walk-in", "letter"]);
 
 export interface PlannedMilestone {
   id: string;
@@ -82,7 +87,14 @@ export interface IntakePlan {
    * registered with the contact phone. Whether there is one is known only where the request is written: the
    * database links the request to that resident and keeps a notice marked `ifResident` only when it found one.
    */
-  notices: Array<{ type: "request.alarm" | "request.received"; recipients: string[]; params: Record<string, string>; ifResident?: true }>;
+  notices: Array<{
+    type: "request.alarm" | "request.received" | "request.trackingLink";
+    recipients: string[];
+    params: Record<string, string>;
+    ifResident?: true;
+    /** A direct SMS to this phone (the caller's tracking link). */
+    to?: string;
+  }>;
 }
 
 /** A new request of any kind from any channel: checked against the branch's lists, classified, its clocks started. */
@@ -97,11 +109,13 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
   const urgency = classifyUrgency(ctx.settings.categories, input.kind, input.category, override?.urgency);
   const id = newId("req", ctx.now);
   const eventId = newId("evt", ctx.now);
+  const trackingCode = newTrackingCode(ctx.branch.trackingPrefix);
+  const sendLink = ctx.actor !== null && ctx.trackingBase !== undefined && LINK_BY_SMS_CHANNELS.has(ctx.channel);
   const planned = milestonesFor(ctx.policy, { kind: input.kind, urgency, category: input.category, trigger: "created", at: ctx.now });
   return {
     request: {
       id,
-      trackingCode: newTrackingCode(ctx.branch.trackingPrefix),
+      trackingCode,
       kind: input.kind,
       category: input.category ?? null,
       urgency,
@@ -148,6 +162,16 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
           ]
         : []),
       { type: "request.received" as const, recipients: ["resident"], params: { commitment: "" }, ifResident: true as const },
+      ...(sendLink
+        ? [
+            {
+              type: "request.trackingLink" as const,
+              recipients: [],
+              to: input.contact.phone,
+              params: { link: `${ctx.trackingBase}${encodeURIComponent(trackingCode)}` },
+            },
+          ]
+        : []),
     ],
     milestones: planned.map((m) => plannedMilestone(m, ctx.now)),
   };

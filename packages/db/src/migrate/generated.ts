@@ -223,6 +223,13 @@ export const MIGRATIONS = {
       "statements": [
         "ALTER TABLE `forum_meetings` ADD `published_at` integer;"
       ]
+    },
+    {
+      "tag": "0011_inbox-subject",
+      "statements": [
+        "ALTER TABLE `inbox` ADD `subject_type` text;",
+        "ALTER TABLE `inbox` ADD `subject_id` text;"
+      ]
     }
   ],
   "supervision": [

@@ -26,5 +26,6 @@ export * from "./staff-admin.ts";
 export * from "./places.ts";
 export * from "./unit-import.ts";
 export * from "./organization.ts";
+export * from "./jobs.ts";
 export * from "./references.ts";
 export * from "./rate-counters.ts";

@@ -228,6 +228,9 @@ export const inbox = sqliteTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     requestId: text("request_id"),
+    /** What the item is about when it is not a request: notice | handover | survey | delivery (with its id). */
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
     createdAt: instant("created_at").notNull(),
     readAt: instant("read_at"),
   },

@@ -9,6 +9,7 @@ import { InboxPanel } from "../ui/inbox.tsx";
 import { LoginForm } from "../ui/login.tsx";
 import { TopBar } from "../ui/shell.tsx";
 import { DispatchBoardPage } from "./dispatch.tsx";
+import { MyJobsPage } from "./jobs.tsx";
 import { NewRequest } from "./new-request.tsx";
 import { Notices } from "./notices.tsx";
 import { Register } from "./register.tsx";
@@ -151,6 +152,7 @@ export default function Console({ rest }: { rest: string }) {
   const poster = match("/poster/:id", path);
   if (poster) return <PosterPage id={poster.id!} />;
   const here = (p: string) => (path === p ? "page" : undefined);
+  if (!can(role, "request.readAll")) return <TechnicianConsole path={path} detail={detail?.id ?? null} here={here} />;
   let page: ComponentChild;
   if (path === "/new") page = <NewRequest />;
   else if (detail) page = <RequestPage id={detail.id!} />;
@@ -242,6 +244,44 @@ export default function Console({ rest }: { rest: string }) {
         </aside>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
+
+/**
+ * A technician's console, on the phone: "my jobs" first, the job, the inbox as its own page; a header of one
+ * line (SCREENS.md "Technician": no register, no complaints).
+ */
+function TechnicianConsole({ path, detail, here }: { path: string; detail: string | null; here(p: string): "page" | undefined }) {
+  let page: ComponentChild;
+  if (detail)
+    page = (
+      <>
+        <p class="back">
+          <a href="/console">← {tr("w.jobs.back")}</a>
+        </p>
+        <RequestPage id={detail} />
+      </>
+    );
+  else if (path === "/inbox") page = <InboxPanel source={{ staff: true }} />;
+  else page = <MyJobsPage />;
+  return (
+    <div class="console technician">
+      <TopBar
+        title={tr("w.jobs.title")}
+        home="/console"
+        nav={
+          <>
+            <a href="/console/inbox" aria-current={here("/inbox")} id="nav-inbox">
+              {tr("w.inbox.page")}
+            </a>
+            <button type="button" class="ghost" id="logout" onClick={() => void logout()}>
+              {tr("web.logout")}
+            </button>
+          </>
+        }
+      />
+      <main class="page narrow">{page}</main>
     </div>
   );
 }

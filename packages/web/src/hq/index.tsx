@@ -220,7 +220,7 @@ function OverdueList({ q, branch }: { q: QueryState<OverdueRows>; branch?: strin
                 <tbody>
                   {items.map((i) => (
                     <tr key={i.milestoneId} class="clickable" onClick={() => navigate(`/hq/r/${i.requestId}`)}>
-                      <td>{i.branch}</td>
+                      <td>{i.name}</td>
                       <td>{term("kind", i.kind)}</td>
                       <td>
                         <a href={`/hq/r/${i.requestId}`}>{term("milestone", i.milestone)}</a>

@@ -60,12 +60,13 @@ function MyList({ branch, token, onUnauthorized }: { branch: string; token: stri
           d.items.length ? (
             <ul class="plain list">
               {d.items.map((r) => (
-                <li key={r.trackingCode}>
+                <li key={r.trackingCode} class="my-request" data-code={r.trackingCode}>
                   <a href={`/b/${branch}/t/${r.trackingCode}`}>
-                    {term("kind", r.kind)} · {r.trackingCode}
+                    <strong>{term("kind", r.kind)}</strong> · {term("state", r.status)}
                   </a>
+                  <p class="my-desc">{r.description}</p>
                   <div class="hint">
-                    {term("state", r.status)} · {fmtDateTime(r.createdAt)}
+                    {tr("w.my.next", { next: nextText(r.nextStep) })} · {fmtDateTime(r.createdAt)}
                   </div>
                 </li>
               ))}
@@ -77,6 +78,12 @@ function MyList({ branch, token, onUnauthorized }: { branch: string; token: stri
       </Async>
     </Card>
   );
+}
+
+/** The next step in the resident's words: their own step, or what the branch is doing now. */
+function nextText(next: { yours?: string | undefined; waiting?: string | undefined }): string {
+  if (next.yours) return tr("w.next.yours", { step: term("step", next.yours) });
+  return tr(`w.next.${next.waiting ?? "handling"}` as "w.next.handling");
 }
 
 function Verify({ branch, onToken }: { branch: string; onToken(token: string): void }) {

@@ -54,6 +54,8 @@ interface CreateArgs {
   rawBody: string;
   clientIp: string;
   waitUntil: (p: Promise<unknown>) => void;
+  /** This site's origin: a caller recorded by staff is sent `<origin>/b/<branch>/t/<code>` by SMS. */
+  origin?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -125,6 +127,7 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     dutyOwnerId,
     place,
     now,
+    ...(a.origin ? { trackingBase: `${a.origin}/b/${branch.slug}/t/` } : {}),
   });
   const body: CreatedRequest = {
     id: plan.request.id,

@@ -69,6 +69,14 @@ export const TrackingViewSchema = z.object({
     }),
   ),
   timeline: z.array(z.object({ at: z.string(), type: z.string(), note: z.string().nullable() })),
+  /** A dispatched repair's visit (null before dispatch): who comes, when, and whether a key was left. */
+  visit: z
+    .object({
+      technician: z.string().nullable(),
+      appointment: z.object({ from: z.string(), to: z.string() }).nullable(),
+      keyLeft: z.boolean().nullable(),
+    })
+    .nullable(),
   workflow: z.object({ state: z.string(), residentActions: z.array(z.string()), record: z.record(z.string(), z.unknown()) }),
   /** The request's photos and signature, each `url` served to the holder of the tracking code. */
   attachments: z.array(AttachmentViewSchema),

@@ -18,6 +18,7 @@ export const getResidentRoute = createRouter().openapi(
   }),
   async (c) => {
     requirePermission(c.var.actor, "request.readResident");
+    requirePermission(c.var.actor, "request.readAll"); // a technician sees residents only on their own jobs
     const { db } = c.var.tenant;
     const r = await findResident(db, c.req.valid("param").id);
     if (!r) throw new NotFound("resident");

@@ -33,6 +33,7 @@ export const listResidentsRoute = createRouter().openapi(
   }),
   async (c) => {
     requirePermission(c.var.actor, "request.readResident");
+    requirePermission(c.var.actor, "request.readAll"); // a technician sees residents only on their own jobs
     const { branch, db } = c.var.tenant;
     const { q, limit } = c.req.valid("query");
     const rows = await searchResidents(db, { q, unitIds: q ? await unitsNamed(c.var.services, branch.id, q) : [], limit });

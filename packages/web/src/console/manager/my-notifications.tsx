@@ -8,8 +8,8 @@ import { staffApi } from "../../lib/session.ts";
 import { Async, Card, ErrorBox } from "../../ui/kit.tsx";
 
 /** What staff can be told about (a resident's one-time code is not theirs). */
-// A code or a link is sent to the one who asked for it: not something to choose channels for.
-const NOT_CHOSEN = ["resident.otp", "staff.link", "staff.code"] as const;
+// Notices to residents, and a code or link sent to the one who asked for it: not staff's to choose channels for.
+const NOT_CHOSEN = ["resident.otp", "staff.link", "staff.code", "request.trackingLink", "request.dispatched", "request.closed"] as const;
 export const STAFF_NOTICES = NOTICE_TYPES.filter(
   (t): t is Exclude<NoticeType, (typeof NOT_CHOSEN)[number]> => !(NOT_CHOSEN as readonly string[]).includes(t),
 );
