@@ -221,9 +221,12 @@ describe("another organization", () => {
       .values({ id: orgId, slug: `other-${now}`, name: "别家物业", createdAt: now, updatedAt: now });
     await dbs.control.insert(schema.control.regions).values({ id: regionId, orgId, name: "别家片区", createdAt: now, updatedAt: now });
     const theirs = branchInput();
+    // A database that answers (yangguang's, read by nobody here): the health test, running beside this one,
+    // probes every branch's database, and a dead URL would read as an outage.
+    const answering = (await dbs.branch({ slug: "yangguang" }))!.dbUrl;
     await dbs.control
       .insert(schema.control.branches)
-      .values({ ...theirs, id: branchId, orgId, regionId, dbUrl: "http://127.0.0.1:1/db/none/", createdAt: now, updatedAt: now });
+      .values({ ...theirs, id: branchId, orgId, regionId, dbUrl: answering, createdAt: now, updatedAt: now });
     const other = await staffOf(orgId, null, "orgAdmin");
     const ours = await admin();
     const yangguang = (await dbs.branch({ slug: "yangguang" }))!;
