@@ -66,7 +66,8 @@ export function errorText(err: unknown): string {
   if (err instanceof ApiError) {
     const p = err.problem;
     if (!p) return tr("w.error.http", { status: err.status });
-    // The detail is the API's English explanation: shown to English readers only, never inside Chinese text.
+    if (p.localized === true && p.detail) return p.detail;
+    // Otherwise the detail is the API's English explanation: shown to English readers only, never inside Chinese text.
     return currentLocale() === "en" && p.detail && p.detail !== p.title ? `${p.title} (${p.detail})` : p.title;
   }
   return tr("w.error.network");

@@ -69,6 +69,8 @@ export function problemFromError(c: Context, err: unknown): Response {
         title: t(locale, `error.${err.code}` as MessageKey),
         status,
         detail: err.extra.explain ? t(locale, err.extra.explain.key as MessageKey, err.extra.explain.params) : err.message,
+        // The detail is written for the reader, in their language: a screen may show it as it is.
+        ...(err.extra.explain ? { localized: true } : {}),
         instance,
         requestId,
         ...(err.extra.errors?.length ? { errors: err.extra.errors } : {}),
