@@ -148,7 +148,6 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     `SUPERVISION_DB_URL=${supervisionUrl}`,
     `LIBSQL_AUTH_TOKEN=${libsqlToken}`,
     `JWT_SECRET=${jwtSecret}`,
-    `DEV_OUTBOX_DIR=${join(dataDir, "outbox")}`,
   ].join("\n");
   for (const w of WORKERS) writeFileSync(join(ROOT, "workers", w, ".dev.vars"), `${devVars}\n`);
   const configs = WORKERS.map((w) => workerConfig(w, dataDir, devVars, opts.workerVars?.[w]));

@@ -10,4 +10,6 @@ export * from "./notification/index.ts";
 export * from "./reply-language/index.ts";
 export * from "./frontdesk/index.ts";
 export * from "./workflow/index.ts";
-export * from "./ownership/index.ts";
+export * from "./duty/index.ts";
+export * from "./supervision/index.ts";
+export * from "./resident/index.ts";

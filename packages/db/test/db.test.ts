@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer } from "@wuye/libsql-server";
+import { selectHandoverItems } from "@wuye/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBranchDb, createLibsqlClient, type BranchDb } from "../src/client/index.ts";
 import { migrate } from "../src/migrate/index.ts";
@@ -9,6 +10,7 @@ import { MIGRATIONS } from "../src/migrate/generated.ts";
 import { publishOutbox, type OutboxMessage } from "../src/repo/outbox.ts";
 import { insertRequest } from "../src/repo/intake.ts";
 import { enqueueOnce, listRequests } from "../src/repo/request.ts";
+import { handoverSources } from "../src/repo/handover.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;
@@ -88,6 +90,22 @@ describe("migrations", () => {
       const [a, b] = await Promise.all([migrate(client, role), migrate(client, role)]);
       expect([...a, ...b]).toEqual([]);
     }
+  });
+});
+
+describe("a new shift handover's sources", () => {
+  it("leave out an archived complaint (archived is closed) and the overdue milestones of closed requests", async () => {
+    const db = await freshBranch("handover-sources");
+    const owner = "stf_desk";
+    await insertRequest(db, request(1, 1000, { kind: "complaint", status: "archived", ownerId: owner }));
+    await insertRequest(db, request(2, 1000, { kind: "complaint", status: "received", ownerId: owner }));
+    await insertRequest(db, request(3, 1000, { kind: "repair", status: "cancelled", ownerId: owner }));
+    await insertRequest(db, request(5, 1000, { kind: "repair", status: "dispatched", ownerId: "stf_other" }));
+    const sources = await handoverSources(db, owner, 10_000);
+    // Every request's milestone is overdue (due at 2000); only the open requests' come along.
+    expect(sources.requests.map((r) => r.id).sort()).toEqual(["req_000002", "req_000005"]);
+    const items = selectHandoverItems({ ownerId: owner, ...sources, now: 10_000 });
+    expect(items.map((i) => i.refId)).toEqual(["req_000002", "ms_2", "ms_5"]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { isClosedStatus } from "../workflow/plan.ts";
+
 /** Open items handed to the next shift (交接班记录), auto-filled from the system and the shift's notes. */
 export type HandoverItemSource = "request" | "milestone" | "note";
 
@@ -24,7 +26,6 @@ export interface MilestoneLike {
   dueAt: number | null;
 }
 
-const CLOSED_REQUEST = new Set(["resolved", "closed", "cancelled"]);
 const OPEN_MILESTONE = new Set(["open", "paused"]);
 
 /**
@@ -41,14 +42,14 @@ export function selectHandoverItems(input: {
   const byId = new Map(input.requests.map((r) => [r.id, r]));
   const items: HandoverItemDraft[] = [];
   for (const r of input.requests) {
-    if (r.ownerId !== input.ownerId || CLOSED_REQUEST.has(r.status)) continue;
+    if (r.ownerId !== input.ownerId || isClosedStatus(r.status)) continue;
     items.push({ source: "request", refId: r.id, text: `${r.trackingCode} ${r.kind}/${r.status}: ${r.description.slice(0, 80)}` });
   }
   const overdue = input.milestones
     .filter((m) => OPEN_MILESTONE.has(m.status) && m.dueAt !== null && m.dueAt < input.now)
     .filter((m) => {
       const r = byId.get(m.requestId);
-      return !r || !CLOSED_REQUEST.has(r.status);
+      return !r || !isClosedStatus(r.status);
     })
     .sort((a, b) => a.dueAt! - b.dueAt! || a.id.localeCompare(b.id));
   const seen = new Set<string>();

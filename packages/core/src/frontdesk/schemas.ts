@@ -63,13 +63,13 @@ export const VisitorInputSchema = z.strictObject({
   inAt: instant.optional(),
 });
 
-export const HandoverInputSchema = z.strictObject({
+export const ShiftHandoverInputSchema = z.strictObject({
   shift: z.enum(["day", "night", "other"]),
   notes: text(2000).optional(),
   /** Items the shift adds by hand, besides those filled in from the system. */
   items: z.array(text(500)).max(50).optional(),
 });
-export const HandoverSignInputSchema = z.strictObject({
+export const ShiftHandoverSignInputSchema = z.strictObject({
   /** Items the incoming shift takes over; any left out stay unsigned and the handover is flagged. */
   itemIds: z.array(ref).max(200).optional(),
   note: text(500).optional(),

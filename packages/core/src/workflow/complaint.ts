@@ -69,3 +69,6 @@ export const COMPLAINT_MACHINE = {
 } as const satisfies Machine<ComplaintState>;
 
 export type ComplaintStep = keyof typeof COMPLAINT_MACHINE.steps;
+
+/** A repeat complaint (重复投诉): the same unit complained within this window before (head office counts them). */
+export const REPEAT_COMPLAINT_WINDOW_MS = 90 * 86_400_000;

@@ -8,4 +8,4 @@ export * from "./repair-steps.ts";
 export * from "./complaint-steps.ts";
 export * from "./answer-steps.ts";
 export * from "./plan.ts";
-export * from "./ownership.ts";
+export * from "./transfer.ts";

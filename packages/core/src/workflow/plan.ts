@@ -58,7 +58,9 @@ const residentSteps = new Set<string>(RESIDENT_STEPS);
 /** Narrows a step name the API sent (`allowedActions`, `residentActions` are plain strings). */
 export const isStepName = (name: string): name is StepName => stepNames.has(name);
 export const isResidentStep = (name: string): name is ResidentStep => residentSteps.has(name);
-const closedStates = new Set<string>(workflowList.flatMap((w) => w.machine.terminal));
+/** Every terminal state of every workflow (closed, cancelled, archived): the statuses of a closed request. */
+export const CLOSED_STATUSES: readonly string[] = [...new Set(workflowList.flatMap((w) => w.machine.terminal))];
+const closedStates = new Set<string>(CLOSED_STATUSES);
 /** A request in a terminal state of its workflow (closed, cancelled, archived): nothing is left to do on it. */
 export const isClosedStatus = (status: string): boolean => closedStates.has(status);
 

@@ -13,6 +13,7 @@ import {
   type StepPlan,
   type TechnicianLoad,
   warrantyEnds,
+  warrantyLookback,
   type Who,
   withinWarranty,
   type WorkOrder,
@@ -951,25 +952,47 @@ describe("answer (inquiries and everyday help)", () => {
 
 describe("warranty", () => {
   const at = (s: string) => Date.parse(s);
+  const SH = "Asia/Shanghai"; // no daylight saving
 
-  it("ends on the same calendar day (UTC+8) three months later", () => {
-    expect(warrantyEnds(at("2026-01-15T10:00:00+08:00"), 3)).toBe(at("2026-04-15T10:00:00+08:00"));
+  it("ends on the same calendar day three months later in the branch's zone", () => {
+    expect(warrantyEnds(at("2026-01-15T10:00:00+08:00"), 3, SH)).toBe(at("2026-04-15T10:00:00+08:00"));
     // 23:30 in Shanghai is still the 15th there, though the 15th UTC is over: the local day counts.
-    expect(warrantyEnds(at("2026-01-15T23:30:00+08:00"), 3)).toBe(at("2026-04-15T23:30:00+08:00"));
-    expect(warrantyEnds(at("2026-01-15T00:30:00+08:00"), 3)).toBe(at("2026-04-15T00:30:00+08:00"));
-    expect(warrantyEnds(at("2025-11-10T09:00:00+08:00"), 3)).toBe(at("2026-02-10T09:00:00+08:00"));
-    expect(warrantyEnds(at("2026-01-15T10:00:00+08:00"), 0)).toBe(at("2026-01-15T10:00:00+08:00"));
+    expect(warrantyEnds(at("2026-01-15T23:30:00+08:00"), 3, SH)).toBe(at("2026-04-15T23:30:00+08:00"));
+    expect(warrantyEnds(at("2026-01-15T00:30:00+08:00"), 3, SH)).toBe(at("2026-04-15T00:30:00+08:00"));
+    expect(warrantyEnds(at("2025-11-10T09:00:00+08:00"), 3, SH)).toBe(at("2026-02-10T09:00:00+08:00"));
+    expect(warrantyEnds(at("2026-01-15T10:00:00+08:00"), 0, SH)).toBe(at("2026-01-15T10:00:00+08:00"));
+  });
+
+  it("counts calendar months across month ends, the day capped at the shorter month's last (not 31-day months)", () => {
+    expect(warrantyEnds(at("2025-11-30T10:00:00+08:00"), 3, SH)).toBe(at("2026-02-28T10:00:00+08:00"));
+    expect(warrantyEnds(at("2027-11-30T10:00:00+08:00"), 3, SH)).toBe(at("2028-02-29T10:00:00+08:00")); // leap year
+    expect(warrantyEnds(at("2026-01-31T23:59:30+08:00"), 1, SH)).toBe(at("2026-02-28T23:59:30+08:00"));
+    expect(warrantyEnds(at("2026-03-31T08:00:00+08:00"), 1, SH)).toBe(at("2026-04-30T08:00:00+08:00"));
+    expect(warrantyEnds(at("2026-12-31T00:10:00+08:00"), 2, SH)).toBe(at("2027-02-28T00:10:00+08:00"));
+    // Six months of 31 days would reach 2026-07-19; the calendar says 2026-07-15.
+    expect(warrantyEnds(at("2026-01-15T10:00:00+08:00"), 6, SH)).toBe(at("2026-07-15T10:00:00+08:00"));
+    // In a zone with daylight saving the wall-clock time is kept across the change.
+    expect(warrantyEnds(at("2026-03-01T10:00:00+01:00"), 1, "Europe/Berlin")).toBe(at("2026-04-01T10:00:00+02:00"));
+  });
+
+  it("looks back calendar months for the original repair, and that start is covered", () => {
+    const now = at("2026-05-31T10:00:00+08:00");
+    expect(warrantyLookback(now, 3, SH)).toBe(at("2026-02-28T10:00:00+08:00"));
+    expect(warrantyLookback(at("2026-04-15T10:00:00+08:00"), 3, SH)).toBe(at("2026-01-15T10:00:00+08:00"));
+    const since = warrantyLookback(at("2026-04-15T10:00:00+08:00"), 3, SH);
+    expect(withinWarranty(since, at("2026-04-15T10:00:00+08:00"), 3, SH)).toBe(true);
+    expect(withinWarranty(since - 1, at("2026-04-15T10:00:00+08:00"), 3, SH)).toBe(false);
   });
 
   it("withinWarranty: from completion to the end, both included", () => {
     const done = at("2026-01-15T10:00:00+08:00");
     const end = at("2026-04-15T10:00:00+08:00");
-    expect(withinWarranty(done, done, 3)).toBe(true);
-    expect(withinWarranty(done, done - 1, 3)).toBe(false);
-    expect(withinWarranty(done, end - 1, 3)).toBe(true);
-    expect(withinWarranty(done, end, 3)).toBe(true);
-    expect(withinWarranty(done, end + 1, 3)).toBe(false);
-    expect(withinWarranty(done, done + 1, 0)).toBe(false);
-    expect(withinWarranty(done, done, 0)).toBe(false);
+    expect(withinWarranty(done, done, 3, SH)).toBe(true);
+    expect(withinWarranty(done, done - 1, 3, SH)).toBe(false);
+    expect(withinWarranty(done, end - 1, 3, SH)).toBe(true);
+    expect(withinWarranty(done, end, 3, SH)).toBe(true);
+    expect(withinWarranty(done, end + 1, 3, SH)).toBe(false);
+    expect(withinWarranty(done, done + 1, 0, SH)).toBe(false);
+    expect(withinWarranty(done, done, 0, SH)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
+import { reportingDay } from "@wuye/core";
 import type { Client } from "@libsql/client/web";
 import type { SupervisionDb } from "../client/index.ts";
-import { reportingDay } from "./supervision.ts";
 
 // Head-office and region figures, straight SQL over the supervision database's indexed facts.
 // Every query is scoped: org always, region for a region supervisor, optionally one branch.

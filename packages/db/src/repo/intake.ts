@@ -1,6 +1,7 @@
 import { type IntakePlan, newId } from "@wuye/core";
 import { and, eq, fillPlaceholders, inArray, isNull, Param, type Placeholder, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
+import { batchAll } from "./versioned.ts";
 import { attachments, idempotencyKeys, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
 
 export interface NewRequestWrite {
@@ -221,8 +222,7 @@ export async function intakeRefusalFacts(
         .from(rateCounters)
         .where(and(inArray(rateCounters.key, q.limitKeys), eq(rateCounters.window, q.window)))
     : undefined;
-  const present = [idempotent, counters].filter((x) => x !== undefined);
-  const rest = present.length ? ((await db.batch(present as unknown as Parameters<typeof db.batch>[0])) as unknown as unknown[][]) : [];
+  const rest = (await batchAll(db, [idempotent ?? false, counters ?? false])) as unknown[][];
   const idempotentRows = (idempotent ? rest.shift() : []) as Array<typeof idempotencyKeys.$inferSelect>;
   const counterRows = (counters ? rest.shift() : []) as Array<typeof rateCounters.$inferSelect>;
   const counterOf = new Map(counterRows.map((c) => [c.key, c]));

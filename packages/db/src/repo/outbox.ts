@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
 import { outbox } from "../schema/branch.ts";
 
@@ -64,9 +64,4 @@ export async function publishOutbox(
 export async function pendingOutboxCount(db: BranchDb): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(outbox).where(isNull(outbox.publishedAt));
   return Number(row?.n ?? 0);
-}
-
-export async function findOutbox(db: BranchDb, id: string) {
-  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
-  return row ?? null;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
 import { attachments, deliveries, oneTimeCodes, outbox, requests, residents } from "../schema/branch.ts";
 
@@ -125,4 +125,22 @@ export async function setResidentChannels(db: BranchDb, residentId: string, chan
 
 export async function listDeliveries(db: BranchDb, limit = 50) {
   return db.select().from(deliveries).orderBy(desc(deliveries.createdAt)).limit(limit);
+}
+
+/** The archive as a list (phones masked by the caller); newest first. */
+export async function listResidents(db: BranchDb, limit: number) {
+  return db.select().from(residents).orderBy(desc(residents.createdAt), desc(residents.id)).limit(limit);
+}
+
+export async function residentByPhone(db: BranchDb, phone: string) {
+  const [row] = await db.select({ id: residents.id }).from(residents).where(eq(residents.phone, phone)).limit(1);
+  return row ?? null;
+}
+
+/** Verified residents (who have a portal inbox). */
+export async function verifiedResidents(db: BranchDb) {
+  return db
+    .select({ id: residents.id, unitId: residents.unitId, locale: residents.locale, phone: residents.phone })
+    .from(residents)
+    .where(isNotNull(residents.verifiedAt));
 }

@@ -1,3 +1,4 @@
+import { CLOSED_STATUSES } from "@wuye/core";
 import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import type { BranchDb, ControlDb } from "../client/index.ts";
 import { staff } from "../schema/control.ts";
@@ -6,7 +7,6 @@ import { changeRequest } from "./milestone.ts";
 
 type Tx = Parameters<Parameters<BranchDb["transaction"]>[0]>[0];
 export type RequestRecordRow = typeof requestRecords.$inferSelect;
-const TERMINAL = ["closed", "cancelled", "archived"];
 
 export async function findRequestRecord(db: BranchDb, requestId: string): Promise<RequestRecordRow | null> {
   const [row] = await db.select().from(requestRecords).where(eq(requestRecords.requestId, requestId));
@@ -143,7 +143,7 @@ export async function technicianLoads(control: ControlDb, db: BranchDb, branchId
               requests.assigneeId,
               techs.map((t) => t.id),
             ),
-            notInArray(requests.status, TERMINAL),
+            notInArray(requests.status, [...CLOSED_STATUSES]),
           ),
         )
         .groupBy(requests.assigneeId)
@@ -166,7 +166,7 @@ export async function openWorkOrders(db: BranchDb, limit = 500) {
       version: requests.version,
     })
     .from(requests)
-    .where(and(eq(requests.kind, "repair"), notInArray(requests.status, TERMINAL)))
+    .where(and(eq(requests.kind, "repair"), notInArray(requests.status, [...CLOSED_STATUSES])))
     .orderBy(requests.createdAt)
     .limit(limit);
 }
@@ -252,6 +252,6 @@ export async function openItemsOf(db: BranchDb, ownerId: string) {
       createdAt: requests.createdAt,
     })
     .from(requests)
-    .where(and(eq(requests.ownerId, ownerId), notInArray(requests.status, TERMINAL)))
+    .where(and(eq(requests.ownerId, ownerId), notInArray(requests.status, [...CLOSED_STATUSES])))
     .orderBy(requests.createdAt);
 }

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { reportingDaysBefore } from "@wuye/core/supervision";
 import type { Compliance, OverdueRows, Overview, Ranking, Trends } from "../api/types.ts";
 import type { ClientResponse } from "hono/client";
 import { answer, apiHref, download, refine } from "../lib/api.ts";
@@ -17,10 +18,8 @@ import { SurveyResults } from "./surveys.tsx";
 
 const PERIODS = [7, 30, 90] as const;
 
-function fromDate(days: number) {
-  const d = new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000); // Shanghai days, as the API counts them
-  return d.toISOString().slice(0, 10);
-}
+/** The first reporting day of the last `days` days, as the API counts them. */
+const fromDate = (days: number) => reportingDaysBefore(Date.now(), days);
 
 /** A route's rows as CSV (`format: "csv"` in `args`), fetched with the staff token, which a plain link cannot carry. */
 function Csv<A>({
