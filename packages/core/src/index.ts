@@ -13,3 +13,4 @@ export * from "./workflow/index.ts";
 export * from "./duty/index.ts";
 export * from "./supervision/index.ts";
 export * from "./resident/index.ts";
+export * from "./message/index.ts";
