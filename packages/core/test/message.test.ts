@@ -17,13 +17,14 @@ const wire = <P extends object>(row: { id: string; payload: P }) => ({ ...row.pa
 
 describe("the message contract", () => {
   it("every builder's row is what its queue's schema accepts", () => {
-    const events = [
-      requestEventRow(branch, { eventId: "evt_1", type: "request.created", requestId: "req_1" }, NOW),
-      surveyEventRow(branch, { eventId: "evt_2", surveyId: "srv_1" }, NOW),
-    ];
-    for (const e of events) {
-      expect(e.topic).toBe("request-events");
-      expect(parseMessage(EventMessageSchema, wire(e)).ok).toBe(true);
+    const event = requestEventRow(branch, { eventId: "evt_1", type: "request.created", requestId: "req_1" }, NOW);
+    const survey = surveyEventRow(branch, { eventId: "evt_2", surveyId: "srv_1" }, NOW);
+    for (const [topic, body] of [
+      [event.topic, wire(event)],
+      [survey.topic, wire(survey)],
+    ]) {
+      expect(topic).toBe("request-events");
+      expect(parseMessage(EventMessageSchema, body).ok).toBe(true);
     }
     const notices = [
       requestNoticeRow(branch, { subjectId: "evt_1", part: 0, requestId: "req_1", type: "request.reply", recipients: ["resident"] }, NOW),

@@ -9,3 +9,4 @@ export * from "./complaint-steps.ts";
 export * from "./answer-steps.ts";
 export * from "./plan.ts";
 export * from "./transfer.ts";
+export * from "./record.ts";

@@ -9,6 +9,7 @@ import {
   pickTechnician,
   planStep,
   priceQuote,
+  type RecordOfKind,
   type StepContext,
   type StepPlan,
   type TechnicianLoad,
@@ -51,9 +52,9 @@ const staff = (role: Role): Who => ({ role });
 const RESIDENT = "resident" as const;
 
 /** One request going through its workflow: each step is planned, then its effect is taken as the new record. */
-class Flow {
+class Flow<K extends RequestKind = RequestKind> {
   state: string;
-  record: Record<string, unknown>;
+  record: RecordOfKind<K>;
   settings: BranchSettings = defaultBranchSettings();
   warranty: StepContext["warranty"] = null;
   technicians: TechnicianLoad[] = TECHS;
@@ -61,17 +62,17 @@ class Flow {
   communityId: string | null = "c1";
   /** The technician the order is with; dispatch moves it. */
   assigneeId: string | null = "staff-technician";
-  last!: StepPlan;
+  last!: StepPlan<RecordOfKind<K>>;
 
   constructor(
-    readonly kind: RequestKind,
+    readonly kind: K,
     readonly channel = "phone",
   ) {
     this.state = "received";
     this.record = initialRecord({ id: "req_01HZZZ00abc123", kind, channel, createdAt: T0 });
   }
 
-  ctx(who: Who): StepContext {
+  ctx(who: Who): StepContext<RecordOfKind<K>> {
     return {
       now: this.now,
       actor: who === "resident" ? null : { staffId: `staff-${who.role}`, role: who.role },
@@ -94,12 +95,12 @@ class Flow {
   }
 
   /** Plans without applying. */
-  plan(action: string, input: unknown, who: Who, state = this.state): StepPlan {
+  plan(action: string, input: unknown, who: Who, state = this.state): StepPlan<RecordOfKind<K>> {
     return planStep(this.kind, action, input, state, who, this.ctx(who));
   }
 
   /** Plans and applies (state and record move on). */
-  do(action: string, input: unknown, who: Who): StepPlan {
+  do(action: string, input: unknown, who: Who): StepPlan<RecordOfKind<K>> {
     const p = this.plan(action, input, who);
     this.state = p.state;
     this.record = p.effect.record;
@@ -109,7 +110,7 @@ class Flow {
   }
 
   get wo(): WorkOrder {
-    return this.record as unknown as WorkOrder;
+    return this.record as WorkOrder;
   }
 }
 
@@ -593,7 +594,7 @@ describe("repair: completion and payment", () => {
   });
 });
 
-function quotedRepairIn(f: Flow) {
+function quotedRepairIn(f: Flow<"repair">) {
   f.do("dispatch", { itemCode: "tap-washer" }, agent);
   f.do("arrive", { confirmed: true }, tech);
   f.do("quote", { lines: [{ code: "tap-washer", qty: 1 }] }, tech);
@@ -711,7 +712,7 @@ describe("repair: only the assigned technician acts on the order", () => {
 
 describe("complaint", () => {
   const classifyValid = { nature: "valid", content: "attitude", reasonable: true, demand: "要求道歉" };
-  const investigated = (f: Flow) => {
+  const investigated = (f: Flow<"complaint">) => {
     f.do("classify", classifyValid, agent);
     f.do("investigate", { findings: "值班员语气生硬", rootCause: "培训不足" }, agent);
     f.do("assign-responsibility", { department: "客服中心", plan: "当面致歉并培训" }, agent);
