@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ComplaintStep } from "./complaint.ts";
 import { followUp, FollowUpInput } from "./repair-steps.ts";
-import { GuardOverride, guardText, Instant, plainText, signed, type StepContext, type StepDef, stepOf } from "./step.ts";
+import { GuardOverride, guardText, Instant, plainText, signed, type StepContext, type StepTable, stepOf } from "./step.ts";
 import type { WorkOrder } from "./work-order.ts";
 
 /** The complaint's case file: each of the eight steps with who and when. */
@@ -40,7 +40,7 @@ const keep = (ctx: StepContext<ComplaintRecord>, name: string, patch: Partial<Co
 });
 const code = (ctx: StepContext) => ({ trackingCode: ctx.request.trackingCode });
 
-export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef<any, ComplaintRecord>> = {
+export const COMPLAINT_STEPS: StepTable<ComplaintStep, ComplaintRecord> = {
   classify: step(
     z
       .strictObject({

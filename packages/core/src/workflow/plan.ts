@@ -9,7 +9,7 @@ import { ANSWER_MACHINE, type AnswerStep } from "./inquiry.ts";
 import { allowedSteps, isTerminal, type Machine, nextState, type Performer, type Who } from "./machine.ts";
 import { REPAIR_MACHINE, type RepairStep } from "./repair.ts";
 import { REPAIR_STEPS } from "./repair-steps.ts";
-import type { StepContext, StepDef, StepEffect } from "./step.ts";
+import type { StepContext, StepEffect, StepTable } from "./step.ts";
 import {
   type AnswerRecord,
   type RecordOfKind,
@@ -24,8 +24,7 @@ import { newWorkOrder, type WorkOrder, workOrderNumber } from "./work-order.ts";
 /** A workflow: its state machine and its steps, both over its own record `R`. */
 export interface Workflow<R = WorkflowRecord> {
   machine: Machine<string, string, R>;
-  // biome-ignore lint/suspicious/noExplicitAny: a table of steps holds defs of every input type
-  steps: Record<string, StepDef<any, R>>;
+  steps: StepTable<string, R>;
 }
 
 const REPAIR: Workflow<WorkOrder> = { machine: REPAIR_MACHINE, steps: REPAIR_STEPS };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BadInput, Conflict } from "../errors/index.ts";
 import type { RepairStep } from "./repair.ts";
-import { Fen, field, Instant, plainText, signed, type StepContext, type StepDef, type StepEffect, stepOf } from "./step.ts";
+import { Fen, field, Instant, plainText, signed, type StepContext, type StepTable, type StepEffect, stepOf } from "./step.ts";
 import { itemFromPriceList, NON_STANDARD, pickTechnician, priceQuote, type WorkItem, type WorkOrder } from "./work-order.ts";
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
@@ -19,7 +19,7 @@ function priced(ctx: StepContext, itemCode: string): WorkItem {
   return itemFromPriceList(p);
 }
 
-export const REPAIR_STEPS: Record<RepairStep, StepDef<any, WorkOrder>> = {
+export const REPAIR_STEPS: StepTable<RepairStep, WorkOrder> = {
   "refer-for-review": step(z.strictObject({ item: plainText(200) }), (i, ctx) => ({
     record: keep(ctx, { review: { item: i.item, referredBy: signed(ctx).by, referredAt: ctx.now } }),
     publicNote: "review",

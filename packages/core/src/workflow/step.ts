@@ -92,6 +92,10 @@ export interface StepDef<I = any, R = WorkflowRecord> {
   apply(input: I, ctx: StepContext<R>): StepEffect<R>;
 }
 
+/** A workflow's steps by name, each with its own input type, all over the workflow's record `R`. */
+// biome-ignore lint/suspicious/noExplicitAny: a table of steps holds defs of every input type
+export type StepTable<A extends string, R> = Record<A, StepDef<any, R>>;
+
 /** The step builder of a workflow whose record is `R`: each step reads and writes that record, typed. */
 export const stepOf =
   <R>() =>
