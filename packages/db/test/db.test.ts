@@ -11,6 +11,7 @@ import { publishOutbox, type OutboxMessage } from "../src/repo/outbox.ts";
 import { insertRequest } from "../src/repo/intake.ts";
 import { enqueueOnce, listRequests } from "../src/repo/request.ts";
 import { handoverSources } from "../src/repo/handover.ts";
+import { insertSurvey, sendSurvey } from "../src/repo/survey.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;
@@ -106,6 +107,32 @@ describe("a new shift handover's sources", () => {
     expect(sources.requests.map((r) => r.id).sort()).toEqual(["req_000002", "req_000005"]);
     const items = selectHandoverItems({ ownerId: owner, ...sources, now: 10_000 });
     expect(items.map((i) => i.refId)).toEqual(["req_000002", "ms_2", "ms_5"]);
+  });
+});
+
+describe("a versioned change (updateVersioned)", () => {
+  it("writes only over the version the caller saw and while its condition holds, and returns the row written", async () => {
+    const db = await freshBranch("versioned");
+    const draft = await insertSurvey(db, {
+      id: "srv_1",
+      title: "满意度",
+      scale: 5,
+      questions: [{ id: "q1", text: "总体", type: "scale" }],
+      status: "draft",
+      createdBy: "stf_1",
+      createdAt: 1000,
+      updatedAt: 1000,
+    });
+    expect(draft).toMatchObject({ id: "srv_1", version: 1, status: "draft" });
+    const send = (expectedVersion: number | null, id = "srv_1") =>
+      sendSurvey(db, { id, expectedVersion, target: { all: true }, now: 2000, inboxRows: [], outbox: [] });
+    expect(await send(7)).toEqual({ ok: false, currentVersion: 1 }); // stale: nothing written
+    expect(await send(1, "srv_missing")).toBeNull();
+    const sent = await send(1);
+    expect(sent).toMatchObject({ ok: true, version: 2, row: { id: "srv_1", status: "sent", sentAt: 2000, version: 2, updatedAt: 2000 } });
+    // Fresh version, but no longer a draft: refused with the version that is current.
+    expect(await send(2)).toEqual({ ok: false, currentVersion: 2 });
+    expect(await send(null)).toEqual({ ok: false, currentVersion: 2 });
   });
 });
 

@@ -36,13 +36,16 @@ export interface StepWrite {
   outbox: Array<typeof outbox.$inferInsert>;
 }
 
-/** One workflow step in one transaction: version check, request state, record, milestones, case, event, outbox. */
+/**
+ * One workflow step in one transaction: version check, request state, record, milestones, case, event, outbox.
+ * `applied` is the request as written.
+ */
 export async function applyStep(db: BranchDb, w: StepWrite) {
   return changeRequest(
     db,
     { requestId: w.requestId, expectedVersion: w.expectedVersion, now: w.now, event: w.event, outbox: w.outbox },
     async (tx) => {
-      await tx
+      const [request] = await tx
         .update(requests)
         .set({
           status: w.request.status,
@@ -52,7 +55,8 @@ export async function applyStep(db: BranchDb, w: StepWrite) {
           ...(w.request.rating ? { satisfaction: w.request.rating.score, ratingComment: w.request.rating.comment, ratedAt: w.now } : {}),
           ...(w.request.reopened ? { reopenCount: sql`${requests.reopenCount} + 1`, closedAt: null } : {}),
         })
-        .where(eq(requests.id, w.requestId));
+        .where(eq(requests.id, w.requestId))
+        .returning();
       const record = { ...w.record, requestId: w.requestId, updatedAt: w.now };
       await tx
         .insert(requestRecords)
@@ -71,6 +75,8 @@ export async function applyStep(db: BranchDb, w: StepWrite) {
       if (w.cancelOpen) await settle(tx, w.requestId, null, { status: "cancelled" }, w.now);
       if (w.milestones.length) await tx.insert(milestones).values(w.milestones);
       if (w.caseEntry) await tx.insert(caseLibrary).values(w.caseEntry);
+      if (!request) throw new Error(`request ${w.requestId} vanished`);
+      return request;
     },
   );
 }
