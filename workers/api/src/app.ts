@@ -1,32 +1,31 @@
 import { DomainError, NotFound } from "@wuye/core";
 import { bodyLimit } from "hono/body-limit";
+import { auditRoutes } from "./audit/index.ts";
 import { authRoutes } from "./auth/routes.ts";
+import { caseLibraryRoutes } from "./cases/index.ts";
+import { devRoutes } from "./dev/index.ts";
 import { renderDocs } from "./docs/page.ts";
-import { healthRoutes } from "./health/routes.ts";
-import { hqRoutes } from "./hq/routes.ts";
+import { dutyLogRoutes } from "./duty-log/index.ts";
+import { forumRoutes } from "./forum/index.ts";
+import { healthRoutes } from "./health/index.ts";
+import { hqRoutes } from "./hq/index.ts";
 import { createRouter } from "./http/openapi.ts";
 import { problemFromError } from "./http/problem.ts";
-import { consoleAuditRoutes } from "./console/audit.ts";
-import { consoleMilestoneRoutes } from "./console/milestones.ts";
-import { consoleNotificationRoutes } from "./console/notifications.ts";
-import { consoleReplyRoutes } from "./console/replies.ts";
-import { consoleRequestRoutes } from "./console/requests.ts";
-import { consoleSettingsRoutes } from "./console/settings.ts";
-import { consoleWorkflowRoutes, publicWorkflowRoutes } from "./workflow/routes.ts";
-import { devRoutes } from "./dev/routes.ts";
 import { authenticate, branchTenant, supervisionScope } from "./middleware/auth.ts";
 import { base } from "./middleware/base.ts";
-import { attachmentRoutes, PHOTO_MAX_BYTES } from "./public/attachments.ts";
-import { residentRoutes } from "./public/resident.ts";
-import { dutyLogRoutes } from "./frontdesk/duty-log.ts";
-import { forumRoutes } from "./frontdesk/forum.ts";
-import { handoverRoutes } from "./frontdesk/handovers.ts";
-import { noticeRoutes } from "./frontdesk/notices.ts";
-import { residentFrontdeskRoutes } from "./frontdesk/public.ts";
-import { residentRecordRoutes } from "./frontdesk/residents.ts";
-import { surveyRoutes } from "./frontdesk/surveys.ts";
-import { visitorRoutes } from "./frontdesk/visitors.ts";
-import { publicRoutes } from "./public/routes.ts";
+import { milestoneRoutes } from "./milestones/index.ts";
+import { noticeRoutes } from "./notices/index.ts";
+import { notificationRoutes } from "./notifications/index.ts";
+import { PHOTO_MAX_BYTES, publicRoutes } from "./public/index.ts";
+import { replyRoutes } from "./replies/index.ts";
+import { requestRoutes } from "./requests/index.ts";
+import { verifiedResidentRoutes } from "./resident/index.ts";
+import { residentArchiveRoutes } from "./resident-archive/index.ts";
+import { settingsRoutes } from "./settings/index.ts";
+import { shiftHandoverRoutes } from "./shift-handovers/index.ts";
+import { surveyRoutes } from "./surveys/index.ts";
+import { visitorRoutes } from "./visitors/index.ts";
+import { residentStepRoutes, workflowRoutes } from "./workflow/index.ts";
 
 const JSON_LIMIT_BYTES = 256 * 1024;
 
@@ -36,28 +35,27 @@ const JSON_LIMIT_BYTES = 256 * 1024;
  */
 export function apiRoutes() {
   const consoleRoutes = createRouter()
-    .route("/", consoleRequestRoutes)
-    .route("/", consoleMilestoneRoutes)
-    .route("/", consoleSettingsRoutes)
-    .route("/", consoleNotificationRoutes)
-    .route("/", consoleReplyRoutes)
-    .route("/", consoleAuditRoutes)
+    .route("/", requestRoutes)
+    .route("/", milestoneRoutes)
+    .route("/", settingsRoutes)
+    .route("/", notificationRoutes)
+    .route("/", replyRoutes)
+    .route("/", auditRoutes)
     .route("/", noticeRoutes)
     .route("/", visitorRoutes)
-    .route("/", handoverRoutes)
+    .route("/", shiftHandoverRoutes)
     .route("/", dutyLogRoutes)
     .route("/", surveyRoutes)
     .route("/", forumRoutes)
-    .route("/", residentRecordRoutes)
-    .route("/", consoleWorkflowRoutes);
+    .route("/", residentArchiveRoutes)
+    .route("/", workflowRoutes)
+    .route("/", caseLibraryRoutes);
   return createRouter()
     .route("/auth", authRoutes)
     .route("/", healthRoutes)
     .route("/public", publicRoutes)
-    .route("/public", residentRoutes)
-    .route("/public", attachmentRoutes)
-    .route("/public", residentFrontdeskRoutes)
-    .route("/public", publicWorkflowRoutes)
+    .route("/public", verifiedResidentRoutes)
+    .route("/public", residentStepRoutes)
     .route("/console", consoleRoutes)
     .route("/hq", hqRoutes)
     .route("/dev", devRoutes);

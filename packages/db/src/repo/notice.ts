@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
-import { inbox, notices } from "../schema/branch.ts";
+import { auditLog, inbox, notices } from "../schema/branch.ts";
 import { batchOf, insertInboxRows, updateVersioned, type VersionedWrite } from "./versioned.ts";
 
 // Notices to residents (物业服务信息告知): drafts, approval, publication and the push to the inboxes.
@@ -8,9 +8,15 @@ import { batchOf, insertInboxRows, updateVersioned, type VersionedWrite } from "
 export type NoticeRow = typeof notices.$inferSelect;
 type InboxRow = typeof inbox.$inferInsert;
 
-/** A new notice (and, published at once, its inbox rows); returns it as written. */
-export async function insertNotice(db: BranchDb, row: typeof notices.$inferInsert, inboxRows: InboxRow[] = []): Promise<NoticeRow> {
+/** A new notice with its audit entry and, when published at once, the residents' inbox rows, in one batch; returns it as written. */
+export async function insertNotice(
+  db: BranchDb,
+  row: typeof notices.$inferInsert,
+  inboxRows: InboxRow[] = [],
+  audit?: typeof auditLog.$inferInsert,
+): Promise<NoticeRow> {
   const [[written]] = await batchOf(db, db.insert(notices).values(row).returning(), [
+    audit !== undefined && db.insert(auditLog).values(audit),
     inboxRows.length > 0 && db.insert(inbox).values(inboxRows).onConflictDoNothing(),
   ]);
   return written as NoticeRow;
@@ -31,8 +37,8 @@ export async function listNotices(db: BranchDb, f: { status?: string | undefined
 }
 
 /**
- * A notice's change, only if nobody changed it since `expectedVersion` (null = no check): the update, its
- * history entry and, on publication, the residents' inbox rows, in one transaction. null if it vanished.
+ * A notice's change, only if nobody changed it since `expectedVersion` (null = no check): the update, its history
+ * entry, its audit entry and, on publication, the residents' inbox rows, in one transaction. null if it vanished.
  */
 export async function changeNotice(
   db: BranchDb,
@@ -42,6 +48,7 @@ export async function changeNotice(
     now: number;
     patch: Partial<typeof notices.$inferInsert>;
     history: NoticeRow["history"][number];
+    audit: typeof auditLog.$inferInsert;
     inboxRows?: InboxRow[];
   },
 ): Promise<VersionedWrite<NoticeRow>> {
@@ -51,7 +58,9 @@ export async function changeNotice(
       expectedVersion: c.expectedVersion,
       set: (cur) => ({ ...c.patch, history: [...cur.history, c.history], updatedAt: c.now }),
     });
-    if (result?.ok) await insertInboxRows(tx, c.inboxRows ?? []);
+    if (!result?.ok) return result;
+    await insertInboxRows(tx, c.inboxRows ?? []);
+    await tx.insert(auditLog).values(c.audit);
     return result;
   });
 }

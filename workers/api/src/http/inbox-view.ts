@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { listInbox } from "@wuye/db";
 import type { Context } from "hono";
 import type { BranchDb } from "@wuye/db";
+import { iso } from "./common.ts";
 
 export const InboxView = z.object({
   unread: z.number(),
@@ -38,7 +39,7 @@ export async function inboxResponse(c: Context, db: BranchDb, recipient: { type:
         title: i.title,
         body: i.body,
         requestId: i.requestId,
-        createdAt: new Date(i.createdAt).toISOString(),
+        createdAt: iso(i.createdAt),
         read: i.readAt !== null,
       })),
     },

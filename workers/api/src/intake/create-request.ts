@@ -19,6 +19,7 @@ import {
 } from "@wuye/core";
 import { type BranchDb, type BranchRow, findAttachments, findCommunity, findUnit, intakeRefusalFacts, recordIntake } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
+import { iso } from "../http/common.ts";
 import { dutyOwnerAt } from "../duty.ts";
 import { publishCommitted } from "../outbox.ts";
 import type { Services } from "../services.ts";
@@ -114,7 +115,7 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     status: plan.request.status,
     kind: plan.request.kind,
     urgency: plan.request.urgency,
-    milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: new Date(m.dueAt).toISOString() })),
+    milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: iso(m.dueAt) })),
   };
   const idempotency = a.idempotencyKey ? { scope, key: a.idempotencyKey } : undefined;
   let outbox: Awaited<ReturnType<typeof recordIntake>>;

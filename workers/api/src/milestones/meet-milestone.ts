@@ -1,0 +1,14 @@
+import { z } from "@hono/zod-openapi";
+import { expectedVersion } from "../http/common.ts";
+import { createRouter } from "../http/openapi.ts";
+import { changeMilestone } from "./change-milestone.ts";
+import { milestoneRoute } from "./milestone-route.ts";
+
+export const meetMilestoneRoute = createRouter().openapi(
+  milestoneRoute("met", "Record the milestone as met, by whom and when", z.strictObject({})),
+  async (c) => {
+    const { id, milestoneId } = c.req.valid("param");
+    const expected = expectedVersion(c.req.valid("header")["if-match"]);
+    return changeMilestone(c, { id, milestoneId, action: "meet", body: {}, expected });
+  },
+);

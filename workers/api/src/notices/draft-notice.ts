@@ -1,0 +1,48 @@
+import { createRoute } from "@hono/zod-openapi";
+import { newId, NoticeDraftInputSchema } from "@wuye/core";
+import { findNotice, insertNotice } from "@wuye/db";
+import { auditEntry, etagOf, jsonBody, ok } from "../http/common.ts";
+import { createRouter, errorResponses } from "../http/openapi.ts";
+import { requirePermission } from "../middleware/auth.ts";
+import { checkAudience } from "./audience.ts";
+import { historyEntry, NoticeView, noticeSubject, noticeView } from "./notice-view.ts";
+
+export const draftNoticeRoute = createRouter().openapi(
+  createRoute({
+    method: "post",
+    path: "/notices",
+    tags: ["console"],
+    summary: "Draft a notice (物业服务信息告知); it is published only after the supervisor approves it",
+    security: [{ bearer: [] }],
+    request: { body: jsonBody(NoticeDraftInputSchema) },
+    responses: { 201: ok("The draft (ETag: version)", NoticeView), ...errorResponses },
+  }),
+  async (c) => {
+    const actor = c.var.actor;
+    requirePermission(actor, "notice.draft");
+    const input = c.req.valid("json");
+    const { branch, db } = c.var.tenant;
+    const now = c.var.services.now();
+    await checkAudience(c.var.services, branch, input.audience);
+    const id = newId("ntc", now);
+    const row = {
+      id,
+      title: input.title,
+      body: input.body,
+      category: input.category,
+      audience: input.audience ?? null,
+      status: "draft",
+      publishAt: input.publishAt ?? null,
+      expiresAt: input.expiresAt ?? null,
+      emergency: false,
+      draftedBy: actor.staffId,
+      history: [historyEntry(actor, "draft", now)],
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertNotice(db, row, [], auditEntry(actor, "notice.draft", noticeSubject(id), now));
+    const n = (await findNotice(db, id))!;
+    c.header("etag", etagOf(n.version));
+    return c.json(noticeView(n, branch, c.var.locale, now), 201);
+  },
+);

@@ -1,0 +1,52 @@
+import { createRoute } from "@hono/zod-openapi";
+import { newId, NoticeEmergencyInputSchema } from "@wuye/core";
+import { findNotice, insertNotice, noticeInboxRows } from "@wuye/db";
+import { auditEntry, etagOf, jsonBody, ok } from "../http/common.ts";
+import { createRouter, errorResponses } from "../http/openapi.ts";
+import { requirePermission } from "../middleware/auth.ts";
+import { checkAudience } from "./audience.ts";
+import { historyEntry, NoticeView, noticeSubject, noticeView } from "./notice-view.ts";
+
+export const publishEmergencyNoticeRoute = createRouter().openapi(
+  createRoute({
+    method: "post",
+    path: "/notices/emergency",
+    tags: ["console"],
+    summary: "Publish an emergency or outage notice at once (branch manager); the supervisor approves it after the fact",
+    security: [{ bearer: [] }],
+    request: { body: jsonBody(NoticeEmergencyInputSchema) },
+    responses: { 201: ok("Published, approval pending", NoticeView), ...errorResponses },
+  }),
+  async (c) => {
+    const actor = c.var.actor;
+    requirePermission(actor, "notice.publishEmergency");
+    const input = c.req.valid("json");
+    const { branch, db } = c.var.tenant;
+    const s = c.var.services;
+    const now = s.now();
+    await checkAudience(s, branch, input.audience);
+    const id = newId("ntc", now);
+    const row = {
+      id,
+      title: input.title,
+      body: input.body,
+      category: "emergency",
+      audience: input.audience ?? null,
+      status: "emergencyPending",
+      publishAt: now,
+      expiresAt: input.expiresAt && input.expiresAt > now ? input.expiresAt : null,
+      emergency: true,
+      draftedBy: actor.staffId,
+      pushedAt: now,
+      history: [historyEntry(actor, "publishEmergency", now)],
+      createdAt: now,
+      updatedAt: now,
+    };
+    const inboxRows = await noticeInboxRows(s.control, branch, db, row, now);
+    const audit = auditEntry(actor, "notice.publishEmergency", noticeSubject(id), now, { pushed: inboxRows.length });
+    await insertNotice(db, row, inboxRows, audit);
+    const n = (await findNotice(db, id))!;
+    c.header("etag", etagOf(n.version));
+    return c.json(noticeView(n, branch, c.var.locale, now), 201);
+  },
+);

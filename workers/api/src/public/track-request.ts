@@ -1,0 +1,64 @@
+import { createRoute, type z } from "@hono/zod-openapi";
+import { allowedActions, type MessageKey, type MilestoneName, type RequestKind, t } from "@wuye/core";
+import { requestTimeline } from "@wuye/db";
+import { iso } from "../http/common.ts";
+import { jsonWithEtag } from "../http/etag.ts";
+import { createRouter, errorResponses } from "../http/openapi.ts";
+import { residentView } from "../workflow/resident-view.ts";
+import { recordOf } from "../workflow/run-step.ts";
+import { TrackingParam, TrackingViewSchema } from "./schemas.ts";
+import { byTrackingCode } from "./tracked-request.ts";
+
+export const trackRequestRoute = createRouter().openapi(
+  createRoute({
+    method: "get",
+    path: "/requests/{trackingCode}",
+    tags: ["public"],
+    summary: "Track a request: status, milestones and a resident-safe timeline; poll with If-None-Match (304 while unchanged)",
+    request: { params: TrackingParam },
+    responses: {
+      200: {
+        description: "Tracking view (ETag: hash of the view, so any visible change changes it)",
+        content: { "application/json": { schema: TrackingViewSchema } },
+      },
+      304: { description: "Unchanged since the ETag in If-None-Match" },
+      404: errorResponses[404],
+    },
+  }),
+  async (c) => {
+    const s = c.var.services;
+    const { branch, db, request } = await byTrackingCode(s, c.req.valid("param").trackingCode);
+    const [{ events, milestones }, record] = await Promise.all([requestTimeline(db, request.id), recordOf(db, request)]);
+    const now = s.now();
+    const locale = c.var.locale;
+    return jsonWithEtag(c, {
+      trackingCode: request.trackingCode,
+      kind: request.kind as RequestKind,
+      category: request.category,
+      urgency: request.urgency,
+      status: request.status,
+      createdAt: iso(request.createdAt),
+      branch: { slug: branch.slug, name: locale === "en" ? branch.nameEn : branch.name, servicePhone: branch.servicePhone },
+      milestones: milestones.map((m) => ({
+        name: m.name as MilestoneName,
+        dueAt: iso(m.dueAt),
+        status: m.status,
+        metAt: iso(m.metAt),
+        breached: m.breachedAt !== null || (m.metAt === null && m.dueAt !== null && m.dueAt < now && m.status === "open"),
+      })),
+      // Only events with a public note; internal data and staff identities never leave the branch.
+      timeline: events
+        .filter((e) => e.publicNote !== null)
+        .map((e) => ({
+          at: iso(e.at),
+          type: e.type,
+          note: e.publicNote === "reply" ? String(e.data.text) : t(locale, `timeline.${e.publicNote}` as MessageKey),
+        })),
+      workflow: {
+        state: t(locale, `state.${request.status}` as MessageKey),
+        residentActions: allowedActions(request.kind as RequestKind, request.status, "resident", record),
+        record: residentView(request.kind, record),
+      },
+    } satisfies z.input<typeof TrackingViewSchema>) as never;
+  },
+);

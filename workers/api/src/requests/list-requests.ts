@@ -1,0 +1,76 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { CHANNELS, maskPhone, REQUEST_KINDS } from "@wuye/core";
+import { listRequests, milestonesOf } from "@wuye/db";
+import { iso } from "../http/common.ts";
+import { createRouter, errorResponses } from "../http/openapi.ts";
+import { requirePermission } from "../middleware/auth.ts";
+import { decodeCursor, encodeCursor, milestoneView, RegisterPage } from "./request-views.ts";
+
+const RegisterQuery = z.strictObject({
+  kind: z.enum(REQUEST_KINDS).optional(),
+  status: z.string().max(30).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  owner: z.string().max(64).optional().openapi({ description: "a staff id, or `me`" }),
+  overdue: z.enum(["true", "false"]).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  q: z.string().min(1).max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const listRequestsRoute = createRouter().openapi(
+  createRoute({
+    method: "get",
+    path: "/requests",
+    tags: ["console"],
+    summary: "The service information register (顾客服务信息登记表) with filters and cursor pagination",
+    security: [{ bearer: [] }],
+    request: { query: RegisterQuery },
+    responses: { 200: { description: "A page", content: { "application/json": { schema: RegisterPage } } }, ...errorResponses },
+  }),
+  async (c) => {
+    requirePermission(c.var.actor, "request.read");
+    const q = c.req.valid("query");
+    const { db } = c.var.tenant;
+    const rows = await listRequests(db, {
+      kind: q.kind,
+      status: q.status,
+      channel: q.channel,
+      ownerId: q.owner === "me" ? c.var.actor.staffId : q.owner,
+      from: q.from ? Date.parse(q.from) : undefined,
+      to: q.to ? Date.parse(q.to) : undefined,
+      q: q.q,
+      overdueAt: q.overdue === "true" ? c.var.services.now() : undefined,
+      cursor: decodeCursor(q.cursor),
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const ms = await milestonesOf(
+      db,
+      page.map((r) => r.id),
+    );
+    const items = page.map((r) => {
+      const own = ms.filter((m) => m.requestId === r.id);
+      const open = own.filter((m) => m.status === "open" && m.dueAt !== null).map((m) => m.dueAt!);
+      return {
+        id: r.id,
+        trackingCode: r.trackingCode,
+        kind: r.kind,
+        category: r.category,
+        urgency: r.urgency,
+        status: r.status,
+        channel: r.channel,
+        description: r.description,
+        contactName: r.contactName,
+        contactPhone: maskPhone(r.contactPhone),
+        ownerId: r.ownerId,
+        createdAt: iso(r.createdAt)!,
+        nextDueAt: open.length ? iso(Math.min(...open)) : null,
+        milestones: own.map(milestoneView),
+      };
+    });
+    const last = page.at(-1);
+    return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null }, 200);
+  },
+);

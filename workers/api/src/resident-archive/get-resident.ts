@@ -1,0 +1,42 @@
+import { createRoute } from "@hono/zod-openapi";
+import { NotFound } from "@wuye/core";
+import { findResident, writeAudit } from "@wuye/db";
+import { auditEntry, IdParam, iso, ok } from "../http/common.ts";
+import { createRouter, errorResponses } from "../http/openapi.ts";
+import { requirePermission } from "../middleware/auth.ts";
+import { ResidentDetail } from "./resident-views.ts";
+
+export const getResidentRoute = createRouter().openapi(
+  createRoute({
+    method: "get",
+    path: "/residents/{id}",
+    tags: ["console"],
+    summary: "One resident record in full; who read it and when is audited",
+    security: [{ bearer: [] }],
+    request: { params: IdParam },
+    responses: { 200: ok("The record", ResidentDetail), ...errorResponses },
+  }),
+  async (c) => {
+    requirePermission(c.var.actor, "request.readResident");
+    const { db } = c.var.tenant;
+    const r = await findResident(db, c.req.valid("param").id);
+    if (!r) throw new NotFound("resident");
+    await writeAudit(db, auditEntry(c.var.actor, "resident.read", { type: "resident", id: r.id }, c.var.services.now()));
+    return c.json(
+      {
+        id: r.id,
+        name: r.name,
+        phone: r.phone,
+        email: r.email,
+        unitId: r.unitId,
+        locale: r.locale,
+        channels: r.channels,
+        verified: r.verifiedAt !== null,
+        verifiedAt: iso(r.verifiedAt),
+        createdAt: iso(r.createdAt),
+        updatedAt: iso(r.updatedAt),
+      },
+      200,
+    );
+  },
+);

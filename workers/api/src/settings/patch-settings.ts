@@ -1,0 +1,39 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { BranchSettingsPatchSchema } from "@wuye/core";
+import { branchSettings } from "../branch-settings.ts";
+import { etagOf, expectedVersion } from "../http/common.ts";
+import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
+import { saveSettings } from "./save-settings.ts";
+import { ListsView, settingsView } from "./settings-views.ts";
+
+export const patchSettingsRoute = createRouter().openapi(
+  createRoute({
+    method: "patch",
+    path: "/settings",
+    tags: ["console"],
+    summary: "Replace parts of the settings (validated, versioned; If-Match required)",
+    security: [{ bearer: [] }],
+    request: {
+      headers: z.object({ "if-match": z.string() }),
+      body: { content: { "application/json": { schema: BranchSettingsPatchSchema } }, required: true },
+    },
+    responses: {
+      200: { description: "Saved", content: { "application/json": { schema: ListsView } } },
+      ...errorResponses,
+      412: { description: "Someone changed the settings since you read them", content: problemContent },
+    },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const { version } = await saveSettings(
+      c.var.services,
+      c.var.actor,
+      c.var.tenant.branch.id,
+      expectedVersion(c.req.valid("header")["if-match"])!,
+      () => input,
+    );
+    const { settings } = await branchSettings(c.var.services, c.var.tenant.branch.id);
+    c.header("etag", etagOf(version));
+    return c.json(settingsView(version, settings), 200);
+  },
+);
