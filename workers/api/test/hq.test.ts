@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
-import { generateMonthlyReports, openDatabases, rebuildFacts, reportingMonth } from "@wuye/db";
+import { reportingMonth } from "@wuye/core";
+import { generateMonthlyReports, openDatabases, rebuildFacts } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { BranchRank, itemsOf, OverdueItem, Overview, SurveyRow, TrendPoint } from "../src/hq/schemas.ts";
 import { call, expectProblem, tokenFor } from "./helpers.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OneTimeCodeSchema } from "../resident/one-time-code.ts";
 import { PhoneSchema } from "../request/schema.ts";
 import { NOTICE_CATEGORIES } from "./notice.ts";
 import { ID_TYPES } from "./visitor.ts";
@@ -137,4 +138,4 @@ export const ContactChangeInputSchema = z
     }),
   ])
   .refine((v) => v.newPhone !== undefined || v.newEmail !== undefined, { path: ["newPhone"], message: "give a new phone or email" });
-export const ContactChangeConfirmSchema = z.strictObject({ code: z.string().regex(/^\d{6}$/, "six digits") });
+export const ContactChangeConfirmSchema = z.strictObject({ code: OneTimeCodeSchema });

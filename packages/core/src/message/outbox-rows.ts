@@ -100,3 +100,8 @@ export function oneTimeCodeRow(branch: Tenant, c: { codeId: string; to: string; 
     now,
   );
 }
+
+/** A notification queued again as it was first sent ("retry now" on a failed delivery): what was sent is skipped. */
+export function requeuedNotificationRow(payload: Record<string, unknown>, now: number) {
+  return row(TOPICS.notifications, payload, now);
+}

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { BadInput, ForumMeetingInputSchema, newId } from "@wuye/core";
-import { findCommunity, findForumMeeting, insertForumMeeting } from "@wuye/db";
+import { findCommunity, insertForumMeeting } from "@wuye/db";
 import { jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -27,7 +27,7 @@ export const recordMeetingRoute = createRouter().openapi(
     }
     const now = c.var.services.now();
     const id = newId("fm", now);
-    await insertForumMeeting(
+    const meeting = await insertForumMeeting(
       db,
       {
         id,
@@ -46,6 +46,6 @@ export const recordMeetingRoute = createRouter().openapi(
         raisedBy: p.raisedBy ?? null,
       })),
     );
-    return c.json(meetingView((await findForumMeeting(db, id))!), 201);
+    return c.json(meetingView(meeting), 201);
   },
 );

@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
+import { reportingPeriod } from "@wuye/core";
 import { branchFigures } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { BranchRank, itemsOf } from "./schemas.ts";
-import { branchesInScope, jsonOrCsv, Period, period, scopeOf, table } from "./scope.ts";
+import { branchesInScope, jsonOrCsv, Period, scopeOf, table } from "./scope.ts";
 
 export const branchRankingRoute = createRouter().openapi(
   createRoute({
@@ -18,7 +19,7 @@ export const branchRankingRoute = createRouter().openapi(
     const q = c.req.valid("query");
     const s = c.var.services;
     const now = s.now();
-    const { from, to } = period(q, now);
+    const { from, to } = reportingPeriod(q, now);
     const figures = await branchFigures(s.supervision, scopeOf(c.var.actor), from, to, now);
     const items = (await branchesInScope(c.var.services, c.var.actor))
       .map((b) => {

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { BadInput, maskIdNumber, newId, VisitorInputSchema, visitorRegistrationAction } from "@wuye/core";
-import { findUnit, findVisitor, insertVisitor } from "@wuye/db";
+import { findUnit, insertVisitor } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { clockOf, etagOf, jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
@@ -33,7 +33,7 @@ export const registerVisitorRoute = createRouter().openapi(
     const inAt = input.inAt ?? now;
     if (inAt > now + 5 * 60_000) throw new BadInput("in time is in the future", [{ path: "inAt", message: "cannot be in the future" }]);
     const id = newId("vis", now);
-    await insertVisitor(db, {
+    const v = await insertVisitor(db, {
       id,
       name: input.name,
       idType: input.idType,
@@ -49,7 +49,6 @@ export const registerVisitorRoute = createRouter().openapi(
       createdAt: now,
       updatedAt: now,
     });
-    const v = (await findVisitor(db, id))!;
     c.header("etag", etagOf(v.version));
     return c.json(visitorView(v), 201);
   },
