@@ -21,3 +21,5 @@ export * from "./workflow.ts";
 export * from "./survey-facts.ts";
 export * from "./notice-release.ts";
 export * from "./intake.ts";
+export * from "./references.ts";
+export * from "./rate-counters.ts";

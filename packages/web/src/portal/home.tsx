@@ -4,7 +4,7 @@ import type { BranchProfile } from "../api/types.ts";
 import { fmtDate, term, tr, yuan } from "../lib/i18n.ts";
 import { navigate } from "../lib/router.ts";
 import { Card } from "../ui/kit.tsx";
-import { recentCodes } from "./recent.ts";
+import { forgetCodes, recentCodes } from "./recent.ts";
 
 export const PORTAL_KINDS = [
   "repair",
@@ -19,7 +19,7 @@ export const PORTAL_KINDS = [
 
 export function PortalHome({ branch, profile }: { branch: string; profile: BranchProfile }) {
   const [code, setCode] = useState("");
-  const recent = recentCodes(branch);
+  const [recent, setRecent] = useState(() => recentCodes(branch));
   return (
     <>
       <Card title={tr("w.portal.ask")} id="kinds">
@@ -59,13 +59,27 @@ export function PortalHome({ branch, profile }: { branch: string; profile: Branc
           <button type="submit">{tr("w.portal.trackGo")}</button>
         </form>
         {recent.length > 0 && (
-          <ul class="plain">
-            {recent.map((r) => (
-              <li key={r.code}>
-                <a href={`/b/${branch}/t/${r.code}`}>{r.code}</a> <span class="hint">{term("kind", r.kind)}</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul class="plain" id="recent-codes">
+              {recent.map((r) => (
+                <li key={r.code}>
+                  <a href={`/b/${branch}/t/${r.code}`}>{r.code}</a> <span class="hint">{term("kind", r.kind)}</span>
+                </li>
+              ))}
+            </ul>
+            <button
+              type="button"
+              class="link"
+              id="forget-device"
+              onClick={() => {
+                forgetCodes(branch);
+                setRecent([]);
+              }}
+            >
+              {tr("w.privacy.forgetDevice")}
+            </button>
+            <p class="hint">{tr("w.privacy.forgetHint")}</p>
+          </>
         )}
       </Card>
 

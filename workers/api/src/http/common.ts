@@ -11,6 +11,8 @@ import { errorResponses, problemContent } from "./openapi.ts";
 export const IdParam = z.object({ id: z.string().min(3).max(64) });
 /** The version the client saw, to be checked against the stored one (see `expectedVersion`). */
 export const IfMatchHeader = z.object({ "if-match": z.string().optional() });
+/** The same, where a write must name the version it read (settings: 400 without it). */
+export const IfMatchRequiredHeader = z.object({ "if-match": z.string() });
 
 /** The version a client saw, from If-Match (`"3"`, `W/"3"` or `3`); null when the header is absent. */
 export function expectedVersion(ifMatch: string | undefined): number | null {

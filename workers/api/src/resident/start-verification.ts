@@ -10,8 +10,11 @@ import {
   oneTimeCodeRow,
   PhoneSchema,
   RateLimited,
+  secondsToNextHour,
+  smsRequestCounters,
 } from "@wuye/core";
-import { codesSince, insertOneTimeCode } from "@wuye/db";
+import { codesSince, insertOneTimeCode, refusedByLimits } from "@wuye/db";
+import { clientIp } from "../http/request.ts";
 import { jsonBody } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { publishAfter } from "../outbox.ts";
@@ -47,18 +50,25 @@ export const startVerificationRoute = createRouter().openapi(
     const code = newOneTimeCode();
     const id = newId("otp", now);
     const message = oneTimeCodeRow(branch, { codeId: id, to: phone, code }, now);
-    await insertOneTimeCode(
-      db,
-      {
-        id,
-        contact: phone,
-        codeHash: await oneTimeCodeHash(id, code),
-        purpose: "verify",
-        expiresAt: now + ONE_TIME_CODE_TTL_MS,
-        createdAt: now,
-      },
-      message,
-    );
+    try {
+      await insertOneTimeCode(
+        db,
+        {
+          id,
+          contact: phone,
+          codeHash: await oneTimeCodeHash(id, code),
+          purpose: "verify",
+          expiresAt: now + ONE_TIME_CODE_TTL_MS,
+          createdAt: now,
+        },
+        message,
+        smsRequestCounters(clientIp(c), now),
+      );
+    } catch (err) {
+      // Past the hourly limit of this client or of the whole branch: texts cost money, and strangers can ask.
+      if (refusedByLimits(err)) throw new RateLimited(secondsToNextHour(now), "too many codes asked for this hour");
+      throw err;
+    }
     publishAfter(c, db, [message]);
     return c.body(null, 202);
   },

@@ -1,7 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { BranchSettingsPatchSchema } from "@wuye/core";
 import { branchSettings } from "../branch-settings.ts";
-import { etagOf, expectedVersion } from "../http/common.ts";
+import { etagOf, expectedVersion, IfMatchRequiredHeader } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { saveSettings } from "./save-settings.ts";
 import { ListsView, settingsView } from "./settings-views.ts";
@@ -14,7 +14,7 @@ export const patchSettingsRoute = createRouter().openapi(
     summary: "Replace parts of the settings (validated, versioned; If-Match required)",
     security: [{ bearer: [] }],
     request: {
-      headers: z.object({ "if-match": z.string() }),
+      headers: IfMatchRequiredHeader,
       body: { content: { "application/json": { schema: BranchSettingsPatchSchema } }, required: true },
     },
     responses: {

@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { DeadlinePolicyInputSchema, DeadlinePolicySchema, describeCommitments } from "@wuye/core";
-import { etagOf, expectedVersion } from "../http/common.ts";
+import { etagOf, expectedVersion, IfMatchRequiredHeader } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { saveSettings } from "./save-settings.ts";
 import { PolicyView } from "./settings-views.ts";
@@ -16,7 +16,7 @@ export const replacePolicyRoute = createRouter().openapi(
     summary: "Replace the deadline policy (validated, versioned; If-Match required)",
     security: [{ bearer: [] }],
     request: {
-      headers: z.object({ "if-match": z.string() }),
+      headers: IfMatchRequiredHeader,
       body: { content: { "application/json": { schema: DeadlinePolicyInputSchema } }, required: true },
     },
     responses: {

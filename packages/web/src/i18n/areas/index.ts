@@ -1,9 +1,10 @@
 // Every screen area's texts, merged into the web catalog (../index.ts). One import and one spread per area.
 import { caseTexts } from "./cases.ts";
+import { privacyTexts } from "./privacy.ts";
 
 // An area file: `export const staffTexts = defineTexts({ "w.staff.title": ["员工", "Staff"], … });` (see ../define.ts).
 
-const areas = [caseTexts] as const;
+const areas = [caseTexts, privacyTexts] as const;
 
 type KeysOf<T> = T extends unknown ? Extract<keyof T, string> : never;
 type Keys = KeysOf<(typeof areas)[number]["zh"]>;
