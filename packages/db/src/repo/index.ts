@@ -18,6 +18,8 @@ export * from "./survey.ts";
 export * from "./forum.ts";
 export * from "./contact-change.ts";
 export * from "./workflow.ts";
+export * from "./transfer.ts";
+export * from "./case-library.ts";
 export * from "./survey-facts.ts";
 export * from "./notice-release.ts";
 export * from "./intake.ts";
