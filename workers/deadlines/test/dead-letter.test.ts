@@ -1,26 +1,6 @@
 import { env } from "cloudflare:test";
+import { loggedLines as logged, until } from "@wuye/infra/worker-test-log";
 import { afterEach, describe, expect, it, vi } from "vitest";
-
-/** The log lines the worker wrote (it logs one JSON object per line on console.error). */
-function logged(spy: { mock: { calls: unknown[][] } }): Array<Record<string, unknown>> {
-  return spy.mock.calls.flatMap(([line]) => {
-    try {
-      return [JSON.parse(String(line)) as Record<string, unknown>];
-    } catch {
-      return [];
-    }
-  });
-}
-
-async function until<T>(probe: () => T | undefined, ms = 25_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const hit = probe();
-    if (hit !== undefined) return hit;
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 
