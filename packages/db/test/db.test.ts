@@ -9,9 +9,10 @@ import { migrate } from "../src/migrate/index.ts";
 import { MIGRATIONS } from "../src/migrate/generated.ts";
 import { publishOutbox, type OutboxMessage } from "../src/repo/outbox.ts";
 import { insertRequest } from "../src/repo/intake.ts";
-import { enqueueOnce, listRequests } from "../src/repo/request.ts";
+import { listRequests, type RegisterCursor } from "../src/repo/register.ts";
 import { handoverSources } from "../src/repo/handover.ts";
 import { insertSurvey, sendSurvey } from "../src/repo/survey.ts";
+import { enqueueOnce } from "../src/repo/request.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;
@@ -182,13 +183,12 @@ describe("request writes", () => {
     const db = await freshBranch("register");
     for (let i = 1; i <= 25; i++) await insertRequest(db, request(i, 10_000 + Math.floor(i / 2))); // ties on created_at
     const seen: string[] = [];
-    let cursor: { createdAt: number; id: string } | undefined;
+    let cursor: RegisterCursor | undefined;
     for (;;) {
       const page = await listRequests(db, { limit: 7, cursor });
       seen.push(...page.map((r) => r.id));
       if (page.length < 7) break;
-      const last = page.at(-1)!;
-      cursor = { createdAt: last.createdAt, id: last.id };
+      cursor = page.at(-1)!.cursor;
     }
     expect(seen).toHaveLength(25);
     expect(new Set(seen).size).toBe(25);
@@ -222,5 +222,59 @@ describe("outbox", () => {
     const row = { id: "ntf_x_breach", topic: "notifications", payload: { a: 1 }, createdAt: 1 };
     expect(await enqueueOnce(db, [row])).toBe(1);
     expect(await enqueueOnce(db, [row])).toBe(0);
+  });
+});
+
+describe("a technician's jobs and the inbox", () => {
+  it("lists my open repairs by appointment, then urgency, then age; nobody else's and nothing closed", async () => {
+    const { jobsOf } = await import("../src/repo/jobs.ts");
+    const db = await freshBranch("jobs");
+    const repair = (i: number, extra: Record<string, unknown>) => request(i * 2 + 1, 10_000 + i, { kind: "repair", ...extra });
+    await insertRequest(db, repair(1, { assigneeId: "t1", urgency: "normal" })); // no appointment, old
+    await insertRequest(db, repair(2, { assigneeId: "t1", urgency: "urgent" })); // no appointment, urgent
+    await insertRequest(db, repair(3, { assigneeId: "t1", appointmentFrom: 90_000, appointmentTo: 95_000 }));
+    await insertRequest(db, repair(4, { assigneeId: "t1", appointmentFrom: 50_000, appointmentTo: 60_000 }));
+    await insertRequest(db, repair(5, { assigneeId: "t2" })); // a colleague's
+    await insertRequest(db, repair(6, { assigneeId: "t1", status: "closed" })); // done
+    const jobs = await jobsOf(db, "t1");
+    expect(jobs.map((j) => j.id)).toEqual(["req_000009", "req_000007", "req_000005", "req_000003"]);
+    expect(jobs[0]).toMatchObject({ appointmentFrom: 50_000, contactPhone: "13800138001" });
+    expect(await jobsOf(db, "t3")).toEqual([]);
+  });
+
+  it("links each item to its subject, marks one or all read, and counts what is left", async () => {
+    const { deliverToInbox, listInbox, markAllInboxRead, markInboxRead, inboxSubject } = await import("../src/repo/inbox.ts");
+    const db = await freshBranch("inbox");
+    const me = { type: "staff" as const, id: "s1" };
+    const row = (i: number, extra: Record<string, unknown> = {}) => ({
+      id: `in_${i}`,
+      notificationId: `ntf_${i}`,
+      recipientType: "staff",
+      recipientId: "s1",
+      type: "t",
+      title: `标题${i}`,
+      body: "",
+      createdAt: i,
+      ...extra,
+    });
+    await deliverToInbox(db, [
+      row(1, { requestId: "req_1" }),
+      row(2, { subjectType: "notice", subjectId: "ntc_1" }),
+      row(3, { subjectType: "handover", subjectId: "hdo_1" }),
+      row(4, { recipientId: "s2" }),
+    ]);
+    const first = await listInbox(db, me);
+    expect(first.unread).toBe(3);
+    expect(first.items.map(inboxSubject)).toEqual([
+      { type: "handover", id: "hdo_1" },
+      { type: "notice", id: "ntc_1" },
+      { type: "request", id: "req_1" },
+    ]);
+    expect(await markInboxRead(db, me, "in_1", 100)).toBe(true);
+    expect(await markInboxRead(db, me, "in_4", 100)).toBe(false); // someone else's
+    expect((await listInbox(db, me)).unread).toBe(2);
+    expect(await markAllInboxRead(db, me, 200)).toBe(2);
+    expect((await listInbox(db, me)).unread).toBe(0);
+    expect((await listInbox(db, { type: "staff", id: "s2" })).unread).toBe(1); // untouched
   });
 });

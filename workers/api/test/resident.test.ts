@@ -1,10 +1,9 @@
 import { env } from "cloudflare:test";
 import { openDatabases } from "@wuye/db";
 import { describe, expect, it } from "vitest";
+import { JPEG, PNG } from "../../../packages/core/test/fixtures/images.ts";
 import { call, expectProblem } from "./helpers.ts";
-
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0]);
+import { codeSentTo } from "./residents.ts";
 
 async function upload(bytes: Uint8Array, contentType: string, branch = "yangguang") {
   const { SELF } = await import("cloudflare:test");
@@ -14,23 +13,6 @@ async function upload(bytes: Uint8Array, contentType: string, branch = "yangguan
     body: bytes,
   });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
-}
-
-/** Reads the code the way the resident would: from the SMS that reached the dev sink. */
-async function codeSentTo(branch: string, phone: string): Promise<string> {
-  const dbs = openDatabases(env);
-  const b = (await dbs.branch({ slug: branch }))!;
-  for (let i = 0; i < 50; i++) {
-    const outbox = await dbs
-      .branchDb(b)
-      .$client.execute({ sql: "select payload from outbox where topic = 'notifications' order by created_at desc" });
-    for (const row of outbox.rows) {
-      const p = JSON.parse(String(row.payload));
-      if (p.to === phone) return String(p.params.code);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("no code sent");
 }
 
 describe("photos", () => {

@@ -21,4 +21,6 @@ export interface Env {
   FAULT_FAIL_EVERY?: string;
   REQUEST_EVENTS: Queue;
   NOTIFICATIONS: Queue;
+  /** The api's photo bucket: the sweep deletes uploads no request took. */
+  ATTACHMENTS?: R2Bucket;
 }

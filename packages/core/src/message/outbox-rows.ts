@@ -43,6 +43,8 @@ export function requestNoticeRow(
     requestId: string;
     type: NoticeType;
     recipients: string[];
+    /** A phone number to reach instead of the recipients' own (the intake's caller). */
+    to?: string | undefined;
     params?: Record<string, string | number>;
   },
   now: number,
@@ -57,6 +59,7 @@ export function requestNoticeRow(
       orgId: branch.orgId,
       requestId: n.requestId,
       recipients: n.recipients,
+      ...(n.to ? { to: n.to } : {}),
       params: n.params ?? {},
     },
     now,

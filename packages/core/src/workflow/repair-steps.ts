@@ -1,7 +1,20 @@
 import { z } from "zod";
 import { BadInput, Conflict } from "../errors/index.ts";
 import type { RepairStep } from "./repair.ts";
-import { Fen, field, Instant, plainText, signed, type StepContext, type StepTable, type StepEffect, stepOf } from "./step.ts";
+import {
+  AttachmentId,
+  Fen,
+  field,
+  Instant,
+  photosOf,
+  plainText,
+  signed,
+  StepPhotos,
+  type StepContext,
+  type StepEffect,
+  type StepTable,
+  stepOf,
+} from "./step.ts";
 import { itemFromPriceList, NON_STANDARD, pickTechnician, priceQuote, type WorkItem, type WorkOrder } from "./work-order.ts";
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
@@ -83,11 +96,19 @@ export const REPAIR_STEPS: StepTable<RepairStep, WorkOrder> = {
   })),
 
   dispatch: step(
-    z.strictObject({
-      technicianId: z.string().min(3).max(64).optional(),
-      itemCode: z.string().min(2).max(41).optional(),
-      appointment: z.strictObject({ from: Instant, to: Instant }).optional(),
-    }),
+    z
+      .strictObject({
+        technicianId: z.string().min(3).max(64).optional(),
+        itemCode: z.string().min(2).max(41).optional(),
+        /** 预约维修时间: when the technician will come. */
+        appointment: z.strictObject({ from: Instant, to: Instant }).optional(),
+        /** 留钥匙: the resident left a key, so the technician may enter without them. */
+        keyLeft: z.boolean().optional(),
+      })
+      .refine((v) => !v.appointment || v.appointment.to > v.appointment.from, {
+        message: "the appointment must end after it starts",
+        path: ["appointment", "to"],
+      }),
     (i, ctx) => {
       const w = wo(ctx);
       let item = w.item;
@@ -103,35 +124,74 @@ export const REPAIR_STEPS: StepTable<RepairStep, WorkOrder> = {
           "technicianId",
           i.technicianId ? "not an active technician of this branch" : "no technician available; choose one by hand",
         );
+      const visit = {
+        ...(i.appointment ? { appointment: { from: i.appointment.from, to: i.appointment.to } } : {}),
+        ...(i.keyLeft !== undefined ? { keyLeft: i.keyLeft } : {}),
+      };
+      const when: Record<string, string> = i.appointment
+        ? { appointmentFrom: new Date(i.appointment.from).toISOString(), appointmentTo: new Date(i.appointment.to).toISOString() }
+        : {};
       return {
         record: keep(ctx, {
           item,
           technicianId: chosen.id,
-          dispatches: [...w.dispatches, { technicianId: chosen.id, auto: !i.technicianId, ...signed(ctx) }],
+          dispatches: [...w.dispatches, { technicianId: chosen.id, auto: !i.technicianId, ...visit, ...signed(ctx) }],
         }),
         publicNote: "dispatched",
-        data: { technicianId: chosen.id, auto: !i.technicianId, item: item.code, appointment: i.appointment ?? null },
+        data: {
+          technicianId: chosen.id,
+          technicianName: chosen.name,
+          auto: !i.technicianId,
+          item: item.code,
+          appointment: i.appointment ?? null,
+          keyLeft: i.keyLeft ?? null,
+        },
         assigneeId: chosen.id,
-        notices: [{ type: "workOrder.dispatched", recipients: [`staff:${chosen.id}`], params: { ...code(ctx), item: item.name["zh-CN"] } }],
+        visit: {
+          ...(i.appointment ? { appointmentFrom: i.appointment.from, appointmentTo: i.appointment.to } : {}),
+          ...(i.keyLeft !== undefined ? { keyLeft: i.keyLeft } : {}),
+        },
+        notices: [
+          {
+            type: "workOrder.dispatched",
+            recipients: [`staff:${chosen.id}`],
+            params: { ...code(ctx), item: item.name["zh-CN"], ...when },
+          },
+          {
+            type: "request.dispatched",
+            recipients: ["resident"],
+            params: { ...code(ctx), item: item.name["zh-CN"], technician: chosen.name, ...when },
+          },
+        ],
       };
     },
   ),
 
   arrive: step(
     z.union([
-      z.strictObject({ confirmed: z.literal(true) }),
-      z.strictObject({ correction: z.strictObject({ itemCode: z.string().min(2).max(41), reason: plainText(500) }) }),
+      z.strictObject({ confirmed: z.literal(true), photos: StepPhotos }),
+      z.strictObject({
+        correction: z.strictObject({ itemCode: z.string().min(2).max(41), reason: plainText(500) }),
+        photos: StepPhotos,
+      }),
     ]),
     (i, ctx) => {
       const w = wo(ctx);
+      const photos = i.photos?.length ? { photos: i.photos } : {};
       if ("confirmed" in i)
-        return { record: keep(ctx, { onSite: { confirmed: true, ...signed(ctx) } }), publicNote: "on-site", data: { confirmed: true } };
+        return {
+          record: keep(ctx, { onSite: { confirmed: true, ...photos, ...signed(ctx) } }),
+          publicNote: "on-site",
+          data: { confirmed: true, ...photos },
+          attachments: photosOf(i.photos),
+        };
       const to = priced(ctx, i.correction.itemCode);
       const correction = { from: w.item!, to, reason: i.correction.reason };
       return {
-        record: keep(ctx, { item: to, onSite: { confirmed: false, correction, ...signed(ctx) } }),
+        record: keep(ctx, { item: to, onSite: { confirmed: false, correction, ...photos, ...signed(ctx) } }),
         publicNote: "on-site-corrected",
-        data: { from: w.item?.code ?? null, to: to.code, reason: i.correction.reason },
+        data: { from: w.item?.code ?? null, to: to.code, reason: i.correction.reason, ...photos },
+        attachments: photosOf(i.photos),
       };
     },
   ),
@@ -251,6 +311,7 @@ export const REPAIR_STEPS: StepTable<RepairStep, WorkOrder> = {
           }),
         )
         .max(50),
+      photos: StepPhotos,
     }),
     (i, ctx) => {
       const w = wo(ctx);
@@ -263,12 +324,14 @@ export const REPAIR_STEPS: StepTable<RepairStep, WorkOrder> = {
         labourFen: q.labourFen,
         materialFen: q.materialFen,
         totalFen: q.totalFen,
+        ...(i.photos?.length ? { photos: i.photos } : {}),
         ...signed(ctx),
       };
       return {
         record: keep(ctx, { work }),
         publicNote: "work-done",
-        data: { totalFen: q.totalFen, materials: i.materials.length },
+        data: { totalFen: q.totalFen, materials: i.materials.length, ...(i.photos?.length ? { photos: i.photos } : {}) },
+        attachments: photosOf(i.photos),
         notices: [{ type: "workOrder.completed", recipients: ["resident"], params: { ...code(ctx), total: yuan(q.totalFen) } }],
       };
     },
@@ -283,20 +346,31 @@ export const REPAIR_STEPS: StepTable<RepairStep, WorkOrder> = {
     }),
   ),
 
-  "confirm-completion": step(z.strictObject({ amountFen: Fen, signature: plainText(40), note: plainText(500).optional() }), (i, ctx) => {
-    const w = wo(ctx);
-    const total = w.work!.totalFen;
-    if (i.amountFen !== total) throw field("amountFen", `the amount to confirm is ${total} fen (${yuan(total)}), as quoted`);
-    return {
-      outcome: total > 0 ? "payable" : "free",
-      record: keep(ctx, {
-        acceptance: { amountFen: total, signature: i.signature, ...(i.note ? { note: i.note } : {}), ...signed(ctx) },
-        ...(total === 0 ? { completedAt: ctx.now } : {}),
-      }),
-      publicNote: total > 0 ? "accepted-payable" : "accepted",
-      data: { amountFen: total, deferred: w.deferral?.condition ?? null },
-    };
-  }),
+  // The resident signs by drawing (a PNG uploaded first, `signatureId`) and with their name as written.
+  "confirm-completion": step(
+    z.strictObject({ amountFen: Fen, signature: plainText(40), signatureId: AttachmentId.optional(), note: plainText(500).optional() }),
+    (i, ctx) => {
+      const w = wo(ctx);
+      const total = w.work!.totalFen;
+      if (i.amountFen !== total) throw field("amountFen", `the amount to confirm is ${total} fen (${yuan(total)}), as quoted`);
+      return {
+        outcome: total > 0 ? "payable" : "free",
+        record: keep(ctx, {
+          acceptance: {
+            amountFen: total,
+            signature: i.signature,
+            ...(i.signatureId ? { signatureId: i.signatureId } : {}),
+            ...(i.note ? { note: i.note } : {}),
+            ...signed(ctx),
+          },
+          ...(total === 0 ? { completedAt: ctx.now } : {}),
+        }),
+        publicNote: total > 0 ? "accepted-payable" : "accepted",
+        data: { amountFen: total, deferred: w.deferral?.condition ?? null, ...(i.signatureId ? { signatureId: i.signatureId } : {}) },
+        ...(i.signatureId ? { attachments: [{ id: i.signatureId, purpose: "signature" as const }] } : {}),
+      };
+    },
+  ),
 
   "return-work": step(Reason, (i, ctx) => ({
     record: keep(ctx, { returns: [...wo(ctx).returns, { reason: i.reason, ...signed(ctx) }] }),

@@ -33,6 +33,61 @@ export const MIGRATIONS = {
       "statements": [
         "ALTER TABLE `staff` ADD `communities` text DEFAULT '[]' NOT NULL;"
       ]
+    },
+    {
+      "tag": "0002_staff-places",
+      "statements": [
+        "CREATE TABLE `public_areas` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`branch_id` text NOT NULL,\n\t`community_id` text NOT NULL,\n\t`building_id` text,\n\t`kind` text NOT NULL,\n\t`name` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`building_id`) REFERENCES `buildings`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE INDEX `public_areas_branch_idx` ON `public_areas` (`branch_id`,`community_id`);",
+        "CREATE TABLE `staff_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`staff_id` text NOT NULL,\n\t`purpose` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`staff_id`) REFERENCES `staff`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE UNIQUE INDEX `staff_tokens_token_hash_unique` ON `staff_tokens` (`token_hash`);",
+        "CREATE INDEX `staff_tokens_staff_idx` ON `staff_tokens` (`staff_id`,`purpose`);",
+        "DROP INDEX \"branch_settings_history_uq\";",
+        "DROP INDEX \"branches_slug_unique\";",
+        "DROP INDEX \"branches_tracking_prefix_unique\";",
+        "DROP INDEX \"branches_org_idx\";",
+        "DROP INDEX \"organizations_slug_unique\";",
+        "DROP INDEX \"public_areas_branch_idx\";",
+        "DROP INDEX \"refresh_tokens_token_hash_unique\";",
+        "DROP INDEX \"refresh_tokens_family_idx\";",
+        "DROP INDEX \"staff_email_unique\";",
+        "DROP INDEX \"staff_branch_role_idx\";",
+        "DROP INDEX \"staff_tokens_token_hash_unique\";",
+        "DROP INDEX \"staff_tokens_staff_idx\";",
+        "DROP INDEX \"units_building_number_uq\";",
+        "DROP INDEX \"units_branch_idx\";",
+        "ALTER TABLE `staff` ALTER COLUMN \"email\" TO \"email\" text;",
+        "CREATE UNIQUE INDEX `branch_settings_history_uq` ON `branch_settings_history` (`branch_id`,`version`);",
+        "CREATE UNIQUE INDEX `branches_slug_unique` ON `branches` (`slug`);",
+        "CREATE UNIQUE INDEX `branches_tracking_prefix_unique` ON `branches` (`tracking_prefix`);",
+        "CREATE INDEX `branches_org_idx` ON `branches` (`org_id`,`region_id`);",
+        "CREATE INDEX `buildings_community_idx` ON `buildings` (`community_id`,`name`);",
+        "CREATE UNIQUE INDEX `organizations_slug_unique` ON `organizations` (`slug`);",
+        "CREATE UNIQUE INDEX `refresh_tokens_token_hash_unique` ON `refresh_tokens` (`token_hash`);",
+        "CREATE INDEX `refresh_tokens_family_idx` ON `refresh_tokens` (`family_id`);",
+        "CREATE UNIQUE INDEX `staff_email_unique` ON `staff` (`email`);",
+        "CREATE UNIQUE INDEX `staff_phone_unique` ON `staff` (`phone`);",
+        "CREATE INDEX `staff_branch_role_idx` ON `staff` (`branch_id`,`role`);",
+        "CREATE UNIQUE INDEX `units_building_number_uq` ON `units` (`building_id`,`number`);",
+        "CREATE INDEX `units_branch_idx` ON `units` (`branch_id`);",
+        "ALTER TABLE `staff` ALTER COLUMN \"password_hash\" TO \"password_hash\" text;",
+        "ALTER TABLE `staff` ADD `must_change_password` integer DEFAULT false NOT NULL;",
+        "ALTER TABLE `staff` ADD `verified_at` integer;",
+        "ALTER TABLE `staff` ADD `session_version` integer DEFAULT 1 NOT NULL;",
+        "ALTER TABLE `staff` ADD `version` integer DEFAULT 1 NOT NULL;",
+        "ALTER TABLE `buildings` ADD `version` integer DEFAULT 1 NOT NULL;",
+        "ALTER TABLE `communities` ADD `version` integer DEFAULT 1 NOT NULL;",
+        "ALTER TABLE `units` ADD `entrance` text;",
+        "ALTER TABLE `units` ADD `area` real;",
+        "ALTER TABLE `units` ADD `version` integer DEFAULT 1 NOT NULL;"
+      ]
+    },
+    {
+      "tag": "0003_branch-status",
+      "statements": [
+        "ALTER TABLE `branches` ADD `status` text DEFAULT 'active' NOT NULL;",
+        "ALTER TABLE `branches` ADD `suspended_at` integer;"
+      ]
     }
   ],
   "branch": [
@@ -127,6 +182,53 @@ export const MIGRATIONS = {
       "statements": [
         "ALTER TABLE `rate_counters` ADD `cap` integer;",
         "-- Intake writes in one round trip and lets the database refuse what the limits forbid (its checks read only on refusal):\n-- a counter above the branch's daily cap, or a phone sending the same text again within a minute.\nCREATE TRIGGER `rate_counters_guard` BEFORE UPDATE ON `rate_counters`\nWHEN NEW.`count` > NEW.`cap`\n  OR (NEW.`key` LIKE 'phone:%' AND NEW.`last_text` = OLD.`last_text` AND NEW.`last_at` - OLD.`last_at` < 60000)\nBEGIN\n  SELECT RAISE(ABORT, 'intake refused by rate_counters_guard');\nEND;"
+      ]
+    },
+    {
+      "tag": "0006_request-unit-label",
+      "statements": [
+        "ALTER TABLE `requests` ADD `unit_label` text;",
+        "CREATE INDEX `requests_urgency_idx` ON `requests` (`urgency`,`created_at`,`id`);"
+      ]
+    },
+    {
+      "tag": "0007_register-search",
+      "statements": [
+        "-- Register search (core `request/search.ts`): one trigram full-text row per request, kept by triggers in the same\n-- transaction as the request's own write, so that every way a request is written is searchable at once.\n-- Columns: the tracking code (also without its dashes), the contact (name and phone), the place (the unit label,\n-- the same with each building mark 号楼/栋/幢/座/# read as \"-\", and the public area), the description. Each column\n-- ends with two spaces, so that every character, and every pair of characters, starts a trigram (short words are\n-- looked up as trigram prefixes).\n-- The row's own rowid orders results newest first; `request_id` joins it back to `requests`.\nCREATE VIRTUAL TABLE `request_search` USING fts5(\n  `request_id` UNINDEXED,\n  `code`,\n  `contact`,\n  `place`,\n  `body`,\n  tokenize = 'trigram case_sensitive 0'\n);",
+        "-- The trigrams in the index: a short word is looked up as the prefix of these (`term >= ? AND term < ?`).\nCREATE VIRTUAL TABLE `request_search_terms` USING fts5vocab(`request_search`, 'row');",
+        "-- What is indexed of each request, written once: the triggers and the backfill read it by the request's id.\nCREATE VIEW `request_search_source` AS SELECT\n  `id` AS `request_id`,\n  `tracking_code` || ' ' || replace(`tracking_code`, '-', '') || '  ' AS `code`,\n  `contact_name` || ' ' || `contact_phone` || '  ' AS `contact`,\n  coalesce(`unit_label` || ' ' || replace(replace(replace(replace(replace(`unit_label`, '号楼', '-'), '栋', '-'), '幢', '-'), '座', '-'), '#', '-') || ' ', '')\n    || coalesce(`area`, '') || '  ' AS `place`,\n  `description` || '  ' AS `body`\nFROM `requests`;",
+        "CREATE TRIGGER `request_search_insert` AFTER INSERT ON `requests` BEGIN\n  INSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`)\n  SELECT `request_id`, `code`, `contact`, `place`, `body` FROM `request_search_source` WHERE `request_id` = NEW.`id`;\nEND;",
+        "-- Searched columns change rarely (a correction); the old row is found by a scan, the new one written as on insert.\nCREATE TRIGGER `request_search_update` AFTER UPDATE OF `tracking_code`, `contact_name`, `contact_phone`, `unit_label`, `area`, `description` ON `requests` BEGIN\n  DELETE FROM `request_search` WHERE `request_id` = OLD.`id`;\n  INSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`)\n  SELECT `request_id`, `code`, `contact`, `place`, `body` FROM `request_search_source` WHERE `request_id` = NEW.`id`;\nEND;",
+        "CREATE TRIGGER `request_search_delete` AFTER DELETE ON `requests` BEGIN\n  DELETE FROM `request_search` WHERE `request_id` = OLD.`id`;\nEND;",
+        "-- Requests written before this migration, oldest first (their units have no label yet: found by everything else).\nINSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`)\nSELECT s.`request_id`, s.`code`, s.`contact`, s.`place`, s.`body`\nFROM `request_search_source` s JOIN `requests` r ON r.`id` = s.`request_id` ORDER BY r.`created_at`, r.`id`;"
+      ]
+    },
+    {
+      "tag": "0008_attachment-purpose",
+      "statements": [
+        "ALTER TABLE `attachments` ADD `purpose` text DEFAULT 'photo' NOT NULL;",
+        "ALTER TABLE `attachments` ADD `step` text;",
+        "ALTER TABLE `attachments` ADD `uploaded_by` text;",
+        "CREATE INDEX `attachments_request_idx` ON `attachments` (`request_id`,`created_at`);"
+      ]
+    },
+    {
+      "tag": "0009_request-place",
+      "statements": [
+        "ALTER TABLE `requests` ADD `place_id` text;"
+      ]
+    },
+    {
+      "tag": "0010_forum-published",
+      "statements": [
+        "ALTER TABLE `forum_meetings` ADD `published_at` integer;"
+      ]
+    },
+    {
+      "tag": "0011_inbox-subject",
+      "statements": [
+        "ALTER TABLE `inbox` ADD `subject_type` text;",
+        "ALTER TABLE `inbox` ADD `subject_id` text;"
       ]
     }
   ],

@@ -25,6 +25,25 @@ export async function findUnit(db: ControlDb, unitId: string) {
   return row ?? null;
 }
 
+/** A unit with the names it is written with: community, building (the register's "阳光花园一期 1栋502"). */
+export async function findUnitPlace(db: ControlDb, unitId: string) {
+  const [row] = await db
+    .select({
+      id: units.id,
+      branchId: units.branchId,
+      communityId: units.communityId,
+      number: units.number,
+      building: buildings.name,
+      community: communities.name,
+    })
+    .from(units)
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .innerJoin(communities, eq(communities.id, units.communityId))
+    .where(eq(units.id, unitId))
+    .limit(1);
+  return row ? { ...row, label: `${row.community} ${row.building}${row.number}` } : null;
+}
+
 export async function findCommunity(db: ControlDb, communityId: string) {
   const [row] = await db.select().from(communities).where(eq(communities.id, communityId)).limit(1);
   return row ?? null;
@@ -50,7 +69,9 @@ export async function branchPlaces(db: ControlDb, branchId: string) {
   return cs.map((c) => ({
     id: c.id,
     name: c.name,
-    units: us.filter((u) => u.communityId === c.id).map((u) => ({ id: u.id, label: `${u.building}${u.number}` })),
+    units: us
+      .filter((u) => u.communityId === c.id)
+      .map((u) => ({ id: u.id, label: `${u.building}${u.number}`, buildingId: u.buildingId, building: u.building })),
   }));
 }
 

@@ -139,7 +139,7 @@ export async function recordIntake(
   const notice = (n: IntakePlan["notices"][number]) =>
     requestNoticeRow(
       branch,
-      { subjectId: requestId, part: n.type, requestId, type: n.type, recipients: n.recipients, params: n.params },
+      { subjectId: requestId, part: n.type, requestId, type: n.type, recipients: n.recipients, to: n.to, params: n.params },
       now,
     );
   const rows = [

@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
 import { outbox } from "../schema/branch.ts";
 
@@ -64,4 +64,14 @@ export async function publishOutbox(
 export async function pendingOutboxCount(db: BranchDb): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(outbox).where(isNull(outbox.publishedAt));
   return Number(row?.n ?? 0);
+}
+
+export async function findOutbox(db: BranchDb, id: string) {
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+  return row ?? null;
+}
+
+/** Notifications that change nothing else in the branch (a staff member's link or code): the outbox rows alone. */
+export async function insertOutboxRows(db: BranchDb, rows: Array<typeof outbox.$inferInsert>): Promise<void> {
+  if (rows.length) await db.insert(outbox).values(rows);
 }

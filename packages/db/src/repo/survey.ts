@@ -26,15 +26,6 @@ export async function listSurveys(db: BranchDb, limit: number) {
   return db.select().from(surveys).orderBy(desc(surveys.createdAt), desc(surveys.id)).limit(limit);
 }
 
-/** Verified residents living in any of these units. */
-export async function residentsInUnits(db: BranchDb, unitIds: string[]) {
-  if (unitIds.length === 0) return [];
-  return db
-    .select({ id: residents.id, locale: residents.locale })
-    .from(residents)
-    .where(and(isNotNull(residents.verifiedAt), inArray(residents.unitId, unitIds)));
-}
-
 /** Verified residents who filed (or are named on) a request closed since `since`. */
 export async function residentsOfClosedRequests(db: BranchDb, since: number) {
   const closed = db

@@ -1,8 +1,9 @@
-import { CLOSED_STATUSES } from "@wuye/core";
+import { BadInput, CLOSED_STATUSES } from "@wuye/core";
 import { and, desc, eq, gte, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { BranchDb, ControlDb } from "../client/index.ts";
 import { staff } from "../schema/control.ts";
 import { caseLibrary, milestonePauses, milestones, type outbox, requestRecords, requests } from "../schema/branch.ts";
+import { attachStatement } from "./attachment.ts";
 import { changeRequest } from "./milestone.ts";
 
 type Tx = Parameters<Parameters<BranchDb["transaction"]>[0]>[0];
@@ -22,6 +23,8 @@ export interface StepWrite {
     status: string;
     closedAt?: number;
     assigneeId?: string | null;
+    /** The visit agreed at dispatch (appointment, key left). */
+    visit?: { appointmentFrom?: number; appointmentTo?: number; keyLeft?: boolean };
     ownerId?: string;
     reopened?: boolean;
     rating?: { score: number; comment: string | null };
@@ -32,6 +35,10 @@ export interface StepWrite {
   cancelOpen: boolean;
   milestones: Array<typeof milestones.$inferInsert>;
   caseEntry?: typeof caseLibrary.$inferInsert;
+  /** Uploads the step takes (before / after photos, the drawn signature): linked only if still unattached. */
+  attachments?: Array<{ id: string; purpose: string }>;
+  /** The step's name, kept on each attachment it takes. */
+  step?: string;
   event: Parameters<typeof changeRequest>[1]["event"];
   outbox: Array<typeof outbox.$inferInsert>;
 }
@@ -51,6 +58,7 @@ export async function applyStep(db: BranchDb, w: StepWrite) {
           status: w.request.status,
           ...(w.request.closedAt !== undefined ? { closedAt: w.request.closedAt } : {}),
           ...(w.request.assigneeId !== undefined ? { assigneeId: w.request.assigneeId } : {}),
+          ...(w.request.visit ?? {}),
           ...(w.request.ownerId !== undefined ? { ownerId: w.request.ownerId, ownerByDuty: false } : {}),
           ...(w.request.rating ? { satisfaction: w.request.rating.score, ratingComment: w.request.rating.comment, ratedAt: w.now } : {}),
           ...(w.request.reopened ? { reopenCount: sql`${requests.reopenCount} + 1`, closedAt: null } : {}),
@@ -75,6 +83,13 @@ export async function applyStep(db: BranchDb, w: StepWrite) {
       if (w.cancelOpen) await settle(tx, w.requestId, null, { status: "cancelled" }, w.now);
       if (w.milestones.length) await tx.insert(milestones).values(w.milestones);
       if (w.caseEntry) await tx.insert(caseLibrary).values(w.caseEntry);
+      for (const purpose of new Set((w.attachments ?? []).map((a) => a.purpose))) {
+        const ids = w.attachments!.filter((a) => a.purpose === purpose).map((a) => a.id);
+        const linked = await attachStatement(tx, { ids, requestId: w.requestId, step: w.step ?? null, purpose });
+        // Another request or step took one meanwhile: the whole step is undone.
+        if (linked.rowsAffected !== ids.length)
+          throw new BadInput("a photo was taken by another request meanwhile", [{ path: "photos", message: "upload it again" }]);
+      }
       if (!request) throw new Error(`request ${w.requestId} vanished`);
       return request;
     },
@@ -159,20 +174,27 @@ export async function technicianLoads(control: ControlDb, db: BranchDb, branchId
 
 /** Open repair orders, for the dispatch board (technicians × orders). */
 export async function openWorkOrders(db: BranchDb, limit = 500) {
-  return db
-    .select({
-      id: requests.id,
-      trackingCode: requests.trackingCode,
-      status: requests.status,
-      urgency: requests.urgency,
-      category: requests.category,
-      communityId: requests.communityId,
-      assigneeId: requests.assigneeId,
-      createdAt: requests.createdAt,
-      version: requests.version,
-    })
-    .from(requests)
-    .where(and(eq(requests.kind, "repair"), notInArray(requests.status, [...CLOSED_STATUSES])))
-    .orderBy(requests.createdAt)
-    .limit(limit);
+  return (
+    db
+      .select({
+        id: requests.id,
+        trackingCode: requests.trackingCode,
+        status: requests.status,
+        urgency: requests.urgency,
+        category: requests.category,
+        description: requests.description,
+        unitId: requests.unitId,
+        area: requests.area,
+        communityId: requests.communityId,
+        assigneeId: requests.assigneeId,
+        appointmentFrom: requests.appointmentFrom,
+        createdAt: requests.createdAt,
+        version: requests.version,
+      })
+      .from(requests)
+      .where(and(eq(requests.kind, "repair"), notInArray(requests.status, [...CLOSED_STATUSES])))
+      // Urgent first (an elevator entrapment never waits under a dripping tap), then the oldest.
+      .orderBy(sql`case ${requests.urgency} when 'urgent' then 0 else 1 end`, requests.createdAt)
+      .limit(limit)
+  );
 }

@@ -53,6 +53,8 @@ export type NoticeView = Output<Console["notices"]["$get"]>["items"][number];
 export type DispatchBoard = {
   technicians: Array<{ id: string; name: string; skills: string[]; communities: string[]; openOrders: number; orders: WorkOrderRow[] }>;
   unassigned: WorkOrderRow[];
+  /** The branch's skills by code, named in both languages. */
+  skills: Array<{ code: string; name: { zh: string; en: string } }>;
 };
 export type WorkOrderRow = {
   id: string;
@@ -60,6 +62,9 @@ export type WorkOrderRow = {
   status: string;
   urgency: string;
   category: string | null;
+  description: string;
+  unitId: string | null;
+  area: string | null;
   communityId: string | null;
   assigneeId: string | null;
   createdAt: string;
@@ -71,7 +76,8 @@ export type PolicyView = Output<Console["settings"]["policy"]["$get"]>;
 export type SettingsView = Replace<
   Output<Console["settings"]["$get"]>,
   {
-    categories: Array<{ code: string; name: Record<string, string>; kind: string; urgent: boolean }>;
+    categories: Array<{ code: string; name: Record<string, string>; kind: string; urgent: boolean; skill?: string }>;
+    skills: Array<{ code: string; name: { zh: string; en: string } }>;
     priceList: Array<{ code: string; name: Record<string, string>; unit: string; labourFen: number; materialFen: number; skill?: string }>;
     publicDailyLimit: number;
     nightShift: { from: string; to: string };
@@ -96,4 +102,8 @@ export type Colleague = Output<Console["colleagues"]["$get"]>["items"][number];
 /** A hand-over waiting for the receiver's answer. */
 export type PendingHandOver = NonNullable<WorkflowView["pendingHandOver"]>;
 export type OpenItems = Output<Console["me"]["open-items"]["$get"]>;
+export type MyJobs = Output<Console["me"]["jobs"]["$get"]>;
 export type CaseEntry = Output<Console["cases"]["$get"]>["items"][number];
+
+/** `GET /console/audit` as JSON (it also answers CSV). */
+export type AuditList = Exclude<Output<Console["audit"]["$get"]>, string>;

@@ -6,13 +6,16 @@ import type { RequestDetail, StepResult, WorkflowView } from "../api/types.ts";
 import { answer, ApiError, ifMatch, refine } from "../lib/api.ts";
 import { errorText, oneOf } from "../lib/form.ts";
 import { fmtDateTime, term, tr, yuan } from "../lib/i18n.ts";
-import { useProfile } from "../lib/profile.ts";
+import { placeLabel, useProfile } from "../lib/profile.ts";
 import { invalidate, useQuery } from "../lib/query.ts";
 import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { type MilestoneLike, Milestones } from "../ui/milestones.tsx";
 import { HandOverCard } from "./ownership/handover-card.tsx";
 import { OPEN_ITEMS_KEY } from "./ownership/open-items.tsx";
+import { loadStaffPhoto } from "../lib/uploads.ts";
+import { WorkOrderPhotos } from "../ui/photos.tsx";
+import { ApprovalContext } from "./approval-context.tsx";
 import { ReplyBox } from "./reply-box.tsx";
 import { StepForm } from "./steps.tsx";
 
@@ -59,7 +62,7 @@ export function RequestPage({ id }: { id: string }) {
                 {r.contactName} · {r.contactPhone}
               </dd>
               <dt>{tr("w.form.where")}</dt>
-              <dd>{r.area ?? unitLabel(profile.data, r.unitId)}</dd>
+              <dd>{r.unitLabel ?? placeLabel(profile.data, r)}</dd>
               {r.appointment && (
                 <>
                   <dt>{tr("w.form.appointment")}</dt>
@@ -74,6 +77,12 @@ export function RequestPage({ id }: { id: string }) {
                   <dd>{tr("w.req.keyLeft")}</dd>
                 </>
               )}
+              {r.kind === "repair" && (
+                <>
+                  <dt>{tr("w.req.dispatchTitle")}</dt>
+                  <dd id="dispatched-to">{dispatchedTo(r.events)}</dd>
+                </>
+              )}
               {r.satisfaction !== null && (
                 <>
                   <dt>{tr("w.rate.score")}</dt>
@@ -83,6 +92,7 @@ export function RequestPage({ id }: { id: string }) {
                 </>
               )}
             </dl>
+            {r.attachments.length > 0 && <WorkOrderPhotos items={r.attachments} load={loadStaffPhoto} />}
           </Card>
           {notice && (
             <p class="notice-box" role="status" id="request-notice">
@@ -96,9 +106,7 @@ export function RequestPage({ id }: { id: string }) {
             />
           </Card>
           <Card title={tr("w.req.workflow")} id="workflow">
-            <Async q={workflow}>
-              {(w) => <WorkflowPanel requestId={id} kind={r.kind} w={w} profile={profile.data} onDone={refresh} />}
-            </Async>
+            <Async q={workflow}>{(w) => <WorkflowPanel request={r} w={w} profile={profile.data} onDone={refresh} />}</Async>
           </Card>
           <HandOverCard
             requestId={id}
@@ -126,13 +134,12 @@ export function RequestPage({ id }: { id: string }) {
   );
 }
 
-function unitLabel(profile: import("../api/types.ts").BranchProfile | undefined, unitId: string | null) {
-  if (!unitId) return "—";
-  for (const c of profile?.communities ?? []) {
-    const u = c.units.find((x) => x.id === unitId);
-    if (u) return `${c.name} ${u.label}`;
-  }
-  return unitId;
+/** Who the job was last dispatched to, and when (the dispatch event keeps the technician's name). */
+function dispatchedTo(events: RequestDetail["events"]): string {
+  const last = events.filter((e) => e.type === "workflow.dispatch").at(-1);
+  if (!last) return tr("w.req.dispatchNone");
+  const name = typeof last.data.technicianName === "string" ? last.data.technicianName : "—";
+  return tr("w.req.dispatchedTo", { name, at: fmtDateTime(last.at) });
 }
 
 function eventLabel(type: string) {
@@ -140,7 +147,7 @@ function eventLabel(type: string) {
   if ((head === "workflow" || head === "step") && tail) return term("step", type.slice(head.length + 1));
   const key = `w.ev.${type}`;
   const text = tr(key as "w.ev.request.created");
-  return text === key ? type : text;
+  return text === key ? tr("w.ev.other") : text;
 }
 
 function EventData({ data }: { data: Record<string, unknown> }) {
@@ -164,18 +171,17 @@ function EventData({ data }: { data: Record<string, unknown> }) {
 const forResident = (kind: RequestKind, step: string) => "resident" in (workflowOf(kind).machine.steps[step]?.by ?? {});
 
 function WorkflowPanel({
-  requestId,
-  kind,
+  request,
   w,
   profile,
   onDone,
 }: {
-  requestId: string;
-  kind: RequestKind;
+  request: RequestDetail;
   w: WorkflowView;
   profile: import("../api/types.ts").BranchProfile | undefined;
   onDone(message?: string): void;
 }) {
+  const { id: requestId, kind } = request;
   const [open, setOpen] = useState<StepName | null>(null);
   const steps = w.allowedActions.filter(isStepName);
   const rec = w.record as { number?: string; quotes?: Array<{ totalFen: number }>; work?: { totalFen: number }; technicianId?: string };
@@ -221,6 +227,7 @@ function WorkflowPanel({
           version={w.version}
           record={w.record}
           profile={profile}
+          context={<ApprovalContext step={open} record={w.record} request={request} />}
           onDone={(_r: StepResult | null, message?: string) => {
             setOpen(null);
             onDone(message);

@@ -1,55 +1,25 @@
-import { useState } from "preact/hooks";
 import { reportingDaysBefore } from "@wuye/core/supervision";
 import type { Compliance, OverdueRows, Overview, Ranking, Trends } from "../api/types.ts";
-import type { ClientResponse } from "hono/client";
-import { answer, apiHref, download, refine } from "../lib/api.ts";
-import { errorText } from "../lib/form.ts";
+import { answer, refine } from "../lib/api.ts";
 import { fmtDateTime, fmtDuration, term, tr } from "../lib/i18n.ts";
 import { type QueryState, useQuery } from "../lib/query.ts";
 import { match, navigate, useLocation } from "../lib/router.ts";
-import { logout, staffApi } from "../lib/session.ts";
+import { staffApi } from "../lib/session.ts";
 import { useStaffSession } from "../lib/use-session.ts";
 import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { LoginForm } from "../ui/login.tsx";
 import { TopBar } from "../ui/shell.tsx";
+import { SignedInAs } from "../ui/signed-in.tsx";
 import { TrendChart } from "./chart.tsx";
-import { pct, tone } from "./format.ts";
+import { Csv } from "../ui/csv-link.tsx";
+import { pct, satisfaction, tone } from "./format.ts";
+import { ReportPage, ReportsList } from "./pdca.tsx";
 import { SurveyResults } from "./surveys.tsx";
 
 const PERIODS = [7, 30, 90] as const;
 
 /** The first reporting day of the last `days` days, as the API counts them. */
 const fromDate = (days: number) => reportingDaysBefore(Date.now(), days);
-
-/** A route's rows as CSV (`format: "csv"` in `args`), fetched with the staff token, which a plain link cannot carry. */
-function Csv<A>({
-  endpoint,
-  args,
-  name,
-}: {
-  endpoint: { $get(args: A): Promise<ClientResponse<unknown, number, string>>; $path(args: A): string };
-  args: A;
-  name: string;
-}) {
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <>
-      <a
-        href={apiHref(endpoint.$path(args))}
-        class="csv"
-        data-csv={name}
-        onClick={(e) => {
-          e.preventDefault();
-          setError(null);
-          download(endpoint.$get(args), `${name}.csv`).catch((err) => setError(errorText(err)));
-        }}
-      >
-        {tr("w.hq.csv")}
-      </a>
-      {error && <span class="error"> {error}</span>}
-    </>
-  );
-}
 
 function ComplianceTable({ rows }: { rows: Compliance[] }) {
   if (!rows.length) return <p class="hint">{tr("w.hq.noData")}</p>;
@@ -69,6 +39,9 @@ function ComplianceTable({ rows }: { rows: Compliance[] }) {
               {tr("w.hq.overdueOpen")}
             </th>
             <th scope="col" class="num">
+              {tr("w.hq.overdueClosed")}
+            </th>
+            <th scope="col" class="num">
               {tr("w.hq.openInTime")}
             </th>
             <th scope="col">{tr("w.hq.compliance")}</th>
@@ -81,6 +54,7 @@ function ComplianceTable({ rows }: { rows: Compliance[] }) {
               <td class="num">{r.metOnTime}</td>
               <td class="num">{r.metLate}</td>
               <td class="num">{r.overdueOpen}</td>
+              <td class="num">{r.overdueClosed}</td>
               <td class="num">{r.openInTime}</td>
               <td>
                 <div class="bar" role="img" aria-label={pct(r.compliance)}>
@@ -103,15 +77,13 @@ function Cards({ o }: { o: Overview }) {
       <div class="l">{l}</div>
     </div>
   );
-  const decided = o.compliance.reduce((s, c) => s + c.metOnTime + c.metLate, 0);
-  const onTime = o.compliance.reduce((s, c) => s + c.metOnTime, 0);
   return (
     <div class="cards">
       {stat("requests", o.requests, tr("w.hq.requests"))}
-      {stat("compliance", decided ? `${Math.round((onTime / decided) * 1000) / 10}%` : "—", tr("w.hq.compliance"))}
+      {stat("compliance", pct(o.onTimeRate), tr("w.hq.onTimeRate"))}
       {stat("overdue", o.overdueNow, tr("w.hq.overdueNow"))}
       {stat("complaints", o.complaintRatePer1000Units ?? "—", tr("w.hq.complaintRate"))}
-      {stat("satisfaction", o.satisfaction ?? "—", tr("w.hq.satisfaction"))}
+      {stat("satisfaction", satisfaction(o.satisfaction, o.satisfactionScale), tr("w.hq.satisfactionScale", { n: o.satisfactionScale }))}
       {stat("repeat", o.repeatComplaints, tr("w.hq.repeat"))}
     </div>
   );
@@ -202,7 +174,7 @@ function Dashboard({ days }: { days: number }) {
                       </td>
                       <td class="num">{b.overdueNow}</td>
                       <td class="num">{b.complaintRatePer1000Units ?? "—"}</td>
-                      <td class="num">{b.satisfaction ?? "—"}</td>
+                      <td class="num">{satisfaction(b.satisfaction, b.satisfactionScale)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -247,7 +219,7 @@ function OverdueList({ q, branch }: { q: QueryState<OverdueRows>; branch?: strin
                 <tbody>
                   {items.map((i) => (
                     <tr key={i.milestoneId} class="clickable" onClick={() => navigate(`/hq/r/${i.requestId}`)}>
-                      <td>{i.branch}</td>
+                      <td>{i.name}</td>
                       <td>{term("kind", i.kind)}</td>
                       <td>
                         <a href={`/hq/r/${i.requestId}`}>{term("milestone", i.milestone)}</a>
@@ -380,12 +352,12 @@ function RequestFacts({ id }: { id: string }) {
   );
 }
 
-/** The head-office (or region) dashboard: /hq[/b/{branch} | /r/{requestId}]?days=7|30|90. No resident data. */
+/** The head-office (or region) dashboard: /hq[/b/{branch} | /r/{requestId} | /reports[/{month}]]?days=7|30|90. No resident data. */
 export default function Hq({ rest }: { rest: string }) {
   const session = useStaffSession();
   const { query } = useLocation();
   const days = PERIODS.includes(Number(query.get("days")) as 7) ? Number(query.get("days")) : 30;
-  if (!session) {
+  if (!session || session.staff.mustChangePassword) {
     return (
       <>
         <TopBar title={tr("web.home.hq")} />
@@ -396,6 +368,7 @@ export default function Hq({ rest }: { rest: string }) {
   const path = rest || "/";
   const drill = match("/b/:slug", path);
   const req = match("/r/:id", path);
+  const report = match("/reports/:month", path);
   const setDays = (d: number) => navigate(`${location.pathname}?days=${d}`, { replace: true });
   return (
     <div class="hq">
@@ -412,12 +385,10 @@ export default function Hq({ rest }: { rest: string }) {
                 </button>
               ))}
             </div>
-            <span class="hint">
-              {session.staff.name} · {term("role", session.staff.role)}
-            </span>
-            <button type="button" class="ghost" onClick={() => void logout()}>
-              {tr("web.logout")}
-            </button>
+            <a href="/hq/reports" aria-current={path.startsWith("/reports") ? "page" : undefined}>
+              {tr("w.pdca.nav")}
+            </a>
+            <SignedInAs session={session} />
           </>
         }
       />
@@ -428,6 +399,10 @@ export default function Hq({ rest }: { rest: string }) {
           <BranchDrill slug={drill.slug!} days={days} />
         ) : req ? (
           <RequestFacts id={req.id!} />
+        ) : path === "/reports" ? (
+          <ReportsList />
+        ) : report ? (
+          <ReportPage month={report.month!} branch={query.get("branch")} print={query.get("print") === "1"} />
         ) : (
           <Dashboard days={days} />
         )}

@@ -1,8 +1,9 @@
 import type { REQUEST_KINDS } from "@wuye/core/request";
 import { useState } from "preact/hooks";
 import type { BranchProfile } from "../api/types.ts";
-import { fmtDate, term, tr, yuan } from "../lib/i18n.ts";
+import { term, tr, yuan } from "../lib/i18n.ts";
 import { navigate } from "../lib/router.ts";
+import { ResidentNotice } from "../ui/resident-notice.tsx";
 import { Card } from "../ui/kit.tsx";
 import { forgetCodes, recentCodes } from "./recent.ts";
 
@@ -94,12 +95,7 @@ export function PortalHome({ branch, profile }: { branch: string; profile: Branc
       <Card title={tr("w.portal.notices")} id="notices">
         {profile.notices.length === 0 && <p class="hint">{tr("w.portal.noNotices")}</p>}
         {profile.notices.map((n) => (
-          <details key={n.id} class="notice">
-            <summary>
-              {n.title} <span class="hint">{fmtDate(n.publishedAt)}</span>
-            </summary>
-            <p class="pre">{n.body}</p>
-          </details>
+          <ResidentNotice key={n.id} title={n.title} body={n.body} date={n.publishedAt} />
         ))}
       </Card>
 
@@ -122,7 +118,7 @@ export function PortalHome({ branch, profile }: { branch: string; profile: Branc
               {profile.priceList.map((p) => (
                 <tr key={p.code}>
                   <td>{p.name}</td>
-                  <td>{p.unit}</td>
+                  <td>{term("unit", p.unit)}</td>
                   <td class="num">{yuan(p.labourFen)}</td>
                   <td class="num">{yuan(p.materialFen)}</td>
                 </tr>

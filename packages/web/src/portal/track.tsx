@@ -5,8 +5,11 @@ import { answer, ApiError, api, extras, refine } from "../lib/api.ts";
 import { errorText, type FieldErrors, serverErrors, validate } from "../lib/form.ts";
 import { fmtDateTime, term, tr, yuan } from "../lib/i18n.ts";
 import { invalidate, useQuery } from "../lib/query.ts";
+import { uploadPortalPhoto } from "../lib/uploads.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 import { Milestones } from "../ui/milestones.tsx";
+import { WorkOrderPhotos } from "../ui/photos.tsx";
+import { type SignatureImage, SignatureField } from "../ui/signature.tsx";
 
 const DONE = new Set(["completed", "closed", "awaitingPayment", "handled", "visited", "summarized", "archived", "cancelled"]);
 
@@ -50,10 +53,31 @@ export function Track({ branch, code }: { branch: string; code: string }) {
               {tr("w.track.live")}
             </p>
           </Card>
+          {v.visit && (
+            <Card title={tr("w.track.visit")} id="visit">
+              <dl class="kv">
+                <dt>{tr("w.track.technician")}</dt>
+                <dd id="visit-technician">{v.visit.technician ?? "—"}</dd>
+                <dt>{tr("w.track.appointment")}</dt>
+                <dd id="visit-appointment">
+                  {v.visit.appointment
+                    ? `${fmtDateTime(v.visit.appointment.from)} – ${fmtDateTime(v.visit.appointment.to)}`
+                    : tr("w.jobs.noAppointment")}
+                </dd>
+                <dt>{tr("w.track.key")}</dt>
+                <dd id="visit-key">{v.visit.keyLeft ? tr("w.jobs.keyLeft") : tr("w.jobs.noKey")}</dd>
+              </dl>
+            </Card>
+          )}
           <Card title={tr("w.ms.title")} id="milestones">
             <Milestones items={v.milestones} />
           </Card>
           <RecordView record={v.workflow.record} />
+          {v.attachments.length > 0 && (
+            <Card title={tr("w.photos.title")} id="tracking-photos">
+              <WorkOrderPhotos items={v.attachments} />
+            </Card>
+          )}
           {v.workflow.residentActions.some((a) => a !== FOLLOW_UP) && <ResidentActions view={v} onDone={() => invalidate(key)} />}
           <Card title={tr("w.track.timeline")} id="timeline">
             <ol class="timeline">
@@ -190,6 +214,7 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
   const [reason, setReason] = useState("");
   const [condition, setCondition] = useState("next-rain");
   const [signature, setSignature] = useState("");
+  const [drawn, setDrawn] = useState<SignatureImage>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const amountFen = view.workflow.record.amountFen ?? 0;
@@ -204,8 +229,11 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
     const schema = workflowOf(view.kind).steps[action]?.input;
     const v = schema ? validate(schema, body) : ({ ok: true } as const);
     if (!v.ok) return setErrors(v.errors);
+    if (form.fields.includes("signature") && !drawn) return setErrors({ signatureId: tr("w.sign.empty") });
     setBusy(true);
     try {
+      // The drawn signature is uploaded like a photo; the step attaches it to the work order.
+      if (drawn) body.signatureId = (await uploadPortalPhoto(view.branch.slug, drawn)).id;
       await api.public.requests[":trackingCode"].actions[action].$post({
         param: { trackingCode: encodeURIComponent(view.trackingCode) },
         json: body,
@@ -235,14 +263,23 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
         />
       )}
       {form.fields.includes("signature") && (
-        <TextField
-          id="step-signature"
-          label={tr("w.step.signature")}
-          value={signature}
-          onValue={setSignature}
-          error={errors.signature}
-          maxLength={40}
-        />
+        <>
+          <SignatureField
+            onChange={(image) => {
+              setDrawn(image);
+              if (image) setErrors(({ signatureId: _, ...rest }) => rest);
+            }}
+            error={errors.signatureId}
+          />
+          <TextField
+            id="step-signature"
+            label={tr("w.sign.name")}
+            value={signature}
+            onValue={setSignature}
+            error={errors.signature}
+            maxLength={40}
+          />
+        </>
       )}
       {form.fields.includes("reason") && (
         <TextArea

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { reportingPeriod } from "@wuye/core";
+import { REPORTING_TIME_ZONE, reportingPeriod } from "@wuye/core";
 import { trends } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { itemsOf, TrendPoint } from "./schemas.ts";
@@ -22,6 +22,13 @@ export const trendsRoute = createRouter().openapi(
     const now = c.var.services.now();
     const { from, to } = reportingPeriod(q, now);
     const items = await trends(c.var.services.supervision, scopeOf(c.var.actor), q.granularity, from, to, now);
-    return table(c, q.format, "trends", items, { items });
+    return table(
+      c,
+      q.format,
+      "trends",
+      items,
+      { items },
+      { columns: ["bucket", "requests", "compliance"], zone: () => REPORTING_TIME_ZONE },
+    );
   },
 );

@@ -1,6 +1,7 @@
 import { createRoute, type z } from "@hono/zod-openapi";
 import { allowedActions, isBreached, type MessageKey, type MilestoneName, type RequestKind, t } from "@wuye/core";
-import { requestTimeline } from "@wuye/db";
+import { attachmentsOfRequest, requestTimeline } from "@wuye/db";
+import { attachmentViews, trackingPhotoUrl } from "../attachments/attachment-view.ts";
 import { iso } from "../http/common.ts";
 import { jsonWithEtag } from "../http/etag.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
@@ -8,6 +9,21 @@ import { residentView } from "../workflow/resident-view.ts";
 import { recordOf } from "../workflow/run-step.ts";
 import { TrackingParam, TrackingViewSchema } from "./schemas.ts";
 import { byTrackingCode } from "./tracked-request.ts";
+
+/** The visit of a dispatched repair: the technician's name, the appointment (预约维修时间), and whether a key was left. */
+function visitOf(
+  r: { appointmentFrom: number | null; appointmentTo: number | null; keyLeft: boolean | null },
+  events: Array<{ type: string; data: Record<string, unknown> }>,
+) {
+  const dispatch = events.filter((e) => e.type === "workflow.dispatch").at(-1);
+  if (!dispatch) return null;
+  const name = dispatch.data.technicianName;
+  return {
+    technician: typeof name === "string" ? name : null,
+    appointment: r.appointmentFrom && r.appointmentTo ? { from: iso(r.appointmentFrom), to: iso(r.appointmentTo) } : null,
+    keyLeft: r.keyLeft,
+  };
+}
 
 export const trackRequestRoute = createRouter().openapi(
   createRoute({
@@ -28,7 +44,11 @@ export const trackRequestRoute = createRouter().openapi(
   async (c) => {
     const s = c.var.services;
     const { branch, db, request } = await byTrackingCode(s, c.req.valid("param").trackingCode);
-    const [{ events, milestones }, record] = await Promise.all([requestTimeline(db, request.id), recordOf(db, request)]);
+    const [{ events, milestones }, record, photos] = await Promise.all([
+      requestTimeline(db, request.id),
+      recordOf(db, request),
+      attachmentsOfRequest(db, request.id),
+    ]);
     const now = s.now();
     const locale = c.var.locale;
     return jsonWithEtag(c, {
@@ -54,11 +74,14 @@ export const trackRequestRoute = createRouter().openapi(
           type: e.type,
           note: e.publicNote === "reply" ? String(e.data.text) : t(locale, `timeline.${e.publicNote}` as MessageKey),
         })),
+      visit: visitOf(request, events),
       workflow: {
         state: t(locale, `state.${request.status}` as MessageKey),
         residentActions: allowedActions(request.kind as RequestKind, request.status, "resident", record),
         record: residentView(request.kind as RequestKind, record),
       },
+      // Served to whoever holds the code (the url carries it); the ETag covers them like any visible change.
+      attachments: attachmentViews(photos, (id) => trackingPhotoUrl(request.trackingCode, id)),
     } satisfies z.input<typeof TrackingViewSchema>) as never;
   },
 );

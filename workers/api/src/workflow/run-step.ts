@@ -1,5 +1,6 @@
 import {
   allowedActions,
+  BadInput,
   can,
   canTake,
   initialRecord,
@@ -22,7 +23,16 @@ import {
   withinWarranty,
   workflowOf,
 } from "@wuye/core";
-import { applyStep, type BranchDb, type BranchRow, findRequestRecord, type RequestRow, technicianLoads, warrantyOriginal } from "@wuye/db";
+import {
+  applyStep,
+  type BranchDb,
+  type BranchRow,
+  findAttachments,
+  findRequestRecord,
+  type RequestRow,
+  technicianLoads,
+  warrantyOriginal,
+} from "@wuye/db";
 import type { Context } from "hono";
 import { branchSettings } from "../branch-settings.ts";
 import type { HonoEnv } from "../hono-env.ts";
@@ -80,6 +90,7 @@ export async function runStep(
 
   const plan = planStep(kind, action, body, request.status, who, ctx);
   const { effect } = plan;
+  await checkUploads(db, effect.attachments ?? []);
   const eventId = newId("evt", now);
   const type = `workflow.${action}`;
   // A step's notices are told apart by their place among the step event's notices.
@@ -117,6 +128,7 @@ export async function runStep(
       status: plan.state,
       ...(plan.closes ? { closedAt: now } : {}),
       ...(effect.assigneeId !== undefined ? { assigneeId: effect.assigneeId } : {}),
+      ...(effect.visit ? { visit: effect.visit } : {}),
       ...(takes ? { ownerId: actor.staffId } : {}),
       ...(effect.reopened ? { reopened: true } : {}),
       ...(effect.rating ? { rating: effect.rating } : {}),
@@ -131,6 +143,7 @@ export async function runStep(
     meets: plan.meets,
     cancelOpen: plan.closes,
     milestones,
+    ...(effect.attachments?.length ? { attachments: effect.attachments, step: action } : {}),
     ...(effect.caseEntry
       ? {
           caseEntry: {
@@ -170,6 +183,18 @@ export async function runStep(
     eventId,
     allowed: allowedActions(kind, after.status, who, data, actor ? { staffId: actor.staffId, assigneeId: after.assigneeId } : undefined),
   };
+}
+
+/** The uploads a step takes must be this branch's and not yet taken by any request (the write re-checks). */
+async function checkUploads(db: BranchDb, uploads: Array<{ id: string; purpose: string }>) {
+  const found = await findAttachments(
+    db,
+    uploads.map((u) => u.id),
+  );
+  found.forEach((row, i) => {
+    const path = uploads[i]!.purpose === "signature" ? "signatureId" : `photos.${i}`;
+    if (!row || row.requestId) throw new BadInput("unknown photo", [{ path, message: "no such uploaded photo, or already attached" }]);
+  });
 }
 
 /** The earlier repair of the same item and unit whose warranty (calendar months in the branch's zone) covers now. */
