@@ -5,8 +5,14 @@ import { call, expectProblem, loginOf, logins, tokenFor } from "./helpers.ts";
 
 describe("health, docs and errors", () => {
   it("reports every database and queue", async () => {
-    const res = await call("GET", "/api/v1/health");
-    expect(res.status).toBe(200);
+    // Other test files create, restore and delete branches at the same time: a branch listed just before its
+    // database was dropped (or before it was migrated) is down for that one probe, so ask until a settled answer.
+    let res = await call("GET", "/api/v1/health");
+    for (let i = 0; i < 20 && res.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      res = await call("GET", "/api/v1/health");
+    }
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.status).toBe("ok");
     for (const name of ["control", "supervision", "branch:yangguang", "branch:binjiang", "branch:hupan"]) {
       expect(res.body.databases[name]?.status, name).toBe("ok");
