@@ -3,3 +3,4 @@ export * from "./category.ts";
 export * from "./schema.ts";
 export * from "./intake.ts";
 export * from "./limits.ts";
+export * from "./read-audit.ts";

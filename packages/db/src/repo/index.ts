@@ -14,3 +14,4 @@ export * from "./workflow.ts";
 export * from "./survey-facts.ts";
 export * from "./notice-release.ts";
 export * from "./intake.ts";
+export * from "./request-read.ts";

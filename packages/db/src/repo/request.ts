@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
 import { auditLog, milestonePauses, milestones, outbox, requestEvents, requests } from "../schema/branch.ts";
+import { parseRegisterMilestones, type RegisterMilestone, registerMilestones } from "./request-read.ts";
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestEventRow = typeof requestEvents.$inferSelect;
@@ -39,8 +40,11 @@ export interface RegisterFilter {
   limit: number;
 }
 
-/** The service information register: newest first, keyset pagination on (created_at, id). */
-export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<RequestRow[]> {
+/**
+ * The service information register: newest first, keyset pagination on (created_at, id), each row with its
+ * milestones, in one statement.
+ */
+export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<Array<RequestRow & { milestones: RegisterMilestone[] }>> {
   const where: SQL[] = [];
   if (f.kind) where.push(eq(requests.kind, f.kind));
   if (f.status) where.push(eq(requests.status, f.status));
@@ -66,12 +70,13 @@ export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<Req
       or(lt(requests.createdAt, f.cursor.createdAt), and(eq(requests.createdAt, f.cursor.createdAt), lt(requests.id, f.cursor.id)))!,
     );
   }
-  return db
-    .select()
+  const rows = await db
+    .select({ ...getTableColumns(requests), milestones: registerMilestones })
     .from(requests)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(requests.createdAt), desc(requests.id))
     .limit(f.limit);
+  return rows.map((r) => ({ ...r, milestones: parseRegisterMilestones(r.milestones) }));
 }
 
 export async function writeAudit(db: BranchDb, row: typeof auditLog.$inferInsert): Promise<void> {

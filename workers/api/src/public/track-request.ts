@@ -1,11 +1,11 @@
 import { createRoute, type z } from "@hono/zod-openapi";
 import { allowedActions, type MessageKey, type MilestoneName, type RequestKind, t } from "@wuye/core";
-import { requestTimeline } from "@wuye/db";
+import { trackingRead } from "@wuye/db";
 import { iso } from "../http/common.ts";
 import { jsonWithEtag } from "../http/etag.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { residentView } from "../workflow/resident-view.ts";
-import { recordOf } from "../workflow/run-step.ts";
+import { initialRecordOf } from "../workflow/run-step.ts";
 import { TrackingParam, TrackingViewSchema } from "./schemas.ts";
 import { byTrackingCode } from "./tracked-request.ts";
 
@@ -27,8 +27,10 @@ export const trackRequestRoute = createRouter().openapi(
   }),
   async (c) => {
     const s = c.var.services;
-    const { branch, db, request } = await byTrackingCode(s, c.req.valid("param").trackingCode);
-    const [{ events, milestones }, record] = await Promise.all([requestTimeline(db, request.id), recordOf(db, request)]);
+    // One round trip: the request, its timeline, milestones and record in one batch.
+    const found = await byTrackingCode(s, c.req.valid("param").trackingCode, trackingRead);
+    const { branch, request, events, milestones } = found;
+    const record = found.record ?? initialRecordOf(request);
     const now = s.now();
     const locale = c.var.locale;
     return jsonWithEtag(c, {

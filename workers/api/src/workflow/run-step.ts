@@ -33,11 +33,12 @@ import { eventRow, publishAfter } from "../outbox.ts";
 
 const MONTH_MS = 31 * 86_400_000;
 
+/** A request's workflow record before its first step wrote one. */
+export const initialRecordOf = (r: RequestRow): Record<string, unknown> =>
+  initialRecord({ id: r.id, kind: r.kind as RequestKind, channel: r.channel, createdAt: r.createdAt });
+
 export async function recordOf(db: BranchDb, r: RequestRow): Promise<Record<string, unknown>> {
-  return (
-    (await findRequestRecord(db, r.id))?.data ??
-    initialRecord({ id: r.id, kind: r.kind as RequestKind, channel: r.channel, createdAt: r.createdAt })
-  );
+  return (await findRequestRecord(db, r.id))?.data ?? initialRecordOf(r);
 }
 
 /**
