@@ -69,7 +69,7 @@ export async function seedRequests(db: Client, prefix: string, n: number): Promi
   for (let from = 0; from < n; from += 20_000) {
     const to = Math.min(n, from + 20_000);
     await db.execute({
-      sql: `with recursive s(i) as (select ? union all select i + 1 from s where i + 1 < ?)
+      sql: `with recursive s(i) as (select cast(? as integer) union all select i + 1 from s where i + 1 < cast(? as integer))
         insert into requests (id, tracking_code, kind, category, urgency, status, channel, description, contact_name,
           contact_phone, area, created_at, updated_at, version)
         select printf('req_seed%07d', i), printf('%s-S%03d-%05d', ?, i / 100000, i % 100000), 'repair', 'small-repair', 'normal',
