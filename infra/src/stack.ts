@@ -166,6 +166,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       "--persist-to",
       join(dataDir, "wrangler"),
       "--show-interactive-dev-session=false",
+      "--define",
+      "__DEV_ROUTES__:true",
       "--log-level",
       "warn",
     ],

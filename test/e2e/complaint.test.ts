@@ -107,7 +107,17 @@ describe("a written complaint through its steps in the console", () => {
     // The supervisor approves and sends it: the 24-hour response milestone is met.
     const supervisor = await signIn(supervisorCtx, requestPath, "serviceSupervisor");
     await supervisor.waitForSelector("#request", { timeout: 20_000 });
-    await step(supervisor, "approve-reply", async () => undefined, "assigned");
+    // The supervisor approves what is on the screen: the draft and the complaint, not a blind "备注" field.
+    await step(
+      supervisor,
+      "approve-reply",
+      async (form) => {
+        expect(await form.locator("#reply-draft").textContent()).toBe(DRAFT);
+        expect(await form.locator("#complaint-text").textContent()).toContain("前台客服态度恶劣");
+        await screenshot(supervisor, "approve-reply-with-draft");
+      },
+      "assigned",
+    );
     await expect
       .poll(() => supervisor.locator('#milestones li[data-milestone="response"]').getAttribute("data-status"), { timeout: 20_000 })
       .toBe("met");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, screenshot } from "./browser.ts";
 import { base, login, signIn, step } from "./console.ts";
 import { photoPng } from "./fixtures.ts";
+import { drawSignature } from "./signature.ts";
 
 // The web front end's journeys through wrangler dev, the queues and the consumers, in Debian Chromium:
 // a resident's urgent repair with a photo, the language guard blocking an agent, the repair's whole workflow
@@ -164,6 +165,7 @@ describe("the web front end in a real browser", () => {
     // The tracking page refreshes by itself: the confirmation appears without a reload.
     await portal.waitForSelector('#resident-actions button[data-action="confirm-completion"]', { timeout: 20_000 });
     await portal.click('#resident-actions button[data-action="confirm-completion"]');
+    await drawSignature(portal);
     await portal.fill("#step-signature", "王女士");
     await portal.click('form[data-step="confirm-completion"] button[type=submit]');
     await expect.poll(() => portal.locator("#tracking").getAttribute("data-status"), { timeout: 20_000 }).toBe("awaitingPayment");

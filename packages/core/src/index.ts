@@ -11,3 +11,4 @@ export * from "./reply-language/index.ts";
 export * from "./frontdesk/index.ts";
 export * from "./workflow/index.ts";
 export * from "./ownership/index.ts";
+export * from "./attachment/index.ts";

@@ -8,7 +8,8 @@ import { migrate } from "../src/migrate/index.ts";
 import { MIGRATIONS } from "../src/migrate/generated.ts";
 import { publishOutbox, type OutboxMessage } from "../src/repo/outbox.ts";
 import { insertRequest } from "../src/repo/intake.ts";
-import { enqueueOnce, listRequests } from "../src/repo/request.ts";
+import { listRequests, type RegisterCursor } from "../src/repo/register.ts";
+import { enqueueOnce } from "../src/repo/request.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;
@@ -137,13 +138,12 @@ describe("request writes", () => {
     const db = await freshBranch("register");
     for (let i = 1; i <= 25; i++) await insertRequest(db, request(i, 10_000 + Math.floor(i / 2))); // ties on created_at
     const seen: string[] = [];
-    let cursor: { createdAt: number; id: string } | undefined;
+    let cursor: RegisterCursor | undefined;
     for (;;) {
       const page = await listRequests(db, { limit: 7, cursor });
       seen.push(...page.map((r) => r.id));
       if (page.length < 7) break;
-      const last = page.at(-1)!;
-      cursor = { createdAt: last.createdAt, id: last.id };
+      cursor = page.at(-1)!.cursor;
     }
     expect(seen).toHaveLength(25);
     expect(new Set(seen).size).toBe(25);

@@ -1,5 +1,6 @@
 import { DomainError, NotFound } from "@wuye/core";
 import { bodyLimit } from "hono/body-limit";
+import { photoRoutes, staffAttachmentRoutes } from "./attachments/index.ts";
 import { auditRoutes } from "./audit/index.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { caseLibraryRoutes } from "./cases/index.ts";
@@ -13,6 +14,7 @@ import { createRouter } from "./http/openapi.ts";
 import { problemFromError } from "./http/problem.ts";
 import { authenticate, branchTenant, supervisionScope } from "./middleware/auth.ts";
 import { base } from "./middleware/base.ts";
+import { securityHeaders } from "./middleware/security-headers.ts";
 import { milestoneRoutes } from "./milestones/index.ts";
 import { noticeRoutes } from "./notices/index.ts";
 import { notificationRoutes } from "./notifications/index.ts";
@@ -26,6 +28,9 @@ import { shiftHandoverRoutes } from "./shift-handovers/index.ts";
 import { surveyRoutes } from "./surveys/index.ts";
 import { visitorRoutes } from "./visitors/index.ts";
 import { residentStepRoutes, workflowRoutes } from "./workflow/index.ts";
+
+/** Substituted at build time (wrangler `define`): true in the local stack's build, false in production's. */
+declare const __DEV_ROUTES__: boolean | undefined;
 
 const JSON_LIMIT_BYTES = 256 * 1024;
 
@@ -49,7 +54,8 @@ export function apiRoutes() {
     .route("/", forumRoutes)
     .route("/", residentArchiveRoutes)
     .route("/", workflowRoutes)
-    .route("/", caseLibraryRoutes);
+    .route("/", caseLibraryRoutes)
+    .route("/", staffAttachmentRoutes);
   return createRouter()
     .route("/auth", authRoutes)
     .route("/", healthRoutes)
@@ -57,8 +63,8 @@ export function apiRoutes() {
     .route("/public", verifiedResidentRoutes)
     .route("/public", residentStepRoutes)
     .route("/console", consoleRoutes)
-    .route("/hq", hqRoutes)
-    .route("/dev", devRoutes);
+    .route("/", photoRoutes)
+    .route("/hq", hqRoutes);
 }
 
 /** The routes under `/api/v1` with their inputs and responses, for `hono/client` (type only). */
@@ -67,6 +73,7 @@ export type ApiRoutes = ReturnType<typeof apiRoutes>;
 export function createApp() {
   const app = createRouter();
   app.use("*", base);
+  app.use("*", securityHeaders);
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -81,6 +88,8 @@ export function createApp() {
   app.use("/api/v1/console/*", authenticate, branchTenant);
   app.use("/api/v1/hq/*", authenticate, supervisionScope);
   app.route("/api/v1", apiRoutes());
+  // Only a build that defines __DEV_ROUTES__ true (the local stack, the tests: their wrangler configs) contains them.
+  if (typeof __DEV_ROUTES__ !== "undefined" && __DEV_ROUTES__) app.route("/api/v1/dev", devRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   const docConfig = {

@@ -1,10 +1,8 @@
 import { env } from "cloudflare:test";
 import { openDatabases } from "@wuye/db";
 import { describe, expect, it } from "vitest";
+import { JPEG, PNG } from "../../../packages/core/test/fixtures/images.ts";
 import { call, expectProblem } from "./helpers.ts";
-
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0]);
 
 async function upload(bytes: Uint8Array, contentType: string, branch = "yangguang") {
   const { SELF } = await import("cloudflare:test");

@@ -21,6 +21,8 @@ export interface Env {
   FAULT_FAIL_EVERY?: string;
   REQUEST_EVENTS: Queue;
   NOTIFICATIONS: Queue;
+  /** The api's photo bucket: the sweep deletes uploads no request took. */
+  ATTACHMENTS?: R2Bucket;
 }
 
 /** A request event as it travels on the `request-events` queue (the outbox payload). */

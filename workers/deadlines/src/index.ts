@@ -31,7 +31,7 @@ export default {
     const url = new URL(request.url);
     if (request.method !== "POST" || url.pathname !== "/sweep") return new Response("not found", { status: 404 });
     const at = Number(request.headers.get("x-sweep-at")) || Date.now();
-    const result = await sweep(openDatabases(parseEnv(env)), sender(env), at);
+    const result = await sweep(openDatabases(parseEnv(env)), sender(env), at, env.ATTACHMENTS);
     return Response.json(result);
   },
 
@@ -89,6 +89,6 @@ export default {
   },
 
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(sweep(openDatabases(parseEnv(env)), sender(env), controller.scheduledTime));
+    ctx.waitUntil(sweep(openDatabases(parseEnv(env)), sender(env), controller.scheduledTime, env.ATTACHMENTS));
   },
 } satisfies ExportedHandler<Env>;

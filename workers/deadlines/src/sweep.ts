@@ -13,6 +13,7 @@ import {
   sentNoticeKeys,
   updateMilestoneFact,
 } from "@wuye/db";
+import { type PhotoStore, sweepUploads } from "./uploads.ts";
 
 export interface SweepResult {
   republished: number;
@@ -23,6 +24,8 @@ export interface SweepResult {
   noticesPushed: number;
   /** Handovers left unsigned past the grace period, flagged to the supervisors. */
   handoversFlagged: number;
+  /** Uploads no request took within 24 h, deleted. */
+  uploadsDeleted: number;
 }
 
 const REPUBLISH_AFTER_MS = 10_000;
@@ -32,8 +35,14 @@ const REPUBLISH_AFTER_MS = 10_000;
  * for milestones with a warning, breach or escalation due, each turned into a notification exactly once:
  * the notification's id is derived from milestone + notice key, so a second sweep's insert is ignored.
  */
-export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessage[]) => Promise<void>, now: number): Promise<SweepResult> {
+export async function sweep(
+  dbs: Databases,
+  send: (topic: string, m: OutboxMessage[]) => Promise<void>,
+  now: number,
+  photos?: PhotoStore,
+): Promise<SweepResult> {
   let republished = 0;
+  let uploadsDeleted = 0;
   let noticesPushed = 0;
   let handoversFlagged = 0;
   const branches = await dbs.branches();
@@ -44,6 +53,7 @@ export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessa
     noticesPushed += await pushDueNotices(dbs.control, branch, db, now);
     // Handovers nobody signed within the grace period go to the supervisors (交接班).
     handoversFlagged += await flagUnsignedHandovers(dbs.control, branch, db, now);
+    uploadsDeleted += await sweepUploads(db, photos, now);
   }
 
   const due = await dueMilestoneFacts(dbs.supervision, now);
@@ -98,5 +108,5 @@ export async function sweep(dbs: Databases, send: (topic: string, m: OutboxMessa
     if (ids.length) await publishOutbox(db, send, { ids });
   }
   const reports = await ensureMonthlyReports(dbs.supervision, branches, now);
-  return { republished, checked: due.length, notices, reports, noticesPushed, handoversFlagged };
+  return { republished, checked: due.length, notices, reports, noticesPushed, handoversFlagged, uploadsDeleted };
 }

@@ -67,6 +67,13 @@ export function newTrackingCode(branchPrefix: string): string {
 export const TRACKING_PREFIX_PATTERN = /^[A-Z0-9]{2,8}$/;
 export const TRACKING_CODE_PATTERN = /^([A-Z0-9]{2,8})-([2-9A-HJ-NP-Z]{5}(?:-[2-9A-HJ-NP-Z]{5}){3})$/;
 
+const TRACKING_CODE_ANYWHERE = /\b[A-Z0-9]{2,8}-[2-9A-HJ-NP-Z]{5}(?:-[2-9A-HJ-NP-Z]{5}){3}\b/gi;
+
+/** A tracking code is a bearer secret: a log line carries this in its place. */
+export function withoutTrackingCodes(text: string): string {
+  return text.replace(TRACKING_CODE_ANYWHERE, "[tracking-code]");
+}
+
 /** The branch prefix of a well-formed tracking code, or null for anything else. */
 export function trackingPrefixOf(code: string): string | null {
   return TRACKING_CODE_PATTERN.exec(code)?.[1] ?? null;

@@ -1,2 +1,3 @@
 export * from "./types.ts";
 export * from "./webhook.ts";
+export * from "./sms-limits.ts";

@@ -4,3 +4,4 @@ export * from "./schema.ts";
 export * from "./intake.ts";
 export * from "./limits.ts";
 export * from "./read-audit.ts";
+export * from "./search.ts";

@@ -7,7 +7,8 @@ import { classifyUrgency } from "./category.ts";
 import { ALARM_KINDS, type Channel, type RequestKind, type Urgency } from "./kind.ts";
 import type { CreateRequestInput, MilestoneName, StaffCreateRequestInput } from "./schema.ts";
 
-export type Place = { unitId: string; communityId: string } | { area: string; communityId: string | null };
+/** Where a request is; a unit's `label` ("阳光花园一期 1栋502") is kept with the request for the register and its search. */
+export type Place = { unitId: string; communityId: string; label?: string } | { area: string; communityId: string | null };
 
 export interface IntakeContext {
   branch: { id: string; trackingPrefix: string };
@@ -48,6 +49,7 @@ export interface IntakePlan {
     contactPhone: string;
     contactEmail: string | null;
     unitId: string | null;
+    unitLabel: string | null;
     communityId: string | null;
     area: string | null;
     appointmentFrom: number | null;
@@ -107,6 +109,7 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
       contactPhone: input.contact.phone,
       contactEmail: input.contact.email ?? null,
       unitId: "unitId" in ctx.place ? ctx.place.unitId : null,
+      unitLabel: "unitId" in ctx.place ? (ctx.place.label ?? null) : null,
       communityId: ctx.place.communityId,
       area: "area" in ctx.place ? ctx.place.area : null,
       appointmentFrom: input.appointment?.from ?? null,

@@ -1,7 +1,19 @@
 import { z } from "zod";
 import { BadInput, Conflict } from "../errors/index.ts";
 import type { RepairStep } from "./repair.ts";
-import { Fen, field, Instant, plainText, signed, step, type StepContext, type StepDef } from "./step.ts";
+import {
+  AttachmentId,
+  Fen,
+  field,
+  Instant,
+  photosOf,
+  plainText,
+  signed,
+  StepPhotos,
+  step,
+  type StepContext,
+  type StepDef,
+} from "./step.ts";
 import { itemFromPriceList, NON_STANDARD, pickTechnician, priceQuote, type WorkItem, type WorkOrder } from "./work-order.ts";
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
@@ -118,19 +130,29 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
 
   arrive: step(
     z.union([
-      z.strictObject({ confirmed: z.literal(true) }),
-      z.strictObject({ correction: z.strictObject({ itemCode: z.string().min(2).max(41), reason: plainText(500) }) }),
+      z.strictObject({ confirmed: z.literal(true), photos: StepPhotos }),
+      z.strictObject({
+        correction: z.strictObject({ itemCode: z.string().min(2).max(41), reason: plainText(500) }),
+        photos: StepPhotos,
+      }),
     ]),
     (i, ctx) => {
       const w = wo(ctx);
+      const photos = i.photos?.length ? { photos: i.photos } : {};
       if ("confirmed" in i)
-        return { record: keep(ctx, { onSite: { confirmed: true, ...signed(ctx) } }), publicNote: "on-site", data: { confirmed: true } };
+        return {
+          record: keep(ctx, { onSite: { confirmed: true, ...photos, ...signed(ctx) } }),
+          publicNote: "on-site",
+          data: { confirmed: true, ...photos },
+          attachments: photosOf(i.photos),
+        };
       const to = priced(ctx, i.correction.itemCode);
       const correction = { from: w.item!, to, reason: i.correction.reason };
       return {
-        record: keep(ctx, { item: to, onSite: { confirmed: false, correction, ...signed(ctx) } }),
+        record: keep(ctx, { item: to, onSite: { confirmed: false, correction, ...photos, ...signed(ctx) } }),
         publicNote: "on-site-corrected",
-        data: { from: w.item?.code ?? null, to: to.code, reason: i.correction.reason },
+        data: { from: w.item?.code ?? null, to: to.code, reason: i.correction.reason, ...photos },
+        attachments: photosOf(i.photos),
       };
     },
   ),
@@ -250,6 +272,7 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
           }),
         )
         .max(50),
+      photos: StepPhotos,
     }),
     (i, ctx) => {
       const w = wo(ctx);
@@ -262,12 +285,14 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
         labourFen: q.labourFen,
         materialFen: q.materialFen,
         totalFen: q.totalFen,
+        ...(i.photos?.length ? { photos: i.photos } : {}),
         ...signed(ctx),
       };
       return {
         record: keep(ctx, { work }),
         publicNote: "work-done",
-        data: { totalFen: q.totalFen, materials: i.materials.length },
+        data: { totalFen: q.totalFen, materials: i.materials.length, ...(i.photos?.length ? { photos: i.photos } : {}) },
+        attachments: photosOf(i.photos),
         notices: [{ type: "workOrder.completed", recipients: ["resident"], params: { ...code(ctx), total: yuan(q.totalFen) } }],
       };
     },
@@ -282,20 +307,31 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
     }),
   ),
 
-  "confirm-completion": step(z.strictObject({ amountFen: Fen, signature: plainText(40), note: plainText(500).optional() }), (i, ctx) => {
-    const w = wo(ctx);
-    const total = w.work!.totalFen;
-    if (i.amountFen !== total) throw field("amountFen", `the amount to confirm is ${total} fen (${yuan(total)}), as quoted`);
-    return {
-      outcome: total > 0 ? "payable" : "free",
-      record: keep(ctx, {
-        acceptance: { amountFen: total, signature: i.signature, ...(i.note ? { note: i.note } : {}), ...signed(ctx) },
-        ...(total === 0 ? { completedAt: ctx.now } : {}),
-      }),
-      publicNote: total > 0 ? "accepted-payable" : "accepted",
-      data: { amountFen: total, deferred: w.deferral?.condition ?? null },
-    };
-  }),
+  // The resident signs by drawing (a PNG uploaded first, `signatureId`) and with their name as written.
+  "confirm-completion": step(
+    z.strictObject({ amountFen: Fen, signature: plainText(40), signatureId: AttachmentId.optional(), note: plainText(500).optional() }),
+    (i, ctx) => {
+      const w = wo(ctx);
+      const total = w.work!.totalFen;
+      if (i.amountFen !== total) throw field("amountFen", `the amount to confirm is ${total} fen (${yuan(total)}), as quoted`);
+      return {
+        outcome: total > 0 ? "payable" : "free",
+        record: keep(ctx, {
+          acceptance: {
+            amountFen: total,
+            signature: i.signature,
+            ...(i.signatureId ? { signatureId: i.signatureId } : {}),
+            ...(i.note ? { note: i.note } : {}),
+            ...signed(ctx),
+          },
+          ...(total === 0 ? { completedAt: ctx.now } : {}),
+        }),
+        publicNote: total > 0 ? "accepted-payable" : "accepted",
+        data: { amountFen: total, deferred: w.deferral?.condition ?? null, ...(i.signatureId ? { signatureId: i.signatureId } : {}) },
+        ...(i.signatureId ? { attachments: [{ id: i.signatureId, purpose: "signature" as const }] } : {}),
+      };
+    },
+  ),
 
   "return-work": step(Reason, (i, ctx) => ({
     record: keep(ctx, { returns: [...wo(ctx).returns, { reason: i.reason, ...signed(ctx) }] }),

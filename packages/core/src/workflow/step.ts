@@ -5,6 +5,8 @@ import type { BranchSettings } from "../branch/settings.ts";
 import { Forbidden, BadInput, ReplyBlocked } from "../errors/index.ts";
 import type { NoticeType } from "../notification/types.ts";
 import { checkReply } from "../reply-language/guard.ts";
+import type { AttachmentPurpose } from "../attachment/policy.ts";
+import { MAX_STEP_PHOTOS } from "../attachment/policy.ts";
 import type { RequestKind } from "../request/kind.ts";
 
 export const NO_MARKUP = /<\s*\/?\s*[a-z!?]/i;
@@ -17,6 +19,15 @@ export const plainText = (max: number) =>
     .refine((s) => !NO_MARKUP.test(s), { message: "must be plain text (no HTML or scripts)" });
 export const Instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
 export const Fen = z.number().int().min(0).max(100_000_000);
+/** An uploaded file's id (`POST …/attachments`). */
+export const AttachmentId = z.string().regex(/^att_[0-9a-z]{22}$/, "an uploaded file's id");
+/** Photos a step carries, by upload id, each once. */
+export const StepPhotos = z
+  .array(AttachmentId)
+  .max(MAX_STEP_PHOTOS)
+  .refine((ids) => new Set(ids).size === ids.length, { message: "each photo once" })
+  .optional();
+export const photosOf = (ids: string[] | undefined) => (ids ?? []).map((id) => ({ id, purpose: "photo" as const }));
 /** A supervisor's override of the language guard, with the reason on record. */
 export const GuardOverride = z.strictObject({ reason: plainText(500).pipe(z.string().min(4)) }).optional();
 
@@ -83,6 +94,8 @@ export interface StepEffect {
   reopened?: boolean;
   /** The resident's score given in a follow-up (the request's satisfaction). */
   rating?: { score: number; comment: string | null };
+  /** Uploads this step attaches to the request: the worker checks each is this branch's and still unattached. */
+  attachments?: Array<{ id: string; purpose: AttachmentPurpose }>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a table of steps holds defs of every input type

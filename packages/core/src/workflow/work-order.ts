@@ -53,7 +53,14 @@ export interface WorkOrder {
   priceApproval?: { approved: boolean; note?: string; by: string; at: number };
   technicianId?: string;
   dispatches: Array<{ technicianId: string; auto: boolean; by: string; at: number }>;
-  onSite?: { confirmed: boolean; correction?: { from: WorkItem; to: WorkItem; reason: string }; by: string; at: number };
+  onSite?: {
+    confirmed: boolean;
+    correction?: { from: WorkItem; to: WorkItem; reason: string };
+    /** Photos taken on arrival ("before"), attachment ids. */
+    photos?: string[];
+    by: string;
+    at: number;
+  };
   quotes: Quote[];
   refusal?: {
     reason: string;
@@ -79,12 +86,15 @@ export interface WorkOrder {
     labourFen: number;
     materialFen: number;
     totalFen: number;
+    /** Photos of the finished work ("after"), attachment ids. */
+    photos?: string[];
     by: string;
     at: number;
   };
   returns: Array<{ reason: string; by: string; at: number }>;
   deferral?: { condition: "next-rain" | "water-flows"; note?: string; by: string; at: number };
-  acceptance?: { amountFen: number; signature: string; note?: string; by: string; at: number };
+  /** `signature` is the name as signed; `signatureId` the drawn signature (a PNG attachment). */
+  acceptance?: { amountFen: number; signature: string; signatureId?: string; note?: string; by: string; at: number };
   payment?: { amountFen: number; method: string; receiptNo: string; by: string; at: number };
   financeSignOff?: { by: string; at: number };
   warrantyOf: string | null;

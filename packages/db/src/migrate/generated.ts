@@ -128,6 +128,34 @@ export const MIGRATIONS = {
         "ALTER TABLE `rate_counters` ADD `cap` integer;",
         "-- Intake writes in one round trip and lets the database refuse what the limits forbid (its checks read only on refusal):\n-- a counter above the branch's daily cap, or a phone sending the same text again within a minute.\nCREATE TRIGGER `rate_counters_guard` BEFORE UPDATE ON `rate_counters`\nWHEN NEW.`count` > NEW.`cap`\n  OR (NEW.`key` LIKE 'phone:%' AND NEW.`last_text` = OLD.`last_text` AND NEW.`last_at` - OLD.`last_at` < 60000)\nBEGIN\n  SELECT RAISE(ABORT, 'intake refused by rate_counters_guard');\nEND;"
       ]
+    },
+    {
+      "tag": "0006_request-unit-label",
+      "statements": [
+        "ALTER TABLE `requests` ADD `unit_label` text;",
+        "CREATE INDEX `requests_urgency_idx` ON `requests` (`urgency`,`created_at`,`id`);"
+      ]
+    },
+    {
+      "tag": "0007_register-search",
+      "statements": [
+        "-- Register search (core `request/search.ts`): one trigram full-text row per request, kept by triggers in the same\n-- transaction as the request's own write, so that every way a request is written is searchable at once.\n-- Columns: the tracking code (also without its dashes), the contact (name and phone), the place (the unit label,\n-- the same with each building mark 号楼/栋/幢/座/# read as \"-\", and the public area), the description. Each column\n-- ends with two spaces, so that every character, and every pair of characters, starts a trigram (short words are\n-- looked up as trigram prefixes).\n-- The row's own rowid orders results newest first; `request_id` joins it back to `requests`.\nCREATE VIRTUAL TABLE `request_search` USING fts5(\n  `request_id` UNINDEXED,\n  `code`,\n  `contact`,\n  `place`,\n  `body`,\n  tokenize = 'trigram case_sensitive 0'\n);",
+        "-- The trigrams in the index: a short word is looked up as the prefix of these (`term >= ? AND term < ?`).\nCREATE VIRTUAL TABLE `request_search_terms` USING fts5vocab(`request_search`, 'row');",
+        "-- What is indexed of each request, written once: the triggers and the backfill read it by the request's id.\nCREATE VIEW `request_search_source` AS SELECT\n  `id` AS `request_id`,\n  `tracking_code` || ' ' || replace(`tracking_code`, '-', '') || '  ' AS `code`,\n  `contact_name` || ' ' || `contact_phone` || '  ' AS `contact`,\n  coalesce(`unit_label` || ' ' || replace(replace(replace(replace(replace(`unit_label`, '号楼', '-'), '栋', '-'), '幢', '-'), '座', '-'), '#', '-') || ' ', '')\n    || coalesce(`area`, '') || '  ' AS `place`,\n  `description` || '  ' AS `body`\nFROM `requests`;",
+        "CREATE TRIGGER `request_search_insert` AFTER INSERT ON `requests` BEGIN\n  INSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`)\n  SELECT `request_id`, `code`, `contact`, `place`, `body` FROM `request_search_source` WHERE `request_id` = NEW.`id`;\nEND;",
+        "-- Searched columns change rarely (a correction); the old row is found by a scan, the new one written as on insert.\nCREATE TRIGGER `request_search_update` AFTER UPDATE OF `tracking_code`, `contact_name`, `contact_phone`, `unit_label`, `area`, `description` ON `requests` BEGIN\n  DELETE FROM `request_search` WHERE `request_id` = OLD.`id`;\n  INSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`)\n  SELECT `request_id`, `code`, `contact`, `place`, `body` FROM `request_search_source` WHERE `request_id` = NEW.`id`;\nEND;",
+        "CREATE TRIGGER `request_search_delete` AFTER DELETE ON `requests` BEGIN\n  DELETE FROM `request_search` WHERE `request_id` = OLD.`id`;\nEND;",
+        "-- Requests written before this migration, oldest first (their units have no label yet: found by everything else).\nINSERT INTO `request_search` (`request_id`, `code`, `contact`, `place`, `body`)\nSELECT s.`request_id`, s.`code`, s.`contact`, s.`place`, s.`body`\nFROM `request_search_source` s JOIN `requests` r ON r.`id` = s.`request_id` ORDER BY r.`created_at`, r.`id`;"
+      ]
+    },
+    {
+      "tag": "0008_attachment-purpose",
+      "statements": [
+        "ALTER TABLE `attachments` ADD `purpose` text DEFAULT 'photo' NOT NULL;",
+        "ALTER TABLE `attachments` ADD `step` text;",
+        "ALTER TABLE `attachments` ADD `uploaded_by` text;",
+        "CREATE INDEX `attachments_request_idx` ON `attachments` (`request_id`,`created_at`);"
+      ]
     }
   ],
   "supervision": [

@@ -25,6 +25,25 @@ export async function findUnit(db: ControlDb, unitId: string) {
   return row ?? null;
 }
 
+/** A unit with the names it is written with: community, building (the register's "阳光花园一期 1栋502"). */
+export async function findUnitPlace(db: ControlDb, unitId: string) {
+  const [row] = await db
+    .select({
+      id: units.id,
+      branchId: units.branchId,
+      communityId: units.communityId,
+      number: units.number,
+      building: buildings.name,
+      community: communities.name,
+    })
+    .from(units)
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .innerJoin(communities, eq(communities.id, units.communityId))
+    .where(eq(units.id, unitId))
+    .limit(1);
+  return row ? { ...row, label: `${row.community} ${row.building}${row.number}` } : null;
+}
+
 export async function findCommunity(db: ControlDb, communityId: string) {
   const [row] = await db.select().from(communities).where(eq(communities.id, communityId)).limit(1);
   return row ?? null;

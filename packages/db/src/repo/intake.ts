@@ -1,6 +1,7 @@
 import { type IntakePlan, newId } from "@wuye/core";
 import { and, eq, fillPlaceholders, inArray, isNull, Param, type Placeholder, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
+import { countUp } from "./rate-counters.ts";
 import { attachments, idempotencyKeys, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
 
 export interface NewRequestWrite {
@@ -18,9 +19,6 @@ export interface NewRequestWrite {
   attachmentIds?: string[];
 }
 
-/** `excluded.<column>` in an upsert: the value the conflicting insert brought. */
-const excluded = (column: { name: string }) => sql`excluded.${sql.identifier(column.name)}`;
-
 /** The write's statements, built through drizzle from `w` (whose values may be placeholders). */
 function statementsOf(db: BranchDb, w: NewRequestWrite) {
   const byPhone = eq(residents.phone, w.request.contactPhone);
@@ -28,22 +26,7 @@ function statementsOf(db: BranchDb, w: NewRequestWrite) {
     // First, so that a replayed key fails before anything else is built into the transaction.
     ...(w.idempotency ? [db.insert(idempotencyKeys).values(w.idempotency)] : []),
     // Every counter (phone, IP) in one statement: each takes the new text and time, and counts one more.
-    ...(w.counters?.length
-      ? [
-          db
-            .insert(rateCounters)
-            .values(w.counters.map((c) => ({ key: c.key, window: c.window, count: 1, lastText: c.text, lastAt: c.at, cap: c.cap })))
-            .onConflictDoUpdate({
-              target: [rateCounters.key, rateCounters.window],
-              set: {
-                count: sql`${rateCounters.count} + 1`,
-                lastText: excluded(rateCounters.lastText),
-                lastAt: excluded(rateCounters.lastAt),
-                cap: excluded(rateCounters.cap),
-              },
-            }),
-        ]
-      : []),
+    ...(w.counters?.length ? [countUp(db, w.counters)] : []),
     db.insert(requests).values({
       ...w.request,
       residentId: w.request.residentId ?? sql`(${db.select({ id: residents.id }).from(residents).where(byPhone).limit(1)})`,

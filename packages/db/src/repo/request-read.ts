@@ -1,7 +1,9 @@
 import { readAuditedSince } from "@wuye/core";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
-import { auditLog, milestones, requestEvents, requestRecords, requests } from "../schema/branch.ts";
+import { asc } from "drizzle-orm";
+import { attachments, auditLog, milestones, requestEvents, requestRecords, requests } from "../schema/branch.ts";
+import type { AttachmentRow } from "./attachment.ts";
 import type { MilestoneRow, RequestEventRow, RequestRow } from "./request.ts";
 
 // The reads that pages poll, each one round trip: a libSQL batch (one transaction, one HTTP request).
@@ -10,15 +12,22 @@ export interface RequestRead {
   request: RequestRow;
   events: RequestEventRow[];
   milestones: MilestoneRow[];
+  /** Its photos and signature, oldest first. */
+  photos: AttachmentRow[];
 }
 
-type RequestIdColumn = typeof requestEvents.requestId | typeof milestones.requestId | typeof requestRecords.requestId;
+type RequestIdColumn =
+  | typeof requestEvents.requestId
+  | typeof milestones.requestId
+  | typeof requestRecords.requestId
+  | typeof attachments.requestId;
 
-/** One request's timeline and milestones, `of` naming the request (its id, or a sub-select of it). */
+/** One request's timeline, milestones and photos, `of` naming the request (its id, or a sub-select of it). */
 function timelineOf(db: BranchDb, of: (column: RequestIdColumn) => SQL) {
   return [
     db.select().from(requestEvents).where(of(requestEvents.requestId)).orderBy(requestEvents.at, requestEvents.id),
     db.select().from(milestones).where(of(milestones.requestId)).orderBy(milestones.startAt, milestones.name),
+    db.select().from(attachments).where(of(attachments.requestId)).orderBy(asc(attachments.createdAt), asc(attachments.id)),
   ] as const;
 }
 
@@ -29,13 +38,13 @@ export async function trackingRead(
 ): Promise<(RequestRead & { record: Record<string, unknown> | null }) | null> {
   const idOf = (column: RequestIdColumn) =>
     inArray(column, db.select({ id: requests.id }).from(requests).where(eq(requests.trackingCode, trackingCode)));
-  const [found, events, ms, records] = await db.batch([
+  const [found, events, ms, photos, records] = await db.batch([
     db.select().from(requests).where(eq(requests.trackingCode, trackingCode)).limit(1),
     ...timelineOf(db, idOf),
     db.select().from(requestRecords).where(idOf(requestRecords.requestId)),
   ]);
   const request = found[0];
-  return request ? { request, events, milestones: ms, record: records[0]?.data ?? null } : null;
+  return request ? { request, events, milestones: ms, photos, record: records[0]?.data ?? null } : null;
 }
 
 export interface ReadAudit {
@@ -63,13 +72,13 @@ export async function requestDetailRead(db: BranchDb, id: string, audit: ReadAud
     select ${audit.id}, ${audit.actorId}, ${audit.actorRole}, ${audit.action}, 'request', ${requests.id},
       json_object('residentId', ${requests.residentId}), ${audit.at}
     from ${requests} where ${requests.id} = ${id} and not exists ${recorded}`);
-  const [found, events, ms, written] = await db.batch([
+  const [found, events, ms, photos, written] = await db.batch([
     db.select().from(requests).where(eq(requests.id, id)).limit(1),
     ...timelineOf(db, (column) => eq(column, id)),
     insert,
   ]);
   const request = found[0];
-  return request ? { request, events, milestones: ms, audited: written.rowsAffected === 1 } : null;
+  return request ? { request, events, milestones: ms, photos, audited: written.rowsAffected === 1 } : null;
 }
 
 /**

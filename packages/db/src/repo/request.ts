@@ -1,7 +1,6 @@
-import { and, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
 import { auditLog, milestonePauses, milestones, outbox, requestEvents, requests } from "../schema/branch.ts";
-import { parseRegisterMilestones, type RegisterMilestone, registerMilestones } from "./request-read.ts";
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestEventRow = typeof requestEvents.$inferSelect;
@@ -24,59 +23,6 @@ export async function requestTimeline(db: BranchDb, requestId: string) {
 export async function milestonesOf(db: BranchDb, requestIds: string[]): Promise<MilestoneRow[]> {
   if (requestIds.length === 0) return [];
   return db.select().from(milestones).where(inArray(milestones.requestId, requestIds));
-}
-
-export interface RegisterFilter {
-  kind?: string | undefined;
-  status?: string | undefined;
-  channel?: string | undefined;
-  ownerId?: string | undefined;
-  from?: number | undefined;
-  to?: number | undefined;
-  q?: string | undefined;
-  overdueAt?: number | undefined;
-  phone?: string | undefined;
-  cursor?: { createdAt: number; id: string } | undefined;
-  limit: number;
-}
-
-/**
- * The service information register: newest first, keyset pagination on (created_at, id), each row with its
- * milestones, in one statement.
- */
-export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<Array<RequestRow & { milestones: RegisterMilestone[] }>> {
-  const where: SQL[] = [];
-  if (f.kind) where.push(eq(requests.kind, f.kind));
-  if (f.status) where.push(eq(requests.status, f.status));
-  if (f.channel) where.push(eq(requests.channel, f.channel));
-  if (f.ownerId) where.push(eq(requests.ownerId, f.ownerId));
-  if (f.phone) where.push(eq(requests.contactPhone, f.phone));
-  if (f.from !== undefined) where.push(gte(requests.createdAt, f.from));
-  if (f.to !== undefined) where.push(lte(requests.createdAt, f.to));
-  if (f.q) where.push(sql`${requests.description} LIKE ${`%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`);
-  if (f.overdueAt !== undefined) {
-    where.push(
-      inArray(
-        requests.id,
-        db
-          .select({ id: milestones.requestId })
-          .from(milestones)
-          .where(and(inArray(milestones.status, ["open", "paused"]), lt(milestones.dueAt, f.overdueAt))),
-      ),
-    );
-  }
-  if (f.cursor) {
-    where.push(
-      or(lt(requests.createdAt, f.cursor.createdAt), and(eq(requests.createdAt, f.cursor.createdAt), lt(requests.id, f.cursor.id)))!,
-    );
-  }
-  const rows = await db
-    .select({ ...getTableColumns(requests), milestones: registerMilestones })
-    .from(requests)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(requests.createdAt), desc(requests.id))
-    .limit(f.limit);
-  return rows.map((r) => ({ ...r, milestones: parseRegisterMilestones(r.milestones) }));
 }
 
 export async function writeAudit(db: BranchDb, row: typeof auditLog.$inferInsert): Promise<void> {

@@ -1,10 +1,19 @@
 import { and, desc, eq, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { type CounterStep, countUp } from "./rate-counters.ts";
 import type { BranchDb } from "../client/index.ts";
 import { attachments, deliveries, oneTimeCodes, outbox, requests, residents } from "../schema/branch.ts";
 
 /** The code and the notification that carries it, in one transaction. */
-export async function insertOneTimeCode(db: BranchDb, row: typeof oneTimeCodes.$inferInsert, message: typeof outbox.$inferInsert) {
-  await db.batch([db.insert(oneTimeCodes).values(row), db.insert(outbox).values(message)]);
+/** A code and its text message, counted against the SMS limits in the same batch (refused whole past a cap). */
+export async function insertOneTimeCode(
+  db: BranchDb,
+  row: typeof oneTimeCodes.$inferInsert,
+  message: typeof outbox.$inferInsert,
+  counters: CounterStep[] = [],
+) {
+  const code = db.insert(oneTimeCodes).values(row);
+  const text = db.insert(outbox).values(message);
+  await (counters.length ? db.batch([countUp(db, counters), code, text]) : db.batch([code, text]));
 }
 
 export async function codesSince(db: BranchDb, contact: string, since: number) {

@@ -1,7 +1,9 @@
+import { BadInput } from "@wuye/core";
 import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import type { BranchDb, ControlDb } from "../client/index.ts";
 import { staff } from "../schema/control.ts";
 import { caseLibrary, milestonePauses, milestones, type outbox, ownershipTransfers, requestRecords, requests } from "../schema/branch.ts";
+import { attachStatement } from "./attachment.ts";
 import { changeRequest } from "./milestone.ts";
 
 type Tx = Parameters<Parameters<BranchDb["transaction"]>[0]>[0];
@@ -32,6 +34,10 @@ export interface StepWrite {
   cancelOpen: boolean;
   milestones: Array<typeof milestones.$inferInsert>;
   caseEntry?: typeof caseLibrary.$inferInsert;
+  /** Uploads the step takes (before / after photos, the drawn signature): linked only if still unattached. */
+  attachments?: Array<{ id: string; purpose: string }>;
+  /** The step's name, kept on each attachment it takes. */
+  step?: string;
   event: Parameters<typeof changeRequest>[1]["event"];
   outbox: Array<typeof outbox.$inferInsert>;
 }
@@ -71,6 +77,13 @@ export async function applyStep(db: BranchDb, w: StepWrite) {
       if (w.cancelOpen) await settle(tx, w.requestId, null, { status: "cancelled" }, w.now);
       if (w.milestones.length) await tx.insert(milestones).values(w.milestones);
       if (w.caseEntry) await tx.insert(caseLibrary).values(w.caseEntry);
+      for (const purpose of new Set((w.attachments ?? []).map((a) => a.purpose))) {
+        const ids = w.attachments!.filter((a) => a.purpose === purpose).map((a) => a.id);
+        const linked = await attachStatement(tx, { ids, requestId: w.requestId, step: w.step ?? null, purpose });
+        // Another request or step took one meanwhile: the whole step is undone.
+        if (linked.rowsAffected !== ids.length)
+          throw new BadInput("a photo was taken by another request meanwhile", [{ path: "photos", message: "upload it again" }]);
+      }
     },
   );
 }

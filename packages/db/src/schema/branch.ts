@@ -37,6 +37,8 @@ export const requests = sqliteTable(
     contactEmail: text("contact_email"),
     residentId: text("resident_id"),
     unitId: text("unit_id"),
+    /** The unit as written when the request came in ("阳光花园一期 1栋502"): the register shows and searches it. */
+    unitLabel: text("unit_label"),
     communityId: text("community_id"),
     area: text("area"),
     appointmentFrom: instant("appointment_from"),
@@ -65,6 +67,7 @@ export const requests = sqliteTable(
     index("requests_phone_idx").on(t.contactPhone, t.createdAt),
     index("requests_kind_idx").on(t.kind, t.createdAt),
     index("requests_assignee_idx").on(t.assigneeId, t.status),
+    index("requests_urgency_idx").on(t.urgency, t.createdAt, t.id),
   ],
 );
 
@@ -175,14 +178,26 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_subject_idx").on(t.subjectType, t.subjectId, t.at)],
 );
 
-export const attachments = sqliteTable("attachments", {
-  id: id(),
-  requestId: text("request_id"),
-  objectKey: text("object_key").notNull(),
-  contentType: text("content_type").notNull(),
-  size: integer("size").notNull(),
-  createdAt: instant("created_at").notNull(),
-});
+/** Photos and signatures: the bytes are in object storage (R2) under `object_key`; `content_type` is the sniffed type. */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: id(),
+    /** Null until a request (intake) or a step takes it; unattached uploads are deleted by the sweep after 24 h. */
+    requestId: text("request_id"),
+    objectKey: text("object_key").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    /** photo | signature */
+    purpose: text("purpose").notNull().default("photo"),
+    /** The workflow step that attached it (arrive, complete-work, confirm-completion); null for intake. */
+    step: text("step"),
+    /** The staff member who uploaded it; null for the resident. */
+    uploadedBy: text("uploaded_by"),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [index("attachments_request_idx").on(t.requestId, t.createdAt)],
+);
 
 /** Abuse limits on the public API: counters per key (phone, IP) and window. */
 export const rateCounters = sqliteTable(

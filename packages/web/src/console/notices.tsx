@@ -17,6 +17,7 @@ import { fmtDateTime, term, tr } from "../lib/i18n.ts";
 import { invalidate, useQuery } from "../lib/query.ts";
 import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { ResidentNotice } from "../ui/resident-notice.tsx";
 
 const TONE: Record<string, "ok" | "warn" | "bad" | "info" | "muted"> = {
   published: "ok",
@@ -68,14 +69,21 @@ function NoticeRow({ n }: { n: NoticeView }) {
     }
   }
   return (
-    <details class="notice" data-notice={n.id} data-status={n.status}>
+    <details class="notice" data-notice={n.id} data-status={n.status} open={status === "pending" || status === "emergencyPending"}>
       <summary>
         <Badge tone={TONE[n.status] ?? "muted"}>{term("notice.status", n.status)}</Badge> {n.title}{" "}
         <span class="hint">
           {n.categoryName} · {fmtDateTime(n.publishAt)}
         </span>
       </summary>
-      <p class="pre">{n.bodyForResidents}</p>
+      {status === "pending" || status === "emergencyPending" ? (
+        <section class="resident-preview" aria-label={tr("w.approve.asResidents")} data-preview="notice">
+          <p class="hint">{tr("w.approve.asResidents")}</p>
+          <ResidentNotice title={n.title} body={n.bodyForResidents} date={n.publishAt} open />
+        </section>
+      ) : (
+        <p class="pre">{n.bodyForResidents}</p>
+      )}
       {n.returnComment && <p class="error">{tr("w.notice.returned", { comment: n.returnComment })}</p>}
       <div class="actions">
         {actions.map((a) => (

@@ -1,4 +1,4 @@
-import { REQUEST_KINDS } from "@wuye/core/request";
+import { CHANNELS, REGISTER_ORDERS, REQUEST_KINDS } from "@wuye/core/request";
 import { isClosedStatus } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { RegisterItem } from "../api/types.ts";
@@ -9,15 +9,10 @@ import { navigate, useLocation } from "../lib/router.ts";
 import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card } from "../ui/kit.tsx";
 import { milestoneState } from "../ui/milestones.tsx";
+import { EMPTY, type Filters, filtersFrom, RegisterFilters, toQuery } from "./register/filters.tsx";
 
 const HOUR = 3_600_000;
 
-interface Filters {
-  view: string;
-  kind: string;
-  status: string;
-  q: string;
-}
 const BUILT_IN = ["all", "mine", "overdue", "dueSoon"] as const;
 const SAVED_KEY = "wuye:savedViews";
 
@@ -29,26 +24,18 @@ function savedViews(): Array<{ name: string; filters: Filters }> {
   }
 }
 
-function filtersFrom(query: URLSearchParams): Filters {
-  return { view: query.get("view") ?? "all", kind: query.get("kind") ?? "", status: query.get("status") ?? "", q: query.get("q") ?? "" };
-}
-function toQuery(f: Filters) {
-  const p = new URLSearchParams();
-  if (f.view !== "all") p.set("view", f.view);
-  if (f.kind) p.set("kind", f.kind);
-  if (f.status) p.set("status", f.status);
-  if (f.q) p.set("q", f.q);
-  const s = p.toString();
-  return s ? `?${s}` : "";
-}
-
 /** What the API is asked for a view; "due within 1 h" and "my open items" are then narrowed here. */
 function apiQuery(f: Filters) {
   const kind = REQUEST_KINDS.find((k) => k === f.kind);
+  const channel = CHANNELS.find((c) => c === f.channel);
+  const order = REGISTER_ORDERS.find((o) => o === f.order);
   return {
     limit: "100",
     ...(kind ? { kind } : {}),
     ...(f.status ? { status: f.status } : {}),
+    ...(f.category ? { category: f.category } : {}),
+    ...(channel ? { channel } : {}),
+    ...(order && order !== "newest" ? { order } : {}),
     ...(f.q.trim() ? { q: f.q.trim() } : {}),
     ...(f.view === "mine" ? { owner: "me" } : {}),
     ...(f.view === "overdue" ? { overdue: "true" as const } : {}),
@@ -66,7 +53,6 @@ function narrow(items: RegisterItem[], f: Filters, now: number) {
 export function Register() {
   const { query } = useLocation();
   const f = filtersFrom(query);
-  const [search, setSearch] = useState(f.q);
   const [saved, setSaved] = useState(savedViews);
   const set = (patch: Partial<Filters>) => navigate(`/console${toQuery({ ...f, ...patch })}`, { replace: true });
   const filter = apiQuery(f);
@@ -98,8 +84,8 @@ export function Register() {
             key={v}
             type="button"
             data-view={v}
-            aria-pressed={f.view === v && !f.kind && !f.status && !f.q}
-            onClick={() => navigate(`/console${toQuery({ view: v, kind: "", status: "", q: "" })}`, { replace: true })}
+            aria-pressed={toQuery(f) === toQuery({ ...EMPTY, view: v })}
+            onClick={() => navigate(`/console${toQuery({ ...EMPTY, view: v })}`, { replace: true })}
           >
             {tr(`w.reg.view.${v}`)}
           </button>
@@ -122,69 +108,7 @@ export function Register() {
           {tr("w.reg.save")}
         </button>
       </div>
-      <form
-        class="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ q: search });
-        }}
-      >
-        <div class="field">
-          <label for="search">
-            {tr("w.reg.search")} <kbd>/</kbd>
-          </label>
-          <input
-            id="search"
-            type="search"
-            value={search}
-            onInput={(e) => setSearch(e.currentTarget.value)}
-            placeholder={tr("w.reg.searchHint")}
-          />
-        </div>
-        <div class="field">
-          <label for="f-kind">{tr("w.reg.kind")}</label>
-          <select id="f-kind" value={f.kind} onChange={(e) => set({ kind: e.currentTarget.value })}>
-            <option value="">{tr("w.reg.any")}</option>
-            {REQUEST_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {term("kind", k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-status">{tr("w.reg.status")}</label>
-          <input
-            id="f-status"
-            value={f.status}
-            list="states"
-            onChange={(e) => set({ status: e.currentTarget.value })}
-            placeholder={tr("w.reg.any")}
-          />
-          <datalist id="states">
-            {[
-              "received",
-              "review",
-              "dispatched",
-              "onSite",
-              "quoted",
-              "inProgress",
-              "awaitingAcceptance",
-              "completed",
-              "closed",
-              "classified",
-              "handled",
-              "promised",
-            ].map((s) => (
-              <option key={s} value={s}>
-                {term("state", s)}
-              </option>
-            ))}
-          </datalist>
-        </div>
-        <button type="submit">{tr("w.reg.apply")}</button>
-      </form>
+      <RegisterFilters key={f.q} f={f} set={set} />
       <Async q={q}>
         {(page) => {
           const items = narrow(page.items, f, now);
@@ -199,13 +123,15 @@ export function Register() {
               <table id="register-table">
                 <thead>
                   <tr>
-                    <th scope="col">{tr("w.reg.code")}</th>
+                    <th scope="col">
+                      {tr("w.reg.code")} · {tr("w.reg.created")}
+                    </th>
                     <th scope="col">{tr("w.reg.kind")}</th>
                     <th scope="col">{tr("w.reg.status")}</th>
+                    <th scope="col">{tr("w.register.unit")}</th>
                     <th scope="col">{tr("w.form.description")}</th>
                     <th scope="col">{tr("w.reg.contact")}</th>
                     <th scope="col">{tr("w.reg.next")}</th>
-                    <th scope="col">{tr("w.reg.created")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -216,16 +142,18 @@ export function Register() {
                     const s = next ? milestoneState(next, now) : null;
                     return (
                       <tr key={r.id} class="clickable" data-code={r.trackingCode} onClick={() => navigate(`/console/r/${r.id}`)}>
-                        <td>
-                          <a href={`/console/r/${r.id}`}>{r.trackingCode.slice(0, 10)}…</a>
+                        <td class="nowrap" title={r.trackingCode}>
+                          <a href={`/console/r/${r.id}`}>{r.trackingCode.split("-").slice(0, 2).join("-")}…</a>
+                          <small class="hint block">{fmtDateTime(r.createdAt)}</small>
                         </td>
-                        <td>
+                        <td class="nowrap">
                           {term("kind", r.kind)} {r.urgency === "urgent" && <Badge tone="bad">{term("urgency", "urgent")}</Badge>}
                         </td>
-                        <td>{term("state", r.status)}</td>
-                        <td>{r.description.length > 40 ? `${r.description.slice(0, 40)}…` : r.description}</td>
+                        <td class="nowrap">{term("state", r.status)}</td>
+                        <td data-unit>{r.unitLabel ?? r.area ?? "—"}</td>
+                        <td class="desc">{r.description.length > 40 ? `${r.description.slice(0, 40)}…` : r.description}</td>
                         <td>
-                          {r.contactName} <span class="hint">{r.contactPhone}</span>
+                          {r.contactName} <small class="hint block nowrap">{r.contactPhone}</small>
                         </td>
                         <td>
                           {next && s ? (
@@ -236,7 +164,6 @@ export function Register() {
                             "—"
                           )}
                         </td>
-                        <td>{fmtDateTime(r.createdAt)}</td>
                       </tr>
                     );
                   })}

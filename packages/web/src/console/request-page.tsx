@@ -13,6 +13,9 @@ import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { type MilestoneLike, Milestones } from "../ui/milestones.tsx";
 import { HandOverCard } from "./ownership/handover-card.tsx";
 import { OPEN_ITEMS_KEY } from "./ownership/open-items.tsx";
+import { loadStaffPhoto } from "../lib/uploads.ts";
+import { WorkOrderPhotos } from "../ui/photos.tsx";
+import { ApprovalContext } from "./approval-context.tsx";
 import { ReplyBox } from "./reply-box.tsx";
 import { StepForm } from "./steps.tsx";
 
@@ -59,7 +62,7 @@ export function RequestPage({ id }: { id: string }) {
                 {r.contactName} · {r.contactPhone}
               </dd>
               <dt>{tr("w.form.where")}</dt>
-              <dd>{r.area ?? unitLabel(profile.data, r.unitId)}</dd>
+              <dd>{r.area ?? r.unitLabel ?? unitLabel(profile.data, r.unitId)}</dd>
               {r.appointment && (
                 <>
                   <dt>{tr("w.form.appointment")}</dt>
@@ -83,6 +86,7 @@ export function RequestPage({ id }: { id: string }) {
                 </>
               )}
             </dl>
+            {r.attachments.length > 0 && <WorkOrderPhotos items={r.attachments} load={loadStaffPhoto} />}
           </Card>
           {notice && (
             <p class="notice-box" role="status" id="request-notice">
@@ -96,9 +100,7 @@ export function RequestPage({ id }: { id: string }) {
             />
           </Card>
           <Card title={tr("w.req.workflow")} id="workflow">
-            <Async q={workflow}>
-              {(w) => <WorkflowPanel requestId={id} kind={r.kind} w={w} profile={profile.data} onDone={refresh} />}
-            </Async>
+            <Async q={workflow}>{(w) => <WorkflowPanel request={r} w={w} profile={profile.data} onDone={refresh} />}</Async>
           </Card>
           <HandOverCard
             requestId={id}
@@ -164,18 +166,17 @@ function EventData({ data }: { data: Record<string, unknown> }) {
 const forResident = (kind: RequestKind, step: string) => "resident" in (workflowOf(kind).machine.steps[step]?.by ?? {});
 
 function WorkflowPanel({
-  requestId,
-  kind,
+  request,
   w,
   profile,
   onDone,
 }: {
-  requestId: string;
-  kind: RequestKind;
+  request: RequestDetail;
   w: WorkflowView;
   profile: import("../api/types.ts").BranchProfile | undefined;
   onDone(message?: string): void;
 }) {
+  const { id: requestId, kind } = request;
   const [open, setOpen] = useState<StepName | null>(null);
   const steps = w.allowedActions.filter(isStepName);
   const rec = w.record as { number?: string; quotes?: Array<{ totalFen: number }>; work?: { totalFen: number }; technicianId?: string };
@@ -221,6 +222,7 @@ function WorkflowPanel({
           version={w.version}
           record={w.record}
           profile={profile}
+          context={<ApprovalContext step={open} record={w.record} request={request} />}
           onDone={(_r: StepResult | null, message?: string) => {
             setOpen(null);
             onDone(message);

@@ -1,5 +1,6 @@
 import { type StepName, workflowOf } from "@wuye/core/workflow";
 import type { RequestKind } from "@wuye/core/request";
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { BranchProfile, StepResult } from "../api/types.ts";
 import { answer, ApiError, ifMatch } from "../lib/api.ts";
@@ -8,6 +9,9 @@ import { term, tr, yuan } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
 import { hasRole, staffApi } from "../lib/session.ts";
 import { ErrorBox, Field, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { uploadStaffPhoto } from "../lib/uploads.ts";
+import { PhotoUpload, type PhotoUploads } from "../ui/photo-upload.tsx";
+import { SignatureField } from "../ui/signature.tsx";
 import { loadDispatchBoard } from "./dispatch.tsx";
 
 type Kind =
@@ -22,7 +26,9 @@ type Kind =
   | "priceItem"
   | "lines"
   | "materials"
-  | "override";
+  | "override"
+  | "photos"
+  | "signature";
 interface Spec {
   name: string;
   kind: Kind;
@@ -57,6 +63,7 @@ export const STEP_FORMS: Record<string, Spec[]> = {
     { name: "itemCode", kind: "priceItem", optional: true },
   ],
   arrive: [
+    { name: "photos", kind: "photos", optional: true },
     { name: "correction.itemCode", kind: "priceItem", optional: true },
     { name: "correction.reason", kind: "textarea", optional: true },
   ],
@@ -74,9 +81,15 @@ export const STEP_FORMS: Record<string, Spec[]> = {
   "complete-work": [
     { name: "workDone", kind: "textarea" },
     { name: "materials", kind: "materials" },
+    { name: "photos", kind: "photos", optional: true },
   ],
   "defer-acceptance": [{ name: "condition", kind: "select", options: ["next-rain", "water-flows"] }, note],
-  "confirm-completion": [{ name: "amountFen", kind: "yuan" }, { name: "signature", kind: "text" }, note],
+  "confirm-completion": [
+    { name: "amountFen", kind: "yuan" },
+    { name: "signatureId", kind: "signature" },
+    { name: "signature", kind: "text" },
+    note,
+  ],
   "return-work": [reason],
   "record-payment": [
     { name: "amountFen", kind: "yuan" },
@@ -166,6 +179,12 @@ function bodyOf(step: string, specs: Spec[], v: Values): Values {
       setPath(body, s.name, raw ?? []);
       continue;
     }
+    if (s.kind === "photos") {
+      const ids = (raw as PhotoUploads | undefined)?.ids ?? [];
+      if (ids.length) setPath(body, s.name, ids);
+      continue;
+    }
+    if (s.kind === "signature") continue; // uploaded on submit, then sent as its id
     if (raw === undefined || raw === "") {
       if (!s.optional) setPath(body, s.name, s.kind === "yuan" || s.kind === "int" ? undefined : "");
       continue;
@@ -175,7 +194,10 @@ function bodyOf(step: string, specs: Spec[], v: Values): Values {
     else if (s.kind === "datetime") setPath(body, s.name, new Date(String(raw)).toISOString());
     else setPath(body, s.name, raw);
   }
-  if (step === "arrive") return (body.correction as Values | undefined)?.itemCode ? { correction: body.correction } : { confirmed: true };
+  if (step === "arrive") {
+    const photos = body.photos ? { photos: body.photos } : {};
+    return (body.correction as Values | undefined)?.itemCode ? { correction: body.correction, ...photos } : { confirmed: true, ...photos };
+  }
   return body;
 }
 
@@ -191,7 +213,7 @@ function defaults(step: string, record: Record<string, unknown>): Values {
 }
 
 const label = (step: string, name: string) =>
-  tr(`w.f.${name.replace("correction.", "correction_")}` as "w.f.note") +
+  (name === "signature" ? tr("w.sign.name") : tr(`w.f.${name.replace("correction.", "correction_")}` as "w.f.note")) +
   (STEP_FORMS[step]?.find((s) => s.name === name)?.optional ? ` ${tr("w.optional")}` : "");
 
 export function StepForm({
@@ -201,6 +223,7 @@ export function StepForm({
   version,
   record,
   profile,
+  context,
   onDone,
 }: {
   requestId: string;
@@ -209,6 +232,8 @@ export function StepForm({
   version: number;
   record: Record<string, unknown>;
   profile: BranchProfile | undefined;
+  /** What the decision is about (the draft being approved, the item being reviewed), shown above the fields. */
+  context?: ComponentChildren;
   onDone(result: StepResult | null, message?: string): void;
 }) {
   const specs = STEP_FORMS[step] ?? [note];
@@ -232,8 +257,14 @@ export function StepForm({
       const v = validate(schema, body);
       if (!v.ok) return setErrors(v.errors);
     }
+    const signing = specs.find((s) => s.kind === "signature");
+    if (signing && !values[signing.name]) return setErrors({ [signing.name]: tr("w.sign.empty") });
+    if (specs.some((s) => s.kind === "photos" && (values[s.name] as PhotoUploads | undefined)?.busy))
+      return setErrors({ photos: tr("w.photo.wait") });
     setBusy(true);
     try {
+      // The drawn signature is uploaded like a photo; the step attaches it to the work order.
+      if (signing) body[signing.name] = (await uploadStaffPhoto(values[signing.name] as Blob)).id;
       const { data } = await answer(
         staffApi.console.requests[":id"].actions[step].$post({
           param: { id: requestId },
@@ -260,6 +291,7 @@ export function StepForm({
   return (
     <form class="step-form" onSubmit={submit} noValidate data-step={step} aria-label={term("step", step)}>
       <h3>{term("step", step)}</h3>
+      {context}
       {step === "arrive" && <p class="hint">{tr("w.req.arriveHint")}</p>}
       {specs.map((s) => {
         const id = `step-${s.name.replace(".", "-")}`;
@@ -397,6 +429,28 @@ export function StepForm({
                 value={(value as Array<Record<string, unknown>>) ?? []}
                 onValue={(v) => set(s.name, v)}
                 error={err(s.name)}
+              />
+            );
+          case "photos":
+            return (
+              <PhotoUpload
+                key={s.name}
+                id={id}
+                label={`${tr(step === "arrive" ? "w.photos.before" : "w.photos.after")} ${tr("w.optional")}`}
+                error={err(s.name)}
+                upload={uploadStaffPhoto}
+                onChange={(u) => set(s.name, u)}
+              />
+            );
+          case "signature":
+            return (
+              <SignatureField
+                key={s.name}
+                error={err(s.name)}
+                onChange={(image) => {
+                  set(s.name, image);
+                  if (image) setErrors(({ [s.name]: _, ...rest }) => rest);
+                }}
               />
             );
           case "override":

@@ -155,7 +155,6 @@ export const webEn: Record<WebKey, string> = {
   "w.reg.saveName": "Name of the view",
   "w.reg.removeView": "Remove view {name}",
   "w.reg.search": "Search",
-  "w.reg.searchHint": "Code, name, phone, text",
   "w.reg.kind": "Kind",
   "w.reg.status": "Status",
   "w.reg.any": "Any",

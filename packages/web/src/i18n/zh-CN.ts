@@ -154,7 +154,6 @@ export const webZhCN = {
   "w.reg.saveName": "视图名称",
   "w.reg.removeView": "删除视图 {name}",
   "w.reg.search": "搜索",
-  "w.reg.searchHint": "查询码、姓名、电话、内容",
   "w.reg.kind": "类型",
   "w.reg.status": "状态",
   "w.reg.any": "全部",

@@ -1,10 +1,11 @@
 import type { REQUEST_KINDS } from "@wuye/core/request";
 import { useState } from "preact/hooks";
 import type { BranchProfile } from "../api/types.ts";
-import { fmtDate, term, tr, yuan } from "../lib/i18n.ts";
+import { term, tr, yuan } from "../lib/i18n.ts";
 import { navigate } from "../lib/router.ts";
+import { ResidentNotice } from "../ui/resident-notice.tsx";
 import { Card } from "../ui/kit.tsx";
-import { recentCodes } from "./recent.ts";
+import { forgetCodes, recentCodes } from "./recent.ts";
 
 export const PORTAL_KINDS = [
   "repair",
@@ -19,7 +20,7 @@ export const PORTAL_KINDS = [
 
 export function PortalHome({ branch, profile }: { branch: string; profile: BranchProfile }) {
   const [code, setCode] = useState("");
-  const recent = recentCodes(branch);
+  const [recent, setRecent] = useState(() => recentCodes(branch));
   return (
     <>
       <Card title={tr("w.portal.ask")} id="kinds">
@@ -59,13 +60,27 @@ export function PortalHome({ branch, profile }: { branch: string; profile: Branc
           <button type="submit">{tr("w.portal.trackGo")}</button>
         </form>
         {recent.length > 0 && (
-          <ul class="plain">
-            {recent.map((r) => (
-              <li key={r.code}>
-                <a href={`/b/${branch}/t/${r.code}`}>{r.code}</a> <span class="hint">{term("kind", r.kind)}</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul class="plain" id="recent-codes">
+              {recent.map((r) => (
+                <li key={r.code}>
+                  <a href={`/b/${branch}/t/${r.code}`}>{r.code}</a> <span class="hint">{term("kind", r.kind)}</span>
+                </li>
+              ))}
+            </ul>
+            <button
+              type="button"
+              class="link"
+              id="forget-device"
+              onClick={() => {
+                forgetCodes(branch);
+                setRecent([]);
+              }}
+            >
+              {tr("w.privacy.forgetDevice")}
+            </button>
+            <p class="hint">{tr("w.privacy.forgetHint")}</p>
+          </>
         )}
       </Card>
 
@@ -80,12 +95,7 @@ export function PortalHome({ branch, profile }: { branch: string; profile: Branc
       <Card title={tr("w.portal.notices")} id="notices">
         {profile.notices.length === 0 && <p class="hint">{tr("w.portal.noNotices")}</p>}
         {profile.notices.map((n) => (
-          <details key={n.id} class="notice">
-            <summary>
-              {n.title} <span class="hint">{fmtDate(n.publishedAt)}</span>
-            </summary>
-            <p class="pre">{n.body}</p>
-          </details>
+          <ResidentNotice key={n.id} title={n.title} body={n.body} date={n.publishedAt} />
         ))}
       </Card>
 

@@ -21,7 +21,10 @@ async function decode(file: Blob): Promise<CanvasImageSource & { width: number; 
   }
 }
 
-/** Scales the longest side down to MAX_SIDE and re-encodes as JPEG (quality 0.8); keeps the original if smaller. */
+/**
+ * Scales the longest side down to MAX_SIDE and re-encodes as JPEG (quality 0.8), always: the API takes only a whole
+ * image with nothing after its end (phones append data after some photos), and a re-encoded one carries no location.
+ */
 export async function compressPhoto(file: File, maxSide = MAX_SIDE, quality = 0.8): Promise<Blob> {
   const image = await decode(file);
   const scale = Math.min(1, maxSide / Math.max(image.width, image.height));
@@ -36,6 +39,5 @@ export async function compressPhoto(file: File, maxSide = MAX_SIDE, quality = 0.
   ctx.drawImage(image, 0, 0, w, h);
   const blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, "image/jpeg", quality));
   if (!blob) throw new Error("canvas encoding failed");
-  const acceptable = ["image/jpeg", "image/png", "image/webp"].includes(file.type);
-  return acceptable && file.size <= blob.size && file.size <= MAX_BYTES ? file : blob;
+  return blob;
 }

@@ -16,3 +16,8 @@ export function recentCodes(branch: string): Recent[] {
 export function rememberCode(branch: string, r: Recent) {
   localStorage.setItem(key(branch), JSON.stringify([r, ...recentCodes(branch).filter((x) => x.code !== r.code)].slice(0, 10)));
 }
+
+/** "Forget this device": a tracking code is a bearer secret, so a shared phone must be able to drop them all. */
+export function forgetCodes(branch: string) {
+  localStorage.removeItem(key(branch));
+}

@@ -1,26 +1,17 @@
 import { CreateRequestInputSchema, type RequestKind } from "@wuye/core/request";
 import { useMemo, useState } from "preact/hooks";
 import type { BranchProfile } from "../api/types.ts";
-import { answer, api, idempotencyKey, rawBody } from "../lib/api.ts";
-import { type FieldErrors, errorText, serverErrors, validate } from "../lib/form.ts";
+import { answer, api, idempotencyKey } from "../lib/api.ts";
+import { type FieldErrors, serverErrors, validate } from "../lib/form.ts";
 import { currentLocale, term, tr } from "../lib/i18n.ts";
 import { navigate } from "../lib/router.ts";
-import { Card, ErrorBox, Field, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { uploadPortalPhoto } from "../lib/uploads.ts";
+import { Card, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { MAX_PHOTOS, PhotoUpload, type PhotoUploads } from "../ui/photo-upload.tsx";
 import { PORTAL_KINDS } from "./home.tsx";
-import { compressPhoto } from "./photos.ts";
 import { rememberCode } from "./recent.ts";
 
-interface Photo {
-  key: string;
-  url: string;
-  size: number;
-  state: "uploading" | "done" | "failed";
-  id?: string;
-  error?: string;
-}
-
 const EMERGENCY_NUMBER: Partial<Record<RequestKind, string>> = { medical: "120", security: "110", disaster: "119" };
-const MAX_PHOTOS = 6;
 
 /** The commitments that apply to this kind and urgency: what the branch promises before the resident submits. */
 export function promisesFor(profile: BranchProfile, kind: RequestKind, urgent: boolean) {
@@ -42,7 +33,7 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
   const [apptFrom, setApptFrom] = useState("");
   const [apptTo, setApptTo] = useState("");
   const [keyLeft, setKeyLeft] = useState(false);
-  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [photos, setPhotos] = useState<PhotoUploads>({ ids: [], busy: false });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [idemKey] = useState(idempotencyKey);
@@ -53,33 +44,10 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
   const promises = useMemo(() => (kind ? promisesFor(profile, kind, urgent) : []), [profile, kind, urgent]);
   const community = profile.communities.find((c) => c.id === communityId);
 
-  async function addPhotos(files: FileList | null) {
-    if (!files) return;
-    const list = [...files].slice(0, MAX_PHOTOS - photos.length);
-    for (const file of list) {
-      const key = `${file.name}-${file.size}-${Math.random()}`;
-      let blob: Blob;
-      try {
-        blob = await compressPhoto(file);
-      } catch {
-        setPhotos((p) => [...p, { key, url: "", size: file.size, state: "failed", error: tr("w.photo.unreadable") }]);
-        continue;
-      }
-      const url = URL.createObjectURL(blob);
-      setPhotos((p) => [...p, { key, url, size: blob.size, state: "uploading" }]);
-      try {
-        const { data } = await answer(api.public.branches[":branch"].attachments.$post({ param: { branch } }, rawBody(blob)));
-        setPhotos((p) => p.map((x) => (x.key === key ? { ...x, state: "done", id: data.id } : x)));
-      } catch (err) {
-        setPhotos((p) => p.map((x) => (x.key === key ? { ...x, state: "failed", error: errorText(err) } : x)));
-      }
-    }
-  }
-
   async function submit(e: Event) {
     e.preventDefault();
     if (!kind) return setErrors({ kind: tr("w.form.required") });
-    if (photos.some((p) => p.state === "uploading")) return setErrors({ photos: tr("w.photo.wait") });
+    if (photos.busy) return setErrors({ photos: tr("w.photo.wait") });
     const toIso = (v: string) => (v ? new Date(v).toISOString() : "");
     const body = {
       kind,
@@ -89,7 +57,7 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
       location: where === "unit" ? { unitId } : { area, ...(communityId ? { communityId } : {}) },
       ...(kind === "repair" && (apptFrom || apptTo) ? { appointment: { from: toIso(apptFrom), to: toIso(apptTo) } } : {}),
       ...(kind === "repair" ? { keyLeft } : {}),
-      ...(photos.some((p) => p.id) ? { attachmentIds: photos.filter((p) => p.id).map((p) => p.id!) } : {}),
+      ...(photos.ids.length ? { attachmentIds: photos.ids } : {}),
       locale: currentLocale(),
     };
     const local: FieldErrors = {};
@@ -270,46 +238,14 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
         </label>
       )}
 
-      <Field
+      <PhotoUpload
         id="photos"
         label={tr("w.photo.label", { n: MAX_PHOTOS })}
         hint={tr("w.photo.hint")}
         error={err("photos") ?? err("attachmentIds")}
-      >
-        {(fid, d) => (
-          <input
-            id={fid}
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/*"
-            multiple
-            disabled={photos.length >= MAX_PHOTOS}
-            aria-describedby={d}
-            onChange={(e) => {
-              const input = e.currentTarget;
-              void addPhotos(input.files).then(() => (input.value = ""));
-            }}
-          />
-        )}
-      </Field>
-      {photos.length > 0 && (
-        <ul class="photos" aria-live="polite">
-          {photos.map((p) => (
-            <li key={p.key} data-state={p.state}>
-              {p.url && <img src={p.url} alt={tr("w.photo.alt")} />}
-              <span class="hint">
-                {p.state === "uploading"
-                  ? tr("w.photo.uploading")
-                  : p.state === "done"
-                    ? tr("w.photo.done", { kb: Math.round(p.size / 1024) })
-                    : p.error}
-              </span>
-              <button type="button" class="link" onClick={() => setPhotos((all) => all.filter((x) => x.key !== p.key))}>
-                {tr("w.photo.remove")}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+        upload={(blob) => uploadPortalPhoto(branch, blob)}
+        onChange={setPhotos}
+      />
 
       <aside class="promise" id="promise" aria-live="polite">
         <h3>{tr("w.promise.title")}</h3>

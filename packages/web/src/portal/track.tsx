@@ -5,8 +5,11 @@ import { answer, ApiError, api, extras, refine } from "../lib/api.ts";
 import { errorText, type FieldErrors, serverErrors, validate } from "../lib/form.ts";
 import { fmtDateTime, term, tr, yuan } from "../lib/i18n.ts";
 import { invalidate, useQuery } from "../lib/query.ts";
+import { uploadPortalPhoto } from "../lib/uploads.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 import { Milestones } from "../ui/milestones.tsx";
+import { WorkOrderPhotos } from "../ui/photos.tsx";
+import { type SignatureImage, SignatureField } from "../ui/signature.tsx";
 
 const DONE = new Set(["completed", "closed", "awaitingPayment", "handled", "visited", "summarized", "archived", "cancelled"]);
 
@@ -54,6 +57,11 @@ export function Track({ branch, code }: { branch: string; code: string }) {
             <Milestones items={v.milestones} />
           </Card>
           <RecordView record={v.workflow.record} />
+          {v.attachments.length > 0 && (
+            <Card title={tr("w.photos.title")} id="tracking-photos">
+              <WorkOrderPhotos items={v.attachments} />
+            </Card>
+          )}
           {v.workflow.residentActions.some((a) => a !== FOLLOW_UP) && <ResidentActions view={v} onDone={() => invalidate(key)} />}
           <Card title={tr("w.track.timeline")} id="timeline">
             <ol class="timeline">
@@ -190,6 +198,7 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
   const [reason, setReason] = useState("");
   const [condition, setCondition] = useState("next-rain");
   const [signature, setSignature] = useState("");
+  const [drawn, setDrawn] = useState<SignatureImage>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const amountFen = view.workflow.record.amountFen ?? 0;
@@ -204,8 +213,11 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
     const schema = workflowOf(view.kind).steps[action]?.input;
     const v = schema ? validate(schema, body) : ({ ok: true } as const);
     if (!v.ok) return setErrors(v.errors);
+    if (form.fields.includes("signature") && !drawn) return setErrors({ signatureId: tr("w.sign.empty") });
     setBusy(true);
     try {
+      // The drawn signature is uploaded like a photo; the step attaches it to the work order.
+      if (drawn) body.signatureId = (await uploadPortalPhoto(view.branch.slug, drawn)).id;
       await api.public.requests[":trackingCode"].actions[action].$post({
         param: { trackingCode: encodeURIComponent(view.trackingCode) },
         json: body,
@@ -235,14 +247,23 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
         />
       )}
       {form.fields.includes("signature") && (
-        <TextField
-          id="step-signature"
-          label={tr("w.step.signature")}
-          value={signature}
-          onValue={setSignature}
-          error={errors.signature}
-          maxLength={40}
-        />
+        <>
+          <SignatureField
+            onChange={(image) => {
+              setDrawn(image);
+              if (image) setErrors(({ signatureId: _, ...rest }) => rest);
+            }}
+            error={errors.signatureId}
+          />
+          <TextField
+            id="step-signature"
+            label={tr("w.sign.name")}
+            value={signature}
+            onValue={setSignature}
+            error={errors.signature}
+            maxLength={40}
+          />
+        </>
       )}
       {form.fields.includes("reason") && (
         <TextArea

@@ -4,6 +4,7 @@ import { insertCase } from "@wuye/db";
 import { jsonBody } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
+import { refs, requireOwnReferences } from "../http/references.ts";
 
 export const addCaseRoute = createRouter().openapi(
   createRoute({
@@ -21,6 +22,7 @@ export const addCaseRoute = createRouter().openapi(
   async (c) => {
     requirePermission(c.var.actor, "case.manage");
     const b = c.req.valid("json");
+    await requireOwnReferences(c, refs("request", "requestId", b.requestId), refs("attachment", "photos", b.photos));
     const id = newId("case");
     await insertCase(c.var.tenant.db, {
       id,

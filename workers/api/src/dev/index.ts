@@ -6,15 +6,18 @@ import { bareInsertRoute } from "./bare-insert.ts";
 import { sentMessagesRoute } from "./sent-messages.ts";
 import { sweepRoute } from "./sweep.ts";
 
-// Routes that exist only when ENVIRONMENT is development or test: never in production.
-const devOnly = createMiddleware<HonoEnv>(async (c, next) => {
-  if (c.var.services.vars.ENVIRONMENT === "production") throw new NotFound("route");
-  await next();
-});
+/** The environments that may have the dev routes: an allow-list, so an unset or mistyped one has none. */
+export const DEV_ENVIRONMENTS: ReadonlySet<string> = new Set(["development", "test"]);
 
-// Not chained: the typed client (hc<ApiRoutes>) does not offer these.
-export const devRoutes = createRouter();
-devRoutes.use("*", devOnly);
-devRoutes.route("/", sweepRoute);
-devRoutes.route("/", sentMessagesRoute);
-devRoutes.route("/", bareInsertRoute);
+/**
+ * The local stack's and the tests' own routes (the sweep trigger, the SMS/email sink, the load test's baseline).
+ * Built by a function, so a bundle that never calls it (production: `__DEV_ROUTES__` false) leaves it out whole.
+ * Not chained into the typed client.
+ */
+export function devRoutes() {
+  const devOnly = createMiddleware<HonoEnv>(async (c, next) => {
+    if (!DEV_ENVIRONMENTS.has(c.var.services.vars.ENVIRONMENT)) throw new NotFound("route");
+    await next();
+  });
+  return createRouter().use("*", devOnly).route("/", sweepRoute()).route("/", sentMessagesRoute()).route("/", bareInsertRoute());
+}

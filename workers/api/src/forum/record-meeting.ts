@@ -1,10 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
-import { BadInput, ForumMeetingInputSchema, newId } from "@wuye/core";
-import { findCommunity, findForumMeeting, insertForumMeeting } from "@wuye/db";
+import { ForumMeetingInputSchema, newId } from "@wuye/core";
+import { findForumMeeting, insertForumMeeting } from "@wuye/db";
 import { jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { MeetingView, meetingView } from "./meeting-view.ts";
+import { refs, requireOwnReferences } from "../http/references.ts";
 
 export const recordMeetingRoute = createRouter().openapi(
   createRoute({
@@ -19,12 +20,8 @@ export const recordMeetingRoute = createRouter().openapi(
   async (c) => {
     requirePermission(c.var.actor, "survey.manage");
     const input = c.req.valid("json");
-    const { branch, db } = c.var.tenant;
-    if (input.communityId) {
-      const community = await findCommunity(c.var.services.control, input.communityId);
-      if (!community || community.branchId !== branch.id)
-        throw new BadInput("unknown community", [{ path: "communityId", message: "not a community of this branch" }]);
-    }
+    const { db } = c.var.tenant;
+    await requireOwnReferences(c, refs("community", "communityId", input.communityId));
     const now = c.var.services.now();
     const id = newId("fm", now);
     await insertForumMeeting(

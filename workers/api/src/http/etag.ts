@@ -20,13 +20,13 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 /**
  * A JSON view for polling: the ETag is the hash of the very JSON sent, so any visible change — a new version,
  * a milestone met or overdue by the clock, a reply, a language — changes it; an unchanged view answers 304
- * with no body. `Vary: Accept-Language` because the view's texts follow the reader's language.
+ * with no body (the poller sends If-None-Match itself: nothing is kept in a cache, the view is a bearer's). `Vary: Accept-Language` because the view's texts follow the reader's language.
  */
 export async function jsonWithEtag(c: Context, view: unknown, version?: number): Promise<Response> {
   const body = JSON.stringify(view);
   const etag = await etagOfBody(body, version);
   c.header("etag", etag);
-  c.header("cache-control", "no-cache");
+  c.header("cache-control", "private, no-store");
   c.header("vary", "accept-language");
   if (matchesIfNoneMatch(c.req.header("if-none-match"), etag)) return c.body(null, 304);
   return c.body(body, 200, { "content-type": "application/json" });

@@ -28,7 +28,7 @@ export async function inboxResponse(c: Context, db: BranchDb, recipient: { type:
   const { items, unread } = await listInbox(db, recipient);
   const etag = `W/"${unread}-${items.length}-${items[0]?.id ?? "none"}-${items.filter((i) => i.readAt).length}"`;
   c.header("etag", etag);
-  c.header("cache-control", "no-cache");
+  c.header("cache-control", "private, no-store");
   if (c.req.header("if-none-match") === etag) return c.body(null, 304);
   return c.json(
     {

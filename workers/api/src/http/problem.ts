@@ -1,4 +1,13 @@
-import { DomainError, type FieldError, type Locale, type MessageKey, STATUS_BY_CODE, t, Unavailable } from "@wuye/core";
+import {
+  DomainError,
+  type FieldError,
+  type Locale,
+  type MessageKey,
+  STATUS_BY_CODE,
+  t,
+  Unavailable,
+  withoutTrackingCodes,
+} from "@wuye/core";
 import { isDatabaseUnavailable } from "@wuye/db";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -89,7 +98,9 @@ export function problemFromError(c: Context, err: unknown): Response {
     });
   }
   console.error(
-    JSON.stringify({ level: "error", requestId, path: instance, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+    withoutTrackingCodes(
+      JSON.stringify({ level: "error", requestId, path: instance, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+    ),
   );
   return problemResponse({
     type: "urn:wuye:problem:internal",

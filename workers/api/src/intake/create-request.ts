@@ -17,7 +17,16 @@ import {
   type RequestKind,
   type Urgency,
 } from "@wuye/core";
-import { type BranchDb, type BranchRow, findAttachments, findCommunity, findUnit, intakeRefusalFacts, recordIntake } from "@wuye/db";
+import {
+  type BranchDb,
+  type BranchRow,
+  findAttachments,
+  findCommunity,
+  findUnitPlace,
+  intakeRefusalFacts,
+  recordIntake,
+  refusedByLimits,
+} from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { iso } from "../http/common.ts";
 import { dutyOwnerAt } from "../duty.ts";
@@ -60,10 +69,10 @@ function localDay(now: number, timeZone: string): { day: number; secondsLeft: nu
 
 async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["input"]): Promise<Place> {
   if ("unitId" in input.location) {
-    const unit = await findUnit(s.control, input.location.unitId);
+    const unit = await findUnitPlace(s.control, input.location.unitId);
     if (!unit || unit.branchId !== branch.id)
       throw new BadInput("unknown unit", [{ path: "location.unitId", message: "no such unit in this branch" }]);
-    return { unitId: unit.id, communityId: unit.communityId };
+    return { unitId: unit.id, communityId: unit.communityId, label: unit.label };
   }
   const communityId = input.location.communityId ?? null;
   if (communityId) {
@@ -138,19 +147,13 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     const refusal = facts && intakeRefusal(facts.counters, { text: a.input.description, at: now, dailyLimit: settings.publicDailyLimit });
     if (refusal === "daily-limit") throw new RateLimited(secondsLeft, `daily limit of ${settings.publicDailyLimit} requests reached`);
     if (refusal === "repeat") throw new RateLimited(REPEAT_WINDOW_MS / 1000, "the same text was submitted less than a minute ago");
-    if (refusedByGuard(err)) throw new RateLimited(REPEAT_WINDOW_MS / 1000, "too many submissions just now; try again in a minute");
+    if (refusedByLimits(err)) throw new RateLimited(REPEAT_WINDOW_MS / 1000, "too many submissions just now; try again in a minute");
     throw err;
   }
   // Published from the rows in hand (no read back), together with other creates' under load; the sweep
   // re-publishes them if this fails.
   a.waitUntil(publishCommitted(s, db, branch.dbUrl, outbox));
   return { status: 201, body, replayed: false };
-}
-
-/** The limits trigger aborted the write, though the counters read afterwards no longer show why (a race). */
-function refusedByGuard(err: unknown): boolean {
-  for (let e: unknown = err; e instanceof Error; e = e.cause) if (e.message.includes("rate_counters_guard")) return true;
-  return false;
 }
 
 function replay(previous: { bodyHash: string; status: number; response: string }, bodyHash: string) {

@@ -23,7 +23,7 @@ export const draftNoticeRoute = createRouter().openapi(
     const input = c.req.valid("json");
     const { branch, db } = c.var.tenant;
     const now = c.var.services.now();
-    await checkAudience(c.var.services, branch, input.audience);
+    await checkAudience(c, input.audience);
     const id = newId("ntc", now);
     const row = {
       id,

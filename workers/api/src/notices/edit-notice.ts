@@ -19,7 +19,7 @@ export const editNoticeRoute = createRouter().openapi(
   }),
   async (c) => {
     const input = c.req.valid("json");
-    await checkAudience(c.var.services, c.var.tenant.branch, input.audience);
+    await checkAudience(c, input.audience);
     return actOnNotice(c, "edit", {
       id: c.req.valid("param").id,
       expected: expectedVersion(c.req.valid("header")["if-match"]),

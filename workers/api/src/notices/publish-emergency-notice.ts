@@ -24,7 +24,7 @@ export const publishEmergencyNoticeRoute = createRouter().openapi(
     const { branch, db } = c.var.tenant;
     const s = c.var.services;
     const now = s.now();
-    await checkAudience(s, branch, input.audience);
+    await checkAudience(c, input.audience);
     const id = newId("ntc", now);
     const row = {
       id,

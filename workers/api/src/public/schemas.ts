@@ -1,3 +1,4 @@
+import { AttachmentViewSchema } from "../attachments/attachment-view.ts";
 import { z } from "@hono/zod-openapi";
 import { MILESTONE_NAMES, REQUEST_KINDS } from "@wuye/core";
 
@@ -61,4 +62,6 @@ export const TrackingViewSchema = z.object({
   ),
   timeline: z.array(z.object({ at: z.string(), type: z.string(), note: z.string().nullable() })),
   workflow: z.object({ state: z.string(), residentActions: z.array(z.string()), record: z.record(z.string(), z.unknown()) }),
+  /** The request's photos and signature, each `url` served to the holder of the tracking code. */
+  attachments: z.array(AttachmentViewSchema),
 });

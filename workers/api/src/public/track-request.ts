@@ -1,6 +1,7 @@
 import { createRoute, type z } from "@hono/zod-openapi";
 import { allowedActions, type MessageKey, type MilestoneName, type RequestKind, t } from "@wuye/core";
 import { trackingRead } from "@wuye/db";
+import { attachmentViews, trackingPhotoUrl } from "../attachments/attachment-view.ts";
 import { iso } from "../http/common.ts";
 import { jsonWithEtag } from "../http/etag.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
@@ -27,9 +28,9 @@ export const trackRequestRoute = createRouter().openapi(
   }),
   async (c) => {
     const s = c.var.services;
-    // One round trip: the request, its timeline, milestones and record in one batch.
+    // One round trip: the request, its timeline, milestones, record and photos in one batch.
     const found = await byTrackingCode(s, c.req.valid("param").trackingCode, trackingRead);
-    const { branch, request, events, milestones } = found;
+    const { branch, request, events, milestones, photos } = found;
     const record = found.record ?? initialRecordOf(request);
     const now = s.now();
     const locale = c.var.locale;
@@ -61,6 +62,8 @@ export const trackRequestRoute = createRouter().openapi(
         residentActions: allowedActions(request.kind as RequestKind, request.status, "resident", record),
         record: residentView(request.kind, record),
       },
+      // Served to whoever holds the code (the url carries it); the ETag covers them like any visible change.
+      attachments: attachmentViews(photos, (id) => trackingPhotoUrl(request.trackingCode, id)),
     } satisfies z.input<typeof TrackingViewSchema>) as never;
   },
 );

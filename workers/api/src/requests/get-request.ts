@@ -3,6 +3,7 @@ import { NotFound } from "@wuye/core";
 import { requestDetailRead } from "@wuye/db";
 import { auditEntry, IdParam, iso } from "../http/common.ts";
 import { jsonWithEtag } from "../http/etag.ts";
+import { attachmentViews, staffPhotoUrl } from "../attachments/attachment-view.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { milestoneView, RequestDetail } from "./request-views.ts";
@@ -29,11 +30,11 @@ export const getRequestRoute = createRouter().openapi(
     requirePermission(c.var.actor, "request.read");
     const { db } = c.var.tenant;
     const id = c.req.valid("param").id;
-    // One round trip: the request, its timeline and milestones, and the read's audit row unless one is recent.
+    // One round trip: the request, its timeline, milestones and photos, and the read's audit row unless one is recent.
     const audit = auditEntry(c.var.actor, "request.readResident", { type: "request", id }, c.var.services.now());
     const found = await requestDetailRead(db, id, audit);
     if (!found) throw new NotFound("request");
-    const { request: r, events, milestones } = found;
+    const { request: r, events, milestones, photos } = found;
     const open = milestones.filter((m) => m.status === "open" && m.dueAt !== null).map((m) => m.dueAt!);
     return jsonWithEtag(
       c,
@@ -51,6 +52,7 @@ export const getRequestRoute = createRouter().openapi(
         contactPhone: r.contactPhone,
         contactEmail: r.contactEmail,
         unitId: r.unitId,
+        unitLabel: r.unitLabel,
         communityId: r.communityId,
         area: r.area,
         appointment: r.appointmentFrom && r.appointmentTo ? { from: iso(r.appointmentFrom)!, to: iso(r.appointmentTo)! } : null,
@@ -62,6 +64,7 @@ export const getRequestRoute = createRouter().openapi(
         createdAt: iso(r.createdAt)!,
         nextDueAt: open.length ? iso(Math.min(...open)) : null,
         version: r.version,
+        attachments: attachmentViews(photos, staffPhotoUrl),
         milestones: milestones.map(milestoneView),
         events: events.map((e) => ({ id: e.id, type: e.type, at: iso(e.at)!, actorId: e.actorId, actorRole: e.actorRole, data: e.data })),
       } satisfies z.input<typeof RequestDetail>,

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { CHANNELS, maskPhone, REQUEST_KINDS } from "@wuye/core";
+import { CHANNELS, maskPhone, REGISTER_ORDERS, REQUEST_KINDS } from "@wuye/core";
 import { listRequests } from "@wuye/db";
 import { iso } from "../http/common.ts";
 import { jsonWithEtag } from "../http/etag.ts";
@@ -11,11 +11,16 @@ const RegisterQuery = z.strictObject({
   kind: z.enum(REQUEST_KINDS).optional(),
   status: z.string().max(30).optional(),
   channel: z.enum(CHANNELS).optional(),
+  category: z.string().min(2).max(41).optional(),
+  order: z.enum(REGISTER_ORDERS).optional().openapi({ description: "newest first (default), or urgent first" }),
   owner: z.string().max(64).optional().openapi({ description: "a staff id, or `me`" }),
   overdue: z.enum(["true", "false"]).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  q: z.string().min(1).max(100).optional(),
+  q: z.string().min(1).max(100).optional().openapi({
+    description:
+      "the full tracking code or any 5-character group of it, the code without its prefix, the contact phone or its last 4 digits, the name, the unit (1栋502, 2-301), words of the description",
+  }),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -25,7 +30,8 @@ export const listRequestsRoute = createRouter().openapi(
     method: "get",
     path: "/requests",
     tags: ["console"],
-    summary: "The service information register (顾客服务信息登记表) with filters and cursor pagination; poll with If-None-Match",
+    summary:
+      "The service information register (顾客服务信息登记表): search, filters, newest or urgent first, cursor pages; poll with If-None-Match",
     security: [{ bearer: [] }],
     request: { query: RegisterQuery },
     responses: {
@@ -42,6 +48,8 @@ export const listRequestsRoute = createRouter().openapi(
       kind: q.kind,
       status: q.status,
       channel: q.channel,
+      category: q.category,
+      order: q.order,
       ownerId: q.owner === "me" ? c.var.actor.staffId : q.owner,
       from: q.from ? Date.parse(q.from) : undefined,
       to: q.to ? Date.parse(q.to) : undefined,
@@ -65,6 +73,8 @@ export const listRequestsRoute = createRouter().openapi(
         description: r.description,
         contactName: r.contactName,
         contactPhone: maskPhone(r.contactPhone),
+        unitLabel: r.unitLabel,
+        area: r.area,
         ownerId: r.ownerId,
         createdAt: iso(r.createdAt)!,
         nextDueAt: open.length ? iso(Math.min(...open)) : null,
@@ -72,7 +82,7 @@ export const listRequestsRoute = createRouter().openapi(
       };
     });
     const last = page.at(-1);
-    const view = { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+    const view = { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.cursor) : null };
     return jsonWithEtag(c, view satisfies z.input<typeof RegisterPage>) as never;
   },
 );

@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import type { RegisterCursor } from "@wuye/db";
+import { AttachmentViewSchema } from "../attachments/attachment-view.ts";
 import { iso } from "../http/common.ts";
 
 export const MilestoneView = z.object({
@@ -20,6 +22,8 @@ export const RegisterItem = z.object({
   description: z.string(),
   contactName: z.string(),
   contactPhone: z.string().openapi({ description: "masked: 138****1234" }),
+  unitLabel: z.string().nullable().openapi({ description: "the unit as written when the request came in: 阳光花园一期 1栋502" }),
+  area: z.string().nullable(),
   ownerId: z.string().nullable(),
   createdAt: z.string(),
   nextDueAt: z.string().nullable(),
@@ -32,7 +36,6 @@ export const RequestDetail = RegisterItem.extend({
   contactEmail: z.string().nullable(),
   unitId: z.string().nullable(),
   communityId: z.string().nullable(),
-  area: z.string().nullable(),
   appointment: z.object({ from: z.string(), to: z.string() }).nullable(),
   keyLeft: z.boolean().nullable(),
   urgencyReason: z.string().nullable(),
@@ -41,6 +44,8 @@ export const RequestDetail = RegisterItem.extend({
   satisfaction: z.number().nullable(),
   ratingComment: z.string().nullable(),
   version: z.number(),
+  /** Photos (with the request, before, after) and the drawn signature; `url` serves each to staff of the branch. */
+  attachments: z.array(AttachmentViewSchema),
   events: z.array(
     z.object({
       id: z.string(),
@@ -53,12 +58,19 @@ export const RequestDetail = RegisterItem.extend({
   ),
 });
 
-export const encodeCursor = (r: { createdAt: number; id: string }) => btoa(JSON.stringify([r.createdAt, r.id]));
-export function decodeCursor(cursor: string | undefined) {
+/** A page's end as the client carries it: the register's sort key of the last row (see @wuye/db `RegisterCursor`). */
+export const encodeCursor = (c: RegisterCursor) => btoa(JSON.stringify([c.createdAt, c.id, c.urgency ?? null, c.rank ?? null]));
+export function decodeCursor(cursor: string | undefined): RegisterCursor | undefined {
   if (!cursor) return undefined;
   try {
-    const [createdAt, id] = JSON.parse(atob(cursor)) as [number, string];
-    if (typeof createdAt === "number" && typeof id === "string") return { createdAt, id };
+    const [createdAt, id, urgency, rank] = JSON.parse(atob(cursor)) as unknown[];
+    if (typeof createdAt === "number" && typeof id === "string")
+      return {
+        createdAt,
+        id,
+        ...(typeof urgency === "string" ? { urgency } : {}),
+        ...(typeof rank === "number" ? { rank } : {}),
+      };
   } catch {}
   return undefined;
 }

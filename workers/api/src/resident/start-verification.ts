@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newId, NotFound, PhoneSchema, RateLimited, sha256Hex } from "@wuye/core";
-import { codesSince, insertOneTimeCode } from "@wuye/db";
+import { newId, NotFound, PhoneSchema, RateLimited, secondsToNextHour, sha256Hex, smsRequestCounters } from "@wuye/core";
+import { codesSince, insertOneTimeCode, refusedByLimits } from "@wuye/db";
+import { clientIp } from "../http/request.ts";
 import { jsonBody } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { publishAfter } from "../outbox.ts";
@@ -52,11 +53,18 @@ export const startVerificationRoute = createRouter().openapi(
       },
       createdAt: now,
     };
-    await insertOneTimeCode(
-      db,
-      { id, contact: phone, codeHash: await sha256Hex(`${id}:${code}`), purpose: "verify", expiresAt: now + CODE_TTL_MS, createdAt: now },
-      message,
-    );
+    try {
+      await insertOneTimeCode(
+        db,
+        { id, contact: phone, codeHash: await sha256Hex(`${id}:${code}`), purpose: "verify", expiresAt: now + CODE_TTL_MS, createdAt: now },
+        message,
+        smsRequestCounters(clientIp(c), now),
+      );
+    } catch (err) {
+      // Past the hourly limit of this client or of the whole branch: texts cost money, and strangers can ask.
+      if (refusedByLimits(err)) throw new RateLimited(secondsToNextHour(now), "too many codes asked for this hour");
+      throw err;
+    }
     publishAfter(c, db, [message]);
     return c.body(null, 202);
   },

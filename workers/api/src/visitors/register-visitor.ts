@@ -1,11 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { BadInput, maskIdNumber, newId, VisitorInputSchema, visitorRegistrationAction } from "@wuye/core";
-import { findUnit, findVisitor, insertVisitor } from "@wuye/db";
+import { findVisitor, insertVisitor } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { clockOf, etagOf, jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { VisitorView, visitorView } from "./visitor-view.ts";
+import { refs, requireOwnReferences } from "../http/references.ts";
 
 export const registerVisitorRoute = createRouter().openapi(
   createRoute({
@@ -27,9 +28,7 @@ export const registerVisitorRoute = createRouter().openapi(
     // The rule applies to the moment of registration, in the branch's zone and with its own setting.
     const needed = visitorRegistrationAction(now, branch.timeZone, settings.nightShift);
     requirePermission(c.var.actor, needed);
-    const unit = await findUnit(s.control, input.hostUnitId);
-    if (!unit || unit.branchId !== branch.id)
-      throw new BadInput("unknown unit", [{ path: "hostUnitId", message: "not a unit of this branch" }]);
+    await requireOwnReferences(c, refs("unit", "hostUnitId", input.hostUnitId));
     const inAt = input.inAt ?? now;
     if (inAt > now + 5 * 60_000) throw new BadInput("in time is in the future", [{ path: "inAt", message: "cannot be in the future" }]);
     const id = newId("vis", now);
@@ -38,7 +37,7 @@ export const registerVisitorRoute = createRouter().openapi(
       name: input.name,
       idType: input.idType,
       idMasked: maskIdNumber(input.idNumber),
-      hostUnitId: unit.id,
+      hostUnitId: input.hostUnitId,
       hostContacted: input.hostContacted,
       contactedBy: input.hostContacted ? (input.contactedBy ?? c.var.actor.staffId) : null,
       purpose: input.purpose ?? null,

@@ -1,5 +1,6 @@
 import {
   allowedActions,
+  BadInput,
   can,
   canTake,
   initialRecord,
@@ -20,6 +21,7 @@ import {
   applyStep,
   type BranchDb,
   type BranchRow,
+  findAttachments,
   findRequest,
   findRequestRecord,
   type RequestRow,
@@ -85,6 +87,7 @@ export async function runStep(
 
   const plan = planStep(kind, action, body, request.status, who, ctx);
   const { effect } = plan;
+  await checkUploads(db, effect.attachments ?? []);
   const eventId = newId("evt", now);
   const type = `workflow.${action}`;
   const notices = (effect.notices ?? []).map((n, i) => {
@@ -149,6 +152,7 @@ export async function runStep(
     meets: plan.meets,
     cancelOpen: plan.closes,
     milestones,
+    ...(effect.attachments?.length ? { attachments: effect.attachments, step: action } : {}),
     ...(effect.caseEntry
       ? {
           caseEntry: {
@@ -188,6 +192,18 @@ export async function runStep(
     eventId,
     allowed: allowedActions(kind, after.status, who, data, actor ? { staffId: actor.staffId, assigneeId: after.assigneeId } : undefined),
   };
+}
+
+/** The uploads a step takes must be this branch's and not yet taken by any request (the write re-checks). */
+async function checkUploads(db: BranchDb, uploads: Array<{ id: string; purpose: string }>) {
+  const found = await findAttachments(
+    db,
+    uploads.map((u) => u.id),
+  );
+  found.forEach((row, i) => {
+    const path = uploads[i]!.purpose === "signature" ? "signatureId" : `photos.${i}`;
+    if (!row || row.requestId) throw new BadInput("unknown photo", [{ path, message: "no such uploaded photo, or already attached" }]);
+  });
 }
 
 async function warrantyFor(db: BranchDb, r: RequestRow, w: WorkOrder, months: number, now: number) {

@@ -1,9 +1,13 @@
 // Every screen area's texts, merged into the web catalog (../index.ts). One import and one spread per area.
+import { approvalTexts } from "./approvals.ts";
 import { caseTexts } from "./cases.ts";
+import { photoTexts } from "./photos.ts";
+import { privacyTexts } from "./privacy.ts";
+import { registerTexts } from "./register.ts";
 
 // An area file: `export const staffTexts = defineTexts({ "w.staff.title": ["员工", "Staff"], … });` (see ../define.ts).
 
-const areas = [caseTexts] as const;
+const areas = [caseTexts, privacyTexts, registerTexts, photoTexts, approvalTexts] as const;
 
 type KeysOf<T> = T extends unknown ? Extract<keyof T, string> : never;
 type Keys = KeysOf<(typeof areas)[number]["zh"]>;
