@@ -23,7 +23,7 @@ describe("the tracking page polls with ETag", () => {
     expect(first.status).toBe(200);
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
-    expect(first.headers.get("cache-control")).toBe("no-cache");
+    expect(first.headers.get("cache-control")).toBe("private, no-store");
     expect(first.headers.get("vary")?.toLowerCase()).toContain("accept-language");
 
     // Unchanged: 304 with no body, for the exact tag, a weak form of it and a list that holds it.
