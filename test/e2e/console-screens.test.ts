@@ -32,7 +32,7 @@ describe("console screens: settings, hand-over, my open items", () => {
   });
 
   it("a supervisor edits the rules and the price list; an agent only reads them", async () => {
-    const page = await signIn(await context(), "/console/settings", "serviceSupervisor", "binjiang");
+    const page = await signIn(await context(), "/console/settings?tab=general", "serviceSupervisor", "binjiang");
     await page.waitForSelector("#price-list-form", { timeout: 20_000 });
     const version = Number(await page.locator("#settings").getAttribute("data-version"));
 
@@ -70,7 +70,7 @@ describe("console screens: settings, hand-over, my open items", () => {
     expect(await page.inputValue("#warranty-months")).toBe("6");
     await screenshot(page, "console-settings");
 
-    const agent = await signIn(await context(), "/console/settings", "agent", "binjiang");
+    const agent = await signIn(await context(), "/console/settings?tab=general", "agent", "binjiang");
     await agent.waitForSelector("#settings", { timeout: 20_000 });
     expect(await agent.locator("#price-list-form, #rules-form").count()).toBe(0);
     expect(await agent.locator("#price-list td", { hasText: "welding" }).count()).toBe(1);

@@ -12,3 +12,5 @@ export * from "./frontdesk/index.ts";
 export * from "./workflow/index.ts";
 export * from "./ownership/index.ts";
 export * from "./attachment/index.ts";
+export * from "./supervision/index.ts";
+export * from "./csv/index.ts";

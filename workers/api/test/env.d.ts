@@ -9,3 +9,8 @@ declare namespace Cloudflare {
     ATTACHMENTS: R2Bucket;
   }
 }
+
+/** Vite's glob import (vitest transforms it), for tests that read other packages' sources. */
+interface ImportMeta {
+  glob(pattern: string, options: { query: "?raw"; import: "default"; eager: true }): Record<string, string>;
+}

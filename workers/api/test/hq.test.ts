@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
-import { generateMonthlyReports, openDatabases, rebuildFacts, reportingMonth } from "@wuye/db";
+import { parseCsv } from "@wuye/core";
+import { generateMonthlyReports, openDatabases, rebuildFacts, refreshSurveyFact, reportingMonth, writeFacts } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { BranchRank, itemsOf, OverdueItem, Overview, SurveyRow, TrendPoint } from "../src/hq/schemas.ts";
 import { call, expectProblem, tokenFor } from "./helpers.ts";
@@ -125,15 +126,21 @@ describe("head office and regions", () => {
   it("exports every table as CSV that parses back to the same rows", async () => {
     const hq = await tokenFor("hqSupervisor", null);
     const json = await call("GET", "/api/v1/hq/branches", { token: hq });
-    const csv = await call("GET", "/api/v1/hq/branches?format=csv", { token: hq });
+    const csv = await call("GET", "/api/v1/hq/branches?format=csv", { token: hq, headers: { "accept-language": "en" } });
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    const lines = String(csv.body)
-      .replace(/^\ufeff/, "")
-      .trim()
-      .split("\r\n");
-    expect(lines[0]).toBe("rank,branch,name,requests,compliance,overdueNow,complaintRatePer1000Units,satisfaction");
+    const lines = parseCsv(String(csv.body));
+    expect(lines[0]).toEqual([
+      "Rank",
+      "Branch",
+      "Name",
+      "Requests",
+      "On-time rate (%)",
+      "Overdue now",
+      "Complaints per 1,000 units",
+      "Satisfaction (1–5)",
+    ]);
     expect(lines).toHaveLength(json.body.items.length + 1);
-    expect(lines[1]!.split(",")[1]).toBe(json.body.items[0].branch);
+    expect(lines[1]![1]).toBe(json.body.items[0].branch);
     for (const r of ["/api/v1/hq/overdue?format=csv", "/api/v1/hq/trends?format=csv&granularity=week", "/api/v1/hq/overview?format=csv"]) {
       expect((await call("GET", r, { token: hq })).status, r).toBe(200);
     }
@@ -212,5 +219,136 @@ describe("head office and regions", () => {
     const tracked = await call("GET", `/api/v1/public/requests/${res.body.trackingCode}`);
     expect(tracked.body.timeline.map((e: { type: string }) => e.type)).toContain("rating.given");
     expect(JSON.stringify(branch.body)).not.toContain("师傅很耐心");
+  });
+});
+
+describe("the on-time rate: one formula for overview, drill-down, ranking and trends", () => {
+  // A quiet month of its own (March 2020), so the figures are exactly these milestones.
+  const DAY = 86_400_000;
+  const start = Date.parse("2020-03-10T02:00:00Z");
+  const period = "from=2020-03-01&to=2020-03-31";
+
+  async function seed(slug: string, prefix: string) {
+    const dbs = openDatabases(env);
+    const branch = (await dbs.branches()).find((b) => b.slug === slug)!;
+    const due = start + DAY;
+    const ms = (id: string, status: string, extra: { metAt?: number; breachedAt?: number; dueAt?: number } = {}) => ({
+      milestoneId: `${prefix}_${id}`,
+      requestId: `${prefix}_req`,
+      orgId: branch.orgId,
+      regionId: branch.regionId,
+      branchId: branch.id,
+      name: "response",
+      kind: "complaint",
+      startAt: start,
+      dueAt: extra.dueAt ?? due,
+      status,
+      metAt: extra.metAt ?? null,
+      breachedAt: extra.breachedAt ?? null,
+      pausedMs: 0,
+      schedule: [],
+      nextCheckAt: null,
+      updatedAt: start,
+    });
+    const milestones = [
+      ms("ontime1", "met", { metAt: due - 3_600_000 }),
+      ms("ontime2", "met", { metAt: due - 60_000 }),
+      ms("ontime3", "met", { metAt: due }),
+      ms("late", "met", { metAt: due + 3_600_000, breachedAt: due }),
+      ms("open1", "open", { breachedAt: due }),
+      ms("open2", "paused"),
+      ms("closed", "cancelled", { breachedAt: due }),
+      ms("cancelledInTime", "cancelled"),
+      ms("inTime", "open", { dueAt: Date.now() + DAY }),
+    ];
+    const requestFact = {
+      requestId: `${prefix}_req`,
+      orgId: branch.orgId,
+      regionId: branch.regionId,
+      branchId: branch.id,
+      communityId: null,
+      kind: "complaint",
+      category: null,
+      urgency: "normal",
+      channel: "phone",
+      status: "handling",
+      createdAt: start,
+      closedAt: null,
+      satisfaction: null,
+      reopened: false,
+      repeatComplaint: false,
+      updatedAt: start,
+    };
+    await writeFacts(dbs.supervision, [], [{ requestFact, milestoneFacts: milestones }], Date.now());
+  }
+
+  it("counts met on time / (on time + late + overdue open + overdue closed), the same everywhere", async () => {
+    await seed("binjiang", "ontime_bj");
+    const hq = await tokenFor("hqSupervisor", null);
+    const overview = (await call("GET", `/api/v1/hq/overview?${period}`, { token: hq })).body;
+    const response = overview.compliance.find((m: { milestone: string }) => m.milestone === "response");
+    expect(response).toMatchObject({ metOnTime: 3, metLate: 1, overdueOpen: 2, overdueClosed: 1, openInTime: 1, compliance: 42.9 });
+    // 3 on time of 7 decided (the cancelled-in-time and the open-in-time one are not decided).
+    expect(overview.onTimeRate).toBe(42.9);
+    const drill = (await call("GET", `/api/v1/hq/branches/binjiang?${period}`, { token: hq })).body;
+    expect(drill.onTimeRate).toBe(42.9);
+    const ranking = (await call("GET", `/api/v1/hq/branches?${period}`, { token: hq })).body.items;
+    expect(ranking.find((b: { branch: string }) => b.branch === "binjiang").compliance).toBe(42.9);
+    const trend = (await call("GET", `/api/v1/hq/trends?${period}&granularity=month`, { token: hq })).body.items;
+    expect(trend).toEqual([{ bucket: "2020-03", requests: 1, compliance: 42.9 }]);
+  });
+
+  it("adds up across branches by milestones, never by averaging the branches' rates", async () => {
+    await seed("yangguang", "ontime_yg");
+    const hq = await tokenFor("hqSupervisor", null);
+    const region = await tokenFor("regionSupervisor", null);
+    const overview = (await call("GET", `/api/v1/hq/overview?${period}`, { token: hq })).body;
+    expect(overview.onTimeRate).toBe(42.9); // 6 of 14
+    const ranking = (await call("GET", `/api/v1/hq/branches?${period}`, { token: region })).body.items;
+    for (const b of ranking) {
+      const drill = (await call("GET", `/api/v1/hq/branches/${b.branch}?${period}`, { token: region })).body;
+      expect(drill.onTimeRate, b.branch).toBe(b.compliance);
+    }
+    const empty = (await call("GET", "/api/v1/hq/overview?from=2019-01-01&to=2019-01-31", { token: hq })).body;
+    expect(empty.onTimeRate).toBeNull();
+  });
+});
+
+describe("CSV exports", () => {
+  it("head the columns in the reader's language and write instants in the branch's zone", async () => {
+    const hq = await tokenFor("hqSupervisor", null);
+    const zh = parseCsv((await call("GET", "/api/v1/hq/branches?format=csv", { token: hq, headers: { "accept-language": "zh-CN" } })).body);
+    const en = parseCsv((await call("GET", "/api/v1/hq/branches?format=csv", { token: hq, headers: { "accept-language": "en" } })).body);
+    expect(zh[0]).toContain("按时率(%)");
+    expect(en[0]).toContain("On-time rate (%)");
+    expect(zh.length).toBe(en.length);
+    const overdue = parseCsv(
+      (await call("GET", "/api/v1/hq/overdue?format=csv", { token: hq, headers: { "accept-language": "en" } })).body,
+    );
+    const dueAt = overdue[0]!.indexOf("Due at");
+    expect(dueAt).toBeGreaterThanOrEqual(0);
+    expect(overdue.length).toBeGreaterThan(2); // at least the two overdue milestones seeded above
+    for (const row of overdue.slice(1)) expect(row[dueAt]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+08:00$/);
+  });
+
+  it("neutralise a survey titled as a formula on its way to head office", async () => {
+    const manager = await tokenFor("serviceSupervisor", "binjiang");
+    const title = '=HYPERLINK("http://evil.example","点我")';
+    const made = await call("POST", "/api/v1/console/surveys", {
+      token: manager,
+      body: { title, questions: [{ id: "overall", text: "总体满意度" }] },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const communityId = (await call("GET", "/api/v1/public/branches/binjiang")).body.communities[0].id;
+    const sent = await call("POST", `/api/v1/console/surveys/${made.body.id}/send`, { token: manager, body: { communityId } });
+    expect(sent.status, JSON.stringify(sent.body)).toBeLessThan(300);
+    const dbs = openDatabases(env);
+    expect(await refreshSurveyFact(dbs, (await dbs.branch({ slug: "binjiang" }))!, made.body.id, Date.now())).toBe(true);
+    const hq = await tokenFor("hqSupervisor", null);
+    const csv = (await call("GET", "/api/v1/hq/surveys?format=csv", { token: hq })).body as string;
+    const rows = parseCsv(csv);
+    const cells = rows.flat();
+    expect(cells).toContain(`'${title}`);
+    for (const cell of cells) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

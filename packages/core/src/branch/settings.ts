@@ -15,6 +15,32 @@ export const NotificationSettingsSchema = z.strictObject({
   email: ProviderSchema.optional(),
 });
 
+const SkillCode = z.string().regex(/^[a-z][a-z0-9-]{1,30}$/);
+
+/** A technician skill the branch names itself (zh and en), referred to by its code in staff records and the price list. */
+export const SkillSchema = z.strictObject({
+  code: SkillCode,
+  name: z.strictObject({ zh: z.string().trim().min(1).max(30), en: z.string().trim().min(1).max(40) }),
+});
+export type Skill = z.infer<typeof SkillSchema>;
+
+const skill = (code: string, zh: string, en: string): Skill => ({ code, name: { zh, en } });
+/** The trades of a property branch's engineering department (工程部); each branch edits its own list. */
+export const DEFAULT_SKILLS: Skill[] = [
+  skill("plumbing", "水暖", "Plumbing"),
+  skill("electrical", "电工", "Electrical"),
+  skill("carpentry", "木工", "Carpentry"),
+  skill("waterproofing", "防水", "Waterproofing"),
+  skill("elevator", "电梯", "Elevators"),
+  skill("general", "综合维修", "General repairs"),
+];
+
+/** A skill's name in the reader's language; an unknown code (since removed from the list) shows as itself. */
+export function skillName(skills: readonly Skill[], code: string, locale: string): string {
+  const s = skills.find((x) => x.code === code);
+  return s ? (locale === "en" ? s.name.en : s.name.zh) : code;
+}
+
 export const PriceItemSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/),
   name: z.strictObject({ "zh-CN": z.string().min(1).max(60), en: z.string().min(1).max(60) }),
@@ -23,10 +49,7 @@ export const PriceItemSchema = z.strictObject({
   labourFen: z.number().int().min(0).max(10_000_000),
   materialFen: z.number().int().min(0).max(10_000_000).default(0),
   /** The technician skill the item needs (dispatch prefers technicians who have it). */
-  skill: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{1,30}$/)
-    .optional(),
+  skill: SkillCode.optional(),
 });
 export type PriceItem = z.infer<typeof PriceItemSchema>;
 
@@ -42,7 +65,18 @@ const DEFAULT_WORKFLOW: WorkflowSettings = { reopenOnUnsatisfied: true, warranty
 
 /** What a branch can change in its own settings (versioned; changes apply to new milestones only). */
 export const BranchSettingsSchema = z.strictObject({
-  categories: z.array(CategorySchema).min(1).max(200),
+  categories: z
+    .array(CategorySchema)
+    .min(1)
+    .max(200)
+    .superRefine((items, ctx) => {
+      // Requests name their category by code: two categories with one code would be ambiguous.
+      const seen = new Set<string>();
+      items.forEach((c, i) => {
+        if (seen.has(c.code)) ctx.addIssue({ code: "custom", message: "this code is already used by another category", path: [i, "code"] });
+        seen.add(c.code);
+      });
+    }),
   priceList: z
     .array(PriceItemSchema)
     .max(500)
@@ -54,6 +88,18 @@ export const BranchSettingsSchema = z.strictObject({
         seen.add(item.code);
       });
     }),
+  /** Technician skills by code with their names (dispatch matches them; the chooser shows the names). */
+  skills: z
+    .array(SkillSchema)
+    .max(50)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((s, i) => {
+        if (seen.has(s.code)) ctx.addIssue({ code: "custom", message: "this code is already used by another skill", path: [i, "code"] });
+        seen.add(s.code);
+      });
+    })
+    .default(() => DEFAULT_SKILLS.map((s) => ({ ...s, name: { ...s.name } }))),
   /** Public limits per phone / IP per day on the portal. */
   publicDailyLimit: z.number().int().min(1).max(1000).default(10),
   nightShift: z
@@ -76,6 +122,7 @@ const part = BranchSettingsSchema.shape;
 export const BranchSettingsPatchSchema = z.strictObject({
   categories: part.categories.optional(),
   priceList: part.priceList.optional(),
+  skills: part.skills.unwrap().optional(),
   publicDailyLimit: part.publicDailyLimit.unwrap().optional(),
   nightShift: part.nightShift.unwrap().optional(),
   notifications: part.notifications.unwrap().optional(),
@@ -110,6 +157,7 @@ export function defaultBranchSettings(): BranchSettings {
   return {
     categories: DEFAULT_CATEGORIES,
     priceList: DEFAULT_PRICE_LIST,
+    skills: DEFAULT_SKILLS,
     publicDailyLimit: 10,
     nightShift: { from: "20:00", to: "08:00" },
     notifications: { quietHours: { from: "22:00", to: "07:00" } },

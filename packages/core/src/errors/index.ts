@@ -68,8 +68,9 @@ export class InvalidTransition extends DomainError {
   }
 }
 export class StaleVersion extends DomainError {
-  constructor(expected: number, actual: number) {
-    super("stale_version", `version ${expected} is stale; current is ${actual}`, { detail: { expected, actual } });
+  /** `won`: whose change made the version current, and when (ISO), so the loser can be told. */
+  constructor(expected: number, actual: number, won?: { changedBy: string | null; changedAt: string | null }) {
+    super("stale_version", `version ${expected} is stale; current is ${actual}`, { detail: { expected, actual, ...won } });
   }
 }
 export class IdempotencyMismatch extends DomainError {

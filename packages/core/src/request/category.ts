@@ -6,6 +6,11 @@ export const CategorySchema = z.strictObject({
   kind: RequestKindSchema,
   name: z.strictObject({ "zh-CN": z.string().min(1).max(60), en: z.string().min(1).max(60) }),
   urgent: z.boolean().default(false),
+  /** The technician skill a repair of this category needs (a code of the branch's skills). */
+  skill: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,30}$/)
+    .optional(),
 });
 export type Category = z.infer<typeof CategorySchema>;
 

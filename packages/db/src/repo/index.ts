@@ -17,5 +17,8 @@ export * from "./survey-facts.ts";
 export * from "./notice-release.ts";
 export * from "./intake.ts";
 export * from "./request-read.ts";
+export * from "./on-time.ts";
+export * from "./scope.ts";
+export * from "./audit.ts";
 export * from "./references.ts";
 export * from "./rate-counters.ts";

@@ -17,7 +17,7 @@ export const previousMonth = (ms: number) => {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 };
 
-async function summary(db: SupervisionDb, orgId: string, branchId: string | null, month: string) {
+async function summary(db: SupervisionDb, orgId: string, branchId: string | null, month: string, now: number) {
   const [from, to] = monthBounds(month);
   const branch = branchId ? sql` and branch_id = ${branchId}` : sql``;
   const q = async (s: ReturnType<typeof sql>) => (await db.all(s)) as Array<Record<string, unknown>>;
@@ -28,7 +28,10 @@ async function summary(db: SupervisionDb, orgId: string, branchId: string | null
     q(
       sql`select kind, category, count(*) as requests from request_facts where org_id = ${orgId}${branch} and created_at >= ${from} and created_at < ${to} and category is not null group by kind, category order by requests desc limit 10`,
     ),
-    q(sql`select name, count(*) as started, sum(status = 'met' and met_at <= due_at) as met_on_time, sum(breached_at is not null or (status = 'met' and met_at > due_at)) as breached
+    // The outcomes of core's milestoneOutcome as of `now`, so the report's on-time rate is head office's formula.
+    q(sql`select name, count(*) as started, sum(status = 'met' and met_at <= due_at) as met_on_time, sum(status = 'met' and met_at > due_at) as met_late,
+            sum(status in ('open', 'paused') and due_at < ${now}) as overdue_open, sum(status = 'cancelled' and breached_at is not null) as overdue_closed,
+            sum(breached_at is not null or (status = 'met' and met_at > due_at)) as breached
           from milestone_facts where org_id = ${orgId}${branch} and start_at >= ${from} and start_at < ${to} group by name order by name`),
     q(sql`select name, kind, count(*) as breaches, group_concat(distinct breach_reason) as reasons from milestone_facts
           where org_id = ${orgId}${branch} and start_at >= ${from} and start_at < ${to} and breached_at is not null group by name, kind order by breaches desc`),
@@ -74,7 +77,7 @@ export async function generateMonthlyReports(db: SupervisionDb, branches: Branch
       .from(reports)
       .where(and(eq(reports.orgId, t.orgId), eq(reports.month, month), eq(reports.branchId, t.branchId)));
     if (exists) continue;
-    const content = await summary(db, t.orgId, t.branchId === "*" ? null : t.branchId, month);
+    const content = await summary(db, t.orgId, t.branchId === "*" ? null : t.branchId, month, now);
     const res = await db
       .insert(reports)
       .values({ ...t, month, content, createdAt: now })

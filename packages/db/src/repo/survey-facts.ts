@@ -5,7 +5,7 @@ import type { Databases } from "../runtime/index.ts";
 import { surveyFacts } from "../schema/supervision.ts";
 import type { BranchRow } from "./branch-directory.ts";
 import { findSurvey, surveyAnswersOf } from "./frontdesk.ts";
-import type { Scope } from "./hq.ts";
+import type { Scope } from "./scope.ts";
 
 export type SurveyFactRow = typeof surveyFacts.$inferSelect;
 

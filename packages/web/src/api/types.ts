@@ -71,7 +71,8 @@ export type PolicyView = Output<Console["settings"]["policy"]["$get"]>;
 export type SettingsView = Replace<
   Output<Console["settings"]["$get"]>,
   {
-    categories: Array<{ code: string; name: Record<string, string>; kind: string; urgent: boolean }>;
+    categories: Array<{ code: string; name: Record<string, string>; kind: string; urgent: boolean; skill?: string }>;
+    skills: Array<{ code: string; name: { zh: string; en: string } }>;
     priceList: Array<{ code: string; name: Record<string, string>; unit: string; labourFen: number; materialFen: number; skill?: string }>;
     publicDailyLimit: number;
     nightShift: { from: string; to: string };
@@ -97,3 +98,6 @@ export type Colleague = Output<Console["colleagues"]["$get"]>["items"][number];
 export type PendingHandOver = NonNullable<WorkflowView["pendingHandOver"]>;
 export type OpenItems = Output<Console["me"]["open-items"]["$get"]>;
 export type CaseEntry = Output<Console["cases"]["$get"]>["items"][number];
+
+/** `GET /console/audit` as JSON (it also answers CSV). */
+export type AuditList = Exclude<Output<Console["audit"]["$get"]>, string>;

@@ -16,6 +16,9 @@ import { RequestPage } from "./request-page.tsx";
 import { CaseLibraryPage } from "./cases/index.tsx";
 import { OpenItemsPage } from "./ownership/open-items.tsx";
 import { SettingsPage } from "./settings/index.tsx";
+import { AuditPage } from "./manager/audit.tsx";
+import { DeliveriesPage } from "./manager/deliveries.tsx";
+import { MyNotificationsPage } from "./manager/my-notifications.tsx";
 
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
@@ -109,7 +112,7 @@ function ShortcutHelp({ onClose }: { onClose(): void }) {
   );
 }
 
-/** The branch staff console: /console[/new | /r/{id} | /mine | /dispatch | /notices | /cases | /settings]. */
+/** The branch staff console: /console[/new | /r/{id} | /mine | /dispatch | /notices | /cases | /settings | /deliveries | /audit | /me/notifications]. */
 export default function Console({ rest }: { rest: string }) {
   const session = useStaffSession();
   const [help, setHelp] = useState(false);
@@ -149,6 +152,9 @@ export default function Console({ rest }: { rest: string }) {
   else if (path === "/mine") page = <OpenItemsPage />;
   else if (path === "/cases") page = <CaseLibraryPage />;
   else if (path === "/settings") page = <SettingsPage />;
+  else if (path === "/deliveries") page = <DeliveriesPage />;
+  else if (path === "/audit") page = <AuditPage />;
+  else if (path === "/me/notifications") page = <MyNotificationsPage />;
   else page = <Register />;
   return (
     <div class="console">
@@ -182,6 +188,19 @@ export default function Console({ rest }: { rest: string }) {
             </a>
             <a href="/console/settings" aria-current={here("/settings")}>
               {tr("w.console.nav.settings")}
+            </a>
+            {can(role, "deliveries.retry") && (
+              <a href="/console/deliveries" aria-current={here("/deliveries")}>
+                {tr("w.manager.nav.deliveries")}
+              </a>
+            )}
+            {can(role, "audit.read") && (
+              <a href="/console/audit" aria-current={here("/audit")}>
+                {tr("w.manager.nav.audit")}
+              </a>
+            )}
+            <a href="/console/me/notifications" aria-current={here("/me/notifications")}>
+              {tr("w.manager.nav.myNotifications")}
             </a>
             <span class="hint" id="whoami">
               {session.staff.name} · {term("role", role)}

@@ -1,8 +1,5 @@
-import { useState } from "preact/hooks";
 import type { Compliance, OverdueRows, Overview, Ranking, Trends } from "../api/types.ts";
-import type { ClientResponse } from "hono/client";
-import { answer, apiHref, download, refine } from "../lib/api.ts";
-import { errorText } from "../lib/form.ts";
+import { answer, refine } from "../lib/api.ts";
 import { fmtDateTime, fmtDuration, term, tr } from "../lib/i18n.ts";
 import { type QueryState, useQuery } from "../lib/query.ts";
 import { match, navigate, useLocation } from "../lib/router.ts";
@@ -12,7 +9,9 @@ import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { LoginForm } from "../ui/login.tsx";
 import { TopBar } from "../ui/shell.tsx";
 import { TrendChart } from "./chart.tsx";
-import { pct, tone } from "./format.ts";
+import { Csv } from "../ui/csv-link.tsx";
+import { pct, satisfaction, tone } from "./format.ts";
+import { ReportPage, ReportsList } from "./pdca.tsx";
 import { SurveyResults } from "./surveys.tsx";
 
 const PERIODS = [7, 30, 90] as const;
@@ -20,36 +19,6 @@ const PERIODS = [7, 30, 90] as const;
 function fromDate(days: number) {
   const d = new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000); // Shanghai days, as the API counts them
   return d.toISOString().slice(0, 10);
-}
-
-/** A route's rows as CSV (`format: "csv"` in `args`), fetched with the staff token, which a plain link cannot carry. */
-function Csv<A>({
-  endpoint,
-  args,
-  name,
-}: {
-  endpoint: { $get(args: A): Promise<ClientResponse<unknown, number, string>>; $path(args: A): string };
-  args: A;
-  name: string;
-}) {
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <>
-      <a
-        href={apiHref(endpoint.$path(args))}
-        class="csv"
-        data-csv={name}
-        onClick={(e) => {
-          e.preventDefault();
-          setError(null);
-          download(endpoint.$get(args), `${name}.csv`).catch((err) => setError(errorText(err)));
-        }}
-      >
-        {tr("w.hq.csv")}
-      </a>
-      {error && <span class="error"> {error}</span>}
-    </>
-  );
 }
 
 function ComplianceTable({ rows }: { rows: Compliance[] }) {
@@ -70,6 +39,9 @@ function ComplianceTable({ rows }: { rows: Compliance[] }) {
               {tr("w.hq.overdueOpen")}
             </th>
             <th scope="col" class="num">
+              {tr("w.hq.overdueClosed")}
+            </th>
+            <th scope="col" class="num">
               {tr("w.hq.openInTime")}
             </th>
             <th scope="col">{tr("w.hq.compliance")}</th>
@@ -82,6 +54,7 @@ function ComplianceTable({ rows }: { rows: Compliance[] }) {
               <td class="num">{r.metOnTime}</td>
               <td class="num">{r.metLate}</td>
               <td class="num">{r.overdueOpen}</td>
+              <td class="num">{r.overdueClosed}</td>
               <td class="num">{r.openInTime}</td>
               <td>
                 <div class="bar" role="img" aria-label={pct(r.compliance)}>
@@ -104,15 +77,13 @@ function Cards({ o }: { o: Overview }) {
       <div class="l">{l}</div>
     </div>
   );
-  const decided = o.compliance.reduce((s, c) => s + c.metOnTime + c.metLate, 0);
-  const onTime = o.compliance.reduce((s, c) => s + c.metOnTime, 0);
   return (
     <div class="cards">
       {stat("requests", o.requests, tr("w.hq.requests"))}
-      {stat("compliance", decided ? `${Math.round((onTime / decided) * 1000) / 10}%` : "—", tr("w.hq.compliance"))}
+      {stat("compliance", pct(o.onTimeRate), tr("w.hq.onTimeRate"))}
       {stat("overdue", o.overdueNow, tr("w.hq.overdueNow"))}
       {stat("complaints", o.complaintRatePer1000Units ?? "—", tr("w.hq.complaintRate"))}
-      {stat("satisfaction", o.satisfaction ?? "—", tr("w.hq.satisfaction"))}
+      {stat("satisfaction", satisfaction(o.satisfaction, o.satisfactionScale), tr("w.hq.satisfactionScale", { n: o.satisfactionScale }))}
       {stat("repeat", o.repeatComplaints, tr("w.hq.repeat"))}
     </div>
   );
@@ -203,7 +174,7 @@ function Dashboard({ days }: { days: number }) {
                       </td>
                       <td class="num">{b.overdueNow}</td>
                       <td class="num">{b.complaintRatePer1000Units ?? "—"}</td>
-                      <td class="num">{b.satisfaction ?? "—"}</td>
+                      <td class="num">{satisfaction(b.satisfaction, b.satisfactionScale)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -381,7 +352,7 @@ function RequestFacts({ id }: { id: string }) {
   );
 }
 
-/** The head-office (or region) dashboard: /hq[/b/{branch} | /r/{requestId}]?days=7|30|90. No resident data. */
+/** The head-office (or region) dashboard: /hq[/b/{branch} | /r/{requestId} | /reports[/{month}]]?days=7|30|90. No resident data. */
 export default function Hq({ rest }: { rest: string }) {
   const session = useStaffSession();
   const { query } = useLocation();
@@ -397,6 +368,7 @@ export default function Hq({ rest }: { rest: string }) {
   const path = rest || "/";
   const drill = match("/b/:slug", path);
   const req = match("/r/:id", path);
+  const report = match("/reports/:month", path);
   const setDays = (d: number) => navigate(`${location.pathname}?days=${d}`, { replace: true });
   return (
     <div class="hq">
@@ -413,6 +385,9 @@ export default function Hq({ rest }: { rest: string }) {
                 </button>
               ))}
             </div>
+            <a href="/hq/reports" aria-current={path.startsWith("/reports") ? "page" : undefined}>
+              {tr("w.pdca.nav")}
+            </a>
             <span class="hint">
               {session.staff.name} · {term("role", session.staff.role)}
             </span>
@@ -429,6 +404,10 @@ export default function Hq({ rest }: { rest: string }) {
           <BranchDrill slug={drill.slug!} days={days} />
         ) : req ? (
           <RequestFacts id={req.id!} />
+        ) : path === "/reports" ? (
+          <ReportsList />
+        ) : report ? (
+          <ReportPage month={report.month!} branch={query.get("branch")} print={query.get("print") === "1"} />
         ) : (
           <Dashboard days={days} />
         )}

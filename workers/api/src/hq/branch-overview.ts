@@ -3,7 +3,7 @@ import { NotFound } from "@wuye/core";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { overviewFigures } from "./overview-figures.ts";
 import { Overview } from "./schemas.ts";
-import { branchesInScope, jsonOrCsv, Period, scopeOf, table } from "./scope.ts";
+import { branchesInScope, COMPLIANCE_COLUMNS, jsonOrCsv, Period, scopeOf, table } from "./scope.ts";
 
 export const branchOverviewRoute = createRouter().openapi(
   createRoute({
@@ -24,6 +24,6 @@ export const branchOverviewRoute = createRouter().openapi(
       name: branch.name,
       ...(await overviewFigures(c.var.services, scopeOf(c.var.actor, branch.id), q, branch.unitCount)),
     };
-    return table(c, q.format, `branch-${branch.slug}`, body.compliance as never, body);
+    return table(c, q.format, `branch-${branch.slug}`, body.compliance, body, { columns: COMPLIANCE_COLUMNS, zone: () => branch.timeZone });
   },
 );

@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
+import { EMPTY_TALLY, onTimeRate, SATISFACTION_SCALE } from "@wuye/core";
 import { branchFigures } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { BranchRank, itemsOf } from "./schemas.ts";
-import { branchesInScope, jsonOrCsv, Period, period, scopeOf, table } from "./scope.ts";
+import { branchesInScope, jsonOrCsv, Period, period, REPORTING_ZONE, scopeOf, table } from "./scope.ts";
 
 export const branchRankingRoute = createRouter().openapi(
   createRoute({
@@ -22,20 +23,31 @@ export const branchRankingRoute = createRouter().openapi(
     const figures = await branchFigures(s.supervision, scopeOf(c.var.actor), from, to, now);
     const items = (await branchesInScope(c.var.services, c.var.actor))
       .map((b) => {
-        const f = figures.get(b.id) ?? { requests: 0, complaints: 0, satisfaction: null, onTime: 0, missed: 0, overdue: 0 };
-        const decided = f.onTime + f.missed;
+        const f = figures.get(b.id) ?? { requests: 0, complaints: 0, satisfaction: null, outcomes: EMPTY_TALLY, overdue: 0 };
         return {
           branch: b.slug,
           name: b.name,
           requests: f.requests,
-          compliance: decided ? Math.round((f.onTime / decided) * 1000) / 10 : null,
+          // The same formula, over the same milestones, as this branch's drill-down `onTimeRate`.
+          compliance: onTimeRate(f.outcomes),
           overdueNow: f.overdue,
           complaintRatePer1000Units: b.unitCount ? Math.round((f.complaints / b.unitCount) * 1000 * 100) / 100 : null,
           satisfaction: f.satisfaction,
+          satisfactionScale: SATISFACTION_SCALE,
         };
       })
       .sort((a, b) => (b.compliance ?? -1) - (a.compliance ?? -1) || a.overdueNow - b.overdueNow || a.branch.localeCompare(b.branch))
       .map((row, i) => ({ rank: i + 1, ...row }));
-    return table(c, q.format, "branches", items, { items });
+    return table(
+      c,
+      q.format,
+      "branches",
+      items,
+      { items },
+      {
+        columns: ["rank", "branch", "name", "requests", "compliance", "overdueNow", "complaintRatePer1000Units", "satisfaction"],
+        zone: () => REPORTING_ZONE,
+      },
+    );
   },
 );

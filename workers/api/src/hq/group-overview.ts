@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { overviewFigures } from "./overview-figures.ts";
 import { Overview } from "./schemas.ts";
-import { branchesInScope, jsonOrCsv, Period, scopeOf, table } from "./scope.ts";
+import { branchesInScope, COMPLIANCE_COLUMNS, jsonOrCsv, Period, REPORTING_ZONE, scopeOf, table } from "./scope.ts";
 
 export const groupOverviewRoute = createRouter().openapi(
   createRoute({
@@ -23,6 +23,6 @@ export const groupOverviewRoute = createRouter().openapi(
       q,
       branches.reduce((s, b) => s + b.unitCount, 0),
     );
-    return table(c, q.format, "overview", body.compliance as never, body);
+    return table(c, q.format, "overview", body.compliance, body, { columns: COMPLIANCE_COLUMNS, zone: () => REPORTING_ZONE });
   },
 );

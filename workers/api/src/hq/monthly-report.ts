@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { NotFound } from "@wuye/core";
 import { findReport } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
-import { branchesInScope, jsonOrCsv, table } from "./scope.ts";
+import { branchesInScope, jsonOrCsv, REPORTING_ZONE, table } from "./scope.ts";
 
 export const monthlyReportRoute = createRouter().openapi(
   createRoute({
@@ -21,20 +21,31 @@ export const monthlyReportRoute = createRouter().openapi(
     const q = c.req.valid("query");
     const month = c.req.valid("param").month;
     let branchId = "*";
+    let zone = REPORTING_ZONE;
     if (q.branch) {
       const branch = (await branchesInScope(c.var.services, c.var.actor)).find((b) => b.slug === q.branch);
       if (!branch) throw new NotFound("branch");
       branchId = branch.id;
+      zone = branch.timeZone;
     } else if (c.var.actor.regionId) {
       throw new NotFound("organization report"); // a region sees its own branches' reports only
     }
     const report = await findReport(c.var.services.supervision, c.var.actor.orgId, month, branchId);
     if (!report) throw new NotFound("report");
-    const content = report.content as { breaches?: Array<Record<string, unknown>> };
-    return table(c, q.format, `pdca-${month}-${q.branch ?? "group"}`, content.breaches ?? [], {
-      month,
-      branch: q.branch ?? null,
-      ...report.content,
-    });
+    const content = report.content as { breaches?: Array<{ name: string; kind: string; breaches: number; reasons: string[] }> };
+    const breaches = (content.breaches ?? []).map((b) => ({
+      milestone: b.name,
+      kind: b.kind,
+      breaches: b.breaches,
+      reasons: b.reasons.join("; "),
+    }));
+    return table(
+      c,
+      q.format,
+      `pdca-${month}-${q.branch ?? "group"}`,
+      breaches,
+      { month, branch: q.branch ?? null, ...report.content },
+      { columns: ["milestone", "kind", "breaches", "reasons"], zone: () => zone },
+    );
   },
 );

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { overdueList } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { itemsOf, OverdueItem } from "./schemas.ts";
-import { branchesInScope, jsonOrCsv, scopeOf, table } from "./scope.ts";
+import { branchesInScope, jsonOrCsv, scopeOf, table, zoneBySlug } from "./scope.ts";
 import { iso } from "../http/common.ts";
 
 const OverdueQuery = z.strictObject({
@@ -22,13 +22,25 @@ export const overdueRoute = createRouter().openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const slugs = new Map((await branchesInScope(c.var.services, c.var.actor)).map((b) => [b.id, b.slug]));
+    const branches = await branchesInScope(c.var.services, c.var.actor);
+    const slugs = new Map(branches.map((b) => [b.id, b.slug]));
     const rows = await overdueList(c.var.services.supervision, scopeOf(c.var.actor), c.var.services.now(), q.limit);
     const items = rows.map(({ branchId, dueAt, ...r }) => ({
       branch: slugs.get(branchId) ?? branchId,
       ...r,
       dueAt: iso(dueAt),
     }));
-    return table(c, q.format, "overdue", items, { items });
+    return table(
+      c,
+      q.format,
+      "overdue",
+      items,
+      { items },
+      {
+        columns: ["branch", "milestoneId", "requestId", "milestone", "kind", "dueAt", "ageMinutes"],
+        instants: ["dueAt"],
+        zone: zoneBySlug(branches),
+      },
+    );
   },
 );

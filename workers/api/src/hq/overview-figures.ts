@@ -1,3 +1,4 @@
+import { addTallies, onTimeRate, SATISFACTION_SCALE } from "@wuye/core";
 import { complianceByMilestone, overdueCount, requestTotals, type Scope } from "@wuye/db";
 import { iso } from "../http/common.ts";
 import type { Services } from "../services.ts";
@@ -17,11 +18,13 @@ export async function overviewFigures(s: Services, scope: Scope, q: { from?: str
     period: { from: iso(from), to: iso(to) },
     requests: totals.total,
     byKind: totals.byKind,
+    onTimeRate: onTimeRate(addTallies(...compliance)),
     compliance,
     overdueNow: overdue,
     units,
     complaintRatePer1000Units: units ? Math.round((complaints / units) * 1000 * 100) / 100 : null,
     satisfaction: totals.satisfaction,
+    satisfactionScale: SATISFACTION_SCALE,
     repeatComplaints: totals.repeatComplaints,
     reopenRate: totals.total ? Math.round((totals.reopened / totals.total) * 1000) / 10 : null,
   };

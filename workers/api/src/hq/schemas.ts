@@ -11,6 +11,7 @@ export const ComplianceRow = z
     metOnTime: z.number().int(),
     metLate: z.number().int(),
     overdueOpen: z.number().int(),
+    overdueClosed: z.number().int().openapi({ description: "closed without being met after its due (its request ended)" }),
     openInTime: z.number().int(),
     compliance: Percent,
   })
@@ -23,11 +24,16 @@ export const Overview = z
     period: z.strictObject({ from: z.string(), to: z.string() }),
     requests: z.number().int(),
     byKind: z.record(z.string(), z.number().int()),
+    onTimeRate: Percent.openapi({
+      description:
+        "met on time / (met on time + met late + overdue, open or closed) over all milestones of the period, in percent with one decimal; null when none is decided",
+    }),
     compliance: z.array(ComplianceRow),
     overdueNow: z.number().int(),
     units: z.number().int(),
     complaintRatePer1000Units: z.number().nullable(),
     satisfaction: z.number().nullable(),
+    satisfactionScale: z.number().int().openapi({ description: "residents rate from 1 to this" }),
     repeatComplaints: z.number().int(),
     reopenRate: Percent,
   })
@@ -39,10 +45,11 @@ export const BranchRank = z
     branch: z.string(),
     name: z.string(),
     requests: z.number().int(),
-    compliance: Percent,
+    compliance: Percent.openapi({ description: "the on-time rate, equal to this branch's drill-down `onTimeRate`" }),
     overdueNow: z.number().int(),
     complaintRatePer1000Units: z.number().nullable(),
     satisfaction: z.number().nullable(),
+    satisfactionScale: z.number().int(),
   })
   .openapi("HqBranchRank");
 

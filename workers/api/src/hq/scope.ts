@@ -4,7 +4,7 @@ import type { BranchRow, Scope } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import type { Services } from "../services.ts";
-import { toCsv } from "./csv.ts";
+import { type CsvSpec, csvDownload } from "../http/csv.ts";
 
 const DAY = 86_400_000;
 
@@ -35,13 +35,26 @@ export function scopeOf(actor: Actor, branchId?: string): Scope {
   return { orgId: actor.orgId, regionId: actor.regionId, branchId };
 }
 
-/** A table as JSON or as a CSV download. */
-export function table(c: Context<HonoEnv>, format: "json" | "csv", name: string, rows: Array<Record<string, unknown>>, body: unknown) {
-  if (format === "csv") {
-    return c.body(toCsv(rows), 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${name}.csv"`,
-    });
-  }
+/** The zone of a row's instants: its branch's (rows name their branch by slug), else the group's reporting zone. */
+export function zoneBySlug(branches: readonly BranchRow[]): (row: { branch?: unknown }) => string {
+  const zones = new Map(branches.map((b) => [b.slug, b.timeZone]));
+  return (row) => zones.get(String(row.branch)) ?? REPORTING_ZONE;
+}
+export const REPORTING_ZONE = "Asia/Shanghai";
+
+/** A table as JSON or as a CSV download (headers in the reader's language, instants in the branch's zone). */
+export function table<R>(c: Context<HonoEnv>, format: "json" | "csv", name: string, rows: readonly R[], body: unknown, csv: CsvSpec<R>) {
+  if (format === "csv") return csvDownload(c, name, rows, csv);
   return c.json(body as never, 200);
 }
+
+/** The per-milestone compliance table's columns (overview and drill-down). */
+export const COMPLIANCE_COLUMNS = [
+  "milestone",
+  "metOnTime",
+  "metLate",
+  "overdueOpen",
+  "overdueClosed",
+  "openInTime",
+  "compliance",
+] as const;

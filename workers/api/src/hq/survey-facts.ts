@@ -3,7 +3,7 @@ import { surveyPercent } from "@wuye/core";
 import { surveyFactsIn } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { itemsOf, SurveyRow } from "./schemas.ts";
-import { branchesInScope, jsonOrCsv, Period, period, scopeOf, table } from "./scope.ts";
+import { branchesInScope, jsonOrCsv, Period, period, scopeOf, table, zoneBySlug } from "./scope.ts";
 import { iso } from "../http/common.ts";
 
 export const surveyFactsRoute = createRouter().openapi(
@@ -21,7 +21,8 @@ export const surveyFactsRoute = createRouter().openapi(
     const q = c.req.valid("query");
     const s = c.var.services;
     const { from, to } = period(q, s.now());
-    const slugs = new Map((await branchesInScope(c.var.services, c.var.actor)).map((b) => [b.id, b]));
+    const branches = await branchesInScope(c.var.services, c.var.actor);
+    const slugs = new Map(branches.map((b) => [b.id, b]));
     const items = (await surveyFactsIn(s.supervision, scopeOf(c.var.actor), from, to)).map((f) => ({
       branch: slugs.get(f.branchId)?.slug ?? f.branchId,
       name: slugs.get(f.branchId)?.name ?? f.branchId,
@@ -35,6 +36,17 @@ export const surveyFactsRoute = createRouter().openapi(
       mean: f.scoreCount ? Math.round((f.scoreSum / f.scoreCount) * 100) / 100 : null,
       percent: surveyPercent(f, f.scale),
     }));
-    return table(c, q.format, "surveys", items, { items });
+    return table(
+      c,
+      q.format,
+      "surveys",
+      items,
+      { items },
+      {
+        columns: ["branch", "name", "title", "scale", "sentAt", "closed", "recipients", "responses", "responseRate", "mean", "percent"],
+        instants: ["sentAt"],
+        zone: zoneBySlug(branches),
+      },
+    );
   },
 );

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { trends } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { itemsOf, TrendPoint } from "./schemas.ts";
-import { jsonOrCsv, Period, period, scopeOf, table } from "./scope.ts";
+import { jsonOrCsv, Period, period, REPORTING_ZONE, scopeOf, table } from "./scope.ts";
 
 const TrendQuery = Period.extend({ granularity: z.enum(["day", "week", "month"]).default("day") });
 
@@ -21,6 +21,6 @@ export const trendsRoute = createRouter().openapi(
     const now = c.var.services.now();
     const { from, to } = period(q, now);
     const items = await trends(c.var.services.supervision, scopeOf(c.var.actor), q.granularity, from, to, now);
-    return table(c, q.format, "trends", items, { items });
+    return table(c, q.format, "trends", items, { items }, { columns: ["bucket", "requests", "compliance"], zone: () => REPORTING_ZONE });
   },
 );

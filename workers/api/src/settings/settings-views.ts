@@ -11,6 +11,7 @@ export const ListsView = z.object({
   version: z.number(),
   categories: z.array(z.unknown()),
   priceList: z.array(z.unknown()),
+  skills: z.array(z.object({ code: z.string(), name: z.object({ zh: z.string(), en: z.string() }) })),
   publicDailyLimit: z.number(),
   nightShift: z.object({ from: z.string(), to: z.string() }),
   notifications: z.object({
@@ -29,6 +30,7 @@ export function settingsView(version: number, s: BranchSettings) {
     version,
     categories: s.categories,
     priceList: s.priceList,
+    skills: s.skills,
     publicDailyLimit: s.publicDailyLimit,
     nightShift: s.nightShift,
     notifications: { quietHours: n.quietHours, webhook: n.webhook?.url ?? null, sms: n.sms?.url ?? null, email: n.email?.url ?? null },

@@ -6,80 +6,153 @@ import { useQuery } from "../../lib/query.ts";
 import { answer } from "../../lib/api.ts";
 import { staffApi, staffSession } from "../../lib/session.ts";
 import { Async, Badge, Card } from "../../ui/kit.tsx";
+import { navigate, useLocation } from "../../lib/router.ts";
+import { CalendarForm } from "./calendar-form.tsx";
+import { CategoriesForm } from "./categories-form.tsx";
+import { ChannelsForm } from "./channels-form.tsx";
+import { PolicyForm } from "./policy-form.tsx";
+import { POLICY_KEY } from "./policy-save.ts";
 import { PriceListForm } from "./price-list-form.tsx";
 import { RulesForm } from "./rules-form.tsx";
 import { loadSettings, SETTINGS_KEY } from "./save.ts";
+import { SkillsForm } from "./skills-form.tsx";
 
 const nameOf = (n: Record<string, string>) => n[currentLocale()] ?? n["zh-CN"] ?? "";
 
+const TABS = ["policy", "calendar", "categories", "channels", "general"] as const;
+type Tab = (typeof TABS)[number];
+
 /**
- * The branch's settings. Supervisors and the branch manager (`settings.write`) edit the rules and the price list
- * (PATCH with If-Match on the version); everyone else reads them. The deadline policy and categories are shown.
+ * The branch's settings, one form per part: the deadline policy, the calendars, categories and skills, the notification
+ * channels, the shifts and the price list. Each save sends If-Match on the settings version that was read; a stale one
+ * says whose change won. Whoever lacks `settings.write` reads the same parts.
  */
 export function SettingsPage() {
-  const policy = useQuery<PolicyView>("settings:policy", () => answer(staffApi.console.settings.policy.$get()), { staleMs: 30_000 });
+  const { query } = useLocation();
+  const tab: Tab = TABS.find((t) => t === query.get("tab")) ?? "policy";
+  const policy = useQuery<PolicyView>(POLICY_KEY, () => answer(staffApi.console.settings.policy.$get()), { staleMs: 30_000 });
   const settings = useQuery(SETTINGS_KEY, loadSettings, { staleMs: 30_000 });
   const role = staffSession()?.staff.role;
   const editable = !!role && can(role, "settings.write");
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatusState] = useState<{ text: string; stale: boolean } | null>(null);
+  const setStatus = (text: string, stale = false) => setStatusState({ text, stale });
+  const show = (t: Tab) => {
+    setStatusState(null);
+    navigate(`/console/settings?tab=${t}`, { replace: true });
+  };
   return (
-    <>
-      <Card title={tr("w.settings.policy")} id="policy">
+    <div id="settings-page" data-tab={tab}>
+      <div class="chips tabs" role="group" aria-label={tr("w.console.nav.settings")}>
+        {TABS.map((t) => (
+          <button key={t} type="button" aria-pressed={t === tab} data-tab={t} onClick={() => show(t)}>
+            {tr(`w.manager.tab.${t}`)}
+          </button>
+        ))}
+      </div>
+      {status && (
+        <p class={status.stale ? "error-box" : "success"} role="status" id="settings-status" data-stale={status.stale}>
+          {status.text}
+        </p>
+      )}
+      {(tab === "policy" || tab === "calendar") && (
         <Async q={policy}>
           {(p) => (
-            <>
-              <ul class="commitments">
-                {p.commitments.map((c, i) => (
-                  <li key={i} data-milestone={c.milestone}>
-                    {c.text}
-                  </li>
-                ))}
-              </ul>
-              <details>
-                <summary>{tr("w.settings.raw")}</summary>
-                <pre class="pre">{JSON.stringify(p.policy, null, 2)}</pre>
-              </details>
-            </>
+            <Card title={tr(tab === "policy" ? "w.settings.policy" : "w.manager.tab.calendar")} id={tab}>
+              <p class="hint">
+                {tr("w.settings.version", { v: p.version })}
+                {!editable && ` · ${tr("w.settings.readOnly")}`}
+              </p>
+              {tab === "policy" && (
+                <ul class="commitments">
+                  {p.commitments.map((c, i) => (
+                    <li key={i} data-milestone={c.milestone}>
+                      {c.text}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {editable ? (
+                tab === "policy" ? (
+                  <PolicyForm key={p.version} view={p} onSaved={setStatus} />
+                ) : (
+                  <CalendarForm key={p.version} view={p} onSaved={setStatus} />
+                )
+              ) : (
+                <pre class="pre">
+                  {JSON.stringify(tab === "policy" ? p.policy : (p.policy as { calendars: unknown }).calendars, null, 2)}
+                </pre>
+              )}
+            </Card>
           )}
         </Async>
-      </Card>
-      <Async q={settings}>
-        {(s) => (
-          <div id="settings" data-version={s.version}>
-            <p class="hint">
-              {tr("w.settings.version", { v: s.version })}
-              {!editable && ` · ${tr("w.settings.readOnly")}`}
-            </p>
-            {status && (
-              <p class="success" role="status" id="settings-status">
-                {status}
+      )}
+      {tab !== "policy" && tab !== "calendar" && (
+        <Async q={settings}>
+          {(s) => (
+            <div id="settings" data-version={s.version}>
+              <p class="hint">
+                {tr("w.settings.version", { v: s.version })}
+                {!editable && ` · ${tr("w.settings.readOnly")}`}
               </p>
-            )}
-            <Card title={tr("w.settings.general")}>
-              {editable ? <RulesForm key={s.version} s={s} onSaved={setStatus} /> : <RulesView s={s} />}
-            </Card>
-            <Card title={tr("w.portal.prices")} id="price-list">
-              {editable ? <PriceListForm key={s.version} s={s} onSaved={setStatus} /> : <PriceListView s={s} />}
-            </Card>
-            <Card title={tr("w.settings.categories")}>
-              <div class="table-wrap">
-                <table>
-                  <tbody>
-                    {s.categories.map((c) => (
-                      <tr key={c.code}>
-                        <td>{nameOf(c.name)}</td>
-                        <td>{term("kind", c.kind)}</td>
-                        <td>{c.urgent && <Badge tone="bad">{term("urgency", "urgent")}</Badge>}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </Card>
-          </div>
-        )}
-      </Async>
-    </>
+              {tab === "categories" && (
+                <>
+                  <Card title={tr("w.settings.categories")} id="categories">
+                    {editable ? <CategoriesForm key={s.version} s={s} onSaved={setStatus} /> : <CategoriesView s={s} />}
+                  </Card>
+                  <Card title={tr("w.manager.skills")} id="skills">
+                    {editable ? (
+                      <SkillsForm key={s.version} s={s} onSaved={setStatus} />
+                    ) : (
+                      <ul class="plain">
+                        {s.skills.map((k) => (
+                          <li key={k.code}>
+                            {currentLocale() === "en" ? k.name.en : k.name.zh} <span class="hint">{k.code}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </Card>
+                </>
+              )}
+              {tab === "channels" && (
+                <Card title={tr("w.manager.tab.channels")} id="channels">
+                  {editable ? <ChannelsForm key={s.version} s={s} onSaved={setStatus} /> : <RulesView s={s} />}
+                </Card>
+              )}
+              {tab === "general" && (
+                <>
+                  <Card title={tr("w.settings.general")}>
+                    {editable ? <RulesForm key={s.version} s={s} onSaved={setStatus} /> : <RulesView s={s} />}
+                  </Card>
+                  <Card title={tr("w.portal.prices")} id="price-list">
+                    {editable ? <PriceListForm key={s.version} s={s} onSaved={setStatus} /> : <PriceListView s={s} />}
+                  </Card>
+                </>
+              )}
+            </div>
+          )}
+        </Async>
+      )}
+    </div>
+  );
+}
+
+function CategoriesView({ s }: { s: SettingsView }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <tbody>
+          {s.categories.map((c) => (
+            <tr key={c.code}>
+              <td>{nameOf(c.name)}</td>
+              <td>{term("kind", c.kind)}</td>
+              <td>{c.urgent && <Badge tone="bad">{term("urgency", "urgent")}</Badge>}</td>
+              <td>{c.skill ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

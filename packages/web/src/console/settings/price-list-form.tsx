@@ -49,7 +49,7 @@ const columns = (): Col[] => [
 ];
 
 /** The published price list (《维修项目收费标准》), edited as a table: one row per item, errors under each cell. */
-export function PriceListForm({ s, onSaved }: { s: SettingsView; onSaved(message: string): void }) {
+export function PriceListForm({ s, onSaved }: { s: SettingsView; onSaved(message: string, stale?: boolean): void }) {
   const [rows, setRows] = useState<Row[]>(() => s.priceList.map(rowOf));
   const { form, errors, busy, save } = useSettingsSave(s.version, onSaved);
   const cols = columns();

@@ -5,7 +5,7 @@ import { ErrorBox, TextField } from "../../ui/kit.tsx";
 import { intOf, useSettingsSave } from "./save.ts";
 
 /** The branch's own rules: portal daily limit, night shift, repair warranty, reopening on an unsatisfied visit. */
-export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: string): void }) {
+export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: string, stale?: boolean): void }) {
   const [limit, setLimit] = useState(String(s.publicDailyLimit));
   const [nightFrom, setNightFrom] = useState(s.nightShift.from);
   const [nightTo, setNightTo] = useState(s.nightShift.to);

@@ -1,13 +1,15 @@
 // Every screen area's texts, merged into the web catalog (../index.ts). One import and one spread per area.
 import { approvalTexts } from "./approvals.ts";
 import { caseTexts } from "./cases.ts";
+import { managerTexts } from "./manager.ts";
 import { photoTexts } from "./photos.ts";
 import { privacyTexts } from "./privacy.ts";
 import { registerTexts } from "./register.ts";
+import { supervisionTexts } from "./supervision.ts";
 
 // An area file: `export const staffTexts = defineTexts({ "w.staff.title": ["员工", "Staff"], … });` (see ../define.ts).
 
-const areas = [caseTexts, privacyTexts, registerTexts, photoTexts, approvalTexts] as const;
+const areas = [approvalTexts, caseTexts, managerTexts, photoTexts, privacyTexts, registerTexts, supervisionTexts] as const;
 
 type KeysOf<T> = T extends unknown ? Extract<keyof T, string> : never;
 type Keys = KeysOf<(typeof areas)[number]["zh"]>;

@@ -1,0 +1,101 @@
+import { useState } from "preact/hooks";
+import { answer } from "../../lib/api.ts";
+import { errorText } from "../../lib/form.ts";
+import { fmtDateTime, tr } from "../../lib/i18n.ts";
+import { useQuery } from "../../lib/query.ts";
+import { staffApi } from "../../lib/session.ts";
+import { Async, Badge, Card, ErrorBox } from "../../ui/kit.tsx";
+import { known } from "./known.ts";
+
+const STATUSES = ["problems", "failed", "dead", "sent"] as const;
+type Filter = (typeof STATUSES)[number];
+const CHANNELS = ["sms", "email", "webhook", "inbox"] as const;
+const DELIVERY_STATES = ["failed", "dead", "sent", "pending"] as const;
+
+/** Failed and dead-lettered notifications (SMS, email, webhook) with the gateway's reason, each with "retry now". */
+export function DeliveriesPage() {
+  const [filter, setFilter] = useState<Filter>("problems");
+  const query = filter === "problems" ? {} : { status: filter };
+  const q = useQuery(`deliveries:${filter}`, () => answer(staffApi.console.deliveries.$get({ query })), { pollMs: 30_000 });
+  const [done, setDone] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  async function retry(id: string) {
+    setError(null);
+    try {
+      await staffApi.console.deliveries[":notificationId"].retry.$post({ param: { notificationId: encodeURIComponent(id) } });
+      setDone((d) => ({ ...d, [id]: tr("w.manager.queued") }));
+      setTimeout(() => void q.refetch(), 1500);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  return (
+    <Card title={tr("w.manager.deliveries")} id="deliveries">
+      <div class="chips" role="group" aria-label={tr("w.manager.deliveryFilter")}>
+        {STATUSES.map((s) => (
+          <button key={s} type="button" aria-pressed={s === filter} data-status={s} onClick={() => setFilter(s)}>
+            {tr(`w.manager.delivery.${s}`)}
+          </button>
+        ))}
+      </div>
+      <ErrorBox error={error} />
+      <Async q={q}>
+        {(d) =>
+          d.items.length === 0 ? (
+            <p class="hint">{tr("w.manager.noDeliveries")}</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{tr("w.manager.at")}</th>
+                    <th scope="col">{tr("w.manager.channel")}</th>
+                    <th scope="col">{tr("w.manager.recipient")}</th>
+                    <th scope="col">{tr("w.manager.subject")}</th>
+                    <th scope="col">{tr("w.reg.status")}</th>
+                    <th scope="col">{tr("w.manager.reason")}</th>
+                    <th scope="col" class="num">
+                      {tr("w.manager.attempts")}
+                    </th>
+                    <th scope="col" />
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.items.map((i) => (
+                    <tr key={`${i.notificationId}:${i.channel}:${i.recipient}`} data-delivery={i.notificationId} data-status={i.status}>
+                      <td>{fmtDateTime(i.at)}</td>
+                      <td>{known(CHANNELS, i.channel, (c) => tr(`w.manager.channel.${c}`))}</td>
+                      <td>{i.recipient}</td>
+                      <td>{i.subject ?? "—"}</td>
+                      <td>
+                        <Badge tone={i.status === "sent" ? "ok" : i.status === "dead" ? "bad" : "warn"}>
+                          {known(DELIVERY_STATES, i.status, (c) => tr(`w.manager.delivery.${c}`))}
+                        </Badge>
+                      </td>
+                      <td class="reason">{i.error ?? "—"}</td>
+                      <td class="num">{i.attempts}</td>
+                      <td>
+                        {i.status !== "sent" &&
+                          (done[i.notificationId] ? (
+                            <span role="status" class="hint">
+                              {done[i.notificationId]}
+                            </span>
+                          ) : (
+                            <button type="button" class="small" data-retry={i.notificationId} onClick={() => void retry(i.notificationId)}>
+                              {tr("w.manager.retry")}
+                            </button>
+                          ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Async>
+    </Card>
+  );
+}

@@ -1,0 +1,48 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  applyChannels,
+  NotificationChannelsInputSchema,
+  NotificationSettingsSchema,
+  newWebhookSecret,
+  readBranchSettings,
+} from "@wuye/core";
+import { branchSettings } from "../branch-settings.ts";
+import { etagOf, expectedVersion } from "../http/common.ts";
+import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
+import { saveSettings } from "./save-settings.ts";
+import { ListsView, settingsView } from "./settings-views.ts";
+
+export const updateNotificationChannelsRoute = createRouter().openapi(
+  createRoute({
+    method: "put",
+    path: "/settings/notifications",
+    tags: ["console"],
+    summary:
+      "The notification channels: SMS and email gateways (a token left out keeps the stored one), the webhook's address and quiet hours (versioned; If-Match required)",
+    security: [{ bearer: [] }],
+    request: {
+      headers: z.object({ "if-match": z.string() }),
+      body: { content: { "application/json": { schema: NotificationChannelsInputSchema } }, required: true },
+    },
+    responses: {
+      200: { description: "Saved (secrets never shown)", content: { "application/json": { schema: ListsView } } },
+      ...errorResponses,
+      412: { description: "Someone changed the settings since you read them", content: problemContent },
+    },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const { version } = await saveSettings(
+      c.var.services,
+      c.var.actor,
+      c.var.tenant.branch.id,
+      expectedVersion(c.req.valid("header")["if-match"])!,
+      (_next, current) => ({
+        notifications: NotificationSettingsSchema.parse(applyChannels(readBranchSettings(current).notifications, input, newWebhookSecret)),
+      }),
+    );
+    const { settings } = await branchSettings(c.var.services, c.var.tenant.branch.id);
+    c.header("etag", etagOf(version));
+    return c.json(settingsView(version, settings), 200);
+  },
+);
