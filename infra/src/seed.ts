@@ -110,6 +110,7 @@ export async function seedDemo(host: DatabaseHost, control: ControlDb): Promise<
 
   await addStaff("hq@demo.example", "总部督导 孙平", "hqSupervisor", null, null, null);
   await addStaff("region@demo.example", "片区督导 钱进", "regionSupervisor", null, null, regionId);
+  await addStaff("admin@demo.example", "集团系统管理员 周全", "orgAdmin", null, null, null);
 
   for (const b of BRANCHES) {
     const [row] = await control.select().from(schema.control.branches).where(eq(schema.control.branches.slug, b.slug));

@@ -147,6 +147,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     `CONTROL_DB_URL=${controlUrl}`,
     `SUPERVISION_DB_URL=${supervisionUrl}`,
     `LIBSQL_AUTH_TOKEN=${libsqlToken}`,
+    // Where the admin API creates new branch databases (production: TURSO_ORG, TURSO_PLATFORM_TOKEN…).
+    `LIBSQL_SERVER_URL=${libsqlUrl}`,
     `JWT_SECRET=${jwtSecret}`,
     `DEV_OUTBOX_DIR=${join(dataDir, "outbox")}`,
   ].join("\n");

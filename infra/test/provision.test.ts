@@ -19,11 +19,15 @@ describe("provisioning and seed", () => {
       "engineeringSupervisor",
       "hqSupervisor",
       "nightManager",
+      "orgAdmin",
       "regionSupervisor",
       "serviceSupervisor",
       "technician",
     ]);
     expect(new Set(dbs.logins.map((l) => l.branch))).toEqual(new Set([null, "yangguang", "binjiang", "hupan"]));
+    expect(dbs.logins.filter((l) => l.role === "orgAdmin")).toEqual([
+      { email: "admin@demo.example", password: "Demo@2026", role: "orgAdmin", branch: null },
+    ]);
     const control = createLibsqlClient({ url: dbs.controlUrl, authToken: dbs.token });
     const branches = await control.execute("select slug, region_id, unit_count from branches order by slug");
     expect(branches.rows.map((r) => r.slug)).toEqual(["binjiang", "hupan", "yangguang"]);

@@ -10,7 +10,7 @@ export default defineConfig({
   plugins: [
     securityHeadersFile(),
     bundleBudget({
-      routes: { portal: "src/portal/index.tsx", console: "src/console/index.tsx", hq: "src/hq/index.tsx" },
+      routes: { portal: "src/portal/index.tsx", console: "src/console/index.tsx", hq: "src/hq/index.tsx", admin: "src/admin/index.tsx" },
       budgetsKb: { portal: 120 },
     }),
   ],

@@ -47,7 +47,7 @@ describe("approvals with what is approved on screen", () => {
     const up = await fetch(`${base()}/api/v1/public/branches/yangguang/attachments`, {
       method: "POST",
       headers: { "content-type": "image/png", "cf-connecting-ip": "10.88.0.1" },
-      body: photoPng(640, 480),
+      body: new Uint8Array(photoPng(640, 480)),
     });
     const photo = (await up.json()) as { id: string };
     const made = await api("POST", "/api/v1/public/branches/yangguang/requests", {

@@ -33,6 +33,7 @@ describe("smoke: a page served by wrangler dev in Debian Chromium", () => {
         "nightManager",
         "hqSupervisor",
         "regionSupervisor",
+        "orgAdmin",
       ]),
     );
   });

@@ -88,3 +88,37 @@ describe("retry backoff", () => {
     expect(max).toBe(hi);
   });
 });
+
+describe("branch skills", () => {
+  it("defaults to named trades, refuses a duplicate code, and names a skill in the reader's language", async () => {
+    const { BranchSettingsSchema, defaultBranchSettings, skillName, DEFAULT_SKILLS } = await import("../src/branch/settings.ts");
+    const { skills: _omitted, ...rest } = defaultBranchSettings();
+    const parsed = BranchSettingsSchema.parse(rest); // settings stored before skills existed
+    expect(parsed.skills).toEqual(DEFAULT_SKILLS);
+    expect(skillName(parsed.skills, "plumbing", "zh-CN")).toBe("水暖");
+    expect(skillName(parsed.skills, "plumbing", "en")).toBe("Plumbing");
+    expect(skillName(parsed.skills, "gone", "zh-CN")).toBe("gone");
+    const dup = BranchSettingsSchema.safeParse({ ...rest, skills: [DEFAULT_SKILLS[0], DEFAULT_SKILLS[0]] });
+    expect(dup.success).toBe(false);
+    expect(dup.error?.issues[0]?.path).toEqual(["skills", 1, "code"]);
+    const bad = BranchSettingsSchema.safeParse({ ...rest, skills: [{ code: "Plumbing!", name: { zh: "水", en: "W" } }] });
+    expect(bad.success).toBe(false);
+  });
+});
+
+describe("quiet hours hold back only SMS and email to residents", () => {
+  it.each([
+    ["request.dispatched", "resident", "inbox", false],
+    ["request.dispatched", "resident", "sms", true],
+    ["request.dispatched", "resident", "email", true],
+    ["request.trackingLink", "contact", "sms", true],
+    ["workOrder.dispatched", "staff", "sms", false],
+    ["workOrder.dispatched", "staff", "inbox", false],
+    ["milestone.warning", "branch", "webhook", false],
+    ["resident.otp", "contact", "sms", false],
+    ["request.alarm", "resident", "sms", false],
+  ] as const)("%s to %s by %s: held %s", async (type, to, channel, held) => {
+    const { heldByQuietHours } = await import("../src/notification/types.ts");
+    expect(heldByQuietHours(type, to, channel)).toBe(held);
+  });
+});

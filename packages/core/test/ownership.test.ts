@@ -105,4 +105,24 @@ describe("planIntake: ownership from the first moment", () => {
       ["request.received", true],
     ]);
   });
+
+  it("sends a caller recorded by staff (phone, walk-in, letter) the tracking link by SMS; the portal does not", () => {
+    const base = "https://desk.example/b/yangguang/t/";
+    const staff = { actor: { staffId: "s-agent", role: "agent" as const }, dutyOwnerId: null, trackingBase: base };
+    for (const channel of ["phone", "walk-in", "letter"] as const) {
+      const plan = planIntake(input, { ...ctx, ...staff, channel });
+      const link = plan.notices.find((n) => n.type === "request.trackingLink");
+      expect(link, channel).toEqual({
+        type: "request.trackingLink",
+        recipients: [],
+        to: "13800138001",
+        params: { link: `${base}${plan.request.trackingCode}` },
+      });
+    }
+    expect(planIntake(input, { ...ctx, ...staff, channel: "staff-found" }).notices.map((n) => n.type)).not.toContain(
+      "request.trackingLink",
+    );
+    const portal = planIntake(input, { ...ctx, channel: "portal", actor: null, dutyOwnerId: null, trackingBase: base });
+    expect(portal.notices.map((n) => n.type)).not.toContain("request.trackingLink");
+  });
 });

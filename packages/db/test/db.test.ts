@@ -179,3 +179,57 @@ describe("outbox", () => {
     expect(await enqueueOnce(db, [row])).toBe(0);
   });
 });
+
+describe("a technician's jobs and the inbox", () => {
+  it("lists my open repairs by appointment, then urgency, then age; nobody else's and nothing closed", async () => {
+    const { jobsOf } = await import("../src/repo/jobs.ts");
+    const db = await freshBranch("jobs");
+    const repair = (i: number, extra: Record<string, unknown>) => request(i * 2 + 1, 10_000 + i, { kind: "repair", ...extra });
+    await insertRequest(db, repair(1, { assigneeId: "t1", urgency: "normal" })); // no appointment, old
+    await insertRequest(db, repair(2, { assigneeId: "t1", urgency: "urgent" })); // no appointment, urgent
+    await insertRequest(db, repair(3, { assigneeId: "t1", appointmentFrom: 90_000, appointmentTo: 95_000 }));
+    await insertRequest(db, repair(4, { assigneeId: "t1", appointmentFrom: 50_000, appointmentTo: 60_000 }));
+    await insertRequest(db, repair(5, { assigneeId: "t2" })); // a colleague's
+    await insertRequest(db, repair(6, { assigneeId: "t1", status: "closed" })); // done
+    const jobs = await jobsOf(db, "t1");
+    expect(jobs.map((j) => j.id)).toEqual(["req_000009", "req_000007", "req_000005", "req_000003"]);
+    expect(jobs[0]).toMatchObject({ appointmentFrom: 50_000, contactPhone: "13800138001" });
+    expect(await jobsOf(db, "t3")).toEqual([]);
+  });
+
+  it("links each item to its subject, marks one or all read, and counts what is left", async () => {
+    const { deliverToInbox, listInbox, markAllInboxRead, markInboxRead, inboxSubject } = await import("../src/repo/inbox.ts");
+    const db = await freshBranch("inbox");
+    const me = { type: "staff" as const, id: "s1" };
+    const row = (i: number, extra: Record<string, unknown> = {}) => ({
+      id: `in_${i}`,
+      notificationId: `ntf_${i}`,
+      recipientType: "staff",
+      recipientId: "s1",
+      type: "t",
+      title: `标题${i}`,
+      body: "",
+      createdAt: i,
+      ...extra,
+    });
+    await deliverToInbox(db, [
+      row(1, { requestId: "req_1" }),
+      row(2, { subjectType: "notice", subjectId: "ntc_1" }),
+      row(3, { subjectType: "handover", subjectId: "hdo_1" }),
+      row(4, { recipientId: "s2" }),
+    ]);
+    const first = await listInbox(db, me);
+    expect(first.unread).toBe(3);
+    expect(first.items.map(inboxSubject)).toEqual([
+      { type: "handover", id: "hdo_1" },
+      { type: "notice", id: "ntc_1" },
+      { type: "request", id: "req_1" },
+    ]);
+    expect(await markInboxRead(db, me, "in_1", 100)).toBe(true);
+    expect(await markInboxRead(db, me, "in_4", 100)).toBe(false); // someone else's
+    expect((await listInbox(db, me)).unread).toBe(2);
+    expect(await markAllInboxRead(db, me, 200)).toBe(2);
+    expect((await listInbox(db, me)).unread).toBe(0);
+    expect((await listInbox(db, { type: "staff", id: "s2" })).unread).toBe(1); // untouched
+  });
+});

@@ -27,6 +27,9 @@ function lazy<P extends object>(load: () => Promise<{ default: ComponentType<P> 
 const Portal = lazy(() => import("./portal/index.tsx"));
 const Console = lazy(() => import("./console/index.tsx"));
 const Hq = lazy(() => import("./hq/index.tsx"));
+const Invite = lazy<{ token: string }>(() => import("./ui/password.tsx").then((m) => ({ default: m.InvitePage })));
+const Forgot = lazy<object>(() => import("./ui/password.tsx").then((m) => ({ default: m.ForgotPage })));
+const Admin = lazy(() => import("./admin/index.tsx"));
 
 function Home() {
   const health = useQuery("health", () => answer(api.health.$get()), { pollMs: 10_000 });
@@ -62,6 +65,10 @@ function App() {
   if (portal) return <Portal branch={portal[1]!} rest={portal[2] ?? ""} />;
   if (path === "/console" || path.startsWith("/console/")) return <Console rest={path.slice("/console".length)} />;
   if (path === "/hq" || path.startsWith("/hq/")) return <Hq rest={path.slice("/hq".length)} />;
+  const invite = /^\/invite\/([\w-]{20,200})$/.exec(path);
+  if (invite) return <Invite token={invite[1]!} />;
+  if (path === "/forgot") return <Forgot />;
+  if (path === "/admin" || path.startsWith("/admin/")) return <Admin rest={path.slice("/admin".length)} />;
   return <Home />;
 }
 

@@ -1,5 +1,7 @@
 import { DomainError, NotFound } from "@wuye/core";
 import { bodyLimit } from "hono/body-limit";
+import { adminRoutes } from "./admin/index.ts";
+import { RESTORE_MAX_BYTES, RESTORE_PATH_SUFFIX } from "./admin/restore-branch.ts";
 import { photoRoutes, staffAttachmentRoutes } from "./attachments/index.ts";
 import { auditRoutes } from "./audit/index.ts";
 import { authRoutes } from "./auth/routes.ts";
@@ -12,12 +14,15 @@ import { healthRoutes } from "./health/index.ts";
 import { hqRoutes } from "./hq/index.ts";
 import { createRouter } from "./http/openapi.ts";
 import { problemFromError } from "./http/problem.ts";
-import { authenticate, branchTenant, supervisionScope } from "./middleware/auth.ts";
+import { adminUserRoutes } from "./admin-users/index.ts";
+import { authenticate, branchTenant, orgAdminScope, supervisionScope } from "./middleware/auth.ts";
 import { base } from "./middleware/base.ts";
+import { publicWritesNeedOpenBranch } from "./middleware/branch-status.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { milestoneRoutes } from "./milestones/index.ts";
 import { noticeRoutes } from "./notices/index.ts";
 import { notificationRoutes } from "./notifications/index.ts";
+import { IMPORT_MAX_BYTES, placeRoutes, publicPlaceRoutes } from "./places/index.ts";
 import { PHOTO_MAX_BYTES, publicRoutes } from "./public/index.ts";
 import { replyRoutes } from "./replies/index.ts";
 import { requestRoutes } from "./requests/index.ts";
@@ -25,6 +30,7 @@ import { verifiedResidentRoutes } from "./resident/index.ts";
 import { residentArchiveRoutes } from "./resident-archive/index.ts";
 import { settingsRoutes } from "./settings/index.ts";
 import { shiftHandoverRoutes } from "./shift-handovers/index.ts";
+import { staffRoutes } from "./staff/index.ts";
 import { surveyRoutes } from "./surveys/index.ts";
 import { visitorRoutes } from "./visitors/index.ts";
 import { residentStepRoutes, workflowRoutes } from "./workflow/index.ts";
@@ -55,16 +61,21 @@ export function apiRoutes() {
     .route("/", residentArchiveRoutes)
     .route("/", workflowRoutes)
     .route("/", caseLibraryRoutes)
-    .route("/", staffAttachmentRoutes);
+    .route("/", staffAttachmentRoutes)
+    .route("/", staffRoutes)
+    .route("/", placeRoutes);
   return createRouter()
     .route("/auth", authRoutes)
     .route("/", healthRoutes)
     .route("/public", publicRoutes)
     .route("/public", verifiedResidentRoutes)
     .route("/public", residentStepRoutes)
+    .route("/public", publicPlaceRoutes)
     .route("/console", consoleRoutes)
     .route("/", photoRoutes)
-    .route("/hq", hqRoutes);
+    .route("/hq", hqRoutes)
+    .route("/admin", adminUserRoutes)
+    .route("/admin", adminRoutes);
 }
 
 /** The routes under `/api/v1` with their inputs and responses, for `hono/client` (type only). */
@@ -83,10 +94,22 @@ export function createApp() {
     });
   const jsonLimit = limit(JSON_LIMIT_BYTES);
   const photoLimit = limit(PHOTO_MAX_BYTES);
-  app.use("/api/*", (c, next) => (c.req.path.endsWith("/attachments") ? photoLimit(c, next) : jsonLimit(c, next)));
+  const importLimit = limit(IMPORT_MAX_BYTES);
+  const restoreLimit = limit(RESTORE_MAX_BYTES);
+  app.use("/api/*", (c, next) =>
+    c.req.path.endsWith("/attachments")
+      ? photoLimit(c, next)
+      : c.req.path === "/api/v1/console/places/import"
+        ? importLimit(c, next)
+        : c.req.path.endsWith(RESTORE_PATH_SUFFIX)
+          ? restoreLimit(c, next)
+          : jsonLimit(c, next),
+  );
 
   app.use("/api/v1/console/*", authenticate, branchTenant);
   app.use("/api/v1/hq/*", authenticate, supervisionScope);
+  app.use("/api/v1/admin/*", authenticate, orgAdminScope);
+  app.use("/api/v1/public/*", publicWritesNeedOpenBranch);
   app.route("/api/v1", apiRoutes());
   // Only a build that defines __DEV_ROUTES__ true (the local stack, the tests: their wrangler configs) contains them.
   if (typeof __DEV_ROUTES__ !== "undefined" && __DEV_ROUTES__) app.route("/api/v1/dev", devRoutes());

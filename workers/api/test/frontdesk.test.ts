@@ -2,38 +2,9 @@ import { env } from "cloudflare:test";
 import { openDatabases, refreshSurveyFact } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { call, expectProblem, tokenFor } from "./helpers.ts";
+import { codeSentTo, verifiedResident } from "./residents.ts";
 
 const C = "/api/v1/console";
-let phoneSeq = 0;
-
-/** Reads the code the way the resident would: from the SMS waiting in the outbox. */
-async function codeSentTo(branch: string, phone: string): Promise<string> {
-  const dbs = openDatabases(env);
-  const b = (await dbs.branch({ slug: branch }))!;
-  for (let i = 0; i < 50; i++) {
-    const rows = await dbs
-      .branchDb(b)
-      .$client.execute({ sql: "select payload from outbox where topic = 'notifications' order by created_at desc" });
-    for (const row of rows.rows) {
-      const p = JSON.parse(String(row.payload));
-      if (p.to === phone) return String(p.params.code);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("no code sent");
-}
-
-/** A freshly verified resident of a branch: their token and id. */
-async function verifiedResident(branch = "yangguang") {
-  phoneSeq += 1;
-  const phone = `1360${String(Date.now() % 10_000).padStart(4, "0")}${String(phoneSeq).padStart(3, "0")}`;
-  expect((await call("POST", `/api/v1/public/branches/${branch}/verify/start`, { body: { phone } })).status).toBe(202);
-  const code = await codeSentTo(branch, phone);
-  const ok = await call("POST", `/api/v1/public/branches/${branch}/verify/confirm`, { body: { phone, code } });
-  expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-  const sub = JSON.parse(atob(ok.body.token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))).sub as string;
-  return { token: ok.body.token as string, id: sub, phone };
-}
 
 async function unitOf(branch = "yangguang") {
   const profile = await call("GET", `/api/v1/public/branches/${branch}`);

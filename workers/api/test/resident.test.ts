@@ -3,6 +3,7 @@ import { openDatabases } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { JPEG, PNG } from "../../../packages/core/test/fixtures/images.ts";
 import { call, expectProblem } from "./helpers.ts";
+import { codeSentTo } from "./residents.ts";
 
 async function upload(bytes: Uint8Array, contentType: string, branch = "yangguang") {
   const { SELF } = await import("cloudflare:test");
@@ -12,23 +13,6 @@ async function upload(bytes: Uint8Array, contentType: string, branch = "yangguan
     body: bytes,
   });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
-}
-
-/** Reads the code the way the resident would: from the SMS that reached the dev sink. */
-async function codeSentTo(branch: string, phone: string): Promise<string> {
-  const dbs = openDatabases(env);
-  const b = (await dbs.branch({ slug: branch }))!;
-  for (let i = 0; i < 50; i++) {
-    const outbox = await dbs
-      .branchDb(b)
-      .$client.execute({ sql: "select payload from outbox where topic = 'notifications' order by created_at desc" });
-    for (const row of outbox.rows) {
-      const p = JSON.parse(String(row.payload));
-      if (p.to === phone) return String(p.params.code);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("no code sent");
 }
 
 describe("photos", () => {

@@ -69,9 +69,9 @@ describe("repair work order: an urgent leak through quote, refusal, second quote
     expect(d.body.record.technicianId).toBe(tech2.id);
     expect(tech2.orders.map((o: { id: string }) => o.id)).toContain(req.id);
 
-    // Only the technician the order went to acts on it.
+    // Only the technician the order went to acts on it; to another technician it does not exist.
     const tech = await assignedTechnician(req.id);
-    expectProblem(await step("technician", req.id, "arrive", { confirmed: true }, 403), 403);
+    expectProblem(await step("technician", req.id, "arrive", { confirmed: true }, 404), 404);
     await step(tech, req.id, "arrive", { confirmed: true });
     expect(await statusOf(req.id, "onSite")).toEqual(["met"]);
     // A price is only ever from the list.

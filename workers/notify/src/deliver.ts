@@ -1,6 +1,7 @@
 import {
   type BranchSettings,
   type ChannelName,
+  heldByQuietHours,
   type Locale,
   type MessageKey,
   type NoticeType,
@@ -8,7 +9,6 @@ import {
   renderNotice,
   secondsUntilQuietEnds,
   t,
-  URGENT_NOTICES,
 } from "@wuye/core";
 import {
   type BranchDb,
@@ -51,7 +51,7 @@ function staffTarget(s: StaffRow, type: NoticeType): Target {
   const wanted = s.notifyPrefs[type] ?? [];
   const channels: Target["channels"] = [{ channel: "inbox", address: s.id }];
   if (wanted.includes("sms") && s.phone) channels.push({ channel: "sms", address: s.phone });
-  if (wanted.includes("email")) channels.push({ channel: "email", address: s.email });
+  if (wanted.includes("email") && s.email) channels.push({ channel: "email", address: s.email });
   return { type: "staff", id: s.id, locale: localeOf(s.locale), channels };
 }
 
@@ -83,7 +83,7 @@ async function targetsOf(
     }
   }
   const hook = settings.notifications.webhook;
-  if (hook && n.type !== "resident.otp" && (!hook.types || hook.types.includes(n.type))) {
+  if (hook && n.type !== "resident.otp" && !n.type.startsWith("staff.") && (!hook.types || hook.types.includes(n.type))) {
     targets.push({ type: "branch", id: "webhook", locale: "zh-CN", channels: [{ channel: "webhook", address: hook.url }] });
   }
   return targets;
@@ -110,11 +110,9 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
   const settings = readBranchSettings((await getBranchSettings(dbs.control, branch.id))?.settings);
   const targets = await targetsOf(dbs, db, branch.id, n, request, settings);
 
-  if (!URGENT_NOTICES.has(n.type) && targets.some((x) => x.type === "resident")) {
-    const wait = secondsUntilQuietEnds(settings.notifications.quietHours, branch.timeZone, now);
-    if (wait > 0) return { kind: "later", delaySeconds: Math.min(wait, 43_200) };
-  }
-
+  // Quiet hours hold back only SMS and email to residents: the inbox and staff get it now, the rest comes back later.
+  const quiet = secondsUntilQuietEnds(settings.notifications.quietHours, branch.timeZone, now);
+  let held = false;
   const done = await sentDeliveries(db, n.notificationId);
   const transient: string[] = [];
   for (const target of targets) {
@@ -128,6 +126,7 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
         : "",
       servicePhone: branch.servicePhone,
       branch: target.locale === "en" ? branch.nameEn : branch.name,
+      appointment: appointmentText(n.params, target.locale, branch.timeZone),
     };
     const { title, body } = renderNotice(n.type, target.locale, params);
     for (const { channel, address } of target.channels) {
@@ -158,6 +157,13 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
         payload: n as unknown as Record<string, unknown>,
         createdAt: now,
       };
+      if (quiet > 0 && heldByQuietHours(n.type, target.type, channel)) {
+        // On record, so the desk (and the dev sink) can see that it waits and until when.
+        const until = new Date(now + quiet * 1000).toISOString();
+        await recordDelivery(db, { ...row, status: "held", error: `quiet hours until ${until}` });
+        held = true;
+        continue;
+      }
       try {
         const sender = channelFor(channel, settings, env);
         if (sender)
@@ -176,5 +182,16 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
       }
     }
   }
+  if (held && !transient.length) return { kind: "later", delaySeconds: Math.min(quiet, 43_200) };
   return { kind: "done", transient };
+}
+
+/** The appointment (预约维修时间) in the branch's time zone, or what happens when none was agreed. */
+function appointmentText(params: Notification["params"], locale: Locale, timeZone: string): string {
+  const from = Date.parse(String(params.appointmentFrom ?? ""));
+  const to = Date.parse(String(params.appointmentTo ?? ""));
+  if (Number.isNaN(from)) return t(locale, "notify.appointment.none");
+  const day = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "medium", timeStyle: "short" });
+  const time = new Intl.DateTimeFormat(locale, { timeZone, timeStyle: "short" });
+  return Number.isNaN(to) ? day.format(from) : `${day.format(from)}–${time.format(to)}`;
 }

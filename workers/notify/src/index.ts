@@ -4,10 +4,17 @@ import { z } from "zod";
 import { deliver } from "./deliver.ts";
 import { NotificationSchema } from "./message.ts";
 
-const parseEnv = envParser(DbEnvSchema.extend({ ENVIRONMENT: z.enum(["development", "test", "production"]).default("production") }));
+const parseEnv = envParser(
+  DbEnvSchema.extend({
+    ENVIRONMENT: z.enum(["development", "test", "production"]).default("production"),
+    /** Tests only: shifts this worker's clock (quiet hours at 03:00 whenever the test runs); ignored in production. */
+    CLOCK_SHIFT_MS: z.coerce.number().int().default(0),
+  }),
+);
 
 export interface Env {
   ENVIRONMENT?: string;
+  CLOCK_SHIFT_MS?: string;
   CONTROL_DB_URL: string;
   SUPERVISION_DB_URL: string;
   LIBSQL_AUTH_TOKEN?: string;
@@ -38,8 +45,11 @@ export default {
       }
       let failure: string | null = null;
       try {
-        const outcome = await deliver(dbs, vars, n, Date.now());
+        const now = Date.now() + (vars.ENVIRONMENT === "production" ? 0 : vars.CLOCK_SHIFT_MS);
+        const outcome = await deliver(dbs, vars, n, now);
         if (outcome.kind === "later") {
+          const until = new Date(now + outcome.delaySeconds * 1000).toISOString();
+          console.log(JSON.stringify({ level: "info", msg: "held by quiet hours", id: n.notificationId, until }));
           await env.NOTIFICATIONS.send(message.body, { delaySeconds: outcome.delaySeconds });
           message.ack();
           continue;

@@ -179,24 +179,75 @@ describe("notify consumer", () => {
     expect(String(row.rows[0]!.body)).toContain("246810");
   });
 
-  it("holds a resident's non-urgent notice during quiet hours, but not an alarm", async () => {
+  it("in quiet hours puts a resident's notice in the inbox at once and holds back only the SMS; alarms and staff are not held", async () => {
     const branch = await configure("yangguang", { quietHours: { from: "00:00", to: "23:59" } });
     const d = dbs();
     const db = d.branchDb(branch);
     const resident = await db.$client.execute("select id, phone from residents where verified_at is not null limit 1");
+    const residentId = String(resident.rows[0]!.id);
+    await db.$client.execute({ sql: 'update residents set channels = \'["inbox","sms"]\' where id = ?', args: [residentId] });
     const { plan } = await request("yangguang", "security", "theft", String(resident.rows[0]!.phone));
     const linked = await db.$client.execute({ sql: "select resident_id from requests where id = ?", args: [plan.request.id] });
-    expect(linked.rows[0]!.resident_id).toBe(resident.rows[0]!.id); // linked by the contact phone as it was written
+    expect(linked.rows[0]!.resident_id).toBe(residentId); // linked by the contact phone as it was written
     expect(plan.notices.map((x) => x.type).sort()).toEqual(["request.alarm", "request.received"]);
     const payloads = await db.$client.execute({
       sql: "select payload from outbox where topic = 'notifications' and json_extract(payload, '$.requestId') = ?",
       args: [plan.request.id],
     });
     const messages = payloads.rows.map((r) => JSON.parse(String(r.payload)));
-    await run(messages);
+    const first = await run(messages);
+    expect(first.explicitAcks).toHaveLength(messages.length); // the held one goes back to the queue with a delay, not as a retry
+    expect(first.retryMessages).toHaveLength(0);
     const inbox = await db.$client.execute({ sql: "select recipient_type, type from inbox where request_id = ?", args: [plan.request.id] });
     const types = inbox.rows.map((r) => `${r.recipient_type}:${r.type}`);
     expect(types).toContain("staff:request.alarm"); // the manager hears of a theft at once
-    expect(types).not.toContain("resident:request.received"); // the resident's acknowledgement waits for morning
+    expect(types).toContain("resident:request.received"); // the resident's inbox at once
+    const sms = async () =>
+      (
+        await db.$client.execute({
+          sql: "select d.recipient, d.status from deliveries d where d.channel = 'sms' and d.notification_id in (select notification_id from inbox where request_id = ? and recipient_type = 'resident')",
+          args: [plan.request.id],
+        })
+      ).rows;
+    // The SMS waits for the morning, on record as held with the hour it waits for.
+    expect((await sms()).map((r) => r.status)).toEqual(["held"]);
+
+    // Morning: the same message comes back; the SMS goes, the inbox row is not repeated.
+    await configure("yangguang", {});
+    await run(messages.filter((m) => m.type === "request.received"));
+    expect((await sms()).map((r) => [r.recipient, r.status])).toEqual([[String(resident.rows[0]!.phone), "sent"]]);
+    const again = await db.$client.execute({
+      sql: "select count(*) as n from inbox where request_id = ? and recipient_type = 'resident'",
+      args: [plan.request.id],
+    });
+    expect(Number(again.rows[0]!.n)).toBe(1);
+  });
+
+  it("renders the dispatch notice with the technician and the appointment in the branch's time zone", async () => {
+    const branch = await configure("yangguang", {});
+    const d = dbs();
+    const db = d.branchDb(branch);
+    const resident = await db.$client.execute("select id, phone from residents where verified_at is not null limit 1");
+    const { plan } = await request("yangguang", "repair", "door-window", String(resident.rows[0]!.phone));
+    const n = {
+      notificationId: `ntf_${plan.request.id}_dispatched`,
+      type: "request.dispatched",
+      branchId: branch.id,
+      orgId: branch.orgId,
+      requestId: plan.request.id,
+      recipients: ["resident"],
+      params: {
+        trackingCode: plan.request.trackingCode,
+        item: "更换门锁",
+        technician: "刘师傅",
+        appointmentFrom: "2026-03-02T01:00:00.000Z",
+        appointmentTo: "2026-03-02T03:00:00.000Z",
+      },
+    };
+    await run([n]);
+    const row = await db.$client.execute({ sql: "select title, body from inbox where notification_id = ?", args: [n.notificationId] });
+    expect(row.rows[0]!.title).toBe("已派师傅上门");
+    expect(String(row.rows[0]!.body)).toContain("刘师傅");
+    expect(String(row.rows[0]!.body)).toMatch(/09:00.*11:00/); // 01:00–03:00 UTC is 09:00–11:00 in Shanghai
   });
 });

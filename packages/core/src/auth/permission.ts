@@ -7,6 +7,7 @@ import type { Role } from "./role.ts";
 export const ACTIONS = [
   "request.create",
   "request.read",
+  "request.readAll", // the register and every request of the branch, complaints included
   "request.readResident", // full contact details: audited
   "request.overrideUrgency",
   "request.handOver",
@@ -40,6 +41,13 @@ export const ACTIONS = [
   "deliveries.retry",
   "audit.read",
   "hq.read",
+  "staff.manage", // add, change, invite, deactivate, reset passwords of the branch's staff
+  "places.read",
+  "places.manage", // communities, buildings, units, public areas, import, posters
+  "org.manageUsers", // head-office and region users, a branch's first manager
+  "org.regions.manage", // create, rename, delete regions
+  "org.branches.manage", // create, rename, move, suspend, resume, delete branches
+  "org.branches.export", // a branch's whole database leaves the system: export and restore
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,6 +59,8 @@ const ENGINEERING = ["engineeringSupervisor", "branchManager"] as const;
 export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "request.create": ALL_STAFF,
   "request.read": ALL_STAFF,
+  // A technician works from "my jobs": no register, no complaints (SCREENS.md "Technician").
+  "request.readAll": ["agent", "serviceSupervisor", "engineeringSupervisor", "branchManager", "nightManager"],
   "request.readResident": [...DESK, "engineeringSupervisor", "technician"],
   "request.overrideUrgency": [...DESK, "engineeringSupervisor"],
   "request.handOver": ALL_STAFF,
@@ -84,6 +94,13 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "deliveries.retry": SUPERVISORS,
   "audit.read": ["branchManager"],
   "hq.read": ["regionSupervisor", "hqSupervisor"],
+  "staff.manage": ["branchManager"],
+  "places.read": ALL_STAFF,
+  "places.manage": ["branchManager"],
+  "org.manageUsers": ["orgAdmin"],
+  "org.regions.manage": ["orgAdmin"],
+  "org.branches.manage": ["orgAdmin"],
+  "org.branches.export": ["orgAdmin"],
 };
 
 export function can(role: Role, action: Action): boolean {

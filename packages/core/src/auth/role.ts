@@ -10,10 +10,13 @@ export const BRANCH_ROLES = [
   "nightManager", // 夜间值班经理
 ] as const;
 export const SUPERVISION_ROLES = ["regionSupervisor", "hqSupervisor"] as const; // 片区督导 / 总部督导
-export const ROLES = [...BRANCH_ROLES, ...SUPERVISION_ROLES] as const;
+/** 集团系统管理员: regions, branches, head-office and region users; no branch's requests. */
+export const ORG_ROLES = ["orgAdmin"] as const;
+export const ROLES = [...BRANCH_ROLES, ...SUPERVISION_ROLES, ...ORG_ROLES] as const;
 
 export type BranchRole = (typeof BRANCH_ROLES)[number];
 export type SupervisionRole = (typeof SUPERVISION_ROLES)[number];
+export type OrgRole = (typeof ORG_ROLES)[number];
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
 

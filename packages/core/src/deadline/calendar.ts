@@ -5,18 +5,21 @@ const HHMM = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, "HH:MM (0
 const Period = z.tuple([HHMM, HHMM]).refine(([a, b]) => a < b, "a period must end after it starts");
 const IsoDate = z.iso.date();
 
+/** An IANA time zone the runtime knows (Asia/Shanghai…). */
+export const TimeZoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "unknown IANA time zone");
+
 export const CalendarSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("24x7") }),
   z.strictObject({
     kind: z.literal("working-hours"),
-    timeZone: z.string().refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "unknown IANA time zone"),
+    timeZone: TimeZoneSchema,
     /** Working periods per weekday, 0 = Sunday … 6 = Saturday; breaks are the gaps between periods. Missing days are closed. */
     week: z.partialRecord(z.enum(["0", "1", "2", "3", "4", "5", "6"]), z.array(Period)),
     /** Public holidays (closed all day). */

@@ -12,7 +12,9 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "unavailable"
-  | "reply_blocked";
+  | "reply_blocked"
+  | "branch_suspended"
+  | "night_rule";
 
 export interface FieldError {
   path: string;
@@ -22,6 +24,8 @@ export interface FieldError {
 
 export interface ErrorExtra {
   errors?: FieldError[];
+  /** The problem's `detail` in the reader's language (a catalog key and its parameters), instead of the English message. */
+  explain?: { key: string; params: Record<string, string | number> };
   retryAfterSeconds?: number;
   detail?: Record<string, unknown>;
 }
@@ -113,4 +117,6 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
   reply_blocked: 422,
+  branch_suspended: 423,
+  night_rule: 403,
 };

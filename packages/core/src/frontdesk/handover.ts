@@ -1,3 +1,5 @@
+import { type Locale, type MessageKey, t } from "../i18n/index.ts";
+
 /** Open items handed to the next shift (交接班记录), auto-filled from the system and the shift's notes. */
 export type HandoverItemSource = "request" | "milestone" | "note";
 
@@ -37,12 +39,38 @@ export function selectHandoverItems(input: {
   requests: readonly OpenRequestLike[];
   milestones: readonly MilestoneLike[];
   now: number;
+  /** The texts are written in the language of the one handing over, due times in the branch's zone. */
+  locale?: Locale;
+  timeZone?: string;
 }): HandoverItemDraft[] {
+  const locale = input.locale ?? "zh-CN";
+  const term = (key: string, code: string) => {
+    const k = `${key}.${code}` as MessageKey;
+    const text = t(locale, k);
+    return text === k ? code : text;
+  };
+  const when = new Intl.DateTimeFormat(locale, {
+    timeZone: input.timeZone ?? "Asia/Shanghai",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  });
   const byId = new Map(input.requests.map((r) => [r.id, r]));
   const items: HandoverItemDraft[] = [];
   for (const r of input.requests) {
     if (r.ownerId !== input.ownerId || CLOSED_REQUEST.has(r.status)) continue;
-    items.push({ source: "request", refId: r.id, text: `${r.trackingCode} ${r.kind}/${r.status}: ${r.description.slice(0, 80)}` });
+    items.push({
+      source: "request",
+      refId: r.id,
+      text: t(locale, "handover.item.request", {
+        code: r.trackingCode,
+        kind: term("kind", r.kind),
+        state: term("state", r.status),
+        description: r.description.slice(0, 80),
+      }),
+    });
   }
   const overdue = input.milestones
     .filter((m) => OPEN_MILESTONE.has(m.status) && m.dueAt !== null && m.dueAt < input.now)
@@ -59,7 +87,11 @@ export function selectHandoverItems(input: {
     items.push({
       source: "milestone",
       refId: m.id,
-      text: `${r?.trackingCode ?? m.requestId} ${m.name} overdue since ${new Date(m.dueAt!).toISOString()}`,
+      text: t(locale, "handover.item.overdue", {
+        code: r?.trackingCode ?? m.requestId,
+        milestone: term("milestone", m.name),
+        due: when.format(m.dueAt!),
+      }),
     });
   }
   return items;

@@ -1,3 +1,5 @@
+import { can } from "../auth/permission.ts";
+import type { Role } from "../auth/role.ts";
 import { InvalidTransition } from "../errors/index.ts";
 import { t, type Locale, type MessageKey } from "../i18n/index.ts";
 
@@ -84,4 +86,12 @@ export function noticeCategoryName(category: NoticeCategory, locale: Locale): st
 /** The body as residents read it: the branch's service and complaint phones are on every notice. */
 export function noticeBodyWithPhones(body: string, phones: { servicePhone: string; complaintPhone: string }, locale: Locale): string {
   return `${body}\n\n${t(locale, "notice.footer", phones)}`;
+}
+
+/**
+ * An emergency or outage notice (停水停电) written by someone who may publish emergencies goes out at once and is approved
+ * afterwards; every other notice, emergencies drafted by others included, waits for the supervisor's approval first.
+ */
+export function publishesAtOnce(role: Role, category: NoticeCategory): boolean {
+  return category === "emergency" && can(role, "notice.publishEmergency");
 }

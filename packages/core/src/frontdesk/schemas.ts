@@ -69,14 +69,23 @@ export const HandoverInputSchema = z.strictObject({
   /** Items the shift adds by hand, besides those filled in from the system. */
   items: z.array(text(500)).max(50).optional(),
 });
+/** The one handing over corrects the list before it is signed: notes replaced, items removed or added. */
+export const HandoverEditInputSchema = z
+  .strictObject({
+    notes: z.union([text(2000), z.literal("")]).optional(),
+    removeItemIds: z.array(ref).max(200).optional(),
+    addItems: z.array(text(500)).max(50).optional(),
+  })
+  .refine((v) => v.notes !== undefined || !!v.removeItemIds?.length || !!v.addItems?.length, { message: "nothing to change" });
 export const HandoverSignInputSchema = z.strictObject({
   /** Items the incoming shift takes over; any left out stay unsigned and the handover is flagged. */
   itemIds: z.array(ref).max(200).optional(),
   note: text(500).optional(),
 });
 
+export const DUTY_LOG_KINDS = ["abnormal", "routine", "safety", "equipment", "other"] as const;
 export const DutyLogInputSchema = z.strictObject({
-  kind: z.enum(["abnormal", "routine", "safety", "equipment", "other"]),
+  kind: z.enum(DUTY_LOG_KINDS),
   what: text(1000),
   handled: text(1000),
   at: instant.optional(),
@@ -97,7 +106,13 @@ export const SurveyInputSchema = z.strictObject({
     .max(30)
     .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { message: "question ids must be unique" }),
 });
-export const SurveySendInputSchema = z.union([z.strictObject({ communityId: ref }), z.strictObject({ closedRequestsSince: instant })]);
+/** Whom a survey goes to: the verified residents of a community, of a building, every verified one, or those of recently closed requests. */
+export const SurveySendInputSchema = z.union([
+  z.strictObject({ communityId: ref }),
+  z.strictObject({ buildingId: ref }),
+  z.strictObject({ allVerified: z.literal(true) }),
+  z.strictObject({ closedRequestsSince: instant }),
+]);
 export const SurveyAnswerInputSchema = z.strictObject({
   answers: z
     .array(

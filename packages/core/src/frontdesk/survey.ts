@@ -33,3 +33,16 @@ export function surveyPercent(t: { scoreSum: number; scoreCount: number }, scale
   const mean = t.scoreSum / t.scoreCount;
   return Math.round(((mean - 1) / (scale - 1)) * 1000) / 10;
 }
+
+/** Whom a survey is sent to (besides residents of recently closed requests, chosen by the requests themselves). */
+export type SurveyPlaceTarget = { communityId: string } | { buildingId: string } | { allVerified: true };
+
+/**
+ * Whether a survey for `target` reaches a verified resident known at these places: the unit on their record and
+ * every unit they filed a request from (a record verified before its first request has no unit of its own).
+ */
+export function surveyReaches(target: SurveyPlaceTarget, places: ReadonlyArray<{ communityId: string; buildingId: string }>): boolean {
+  if ("allVerified" in target) return true;
+  if ("communityId" in target) return places.some((p) => p.communityId === target.communityId);
+  return places.some((p) => p.buildingId === target.buildingId);
+}

@@ -34,7 +34,9 @@ export type IdPrefix =
   | "fp"
   | "ccr"
   | "hov"
-  | "case";
+  | "case"
+  | "pa" // public area
+  | "stk"; // one-time staff link or code
 
 function randomChars(length: number, alphabet: string): string {
   const bytes = new Uint8Array(length);

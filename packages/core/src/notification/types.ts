@@ -7,8 +7,13 @@ export const NOTICE_TYPES = [
   "milestone.breach",
   "milestone.escalation",
   "request.received",
+  "request.trackingLink",
+  "request.dispatched",
+  "request.closed",
   "request.alarm",
   "resident.otp",
+  "staff.link", // an invite or a password reset: a one-time link to set the password
+  "staff.code", // forgot password: a one-time code
   "workOrder.review",
   "workOrder.priceDecided",
   "workOrder.dispatched",
@@ -32,11 +37,21 @@ export const ChannelNameSchema = z.enum(CHANNEL_NAMES);
 export const URGENT_NOTICES: ReadonlySet<NoticeType> = new Set([
   "request.alarm",
   "resident.otp",
+  "staff.link",
+  "staff.code",
   "milestone.breach",
   "milestone.escalation",
   "workOrder.review",
   "complaint.escalated",
 ]);
+
+/**
+ * Whether quiet hours hold this delivery back: only SMS and email to residents (and callers) of a non-urgent
+ * notice. The in-app inbox is never held, and staff are never held by residents' quiet hours.
+ */
+export function heldByQuietHours(type: NoticeType, to: "resident" | "contact" | "staff" | "branch", channel: ChannelName): boolean {
+  return !URGENT_NOTICES.has(type) && (to === "resident" || to === "contact") && (channel === "sms" || channel === "email");
+}
 
 export function renderNotice(type: NoticeType, locale: Locale, params: Record<string, string | number>): { title: string; body: string } {
   return {

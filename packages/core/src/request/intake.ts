@@ -8,7 +8,9 @@ import { ALARM_KINDS, type Channel, type RequestKind, type Urgency } from "./kin
 import type { CreateRequestInput, MilestoneName, StaffCreateRequestInput } from "./schema.ts";
 
 /** Where a request is; a unit's `label` ("阳光花园一期 1栋502") is kept with the request for the register and its search. */
-export type Place = { unitId: string; communityId: string; label?: string } | { area: string; communityId: string | null };
+export type Place =
+  | { unitId: string; communityId: string; label?: string }
+  | { area: string; communityId: string | null; placeId?: string | null };
 
 export interface IntakeContext {
   branch: { id: string; trackingPrefix: string };
@@ -21,7 +23,12 @@ export interface IntakeContext {
   dutyOwnerId: string | null;
   place: Place;
   now: number;
+  /** Where the tracking page lives (`https://…/b/{branch}/t/`): a caller recorded by staff gets the link by SMS. */
+  trackingBase?: string;
 }
+
+/** Channels where staff record what a caller said: the caller is sent the tracking link (DOMAIN.md "Keeping the resident informed"). */
+export const LINK_BY_SMS_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(["phone", "walk-in", "letter"]);
 
 export interface PlannedMilestone {
   id: string;
@@ -52,6 +59,8 @@ export interface IntakePlan {
     unitLabel: string | null;
     communityId: string | null;
     area: string | null;
+    /** The building or public area a QR poster named. */
+    placeId: string | null;
     appointmentFrom: number | null;
     appointmentTo: number | null;
     keyLeft: boolean | null;
@@ -78,7 +87,14 @@ export interface IntakePlan {
    * registered with the contact phone. Whether there is one is known only where the request is written: the
    * database links the request to that resident and keeps a notice marked `ifResident` only when it found one.
    */
-  notices: Array<{ type: "request.alarm" | "request.received"; recipients: string[]; params: Record<string, string>; ifResident?: true }>;
+  notices: Array<{
+    type: "request.alarm" | "request.received" | "request.trackingLink";
+    recipients: string[];
+    params: Record<string, string>;
+    ifResident?: true;
+    /** A direct SMS to this phone (the caller's tracking link). */
+    to?: string;
+  }>;
 }
 
 /** A new request of any kind from any channel: checked against the branch's lists, classified, its clocks started. */
@@ -93,11 +109,13 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
   const urgency = classifyUrgency(ctx.settings.categories, input.kind, input.category, override?.urgency);
   const id = newId("req", ctx.now);
   const eventId = newId("evt", ctx.now);
+  const trackingCode = newTrackingCode(ctx.branch.trackingPrefix);
+  const sendLink = ctx.actor !== null && ctx.trackingBase !== undefined && LINK_BY_SMS_CHANNELS.has(ctx.channel);
   const planned = milestonesFor(ctx.policy, { kind: input.kind, urgency, category: input.category, trigger: "created", at: ctx.now });
   return {
     request: {
       id,
-      trackingCode: newTrackingCode(ctx.branch.trackingPrefix),
+      trackingCode,
       kind: input.kind,
       category: input.category ?? null,
       urgency,
@@ -112,6 +130,7 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
       unitLabel: "unitId" in ctx.place ? (ctx.place.label ?? null) : null,
       communityId: ctx.place.communityId,
       area: "area" in ctx.place ? ctx.place.area : null,
+      placeId: "area" in ctx.place ? (ctx.place.placeId ?? null) : null,
       appointmentFrom: input.appointment?.from ?? null,
       appointmentTo: input.appointment?.to ?? null,
       keyLeft: input.keyLeft ?? null,
@@ -143,6 +162,16 @@ export function planIntake(input: CreateRequestInput | StaffCreateRequestInput, 
           ]
         : []),
       { type: "request.received" as const, recipients: ["resident"], params: { commitment: "" }, ifResident: true as const },
+      ...(sendLink
+        ? [
+            {
+              type: "request.trackingLink" as const,
+              recipients: [],
+              to: input.contact.phone,
+              params: { link: `${ctx.trackingBase}${encodeURIComponent(trackingCode)}` },
+            },
+          ]
+        : []),
     ],
     milestones: planned.map((m) => plannedMilestone(m, ctx.now)),
   };

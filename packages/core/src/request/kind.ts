@@ -19,7 +19,7 @@ export const KIND_CODE: Record<RequestKind, string> = {
 /** Kinds that alert the branch manager at once and ignore quiet hours. */
 export const ALARM_KINDS: ReadonlySet<RequestKind> = new Set(["medical", "security", "disaster"]);
 
-export const CHANNELS = ["portal", "phone", "walk-in", "letter", "staff-found"] as const;
+export const CHANNELS = ["portal", "phone", "walk-in", "letter", "staff-found", "qr"] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const ChannelSchema = z.enum(CHANNELS);
 

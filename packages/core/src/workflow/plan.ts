@@ -119,8 +119,21 @@ export function planStep(kind: RequestKind, action: string, rawInput: unknown, s
       parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message })),
     );
   }
-  const effect = def.apply(parsed.data, ctx);
-  const next = nextState(wf.machine, state, action, who, ctx.record, effect.outcome);
+  const applied = def.apply(parsed.data, ctx);
+  const next = nextState(wf.machine, state, action, who, ctx.record, applied.outcome);
+  const closes = isTerminal(wf.machine, next) && !isTerminal(wf.machine, state);
+  // The resident hears of every close they did not do themselves, unless the closing step is the answer itself.
+  const answered = applied.notices?.some((n) => n.type === "request.reply");
+  const effect: StepEffect =
+    closes && who !== "resident" && !answered
+      ? {
+          ...applied,
+          notices: [
+            ...(applied.notices ?? []),
+            { type: "request.closed", recipients: ["resident"], params: { trackingCode: ctx.request.trackingCode } },
+          ],
+        }
+      : applied;
   const starts: StepPlan["starts"] = [];
   const entered = next !== state ? wf.machine.onEnter?.[next] : undefined;
   if (entered) starts.push({ trigger: entered, ...(effect.dueAt !== undefined ? { dueAt: effect.dueAt } : {}) });
@@ -130,6 +143,33 @@ export function planStep(kind: RequestKind, action: string, rawInput: unknown, s
     effect,
     meets: [...(machineStep.meets ?? [])],
     starts,
-    closes: isTerminal(wf.machine, next) && !isTerminal(wf.machine, state),
+    closes,
   };
+}
+
+/** What happens next on a request, as "my requests" tells the resident: their own step, or what the branch does now. */
+export type NextStep = { yours: StepName } | { waiting: "dispatch" | "review" | "visit" | "repair" | "followUp" | "done" | "handling" };
+
+const REPAIR_WAITING: Record<string, Extract<NextStep, { waiting: string }>["waiting"]> = {
+  received: "dispatch",
+  approved: "dispatch",
+  returned: "dispatch",
+  review: "review",
+  dispatched: "visit",
+  onSite: "repair",
+  inProgress: "repair",
+  refused: "repair",
+  refusalSigned: "repair",
+  awaitingPayment: "followUp",
+};
+
+const SIDE_STEPS = new Set(["withdraw", "defer-acceptance", "decline-price", "refuse-quote", "return-work"]);
+
+export function nextStepOf(kind: RequestKind, status: string, record: Record<string, unknown> = {}): NextStep {
+  if (isClosedStatus(status)) return { waiting: "done" };
+  // The resident's main step: agreeing, accepting, confirming; refusing, deferring or withdrawing stay open but are not "next".
+  const yours = allowedActions(kind, status, "resident", record).filter((s) => !SIDE_STEPS.has(s));
+  if (yours[0]) return { yours: yours[0] as StepName };
+  if (kind === "repair") return { waiting: REPAIR_WAITING[status] ?? "handling" };
+  return { waiting: "handling" };
 }

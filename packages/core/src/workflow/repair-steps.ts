@@ -94,11 +94,19 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
   })),
 
   dispatch: step(
-    z.strictObject({
-      technicianId: z.string().min(3).max(64).optional(),
-      itemCode: z.string().min(2).max(41).optional(),
-      appointment: z.strictObject({ from: Instant, to: Instant }).optional(),
-    }),
+    z
+      .strictObject({
+        technicianId: z.string().min(3).max(64).optional(),
+        itemCode: z.string().min(2).max(41).optional(),
+        /** 预约维修时间: when the technician will come. */
+        appointment: z.strictObject({ from: Instant, to: Instant }).optional(),
+        /** 留钥匙: the resident left a key, so the technician may enter without them. */
+        keyLeft: z.boolean().optional(),
+      })
+      .refine((v) => !v.appointment || v.appointment.to > v.appointment.from, {
+        message: "the appointment must end after it starts",
+        path: ["appointment", "to"],
+      }),
     (i, ctx) => {
       const w = wo(ctx);
       let item = w.item;
@@ -114,16 +122,45 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
           "technicianId",
           i.technicianId ? "not an active technician of this branch" : "no technician available; choose one by hand",
         );
+      const visit = {
+        ...(i.appointment ? { appointment: { from: i.appointment.from, to: i.appointment.to } } : {}),
+        ...(i.keyLeft !== undefined ? { keyLeft: i.keyLeft } : {}),
+      };
+      const when: Record<string, string> = i.appointment
+        ? { appointmentFrom: new Date(i.appointment.from).toISOString(), appointmentTo: new Date(i.appointment.to).toISOString() }
+        : {};
       return {
         record: keep(ctx, {
           item,
           technicianId: chosen.id,
-          dispatches: [...w.dispatches, { technicianId: chosen.id, auto: !i.technicianId, ...signed(ctx) }],
+          dispatches: [...w.dispatches, { technicianId: chosen.id, auto: !i.technicianId, ...visit, ...signed(ctx) }],
         }),
         publicNote: "dispatched",
-        data: { technicianId: chosen.id, auto: !i.technicianId, item: item.code, appointment: i.appointment ?? null },
+        data: {
+          technicianId: chosen.id,
+          technicianName: chosen.name,
+          auto: !i.technicianId,
+          item: item.code,
+          appointment: i.appointment ?? null,
+          keyLeft: i.keyLeft ?? null,
+        },
         assigneeId: chosen.id,
-        notices: [{ type: "workOrder.dispatched", recipients: [`staff:${chosen.id}`], params: { ...code(ctx), item: item.name["zh-CN"] } }],
+        visit: {
+          ...(i.appointment ? { appointmentFrom: i.appointment.from, appointmentTo: i.appointment.to } : {}),
+          ...(i.keyLeft !== undefined ? { keyLeft: i.keyLeft } : {}),
+        },
+        notices: [
+          {
+            type: "workOrder.dispatched",
+            recipients: [`staff:${chosen.id}`],
+            params: { ...code(ctx), item: item.name["zh-CN"], ...when },
+          },
+          {
+            type: "request.dispatched",
+            recipients: ["resident"],
+            params: { ...code(ctx), item: item.name["zh-CN"], technician: chosen.name, ...when },
+          },
+        ],
       };
     },
   ),

@@ -90,6 +90,8 @@ export interface StepEffect {
   dueAt?: number;
   /** The technician the request is now with (repairs). */
   assigneeId?: string | null;
+  /** The visit agreed at dispatch: appointment (预约维修时间) and whether a key was left (留钥匙). */
+  visit?: { appointmentFrom?: number; appointmentTo?: number; keyLeft?: boolean };
   /** Set when an unsatisfied follow-up reopened the request. */
   reopened?: boolean;
   /** The resident's score given in a follow-up (the request's satisfaction). */

@@ -52,7 +52,14 @@ export interface WorkOrder {
   };
   priceApproval?: { approved: boolean; note?: string; by: string; at: number };
   technicianId?: string;
-  dispatches: Array<{ technicianId: string; auto: boolean; by: string; at: number }>;
+  dispatches: Array<{
+    technicianId: string;
+    auto: boolean;
+    appointment?: { from: number; to: number };
+    keyLeft?: boolean;
+    by: string;
+    at: number;
+  }>;
   onSite?: {
     confirmed: boolean;
     correction?: { from: WorkItem; to: WorkItem; reason: string };

@@ -34,7 +34,10 @@ describe("handover auto-fill", () => {
       ["milestone", "m1"],
       ["milestone", "m6"],
     ]);
-    expect(items[0]!.text).toContain("YG-r1");
+    expect(items[0]!.text).toBe("YG-r1 报修·已受理:desc r1");
+    expect(items[1]!.text).toBe("YG-r3 “修复”已超时(应于 05/01 19:59 前完成)");
+    const en = selectHandoverItems({ ownerId: "stf_a", requests: [req("r1", "stf_a")], milestones: [], now: NOW, locale: "en" });
+    expect(en[0]!.text).toBe("YG-r1 Repair · Received: desc r1");
   });
 
   it("is empty for a quiet shift", () => {

@@ -184,7 +184,36 @@ describe("repair: dispatch", () => {
     expect(f.wo.dispatches).toEqual([{ technicianId: "t-plumb-c1", auto: true, by: "staff-agent", at: T0 }]);
     expect(p.effect.notices).toEqual([
       { type: "workOrder.dispatched", recipients: ["staff:t-plumb-c1"], params: { trackingCode: "TRK-1", item: "更换水龙头阀芯" } },
+      {
+        type: "request.dispatched",
+        recipients: ["resident"],
+        params: { trackingCode: "TRK-1", item: "更换水龙头阀芯", technician: "水工" },
+      },
     ]);
+    expect(p.effect.visit).toEqual({});
+  });
+
+  it("records the appointment (预约维修时间) and whether a key was left (留钥匙), and tells the resident both", () => {
+    const f = new Flow("repair");
+    const from = "2026-03-02T01:00:00Z";
+    const to = "2026-03-02T03:00:00Z";
+    const p = f.do("dispatch", { itemCode: "tap-washer", appointment: { from, to }, keyLeft: true }, agent);
+    expect(p.effect.visit).toEqual({ appointmentFrom: Date.parse(from), appointmentTo: Date.parse(to), keyLeft: true });
+    expect(f.wo.dispatches[0]).toMatchObject({ appointment: { from: Date.parse(from), to: Date.parse(to) }, keyLeft: true });
+    const resident = p.effect.notices!.find((n) => n.recipients.includes("resident"))!;
+    expect(resident.params).toMatchObject({ appointmentFrom: "2026-03-02T01:00:00.000Z", appointmentTo: "2026-03-02T03:00:00.000Z" });
+    expect(p.effect.data).toMatchObject({ keyLeft: true, appointment: { from: Date.parse(from), to: Date.parse(to) } });
+  });
+
+  it("refuses an appointment that ends before it starts, and a key flag that is not a yes or no", () => {
+    const f = new Flow("repair");
+    const at = "2026-03-02T03:00:00Z";
+    expectCode(
+      () => f.plan("dispatch", { itemCode: "tap-washer", appointment: { from: at, to: at } }, agent),
+      "bad_input",
+      "appointment.to",
+    );
+    expectCode(() => f.plan("dispatch", { itemCode: "tap-washer", keyLeft: "yes" }, agent), "bad_input", "keyLeft");
   });
 
   it("prefers the skill over the community, and falls back to anyone when nobody has the skill", () => {
@@ -372,7 +401,8 @@ describe("repair: a non-standard item", () => {
     expect(p.meets).toEqual(["review"]);
     expect(f.wo.review).toMatchObject({ feasible: false, referral: "厂家售后 400-000-0000", by: "staff-engineeringSupervisor" });
     expect(f.wo.item).toBeUndefined();
-    expect(p.effect.notices).toEqual([]);
+    // The resident is told it is closed (the referral is on their tracking page).
+    expect(p.effect.notices).toEqual([{ type: "request.closed", recipients: ["resident"], params: { trackingCode: "TRK-1" } }]);
   });
 
   it("feasible: the resident must agree to the price before anyone is sent", () => {

@@ -454,3 +454,22 @@ describe("isClosedStatus", () => {
       expect(isClosedStatus(s), s).toBe(false);
   });
 });
+
+describe("nextStepOf: what my requests says comes next", () => {
+  it.each([
+    ["repair", "received", { waiting: "dispatch" }],
+    ["repair", "review", { waiting: "review" }],
+    ["repair", "awaitingPriceApproval", { yours: "approve-price" }],
+    ["repair", "dispatched", { waiting: "visit" }],
+    ["repair", "quoted", { yours: "accept-quote" }],
+    ["repair", "inProgress", { waiting: "repair" }],
+    ["repair", "awaitingAcceptance", { yours: "confirm-completion" }],
+    ["repair", "completed", { yours: "follow-up" }],
+    ["repair", "closed", { waiting: "done" }],
+    ["complaint", "received", { waiting: "handling" }],
+    ["inquiry", "cancelled", { waiting: "done" }],
+  ] as const)("%s in %s", async (kind, status, next) => {
+    const { nextStepOf } = await import("../../src/workflow/plan.ts");
+    expect(nextStepOf(kind, status)).toEqual(next);
+  });
+});

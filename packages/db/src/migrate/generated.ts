@@ -33,6 +33,61 @@ export const MIGRATIONS = {
       "statements": [
         "ALTER TABLE `staff` ADD `communities` text DEFAULT '[]' NOT NULL;"
       ]
+    },
+    {
+      "tag": "0002_staff-places",
+      "statements": [
+        "CREATE TABLE `public_areas` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`branch_id` text NOT NULL,\n\t`community_id` text NOT NULL,\n\t`building_id` text,\n\t`kind` text NOT NULL,\n\t`name` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\tFOREIGN KEY (`branch_id`) REFERENCES `branches`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`building_id`) REFERENCES `buildings`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE INDEX `public_areas_branch_idx` ON `public_areas` (`branch_id`,`community_id`);",
+        "CREATE TABLE `staff_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`staff_id` text NOT NULL,\n\t`purpose` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`staff_id`) REFERENCES `staff`(`id`) ON UPDATE no action ON DELETE no action\n);",
+        "CREATE UNIQUE INDEX `staff_tokens_token_hash_unique` ON `staff_tokens` (`token_hash`);",
+        "CREATE INDEX `staff_tokens_staff_idx` ON `staff_tokens` (`staff_id`,`purpose`);",
+        "DROP INDEX \"branch_settings_history_uq\";",
+        "DROP INDEX \"branches_slug_unique\";",
+        "DROP INDEX \"branches_tracking_prefix_unique\";",
+        "DROP INDEX \"branches_org_idx\";",
+        "DROP INDEX \"organizations_slug_unique\";",
+        "DROP INDEX \"public_areas_branch_idx\";",
+        "DROP INDEX \"refresh_tokens_token_hash_unique\";",
+        "DROP INDEX \"refresh_tokens_family_idx\";",
+        "DROP INDEX \"staff_email_unique\";",
+        "DROP INDEX \"staff_branch_role_idx\";",
+        "DROP INDEX \"staff_tokens_token_hash_unique\";",
+        "DROP INDEX \"staff_tokens_staff_idx\";",
+        "DROP INDEX \"units_building_number_uq\";",
+        "DROP INDEX \"units_branch_idx\";",
+        "ALTER TABLE `staff` ALTER COLUMN \"email\" TO \"email\" text;",
+        "CREATE UNIQUE INDEX `branch_settings_history_uq` ON `branch_settings_history` (`branch_id`,`version`);",
+        "CREATE UNIQUE INDEX `branches_slug_unique` ON `branches` (`slug`);",
+        "CREATE UNIQUE INDEX `branches_tracking_prefix_unique` ON `branches` (`tracking_prefix`);",
+        "CREATE INDEX `branches_org_idx` ON `branches` (`org_id`,`region_id`);",
+        "CREATE INDEX `buildings_community_idx` ON `buildings` (`community_id`,`name`);",
+        "CREATE UNIQUE INDEX `organizations_slug_unique` ON `organizations` (`slug`);",
+        "CREATE UNIQUE INDEX `refresh_tokens_token_hash_unique` ON `refresh_tokens` (`token_hash`);",
+        "CREATE INDEX `refresh_tokens_family_idx` ON `refresh_tokens` (`family_id`);",
+        "CREATE UNIQUE INDEX `staff_email_unique` ON `staff` (`email`);",
+        "CREATE UNIQUE INDEX `staff_phone_unique` ON `staff` (`phone`);",
+        "CREATE INDEX `staff_branch_role_idx` ON `staff` (`branch_id`,`role`);",
+        "CREATE UNIQUE INDEX `units_building_number_uq` ON `units` (`building_id`,`number`);",
+        "CREATE INDEX `units_branch_idx` ON `units` (`branch_id`);",
+        "ALTER TABLE `staff` ALTER COLUMN \"password_hash\" TO \"password_hash\" text;",
+        "ALTER TABLE `staff` ADD `must_change_password` integer DEFAULT false NOT NULL;",
+        "ALTER TABLE `staff` ADD `verified_at` integer;",
+        "ALTER TABLE `staff` ADD `session_version` integer DEFAULT 1 NOT NULL;",
+        "ALTER TABLE `staff` ADD `version` integer DEFAULT 1 NOT NULL;",
+        "ALTER TABLE `buildings` ADD `version` integer DEFAULT 1 NOT NULL;",
+        "ALTER TABLE `communities` ADD `version` integer DEFAULT 1 NOT NULL;",
+        "ALTER TABLE `units` ADD `entrance` text;",
+        "ALTER TABLE `units` ADD `area` real;",
+        "ALTER TABLE `units` ADD `version` integer DEFAULT 1 NOT NULL;"
+      ]
+    },
+    {
+      "tag": "0003_branch-status",
+      "statements": [
+        "ALTER TABLE `branches` ADD `status` text DEFAULT 'active' NOT NULL;",
+        "ALTER TABLE `branches` ADD `suspended_at` integer;"
+      ]
     }
   ],
   "branch": [
@@ -155,6 +210,25 @@ export const MIGRATIONS = {
         "ALTER TABLE `attachments` ADD `step` text;",
         "ALTER TABLE `attachments` ADD `uploaded_by` text;",
         "CREATE INDEX `attachments_request_idx` ON `attachments` (`request_id`,`created_at`);"
+      ]
+    },
+    {
+      "tag": "0009_request-place",
+      "statements": [
+        "ALTER TABLE `requests` ADD `place_id` text;"
+      ]
+    },
+    {
+      "tag": "0010_forum-published",
+      "statements": [
+        "ALTER TABLE `forum_meetings` ADD `published_at` integer;"
+      ]
+    },
+    {
+      "tag": "0011_inbox-subject",
+      "statements": [
+        "ALTER TABLE `inbox` ADD `subject_type` text;",
+        "ALTER TABLE `inbox` ADD `subject_id` text;"
       ]
     }
   ],

@@ -69,7 +69,9 @@ export async function branchPlaces(db: ControlDb, branchId: string) {
   return cs.map((c) => ({
     id: c.id,
     name: c.name,
-    units: us.filter((u) => u.communityId === c.id).map((u) => ({ id: u.id, label: `${u.building}${u.number}` })),
+    units: us
+      .filter((u) => u.communityId === c.id)
+      .map((u) => ({ id: u.id, label: `${u.building}${u.number}`, buildingId: u.buildingId, building: u.building })),
   }));
 }
 

@@ -116,16 +116,21 @@ export async function factsOfRequests(
  */
 export async function rebuildFacts(dbs: Databases, now: number): Promise<{ requests: number }> {
   let count = 0;
-  for (const branch of await dbs.branches()) {
-    const ids = await dbs.branchDb(branch).select({ id: requests.id }).from(requests);
-    for (const { id } of ids) {
-      const facts = await factsOf(dbs, branch, id, (ms) => sentNoticeKeysOf(dbs.supervision, ms), now);
-      if (!facts) continue;
-      await writeFacts(dbs.supervision, [], [facts], now);
-      count += 1;
-    }
-  }
+  for (const branch of await dbs.branches()) count += await rebuildBranchFacts(dbs, branch, now);
   return { requests: count };
+}
+
+/** One branch's facts from its database (a restored branch gets its head-office history back). */
+export async function rebuildBranchFacts(dbs: Databases, branch: BranchRow, now: number): Promise<number> {
+  let count = 0;
+  const ids = await dbs.branchDb(branch).select({ id: requests.id }).from(requests);
+  for (const { id } of ids) {
+    const facts = await factsOf(dbs, branch, id, (ms) => sentNoticeKeysOf(dbs.supervision, ms), now);
+    if (!facts) continue;
+    await writeFacts(dbs.supervision, [], [facts], now);
+    count += 1;
+  }
+  return count;
 }
 
 const REPEAT_WINDOW_MS = 90 * 86_400_000;

@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lte, notInArray, or, sql } from "drizzle-orm";
 import type { BranchDb, ControlDb } from "../client/index.ts";
+import { containsPattern } from "./resident-archive.ts";
 import { units } from "../schema/control.ts";
 import {
   auditLog,
@@ -298,10 +299,16 @@ export async function insertDutyEntry(db: BranchDb, row: typeof dutyLog.$inferIn
   await db.insert(dutyLog).values(row);
 }
 
-export async function listDutyLog(db: BranchDb, f: { from?: number | undefined; to?: number | undefined; limit: number }) {
+/** Entries newest first, within a time range, of one kind, or containing a text in what happened or how it was handled. */
+export async function listDutyLog(
+  db: BranchDb,
+  f: { from?: number | undefined; to?: number | undefined; kind?: string | undefined; q?: string | undefined; limit: number },
+) {
   const where = [];
   if (f.from !== undefined) where.push(gte(dutyLog.at, f.from));
   if (f.to !== undefined) where.push(lte(dutyLog.at, f.to));
+  if (f.kind) where.push(eq(dutyLog.kind, f.kind));
+  if (f.q) where.push(or(like(dutyLog.what, containsPattern(f.q)), like(dutyLog.handled, containsPattern(f.q)))!);
   return db
     .select()
     .from(dutyLog)
@@ -325,15 +332,6 @@ export async function findSurvey(db: BranchDb, id: string): Promise<SurveyRow | 
 
 export async function listSurveys(db: BranchDb, limit: number) {
   return db.select().from(surveys).orderBy(desc(surveys.createdAt), desc(surveys.id)).limit(limit);
-}
-
-/** Verified residents living in any of these units. */
-export async function residentsInUnits(db: BranchDb, unitIds: string[]) {
-  if (unitIds.length === 0) return [];
-  return db
-    .select({ id: residents.id, locale: residents.locale })
-    .from(residents)
-    .where(and(isNotNull(residents.verifiedAt), inArray(residents.unitId, unitIds)));
 }
 
 /** Verified residents who filed (or are named on) a request closed since `since`. */
@@ -495,11 +493,6 @@ export async function replyForumPoint(
 }
 
 // ── resident records ──
-
-/** The archive as a list (phones masked by the caller); newest first. */
-export async function listResidents(db: BranchDb, limit: number) {
-  return db.select().from(residents).orderBy(desc(residents.createdAt), desc(residents.id)).limit(limit);
-}
 
 export async function residentByPhone(db: BranchDb, phone: string) {
   const [row] = await db.select({ id: residents.id }).from(residents).where(eq(residents.phone, phone)).limit(1);

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { BranchDb, ControlDb } from "../client/index.ts";
-import { inbox } from "../schema/branch.ts";
+import { inbox, requests } from "../schema/branch.ts";
 import { staff } from "../schema/control.ts";
 
 export type InboxInsert = typeof inbox.$inferInsert;
@@ -12,10 +12,41 @@ export async function deliverToInbox(db: BranchDb, rows: InboxInsert[]): Promise
   return res.rowsAffected;
 }
 
+/** What an inbox item is about, so that opening it leads there: the request, or the notice, handover, survey or delivery. */
+export type InboxSubject = { type: "request" | "notice" | "handover" | "survey" | "delivery"; id: string; trackingCode?: string };
+export function inboxSubject(row: {
+  requestId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  trackingCode?: string | null;
+}): InboxSubject | null {
+  if (row.subjectType && row.subjectId) return { type: row.subjectType as InboxSubject["type"], id: row.subjectId };
+  if (!row.requestId) return null;
+  return { type: "request", id: row.requestId, ...(row.trackingCode ? { trackingCode: row.trackingCode } : {}) };
+}
+
 export async function listInbox(db: BranchDb, recipient: { type: "resident" | "staff"; id: string }, limit = 50) {
   const where = and(eq(inbox.recipientType, recipient.type), eq(inbox.recipientId, recipient.id));
   const [items, [unread]] = await Promise.all([
-    db.select().from(inbox).where(where).orderBy(desc(inbox.createdAt)).limit(limit),
+    db
+      .select({
+        id: inbox.id,
+        type: inbox.type,
+        title: inbox.title,
+        body: inbox.body,
+        requestId: inbox.requestId,
+        subjectType: inbox.subjectType,
+        subjectId: inbox.subjectId,
+        createdAt: inbox.createdAt,
+        readAt: inbox.readAt,
+        // The resident opens a request by its tracking code, never by its id.
+        trackingCode: requests.trackingCode,
+      })
+      .from(inbox)
+      .leftJoin(requests, eq(requests.id, inbox.requestId))
+      .where(where)
+      .orderBy(desc(inbox.createdAt))
+      .limit(limit),
     db
       .select({ n: sql<number>`count(*)` })
       .from(inbox)
@@ -49,6 +80,15 @@ export async function markInboxRead(
     .set({ readAt: now })
     .where(and(eq(inbox.id, id), eq(inbox.recipientType, recipient.type), eq(inbox.recipientId, recipient.id), isNull(inbox.readAt)));
   return res.rowsAffected === 1;
+}
+
+/** Marks every unread item of one recipient read; returns how many. */
+export async function markAllInboxRead(db: BranchDb, recipient: { type: "resident" | "staff"; id: string }, now: number): Promise<number> {
+  const res = await db
+    .update(inbox)
+    .set({ readAt: now })
+    .where(and(eq(inbox.recipientType, recipient.type), eq(inbox.recipientId, recipient.id), isNull(inbox.readAt)));
+  return res.rowsAffected;
 }
 
 export async function staffByIds(db: ControlDb, ids: string[]) {

@@ -145,6 +145,7 @@ export async function recordIntake(
         orgId: branch.orgId,
         requestId: plan.request.id,
         recipients: n.recipients,
+        ...(n.to ? { to: n.to } : {}),
         params: n.params,
       } as Record<string, unknown>,
     };

@@ -12,6 +12,7 @@ import {
   verifiedResidents,
 } from "./frontdesk.ts";
 import { staffOfBranch } from "./inbox.ts";
+import { findStaffById } from "./staff.ts";
 
 export const noticeNotificationId = (noticeId: string) => `ntf_ntc_${noticeId}`;
 
@@ -24,6 +25,7 @@ function inboxRow(
   type: string,
   now: number,
   render: Render,
+  subject?: { type: "notice" | "handover" | "survey" | "delivery"; id: string },
 ) {
   const locale: Locale = r.locale === "en" ? "en" : "zh-CN";
   return {
@@ -34,17 +36,31 @@ function inboxRow(
     type,
     ...render(locale),
     requestId: null,
+    subjectType: subject?.type ?? null,
+    subjectId: subject?.id ?? null,
     createdAt: now,
   };
 }
 
 /** An inbox row for one resident, rendered in the resident's language. */
-export const residentInboxRow = (r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: Render) =>
-  inboxRow("resident", r, notificationId, type, now, render);
+export const residentInboxRow = (
+  r: { id: string; locale: string },
+  notificationId: string,
+  type: string,
+  now: number,
+  render: Render,
+  subject?: Parameters<typeof inboxRow>[6],
+) => inboxRow("resident", r, notificationId, type, now, render, subject);
 
 /** An inbox row for one staff member, rendered in their language. */
-export const staffInboxRow = (r: { id: string; locale: string }, notificationId: string, type: string, now: number, render: Render) =>
-  inboxRow("staff", r, notificationId, type, now, render);
+export const staffInboxRow = (
+  r: { id: string; locale: string },
+  notificationId: string,
+  type: string,
+  now: number,
+  render: Render,
+  subject?: Parameters<typeof inboxRow>[6],
+) => inboxRow("staff", r, notificationId, type, now, render, subject);
 
 /** One inbox row per verified resident in the notice's audience, in the resident's language, phones appended. */
 export async function noticeInboxRows(
@@ -60,10 +76,17 @@ export async function noticeInboxRows(
   return residents
     .filter((r) => audienceIncludes(n.audience, r.unitId ? (placeOf.get(r.unitId) ?? null) : null))
     .map((r) =>
-      residentInboxRow(r, noticeNotificationId(n.id), "notice.published", now, (locale) => ({
-        title: t(locale, "notify.notice.title" as MessageKey, { title: n.title }),
-        body: noticeBodyWithPhones(n.body, phones, locale),
-      })),
+      residentInboxRow(
+        r,
+        noticeNotificationId(n.id),
+        "notice.published",
+        now,
+        (locale) => ({
+          title: t(locale, "notify.notice.title" as MessageKey, { title: n.title }),
+          body: noticeBodyWithPhones(n.body, phones, locale),
+        }),
+        { type: "notice", id: n.id },
+      ),
     );
 }
 
@@ -97,11 +120,20 @@ export async function flagUnsignedHandovers(control: ControlDb, branch: BranchRo
   const supervisors = await staffOfBranch(control, branch.id, ["serviceSupervisor"]);
   let flagged = 0;
   for (const h of late) {
+    // The supervisor is told who handed over by name, not by a staff id.
+    const by = (await findStaffById(control, h.writtenBy))?.name ?? h.writtenBy;
     const rows = supervisors.map((sup) =>
-      staffInboxRow(sup, `ntf_hdo_late_${h.id}`, "handover.flagged", now, (locale) => ({
-        title: t(locale, "notify.handover.late.title" as MessageKey, { shift: t(locale, `handover.shift.${h.shift}` as MessageKey) }),
-        body: t(locale, "notify.handover.late.body" as MessageKey, { by: h.writtenBy, minutes: HANDOVER_SIGN_GRACE_MS / 60_000 }),
-      })),
+      staffInboxRow(
+        sup,
+        `ntf_hdo_late_${h.id}`,
+        "handover.flagged",
+        now,
+        (locale) => ({
+          title: t(locale, "notify.handover.late.title" as MessageKey, { shift: t(locale, `handover.shift.${h.shift}` as MessageKey) }),
+          body: t(locale, "notify.handover.late.body" as MessageKey, { by, minutes: HANDOVER_SIGN_GRACE_MS / 60_000 }),
+        }),
+        { type: "handover", id: h.id },
+      ),
     );
     if (await flagHandoverOnce(db, h.id, now, rows)) flagged += 1;
   }

@@ -70,3 +70,8 @@ export async function findOutbox(db: BranchDb, id: string) {
   const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
   return row ?? null;
 }
+
+/** Notifications that change nothing else in the branch (a staff member's link or code): the outbox rows alone. */
+export async function insertOutboxRows(db: BranchDb, rows: Array<typeof outbox.$inferInsert>): Promise<void> {
+  if (rows.length) await db.insert(outbox).values(rows);
+}

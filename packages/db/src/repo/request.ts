@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { searchAudit } from "./audit.ts";
 import type { BranchDb } from "../client/index.ts";
 import { auditLog, milestonePauses, milestones, outbox, requestEvents, requests } from "../schema/branch.ts";
 
@@ -30,8 +31,7 @@ export async function writeAudit(db: BranchDb, row: typeof auditLog.$inferInsert
 }
 
 export async function listAudit(db: BranchDb, subject?: { type: string; id: string }, limit = 100) {
-  const where = subject ? and(eq(auditLog.subjectType, subject.type), eq(auditLog.subjectId, subject.id)) : undefined;
-  return db.select().from(auditLog).where(where).orderBy(desc(auditLog.at)).limit(limit);
+  return searchAudit(db, { subjectType: subject?.type, subjectId: subject?.id, limit });
 }
 
 export async function milestonePausesOf(db: BranchDb, milestoneIds: string[]) {

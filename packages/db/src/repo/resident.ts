@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { type CounterStep, countUp } from "./rate-counters.ts";
 import type { BranchDb } from "../client/index.ts";
 import { attachments, deliveries, oneTimeCodes, outbox, requests, residents } from "../schema/branch.ts";
@@ -52,18 +52,44 @@ export async function consumeCode(
     .set({ usedAt: resident.now })
     .where(and(eq(oneTimeCodes.id, codeId), isNull(oneTimeCodes.usedAt)));
   if (used.rowsAffected !== 1) return null;
+  // The phone just proved is the one on the resident's requests: the latest that names a unit gives the record its
+  // name and unit (a record that already has them keeps them), so surveys and notices for that unit reach them.
+  const [filed] = await db
+    .select({ name: requests.contactName, unitId: requests.unitId })
+    .from(requests)
+    .where(and(eq(requests.contactPhone, resident.phone), isNotNull(requests.unitId)))
+    .orderBy(desc(requests.createdAt))
+    .limit(1);
   await db
     .insert(residents)
     .values({
       id: resident.id,
-      name: "",
+      name: filed?.name ?? "",
       phone: resident.phone,
+      unitId: filed?.unitId ?? null,
       verifiedAt: resident.now,
       createdAt: resident.now,
       updatedAt: resident.now,
     })
-    .onConflictDoUpdate({ target: residents.phone, set: { verifiedAt: resident.now, updatedAt: resident.now } });
+    .onConflictDoUpdate({
+      target: residents.phone,
+      set: {
+        verifiedAt: resident.now,
+        updatedAt: resident.now,
+        ...(filed
+          ? {
+              name: sql`case when ${residents.name} = '' then ${filed.name} else ${residents.name} end`,
+              unitId: sql`coalesce(${residents.unitId}, ${filed.unitId})`,
+            }
+          : {}),
+      },
+    });
   const [row] = await db.select({ id: residents.id }).from(residents).where(eq(residents.phone, resident.phone));
+  if (row)
+    await db
+      .update(requests)
+      .set({ residentId: row.id })
+      .where(and(eq(requests.contactPhone, resident.phone), isNull(requests.residentId)));
   return row?.id ?? null;
 }
 

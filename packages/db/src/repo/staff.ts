@@ -9,6 +9,16 @@ export async function findStaffByEmail(db: ControlDb, email: string): Promise<St
   return row ?? null;
 }
 
+export async function findStaffByPhone(db: ControlDb, phone: string): Promise<StaffRow | null> {
+  const [row] = await db.select().from(staff).where(eq(staff.phone, phone)).limit(1);
+  return row ?? null;
+}
+
+/** A login name as core's LoginNameSchema reads it: an email or a phone. */
+export async function findStaffByLogin(db: ControlDb, login: { email: string } | { phone: string }): Promise<StaffRow | null> {
+  return "email" in login ? findStaffByEmail(db, login.email) : findStaffByPhone(db, login.phone);
+}
+
 export async function findStaffById(db: ControlDb, id: string): Promise<StaffRow | null> {
   const [row] = await db.select().from(staff).where(eq(staff.id, id)).limit(1);
   return row ?? null;

@@ -24,6 +24,8 @@ export interface StepWrite {
     status: string;
     closedAt?: number;
     assigneeId?: string | null;
+    /** The visit agreed at dispatch (appointment, key left). */
+    visit?: { appointmentFrom?: number; appointmentTo?: number; keyLeft?: boolean };
     ownerId?: string;
     reopened?: boolean;
     rating?: { score: number; comment: string | null };
@@ -54,6 +56,7 @@ export async function applyStep(db: BranchDb, w: StepWrite) {
           status: w.request.status,
           ...(w.request.closedAt !== undefined ? { closedAt: w.request.closedAt } : {}),
           ...(w.request.assigneeId !== undefined ? { assigneeId: w.request.assigneeId } : {}),
+          ...(w.request.visit ?? {}),
           ...(w.request.ownerId !== undefined ? { ownerId: w.request.ownerId, ownerByDuty: false } : {}),
           ...(w.request.rating ? { satisfaction: w.request.rating.score, ratingComment: w.request.rating.comment, ratedAt: w.now } : {}),
           ...(w.request.reopened ? { reopenCount: sql`${requests.reopenCount} + 1`, closedAt: null } : {}),
@@ -166,22 +169,29 @@ export async function technicianLoads(control: ControlDb, db: BranchDb, branchId
 
 /** Open repair orders, for the dispatch board (technicians × orders). */
 export async function openWorkOrders(db: BranchDb, limit = 500) {
-  return db
-    .select({
-      id: requests.id,
-      trackingCode: requests.trackingCode,
-      status: requests.status,
-      urgency: requests.urgency,
-      category: requests.category,
-      communityId: requests.communityId,
-      assigneeId: requests.assigneeId,
-      createdAt: requests.createdAt,
-      version: requests.version,
-    })
-    .from(requests)
-    .where(and(eq(requests.kind, "repair"), notInArray(requests.status, TERMINAL)))
-    .orderBy(requests.createdAt)
-    .limit(limit);
+  return (
+    db
+      .select({
+        id: requests.id,
+        trackingCode: requests.trackingCode,
+        status: requests.status,
+        urgency: requests.urgency,
+        category: requests.category,
+        description: requests.description,
+        unitId: requests.unitId,
+        area: requests.area,
+        communityId: requests.communityId,
+        assigneeId: requests.assigneeId,
+        appointmentFrom: requests.appointmentFrom,
+        createdAt: requests.createdAt,
+        version: requests.version,
+      })
+      .from(requests)
+      .where(and(eq(requests.kind, "repair"), notInArray(requests.status, TERMINAL)))
+      // Urgent first (an elevator entrapment never waits under a dripping tap), then the oldest.
+      .orderBy(sql`case ${requests.urgency} when 'urgent' then 0 else 1 end`, requests.createdAt)
+      .limit(limit)
+  );
 }
 
 export async function pendingTransfer(db: BranchDb, requestId: string) {

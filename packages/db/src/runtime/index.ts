@@ -35,6 +35,11 @@ export interface Databases {
 const BRANCH_TTL_MS = 30_000;
 const branchCache = new Map<string, { row: BranchRow | null; at: number }>();
 
+/** Drops this isolate's cached branch rows: after a branch is suspended, renamed or deleted here. */
+export function forgetCachedBranches(): void {
+  branchCache.clear();
+}
+
 export function openDatabases(env: DbEnv): Databases {
   const token = env.LIBSQL_AUTH_TOKEN;
   const open = new Map<string, unknown>();

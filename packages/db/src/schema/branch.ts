@@ -41,6 +41,8 @@ export const requests = sqliteTable(
     unitLabel: text("unit_label"),
     communityId: text("community_id"),
     area: text("area"),
+    /** The building or public area of the QR poster the request came from (control database id). */
+    placeId: text("place_id"),
     appointmentFrom: instant("appointment_from"),
     appointmentTo: instant("appointment_to"),
     keyLeft: integer("key_left", { mode: "boolean" }),
@@ -226,6 +228,9 @@ export const inbox = sqliteTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     requestId: text("request_id"),
+    /** What the item is about when it is not a request: notice | handover | survey | delivery (with its id). */
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
     createdAt: instant("created_at").notNull(),
     readAt: instant("read_at"),
   },
@@ -411,6 +416,8 @@ export const forumMeetings = sqliteTable("forum_meetings", {
   attendees: integer("attendees").notNull(),
   minutes: text("minutes").notNull(),
   recordedBy: text("recorded_by").notNull(),
+  /** When the minutes and replies were published to residents (portal); null while kept internal. */
+  publishedAt: instant("published_at"),
   ...timestamps,
 });
 

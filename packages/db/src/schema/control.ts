@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { BranchStatus } from "@wuye/core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, instant, json, timestamps, version } from "./columns.ts";
 
 export const organizations = sqliteTable("organizations", {
@@ -36,6 +37,9 @@ export const branches = sqliteTable(
     /** Where the tenant's database lives: a libSQL URL (local server path or Turso). */
     dbUrl: text("db_url").notNull(),
     unitCount: integer("unit_count").notNull().default(0),
+    /** active | suspended (core's BranchStatus): a suspended branch is read-only. */
+    status: text("status").$type<BranchStatus>().notNull().default("active"),
+    suspendedAt: instant("suspended_at"),
     ...timestamps,
   },
   (t) => [index("branches_org_idx").on(t.orgId, t.regionId)],
@@ -48,16 +52,42 @@ export const communities = sqliteTable("communities", {
     .references(() => branches.id),
   name: text("name").notNull(),
   ...timestamps,
+  version: version(),
 });
 
-export const buildings = sqliteTable("buildings", {
-  id: id(),
-  communityId: text("community_id")
-    .notNull()
-    .references(() => communities.id),
-  name: text("name").notNull(),
-  ...timestamps,
-});
+export const buildings = sqliteTable(
+  "buildings",
+  {
+    id: id(),
+    communityId: text("community_id")
+      .notNull()
+      .references(() => communities.id),
+    name: text("name").notNull(),
+    ...timestamps,
+    version: version(),
+  },
+  (t) => [index("buildings_community_idx").on(t.communityId, t.name)],
+);
+
+/** 公共区域: lobby, garage, elevator n…; a QR poster can name one, so a request records where it was made. */
+export const publicAreas = sqliteTable(
+  "public_areas",
+  {
+    id: id(),
+    branchId: text("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    communityId: text("community_id")
+      .notNull()
+      .references(() => communities.id),
+    buildingId: text("building_id").references(() => buildings.id),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    ...timestamps,
+    version: version(),
+  },
+  (t) => [index("public_areas_branch_idx").on(t.branchId, t.communityId)],
+);
 
 export const units = sqliteTable(
   "units",
@@ -73,7 +103,12 @@ export const units = sqliteTable(
       .notNull()
       .references(() => communities.id),
     number: text("number").notNull(),
+    /** 单元: the stairway entrance, as written on the building. */
+    entrance: text("entrance"),
+    /** 面积 in square metres. */
+    area: real("area"),
     ...timestamps,
+    version: version(),
   },
   (t) => [uniqueIndex("units_building_number_uq").on(t.buildingId, t.number), index("units_branch_idx").on(t.branchId)],
 );
@@ -87,9 +122,10 @@ export const staff = sqliteTable(
       .references(() => organizations.id),
     branchId: text("branch_id").references(() => branches.id),
     regionId: text("region_id").references(() => regions.id),
-    email: text("email").notNull().unique(),
+    /** A login name: an email, a phone, or both (Chinese staff log in by phone). */
+    email: text("email").unique(),
     name: text("name").notNull(),
-    phone: text("phone"),
+    phone: text("phone").unique(),
     role: text("role").notNull(),
     skills: json<string[]>("skills").notNull().default([]),
     /** Communities a technician serves (dispatch prefers them). */
@@ -97,9 +133,17 @@ export const staff = sqliteTable(
     locale: text("locale").notNull().default("zh-CN"),
     /** Channels per notice type, e.g. {"milestone.breach": ["inbox","sms"]}; missing types get the inbox. */
     notifyPrefs: json<Record<string, string[]>>("notify_prefs").notNull().default({}),
-    passwordHash: text("password_hash").notNull(),
+    /** Null until an invite is accepted. */
+    passwordHash: text("password_hash"),
+    /** Set by an invite or a manager's reset: the first login asks for a new password before anything else. */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    /** When a one-time link sent to the member's phone or email was used: "forgot password" goes only there. */
+    verifiedAt: instant("verified_at"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** Raised by logout, deactivation and a reused refresh token: access tokens of an older version answer 401. */
+    sessionVersion: integer("session_version").notNull().default(1),
     ...timestamps,
+    version: version(),
   },
   (t) => [index("staff_branch_role_idx").on(t.branchId, t.role)],
 );
@@ -120,6 +164,24 @@ export const refreshTokens = sqliteTable(
     createdAt: instant("created_at").notNull(),
   },
   (t) => [index("refresh_tokens_family_idx").on(t.familyId)],
+);
+
+/** One-time links and codes: invite (sets the first password), reset (by the manager), forgot (a code). */
+export const staffTokens = sqliteTable(
+  "staff_tokens",
+  {
+    id: id(),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    purpose: text("purpose").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [index("staff_tokens_staff_idx").on(t.staffId, t.purpose)],
 );
 
 /** Failed logins per key (email, IP) in a sliding window: the brute-force limiter. */

@@ -53,6 +53,8 @@ export type NoticeView = Output<Console["notices"]["$get"]>["items"][number];
 export type DispatchBoard = {
   technicians: Array<{ id: string; name: string; skills: string[]; communities: string[]; openOrders: number; orders: WorkOrderRow[] }>;
   unassigned: WorkOrderRow[];
+  /** The branch's skills by code, named in both languages. */
+  skills: Array<{ code: string; name: { zh: string; en: string } }>;
 };
 export type WorkOrderRow = {
   id: string;
@@ -60,6 +62,9 @@ export type WorkOrderRow = {
   status: string;
   urgency: string;
   category: string | null;
+  description: string;
+  unitId: string | null;
+  area: string | null;
   communityId: string | null;
   assigneeId: string | null;
   createdAt: string;
@@ -97,6 +102,7 @@ export type Colleague = Output<Console["colleagues"]["$get"]>["items"][number];
 /** A hand-over waiting for the receiver's answer. */
 export type PendingHandOver = NonNullable<WorkflowView["pendingHandOver"]>;
 export type OpenItems = Output<Console["me"]["open-items"]["$get"]>;
+export type MyJobs = Output<Console["me"]["jobs"]["$get"]>;
 export type CaseEntry = Output<Console["cases"]["$get"]>["items"][number];
 
 /** `GET /console/audit` as JSON (it also answers CSV). */

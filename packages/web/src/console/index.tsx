@@ -9,16 +9,22 @@ import { InboxPanel } from "../ui/inbox.tsx";
 import { LoginForm } from "../ui/login.tsx";
 import { TopBar } from "../ui/shell.tsx";
 import { DispatchBoardPage } from "./dispatch.tsx";
+import { MyJobsPage } from "./jobs.tsx";
 import { NewRequest } from "./new-request.tsx";
 import { Notices } from "./notices.tsx";
 import { Register } from "./register.tsx";
 import { RequestPage } from "./request-page.tsx";
 import { CaseLibraryPage } from "./cases/index.tsx";
+import { FrontdeskNav, frontdeskPage } from "./frontdesk/index.tsx";
 import { OpenItemsPage } from "./ownership/open-items.tsx";
 import { SettingsPage } from "./settings/index.tsx";
 import { AuditPage } from "./manager/audit.tsx";
 import { DeliveriesPage } from "./manager/deliveries.tsx";
 import { MyNotificationsPage } from "./manager/my-notifications.tsx";
+import { PlacesPage } from "./places/index.tsx";
+import { PosterPage } from "./places/poster.tsx";
+import { StaffPage } from "./staff/index.tsx";
+import { ChangePasswordForm } from "../ui/password.tsx";
 
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
@@ -117,7 +123,7 @@ export default function Console({ rest }: { rest: string }) {
   const session = useStaffSession();
   const [help, setHelp] = useState(false);
   useShortcuts(() => setHelp(true));
-  if (!session) {
+  if (!session || session.staff.mustChangePassword) {
     return (
       <>
         <TopBar title={tr("web.home.console")} />
@@ -143,7 +149,10 @@ export default function Console({ rest }: { rest: string }) {
   const role = session.staff.role;
   const path = rest || "/";
   const detail = match("/r/:id", path);
+  const poster = match("/poster/:id", path);
+  if (poster) return <PosterPage id={poster.id!} />;
   const here = (p: string) => (path === p ? "page" : undefined);
+  if (!can(role, "request.readAll")) return <TechnicianConsole path={path} detail={detail?.id ?? null} here={here} />;
   let page: ComponentChild;
   if (path === "/new") page = <NewRequest />;
   else if (detail) page = <RequestPage id={detail.id!} />;
@@ -155,7 +164,10 @@ export default function Console({ rest }: { rest: string }) {
   else if (path === "/deliveries") page = <DeliveriesPage />;
   else if (path === "/audit") page = <AuditPage />;
   else if (path === "/me/notifications") page = <MyNotificationsPage />;
-  else page = <Register />;
+  else if (path === "/staff" && can(role, "staff.manage")) page = <StaffPage />;
+  else if (path === "/places" && can(role, "places.manage")) page = <PlacesPage />;
+  else if (path === "/account") page = <ChangePasswordForm />;
+  else page = frontdeskPage(path, role) ?? <Register />;
   return (
     <div class="console">
       <TopBar
@@ -183,6 +195,7 @@ export default function Console({ rest }: { rest: string }) {
                 {tr("w.console.nav.notices")}
               </a>
             )}
+            <FrontdeskNav role={role} path={path} />
             <a href="/console/cases" aria-current={here("/cases")}>
               {tr("w.console.nav.cases")}
             </a>
@@ -202,9 +215,19 @@ export default function Console({ rest }: { rest: string }) {
             <a href="/console/me/notifications" aria-current={here("/me/notifications")}>
               {tr("w.manager.nav.myNotifications")}
             </a>
-            <span class="hint" id="whoami">
+            {can(role, "staff.manage") && (
+              <a href="/console/staff" aria-current={here("/staff")}>
+                {tr("w.staff.nav")}
+              </a>
+            )}
+            {can(role, "places.manage") && (
+              <a href="/console/places" aria-current={here("/places")}>
+                {tr("w.places.nav")}
+              </a>
+            )}
+            <a href="/console/account" class="hint" id="whoami" aria-current={here("/account")} title={tr("w.account.title")}>
               {session.staff.name} · {term("role", role)}
-            </span>
+            </a>
             <button type="button" class="ghost" onClick={() => setHelp(true)} aria-label={tr("w.keys.title")}>
               ?
             </button>
@@ -221,6 +244,44 @@ export default function Console({ rest }: { rest: string }) {
         </aside>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
+
+/**
+ * A technician's console, on the phone: "my jobs" first, the job, the inbox as its own page; a header of one
+ * line (SCREENS.md "Technician": no register, no complaints).
+ */
+function TechnicianConsole({ path, detail, here }: { path: string; detail: string | null; here(p: string): "page" | undefined }) {
+  let page: ComponentChild;
+  if (detail)
+    page = (
+      <>
+        <p class="back">
+          <a href="/console">← {tr("w.jobs.back")}</a>
+        </p>
+        <RequestPage id={detail} />
+      </>
+    );
+  else if (path === "/inbox") page = <InboxPanel source={{ staff: true }} />;
+  else page = <MyJobsPage />;
+  return (
+    <div class="console technician">
+      <TopBar
+        title={tr("w.jobs.title")}
+        home="/console"
+        nav={
+          <>
+            <a href="/console/inbox" aria-current={here("/inbox")} id="nav-inbox">
+              {tr("w.inbox.page")}
+            </a>
+            <button type="button" class="ghost" id="logout" onClick={() => void logout()}>
+              {tr("web.logout")}
+            </button>
+          </>
+        }
+      />
+      <main class="page narrow">{page}</main>
     </div>
   );
 }

@@ -11,8 +11,8 @@ import { Async, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 
 /** Recording a request taken by phone, walk-in or letter: the taker owns it (首问负责制). */
 /** Channels staff record a request from (the portal is the residents' own). */
-const STAFF_CHANNELS = CHANNELS.filter((c): c is StaffChannel => c !== "portal");
-type StaffChannel = Exclude<Channel, "portal">;
+const STAFF_CHANNELS = CHANNELS.filter((c): c is StaffChannel => c !== "portal" && c !== "qr");
+type StaffChannel = Exclude<Channel, "portal" | "qr">;
 
 export function NewRequest() {
   const profile = useProfile(staffSession()?.staff.branch);

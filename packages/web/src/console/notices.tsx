@@ -4,7 +4,9 @@ import {
   NOTICE_CATEGORIES,
   NOTICE_TRANSITIONS,
   NoticeDraftInputSchema,
+  NoticeEditInputSchema,
   NoticeReturnInputSchema,
+  publishesAtOnce,
   type NoticeAction,
   type NoticeCategory,
   type NoticeStatus,
@@ -46,6 +48,7 @@ export function Notices() {
 
 function NoticeRow({ n }: { n: NoticeView }) {
   const role = staffSession()!.staff.role;
+  const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const status = (n.status === "scheduled" ? "published" : n.status) as NoticeStatus;
@@ -85,7 +88,13 @@ function NoticeRow({ n }: { n: NoticeView }) {
         <p class="pre">{n.bodyForResidents}</p>
       )}
       {n.returnComment && <p class="error">{tr("w.notice.returned", { comment: n.returnComment })}</p>}
+      {editing && <DraftForm notice={n} onDone={() => setEditing(false)} />}
       <div class="actions">
+        {!editing && "edit" in (NOTICE_TRANSITIONS[status] ?? {}) && can(role, NOTICE_ACTION_PERMISSION.edit) && (
+          <button type="button" class="secondary" data-action="edit" onClick={() => setEditing(true)}>
+            {tr("w.notice.edit")}
+          </button>
+        )}
         {actions.map((a) => (
           <button
             key={a}
@@ -111,12 +120,17 @@ function NoticeRow({ n }: { n: NoticeView }) {
   );
 }
 
-function DraftForm() {
-  const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState("");
-  const [body, setBody] = useState("");
-  const [category, setCategory] = useState<NoticeCategory>("services");
-  const [publishAt, setPublishAt] = useState("");
+const localInput = (iso: string | null) =>
+  iso ? new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : "";
+
+/** A new draft, or the edit of a draft or returned notice (If-Match: the version shown); an emergency by a manager goes out at once. */
+function DraftForm({ notice, onDone }: { notice?: NoticeView; onDone?(): void }) {
+  const role = staffSession()!.staff.role;
+  const [open, setOpen] = useState(!!notice);
+  const [title, setTitle] = useState(notice?.title ?? "");
+  const [body, setBody] = useState(notice?.body ?? "");
+  const [category, setCategory] = useState<NoticeCategory>(notice?.category ?? "services");
+  const [publishAt, setPublishAt] = useState(localInput(notice?.publishAt ?? null));
   const [errors, setErrors] = useState<FieldErrors>({});
   if (!open) {
     return (
@@ -127,34 +141,57 @@ function DraftForm() {
       </p>
     );
   }
+  const atOnce = !notice && publishesAtOnce(role, category);
+  const close = () => {
+    setOpen(!!notice);
+    onDone?.();
+  };
   async function submit(e: Event) {
     e.preventDefault();
-    const input = { title, body, category, ...(publishAt ? { publishAt: new Date(publishAt).toISOString() } : {}) };
-    const v = validate(NoticeDraftInputSchema, input);
+    const input = { title, body, category, ...(publishAt && !atOnce ? { publishAt: new Date(publishAt).toISOString() } : {}) };
+    const v = validate(notice ? NoticeEditInputSchema : NoticeDraftInputSchema, input);
     if (!v.ok) return setErrors(v.errors);
     try {
-      await staffApi.console.notices.$post({ json: input });
+      if (notice)
+        await staffApi.console.notices[":id"].$patch({
+          param: { id: notice.id },
+          header: { "if-match": ifMatch(notice.version) },
+          json: input,
+        });
+      else await staffApi.console.notices.$post({ json: input });
       invalidate("notices");
-      setOpen(false);
       setTitle("");
       setBody("");
+      close();
     } catch (err) {
+      if (err instanceof ApiError && err.status === 412) {
+        invalidate("notices");
+        return setErrors({ "(body)": tr("w.req.stale") });
+      }
       setErrors(serverErrors(err));
     }
   }
+  const formId = notice ? `notice-edit-${notice.id}` : "notice";
   return (
-    <form class="card" onSubmit={submit} noValidate aria-labelledby="notice-form-title">
-      <h2 id="notice-form-title">{tr("w.notice.new")}</h2>
-      <TextField id="notice-title" label={tr("w.notice.title")} value={title} onValue={setTitle} error={errors.title} maxLength={100} />
+    <form class="card notice-form" id={`${formId}-form`} onSubmit={submit} noValidate aria-labelledby={`${formId}-heading`}>
+      <h2 id={`${formId}-heading`}>{notice ? tr("w.notice.edit") : tr("w.notice.new")}</h2>
+      <TextField
+        id={`${formId}-title`}
+        label={tr("w.notice.title")}
+        value={title}
+        onValue={setTitle}
+        error={errors.title}
+        maxLength={100}
+      />
       <Select
-        id="notice-category"
+        id={`${formId}-category`}
         label={tr("w.form.category")}
         value={category}
         onValue={(v) => setCategory(oneOf(NOTICE_CATEGORIES, v, category))}
         options={NOTICE_CATEGORIES.map((c) => ({ value: c, label: term("notice.category", c) }))}
       />
       <TextArea
-        id="notice-body"
+        id={`${formId}-body`}
         label={tr("w.notice.body")}
         value={body}
         onValue={setBody}
@@ -163,20 +200,27 @@ function DraftForm() {
         maxLength={5000}
         hint={tr("w.notice.phonesAppended")}
       />
-      <TextField
-        id="notice-publish"
-        label={`${tr("w.notice.publishAt")} ${tr("w.optional")}`}
-        type="datetime-local"
-        value={publishAt}
-        onValue={setPublishAt}
-        error={errors.publishAt}
-      />
+      {!atOnce && (
+        <TextField
+          id={`${formId}-publish`}
+          label={`${tr("w.notice.publishAt")} ${tr("w.optional")}`}
+          type="datetime-local"
+          value={publishAt}
+          onValue={setPublishAt}
+          error={errors.publishAt}
+        />
+      )}
+      {atOnce && (
+        <p class="rule-banner refused" role="note" id="emergency-at-once">
+          {tr("w.notice.atOnce")}
+        </p>
+      )}
       <ErrorBox error={errors["(body)"] ?? null} />
       <div class="actions">
         <button type="submit" class="primary">
-          {tr("w.notice.saveDraft")}
+          {notice ? tr("w.notice.saveEdit") : atOnce ? tr("w.notice.publishNow") : tr("w.notice.saveDraft")}
         </button>
-        <button type="button" class="secondary" onClick={() => setOpen(false)}>
+        <button type="button" class="secondary" onClick={close}>
           {tr("w.close")}
         </button>
       </div>

@@ -6,7 +6,7 @@ import type { RequestDetail, StepResult, WorkflowView } from "../api/types.ts";
 import { answer, ApiError, extras, ifMatch, refine } from "../lib/api.ts";
 import { errorText, oneOf } from "../lib/form.ts";
 import { fmtDateTime, term, tr, yuan } from "../lib/i18n.ts";
-import { useProfile } from "../lib/profile.ts";
+import { placeLabel, useProfile } from "../lib/profile.ts";
 import { invalidate, useQuery } from "../lib/query.ts";
 import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
@@ -62,7 +62,7 @@ export function RequestPage({ id }: { id: string }) {
                 {r.contactName} · {r.contactPhone}
               </dd>
               <dt>{tr("w.form.where")}</dt>
-              <dd>{r.area ?? r.unitLabel ?? unitLabel(profile.data, r.unitId)}</dd>
+              <dd>{r.unitLabel ?? placeLabel(profile.data, r)}</dd>
               {r.appointment && (
                 <>
                   <dt>{tr("w.form.appointment")}</dt>
@@ -75,6 +75,12 @@ export function RequestPage({ id }: { id: string }) {
                 <>
                   <dt>{tr("w.req.key")}</dt>
                   <dd>{tr("w.req.keyLeft")}</dd>
+                </>
+              )}
+              {r.kind === "repair" && (
+                <>
+                  <dt>{tr("w.req.dispatchTitle")}</dt>
+                  <dd id="dispatched-to">{dispatchedTo(r.events)}</dd>
                 </>
               )}
               {r.satisfaction !== null && (
@@ -128,13 +134,12 @@ export function RequestPage({ id }: { id: string }) {
   );
 }
 
-function unitLabel(profile: import("../api/types.ts").BranchProfile | undefined, unitId: string | null) {
-  if (!unitId) return "—";
-  for (const c of profile?.communities ?? []) {
-    const u = c.units.find((x) => x.id === unitId);
-    if (u) return `${c.name} ${u.label}`;
-  }
-  return unitId;
+/** Who the job was last dispatched to, and when (the dispatch event keeps the technician's name). */
+function dispatchedTo(events: RequestDetail["events"]): string {
+  const last = events.filter((e) => e.type === "workflow.dispatch").at(-1);
+  if (!last) return tr("w.req.dispatchNone");
+  const name = typeof last.data.technicianName === "string" ? last.data.technicianName : "—";
+  return tr("w.req.dispatchedTo", { name, at: fmtDateTime(last.at) });
 }
 
 function eventLabel(type: string) {
@@ -142,7 +147,7 @@ function eventLabel(type: string) {
   if ((head === "workflow" || head === "step") && tail) return term("step", type.slice(head.length + 1));
   const key = `w.ev.${type}`;
   const text = tr(key as "w.ev.request.created");
-  return text === key ? type : text;
+  return text === key ? tr("w.ev.other") : text;
 }
 
 function EventData({ data }: { data: Record<string, unknown> }) {

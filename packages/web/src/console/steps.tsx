@@ -12,7 +12,7 @@ import { ErrorBox, Field, Select, TextArea, TextField } from "../ui/kit.tsx";
 import { uploadStaffPhoto } from "../lib/uploads.ts";
 import { PhotoUpload, type PhotoUploads } from "../ui/photo-upload.tsx";
 import { SignatureField } from "../ui/signature.tsx";
-import { loadDispatchBoard } from "./dispatch.tsx";
+import { loadDispatchBoard, technicianOption } from "./dispatch.tsx";
 
 type Kind =
   | "text"
@@ -61,6 +61,9 @@ export const STEP_FORMS: Record<string, Spec[]> = {
   dispatch: [
     { name: "technicianId", kind: "technician", optional: true },
     { name: "itemCode", kind: "priceItem", optional: true },
+    { name: "appointment.from", kind: "datetime", optional: true },
+    { name: "appointment.to", kind: "datetime", optional: true },
+    { name: "keyLeft", kind: "bool", optional: true },
   ],
   arrive: [
     { name: "photos", kind: "photos", optional: true },
@@ -246,7 +249,7 @@ export function StepForm({
   const canOverride = hasRole("serviceSupervisor", "branchManager");
   const priceOptions = (profile?.priceList ?? []).map((p) => ({
     value: p.code,
-    label: `${p.name}(${yuan(p.labourFen + p.materialFen)}/${p.unit})`,
+    label: `${p.name}(${yuan(p.labourFen + p.materialFen)}/${term("unit", p.unit)})`,
   }));
 
   async function submit(e: Event) {
@@ -393,10 +396,7 @@ export function StepForm({
                 onValue={(v) => set(s.name, v)}
                 error={err(s.name)}
                 placeholder={tr("w.req.autoTech")}
-                options={(board.data?.technicians ?? []).map((t) => ({
-                  value: t.id,
-                  label: `${t.name}(${t.skills.join("/")} · ${tr("w.board.load", { n: t.openOrders })})`,
-                }))}
+                options={board.data ? board.data.technicians.map((t) => technicianOption(board.data!, t)) : []}
               />
             );
           case "priceItem":

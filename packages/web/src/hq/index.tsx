@@ -3,11 +3,12 @@ import { answer, refine } from "../lib/api.ts";
 import { fmtDateTime, fmtDuration, term, tr } from "../lib/i18n.ts";
 import { type QueryState, useQuery } from "../lib/query.ts";
 import { match, navigate, useLocation } from "../lib/router.ts";
-import { logout, staffApi } from "../lib/session.ts";
+import { staffApi } from "../lib/session.ts";
 import { useStaffSession } from "../lib/use-session.ts";
 import { Async, Badge, Card, ErrorBox } from "../ui/kit.tsx";
 import { LoginForm } from "../ui/login.tsx";
 import { TopBar } from "../ui/shell.tsx";
+import { SignedInAs } from "../ui/signed-in.tsx";
 import { TrendChart } from "./chart.tsx";
 import { Csv } from "../ui/csv-link.tsx";
 import { pct, satisfaction, tone } from "./format.ts";
@@ -219,7 +220,7 @@ function OverdueList({ q, branch }: { q: QueryState<OverdueRows>; branch?: strin
                 <tbody>
                   {items.map((i) => (
                     <tr key={i.milestoneId} class="clickable" onClick={() => navigate(`/hq/r/${i.requestId}`)}>
-                      <td>{i.branch}</td>
+                      <td>{i.name}</td>
                       <td>{term("kind", i.kind)}</td>
                       <td>
                         <a href={`/hq/r/${i.requestId}`}>{term("milestone", i.milestone)}</a>
@@ -357,7 +358,7 @@ export default function Hq({ rest }: { rest: string }) {
   const session = useStaffSession();
   const { query } = useLocation();
   const days = PERIODS.includes(Number(query.get("days")) as 7) ? Number(query.get("days")) : 30;
-  if (!session) {
+  if (!session || session.staff.mustChangePassword) {
     return (
       <>
         <TopBar title={tr("web.home.hq")} />
@@ -388,12 +389,7 @@ export default function Hq({ rest }: { rest: string }) {
             <a href="/hq/reports" aria-current={path.startsWith("/reports") ? "page" : undefined}>
               {tr("w.pdca.nav")}
             </a>
-            <span class="hint">
-              {session.staff.name} · {term("role", session.staff.role)}
-            </span>
-            <button type="button" class="ghost" onClick={() => void logout()}>
-              {tr("web.logout")}
-            </button>
+            <SignedInAs session={session} />
           </>
         }
       />

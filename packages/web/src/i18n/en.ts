@@ -120,7 +120,7 @@ export const webEn: Record<WebKey, string> = {
   "w.step.signature": "Signature (your name)",
   "w.step.reason": "Reason",
   "w.step.noteOptional": "Note (optional)",
-  "w.step.confirm": "Confirm: {step}",
+  "w.step.confirm": "Submit: {step}",
   "w.rate.title": "Rate this service",
   "w.rate.score": "Satisfaction",
   "w.rate.n": "{n} stars",

@@ -119,7 +119,7 @@ export const webZhCN = {
   "w.step.signature": "签名(您的姓名)",
   "w.step.reason": "原因",
   "w.step.noteOptional": "备注(可选)",
-  "w.step.confirm": "确认{step}",
+  "w.step.confirm": "提交:{step}",
   "w.rate.title": "评价本次服务",
   "w.rate.score": "满意度",
   "w.rate.n": "{n} 星",

@@ -1,5 +1,5 @@
 import { ApiError } from "./api.ts";
-import { tr } from "./i18n.ts";
+import { currentLocale, tr } from "./i18n.ts";
 
 interface Issue {
   path: PropertyKey[];
@@ -28,8 +28,11 @@ function message(i: Issue): string {
   if (i.message.includes("plain text")) return tr("w.form.plainText");
   if (i.message.includes("phone")) return tr("w.form.phoneInvalid");
   if (i.message.includes("already used")) return tr("w.form.duplicate");
-  return tr("w.form.invalid", { detail: i.message });
+  return invalid(i.message);
 }
+
+/** "Please check" with the schema's or the API's English explanation for English readers; Chinese text stays Chinese. */
+const invalid = (detail: string) => (currentLocale() === "en" ? tr("w.form.invalid", { detail }) : tr("w.form.checkThis"));
 
 /** Validates with the same zod schema as the API; field path ("contact.phone") → localized message. */
 export function validate<T>(schema: Schema<T>, value: unknown): { ok: true; data: T } | { ok: false; errors: FieldErrors } {
@@ -53,7 +56,7 @@ export const oneOf = <V extends string>(values: readonly V[], value: string, fal
 
 export function serverErrors(err: unknown): FieldErrors {
   if (err instanceof ApiError) {
-    const fields = err.fields;
+    const fields = Object.fromEntries(Object.entries(err.fields).map(([path, text]) => [path, invalid(text)]));
     return Object.keys(fields).length ? fields : { "(body)": errorText(err) };
   }
   return { "(body)": errorText(err) };
@@ -63,7 +66,8 @@ export function errorText(err: unknown): string {
   if (err instanceof ApiError) {
     const p = err.problem;
     if (!p) return tr("w.error.http", { status: err.status });
-    return p.detail && p.detail !== p.title ? `${p.title}(${p.detail})` : p.title;
+    // The detail is the API's English explanation: shown to English readers only, never inside Chinese text.
+    return currentLocale() === "en" && p.detail && p.detail !== p.title ? `${p.title} (${p.detail})` : p.title;
   }
   return tr("w.error.network");
 }

@@ -27,7 +27,18 @@ export function tr(key: TextKey, params: Record<string, string | number> = {}): 
 
 /** A domain term from the shared catalog (kind, milestone, state, step…), falling back to the raw code. */
 export function term(
-  prefix: "kind" | "milestone" | "state" | "step" | "channel" | "role" | "urgency" | "status" | "notice.status" | "notice.category",
+  prefix:
+    | "kind"
+    | "milestone"
+    | "state"
+    | "step"
+    | "channel"
+    | "role"
+    | "urgency"
+    | "status"
+    | "notice.status"
+    | "notice.category"
+    | "unit",
   code: string | null | undefined,
 ): string {
   if (!code) return "";

@@ -7,3 +7,22 @@ export function useProfile(branch: string | null | undefined) {
     staleMs: 60_000,
   });
 }
+
+type Profile = import("../api/types.ts").BranchProfile | undefined;
+
+/** Where a request is, as people say it: the public area as written, or "community unit". */
+export function placeLabel(profile: Profile, r: { area: string | null; unitId: string | null }): string {
+  if (r.area) return r.area;
+  if (!r.unitId) return "—";
+  for (const c of profile?.communities ?? []) {
+    const u = c.units.find((x) => x.id === r.unitId);
+    if (u) return `${c.name} ${u.label}`;
+  }
+  return "—";
+}
+
+/** A category's name in the branch's own list ("电梯故障"), never its code. */
+export function categoryLabel(profile: Profile, code: string | null): string {
+  if (!code) return "";
+  return profile?.categories.find((c) => c.code === code)?.name ?? "";
+}

@@ -118,7 +118,7 @@ export function PortalHome({ branch, profile }: { branch: string; profile: Branc
               {profile.priceList.map((p) => (
                 <tr key={p.code}>
                   <td>{p.name}</td>
-                  <td>{p.unit}</td>
+                  <td>{term("unit", p.unit)}</td>
                   <td class="num">{yuan(p.labourFen)}</td>
                   <td class="num">{yuan(p.materialFen)}</td>
                 </tr>

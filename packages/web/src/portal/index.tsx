@@ -6,6 +6,7 @@ import { Async } from "../ui/kit.tsx";
 import { TopBar } from "../ui/shell.tsx";
 import { PortalHome } from "./home.tsx";
 import { Mine } from "./mine.tsx";
+import { QrRequest } from "./qr.tsx";
 import { RequestForm } from "./request-form.tsx";
 import { Track } from "./track.tsx";
 
@@ -17,7 +18,9 @@ export default function Portal({ branch, rest }: { branch: string; rest: string 
   let page: ComponentChild;
   const newMatch = match("/new/:kind", path) ?? match("/new", path);
   const track = match("/t/:code", path);
-  if (newMatch) page = <Async q={profile}>{(p) => <RequestForm branch={branch} profile={p} kind={newMatch.kind ?? ""} />}</Async>;
+  const qr = match("/qr/:place", path);
+  if (qr) page = <Async q={profile}>{(p) => <QrRequest branch={branch} profile={p} placeId={qr.place!} />}</Async>;
+  else if (newMatch) page = <Async q={profile}>{(p) => <RequestForm branch={branch} profile={p} kind={newMatch.kind ?? ""} />}</Async>;
   else if (track) page = <Track branch={branch} code={track.code!} />;
   else if (path === "/my" || path === "/inbox") page = <Mine branch={branch} />;
   else page = <Async q={profile}>{(p) => <PortalHome branch={branch} profile={p} />}</Async>;
@@ -33,7 +36,14 @@ export default function Portal({ branch, rest }: { branch: string; rest: string 
           </>
         }
       />
-      <main class="page narrow">{page}</main>
+      <main class="page narrow">
+        {profile.data?.status === "suspended" && (
+          <div class="error-box" role="alert" id="branch-suspended">
+            {tr("w.admin.portalSuspended", { phone: profile.data.servicePhone })}
+          </div>
+        )}
+        {page}
+      </main>
     </div>
   );
 }

@@ -5,30 +5,37 @@ import { fmtDateTime, term, tr } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
 import { Async, Card, TextField } from "../ui/kit.tsx";
 import { InboxPanel } from "../ui/inbox.tsx";
+import "../ui/frontdesk.css";
+import { ForumMinutes } from "./forum.tsx";
+import { MyChannels, MyExport, MySurveys } from "./my-sections.tsx";
 
 const tokenKey = (branch: string) => `residentToken:${branch}`;
 
 /** A verified resident's requests and inbox; phone verification first (a one-time code). */
 export function Mine({ branch }: { branch: string }) {
-  const [token, setToken] = useState(() => sessionStorage.getItem(tokenKey(branch)));
+  const [token, setToken] = useState(() => localStorage.getItem(tokenKey(branch)));
   if (!token)
     return (
       <Verify
         branch={branch}
         onToken={(t) => {
-          sessionStorage.setItem(tokenKey(branch), t);
+          localStorage.setItem(tokenKey(branch), t);
           setToken(t);
         }}
       />
     );
   const signOut = () => {
-    sessionStorage.removeItem(tokenKey(branch));
+    localStorage.removeItem(tokenKey(branch));
     setToken(null);
   };
   return (
     <>
       <MyList branch={branch} token={token} onUnauthorized={signOut} />
+      <MySurveys branch={branch} token={token} />
       <InboxPanel source={{ branch, token }} onUnauthorized={signOut} />
+      <MyChannels branch={branch} token={token} />
+      <MyExport branch={branch} token={token} />
+      <ForumMinutes branch={branch} />
       <button type="button" class="link" onClick={signOut}>
         {tr("web.logout")}
       </button>
@@ -53,12 +60,13 @@ function MyList({ branch, token, onUnauthorized }: { branch: string; token: stri
           d.items.length ? (
             <ul class="plain list">
               {d.items.map((r) => (
-                <li key={r.trackingCode}>
+                <li key={r.trackingCode} class="my-request" data-code={r.trackingCode}>
                   <a href={`/b/${branch}/t/${r.trackingCode}`}>
-                    {term("kind", r.kind)} · {r.trackingCode}
+                    <strong>{term("kind", r.kind)}</strong> · {term("state", r.status)}
                   </a>
+                  <p class="my-desc">{r.description}</p>
                   <div class="hint">
-                    {term("state", r.status)} · {fmtDateTime(r.createdAt)}
+                    {tr("w.my.next", { next: nextText(r.nextStep) })} · {fmtDateTime(r.createdAt)}
                   </div>
                 </li>
               ))}
@@ -70,6 +78,12 @@ function MyList({ branch, token, onUnauthorized }: { branch: string; token: stri
       </Async>
     </Card>
   );
+}
+
+/** The next step in the resident's words: their own step, or what the branch is doing now. */
+function nextText(next: { yours?: string | undefined; waiting?: string | undefined }): string {
+  if (next.yours) return tr("w.next.yours", { step: term("step", next.yours) });
+  return tr(`w.next.${next.waiting ?? "handling"}` as "w.next.handling");
 }
 
 function Verify({ branch, onToken }: { branch: string; onToken(token: string): void }) {

@@ -18,16 +18,34 @@ export function promisesFor(profile: BranchProfile, kind: RequestKind, urgent: b
   return profile.commitments.filter((c) => c.kinds.includes(kind) && (c.urgency === null || c.urgency === (urgent ? "urgent" : "normal")));
 }
 
-export function RequestForm({ branch, profile, kind: kindParam }: { branch: string; profile: BranchProfile; kind: string }) {
+/** A QR poster's place (扫码报修): the location is filled in and the request records the channel `qr`. */
+export interface PosterPlace {
+  id: string;
+  name: string;
+  communityId: string;
+  communityName: string;
+}
+
+export function RequestForm({
+  branch,
+  profile,
+  kind: kindParam,
+  place,
+}: {
+  branch: string;
+  profile: BranchProfile;
+  kind: string;
+  place?: PosterPlace;
+}) {
   const [kind, setKind] = useState<RequestKind | "">(
     (PORTAL_KINDS as readonly string[]).includes(kindParam) ? (kindParam as RequestKind) : "",
   );
   const [category, setCategory] = useState("");
   const [description, setDescription] = useState("");
-  const [where, setWhere] = useState<"unit" | "area">("unit");
-  const [communityId, setCommunityId] = useState(profile.communities[0]?.id ?? "");
+  const [where, setWhere] = useState<"unit" | "area">(place ? "area" : "unit");
+  const [communityId, setCommunityId] = useState(place?.communityId ?? profile.communities[0]?.id ?? "");
   const [unitId, setUnitId] = useState("");
-  const [area, setArea] = useState("");
+  const [area, setArea] = useState(place?.name ?? "");
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
   const [apptFrom, setApptFrom] = useState("");
@@ -54,7 +72,13 @@ export function RequestForm({ branch, profile, kind: kindParam }: { branch: stri
       ...(category ? { category } : {}),
       description,
       contact: { name, phone },
-      location: where === "unit" ? { unitId } : { area, ...(communityId ? { communityId } : {}) },
+      location:
+        where === "unit"
+          ? { unitId }
+          : place && area === place.name
+            ? { area, placeId: place.id }
+            : { area, ...(communityId ? { communityId } : {}) },
+      ...(place ? { channel: "qr" as const } : {}),
       ...(kind === "repair" && (apptFrom || apptTo) ? { appointment: { from: toIso(apptFrom), to: toIso(apptTo) } } : {}),
       ...(kind === "repair" ? { keyLeft } : {}),
       ...(photos.ids.length ? { attachmentIds: photos.ids } : {}),

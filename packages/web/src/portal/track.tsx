@@ -53,6 +53,22 @@ export function Track({ branch, code }: { branch: string; code: string }) {
               {tr("w.track.live")}
             </p>
           </Card>
+          {v.visit && (
+            <Card title={tr("w.track.visit")} id="visit">
+              <dl class="kv">
+                <dt>{tr("w.track.technician")}</dt>
+                <dd id="visit-technician">{v.visit.technician ?? "—"}</dd>
+                <dt>{tr("w.track.appointment")}</dt>
+                <dd id="visit-appointment">
+                  {v.visit.appointment
+                    ? `${fmtDateTime(v.visit.appointment.from)} – ${fmtDateTime(v.visit.appointment.to)}`
+                    : tr("w.jobs.noAppointment")}
+                </dd>
+                <dt>{tr("w.track.key")}</dt>
+                <dd id="visit-key">{v.visit.keyLeft ? tr("w.jobs.keyLeft") : tr("w.jobs.noKey")}</dd>
+              </dl>
+            </Card>
+          )}
           <Card title={tr("w.ms.title")} id="milestones">
             <Milestones items={v.milestones} />
           </Card>

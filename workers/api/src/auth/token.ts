@@ -12,7 +12,10 @@ function keyOf(secret: string): Uint8Array {
   return key;
 }
 
-export async function signAccessToken(claims: AccessClaims, secret: string, issuer: string, now: number): Promise<string> {
+/** Access claims plus whether the first login's password change is still due (`mcp`). */
+export type SignedClaims = AccessClaims & { mcp?: boolean };
+
+export async function signAccessToken(claims: SignedClaims, secret: string, issuer: string, now: number): Promise<string> {
   const iat = Math.floor(now / 1000);
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
@@ -23,12 +26,26 @@ export async function signAccessToken(claims: AccessClaims, secret: string, issu
     .sign(keyOf(secret));
 }
 
+export interface VerifiedAccess {
+  actor: Actor;
+  /** The staff member's session version when the token was issued; tokens from before versions count as 1. */
+  sessionVersion: number;
+  /** The login (refresh-token family) the token came from; null for tokens issued before families were named. */
+  familyId: string | null;
+  mustChangePassword: boolean;
+}
+
 /** Only HS256 with our key, issuer and audience; `alg: none`, tampering and expiry all fail here. */
-export async function verifyAccessToken(token: string, secret: string, issuer: string): Promise<Actor> {
+export async function verifyAccessToken(token: string, secret: string, issuer: string): Promise<VerifiedAccess> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], issuer, audience: AUDIENCE });
     const claims = AccessClaimsSchema.parse(payload);
-    return { staffId: claims.sub, orgId: claims.org, role: claims.role, branchId: claims.br, regionId: claims.rgn, locale: claims.loc };
+    return {
+      actor: { staffId: claims.sub, orgId: claims.org, role: claims.role, branchId: claims.br, regionId: claims.rgn, locale: claims.loc },
+      sessionVersion: claims.sv ?? 1,
+      familyId: claims.fam ?? null,
+      mustChangePassword: payload.mcp === true,
+    };
   } catch {
     throw new Unauthenticated("invalid or expired token");
   }

@@ -18,6 +18,7 @@ export const MeetingView = z.object({
   minutes: z.string(),
   recordedBy: z.string(),
   openPoints: z.number(),
+  publishedAt: z.string().nullable().openapi({ description: "when the minutes went on the portal; null while internal" }),
   points: z.array(PointView),
 });
 
@@ -31,6 +32,7 @@ export const meetingView = (m: Loaded) => ({
   minutes: m.minutes,
   recordedBy: m.recordedBy,
   openPoints: m.points.filter((p) => p.reply === null).length,
+  publishedAt: iso(m.publishedAt),
   points: m.points.map((p) => ({
     id: p.id,
     text: p.text,

@@ -22,11 +22,11 @@ export const overdueRoute = createRouter().openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const branches = await branchesInScope(c.var.services, c.var.actor);
-    const slugs = new Map(branches.map((b) => [b.id, b.slug]));
+    const branches = new Map((await branchesInScope(c.var.services, c.var.actor)).map((b) => [b.id, b]));
     const rows = await overdueList(c.var.services.supervision, scopeOf(c.var.actor), c.var.services.now(), q.limit);
     const items = rows.map(({ branchId, dueAt, ...r }) => ({
-      branch: slugs.get(branchId) ?? branchId,
+      branch: branches.get(branchId)?.slug ?? branchId,
+      name: branches.get(branchId)?.name ?? branchId,
       ...r,
       dueAt: iso(dueAt),
     }));
@@ -37,9 +37,9 @@ export const overdueRoute = createRouter().openapi(
       items,
       { items },
       {
-        columns: ["branch", "milestoneId", "requestId", "milestone", "kind", "dueAt", "ageMinutes"],
+        columns: ["branch", "name", "milestoneId", "requestId", "milestone", "kind", "dueAt", "ageMinutes"],
         instants: ["dueAt"],
-        zone: zoneBySlug(branches),
+        zone: zoneBySlug([...branches.values()]),
       },
     );
   },

@@ -74,6 +74,8 @@ export const TrendPoint = z.strictObject({ bucket: z.string(), requests: z.numbe
 export const OverdueItem = z
   .strictObject({
     branch: z.string(),
+    /** The branch's name, as head office lists it (the slug is for links). */
+    name: z.string(),
     milestoneId: z.string(),
     requestId: z.string(),
     milestone: z.string(),

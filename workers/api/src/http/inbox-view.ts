@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { listInbox } from "@wuye/db";
+import { inboxSubject, listInbox } from "@wuye/db";
 import type { Context } from "hono";
 import type { BranchDb } from "@wuye/db";
 import { iso } from "./common.ts";
@@ -13,6 +13,14 @@ export const InboxView = z.object({
       title: z.string(),
       body: z.string(),
       requestId: z.string().nullable(),
+      /** What opening the item leads to; a request carries its tracking code (the resident's way in). */
+      subject: z
+        .object({
+          type: z.enum(["request", "notice", "handover", "survey", "delivery"]),
+          id: z.string(),
+          trackingCode: z.string().optional(),
+        })
+        .nullable(),
       createdAt: z.string(),
       read: z.boolean(),
     }),
@@ -39,6 +47,7 @@ export async function inboxResponse(c: Context, db: BranchDb, recipient: { type:
         title: i.title,
         body: i.body,
         requestId: i.requestId,
+        subject: inboxSubject(i),
         createdAt: iso(i.createdAt),
         read: i.readAt !== null,
       })),

@@ -68,7 +68,7 @@ export function problemFromError(c: Context, err: unknown): Response {
         type: `urn:wuye:problem:${err.code}`,
         title: t(locale, `error.${err.code}` as MessageKey),
         status,
-        detail: err.message,
+        detail: err.extra.explain ? t(locale, err.extra.explain.key as MessageKey, err.extra.explain.params) : err.message,
         instance,
         requestId,
         ...(err.extra.errors?.length ? { errors: err.extra.errors } : {}),

@@ -22,6 +22,7 @@ import {
   type BranchRow,
   findAttachments,
   findCommunity,
+  findPosterPlace,
   findUnitPlace,
   intakeRefusalFacts,
   recordIntake,
@@ -53,6 +54,8 @@ interface CreateArgs {
   rawBody: string;
   clientIp: string;
   waitUntil: (p: Promise<unknown>) => void;
+  /** This site's origin: a caller recorded by staff is sent `<origin>/b/<branch>/t/<code>` by SMS. */
+  origin?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -73,6 +76,13 @@ async function resolvePlace(s: Services, branch: BranchRow, input: CreateArgs["i
     if (!unit || unit.branchId !== branch.id)
       throw new BadInput("unknown unit", [{ path: "location.unitId", message: "no such unit in this branch" }]);
     return { unitId: unit.id, communityId: unit.communityId, label: unit.label };
+  }
+  if (input.location.placeId) {
+    // A QR poster's building or public area: the place names its community.
+    const place = await findPosterPlace(s.control, input.location.placeId);
+    if (!place || place.branchId !== branch.id)
+      throw new BadInput("unknown place", [{ path: "location.placeId", message: "no such building or public area in this branch" }]);
+    return { area: input.location.area, communityId: place.communityId, placeId: place.id };
   }
   const communityId = input.location.communityId ?? null;
   if (communityId) {
@@ -117,6 +127,7 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     dutyOwnerId,
     place,
     now,
+    ...(a.origin ? { trackingBase: `${a.origin}/b/${branch.slug}/t/` } : {}),
   });
   const body: CreatedRequest = {
     id: plan.request.id,

@@ -11,12 +11,13 @@ import {
   type PauseReason,
   reschedule,
 } from "@wuye/core";
-import { applyMilestoneChange, findMilestone, findRequest, type MilestoneUpdate, milestonePausesOf } from "@wuye/db";
+import { applyMilestoneChange, findMilestone, type MilestoneUpdate, milestonePausesOf } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { checkVersion, etagOf, iso, throwIfStale } from "../http/common.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { eventRow, publishAfter } from "../outbox.ts";
+import { findReadableRequest } from "../requests/readable-request.ts";
 
 export type MilestoneChangeAction = MilestoneAction | "breach-reason";
 
@@ -35,8 +36,7 @@ export async function changeMilestone(c: Context<HonoEnv>, change: MilestoneChan
   const { action, body, id, milestoneId } = change;
   requirePermission(c.var.actor, action === "breach-reason" ? "milestone.recordBreachReason" : "milestone.manage");
   const { db, branch } = c.var.tenant;
-  const request = await findRequest(db, { id });
-  if (!request) throw new NotFound("request");
+  const request = await findReadableRequest(db, c.var.actor, id);
   const m = await findMilestone(db, id, milestoneId);
   if (!m) throw new NotFound("milestone");
   checkVersion(change.expected, request.version);

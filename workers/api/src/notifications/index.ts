@@ -2,6 +2,7 @@ import { createRouter } from "../http/openapi.ts";
 import { listDeliveriesRoute } from "./list-deliveries.ts";
 import { myInboxRoute } from "./my-inbox.ts";
 import { myNotificationPreferencesRoute } from "./my-notification-preferences.ts";
+import { readAllInboxRoute } from "./read-all-inbox.ts";
 import { readInboxItemRoute } from "./read-inbox-item.ts";
 import { retryDeliveryRoute } from "./retry-delivery.ts";
 
@@ -9,6 +10,7 @@ import { retryDeliveryRoute } from "./retry-delivery.ts";
 export const notificationRoutes = createRouter()
   .route("/", myInboxRoute)
   .route("/", readInboxItemRoute)
+  .route("/", readAllInboxRoute)
   .route("/", myNotificationPreferencesRoute)
   .route("/", listDeliveriesRoute)
   .route("/", retryDeliveryRoute);

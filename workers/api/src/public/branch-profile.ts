@@ -31,6 +31,7 @@ export const branchProfileRoute = createRouter().openapi(
     return c.json(
       {
         slug: branch.slug,
+        status: branch.status,
         name: locale === "en" ? branch.nameEn : branch.name,
         nameEn: branch.nameEn,
         timeZone: branch.timeZone,

@@ -1,5 +1,6 @@
 import { createRouter } from "../http/openapi.ts";
 import { branchProfileRoute } from "./branch-profile.ts";
+import { forumMinutesRoute } from "./forum-minutes.ts";
 import { rateRequestRoute } from "./rate-request.ts";
 import { submitRequestRoute } from "./submit-request.ts";
 import { trackRequestRoute } from "./track-request.ts";
@@ -9,11 +10,12 @@ export { PHOTO_MAX_BYTES } from "./upload-attachment.ts";
 
 /**
  * What anyone may do without an account, under /public: a branch's profile, submitting a request (with its
- * photos), tracking and rating it. The resident's own pages behind phone verification are in resident/.
+ * photos), tracking and rating it, the published forum minutes. The resident's own pages behind phone verification are in resident/.
  */
 export const publicRoutes = createRouter()
   .route("/", branchProfileRoute)
   .route("/", submitRequestRoute)
   .route("/", trackRequestRoute)
   .route("/", rateRequestRoute)
-  .route("/", uploadAttachmentRoute);
+  .route("/", uploadAttachmentRoute)
+  .route("/", forumMinutesRoute);

@@ -1,6 +1,6 @@
 import { AttachmentViewSchema } from "../attachments/attachment-view.ts";
 import { z } from "@hono/zod-openapi";
-import { MILESTONE_NAMES, REQUEST_KINDS } from "@wuye/core";
+import { BranchStatusSchema, MILESTONE_NAMES, REQUEST_KINDS } from "@wuye/core";
 
 export const BranchParam = z.object({
   branch: z
@@ -23,6 +23,8 @@ export const CreatedRequestSchema = z.object({
 
 export const BranchProfileSchema = z.object({
   slug: z.string(),
+  /** A suspended branch (停用) shows its profile but takes no new requests (423 branch_suspended). */
+  status: BranchStatusSchema,
   name: z.string(),
   nameEn: z.string(),
   timeZone: z.string(),
@@ -40,7 +42,13 @@ export const BranchProfileSchema = z.object({
   priceList: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string(), labourFen: z.number(), materialFen: z.number() })),
   notices: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), category: z.string(), publishedAt: z.string() })),
   categories: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(REQUEST_KINDS), urgent: z.boolean() })),
-  communities: z.array(z.object({ id: z.string(), name: z.string(), units: z.array(z.object({ id: z.string(), label: z.string() })) })),
+  communities: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      units: z.array(z.object({ id: z.string(), label: z.string(), buildingId: z.string(), building: z.string() })),
+    }),
+  ),
 });
 
 export const TrackingViewSchema = z.object({
@@ -61,6 +69,14 @@ export const TrackingViewSchema = z.object({
     }),
   ),
   timeline: z.array(z.object({ at: z.string(), type: z.string(), note: z.string().nullable() })),
+  /** A dispatched repair's visit (null before dispatch): who comes, when, and whether a key was left. */
+  visit: z
+    .object({
+      technician: z.string().nullable(),
+      appointment: z.object({ from: z.string(), to: z.string() }).nullable(),
+      keyLeft: z.boolean().nullable(),
+    })
+    .nullable(),
   workflow: z.object({ state: z.string(), residentActions: z.array(z.string()), record: z.record(z.string(), z.unknown()) }),
   /** The request's photos and signature, each `url` served to the holder of the tracking code. */
   attachments: z.array(AttachmentViewSchema),

@@ -39,7 +39,7 @@ export const submitRequestRoute = createRouter().openapi(
       branch,
       db: s.branchDb(branch),
       input: c.req.valid("json"),
-      channel: "portal",
+      channel: c.req.valid("json").channel ?? "portal",
       actor: null,
       idempotencyKey: idempotencyKeyOf(c),
       rawBody: await readJsonBody(c),

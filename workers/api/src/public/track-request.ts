@@ -10,6 +10,21 @@ import { initialRecordOf } from "../workflow/run-step.ts";
 import { TrackingParam, TrackingViewSchema } from "./schemas.ts";
 import { byTrackingCode } from "./tracked-request.ts";
 
+/** The visit of a dispatched repair: the technician's name, the appointment (预约维修时间), and whether a key was left. */
+function visitOf(
+  r: { appointmentFrom: number | null; appointmentTo: number | null; keyLeft: boolean | null },
+  events: Array<{ type: string; data: Record<string, unknown> }>,
+) {
+  const dispatch = events.filter((e) => e.type === "workflow.dispatch").at(-1);
+  if (!dispatch) return null;
+  const name = dispatch.data.technicianName;
+  return {
+    technician: typeof name === "string" ? name : null,
+    appointment: r.appointmentFrom && r.appointmentTo ? { from: iso(r.appointmentFrom), to: iso(r.appointmentTo) } : null,
+    keyLeft: r.keyLeft,
+  };
+}
+
 export const trackRequestRoute = createRouter().openapi(
   createRoute({
     method: "get",
@@ -57,6 +72,7 @@ export const trackRequestRoute = createRouter().openapi(
           type: e.type,
           note: e.publicNote === "reply" ? String(e.data.text) : t(locale, `timeline.${e.publicNote}` as MessageKey),
         })),
+      visit: visitOf(request, events),
       workflow: {
         state: t(locale, `state.${request.status}` as MessageKey),
         residentActions: allowedActions(request.kind as RequestKind, request.status, "resident", record),

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, can, Conflict, checkReply, Forbidden, newId, NotFound, ReplyBlocked } from "@wuye/core";
-import { changeRequest, findRequest, meetMilestones } from "@wuye/db";
+import { BadInput, can, Conflict, checkReply, Forbidden, newId, ReplyBlocked } from "@wuye/core";
+import { changeRequest, meetMilestones } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { checkVersion, etagOf, expectedVersion, IdParam, IfMatchHeader, throwIfStale } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -8,6 +8,7 @@ import { requirePermission } from "../middleware/auth.ts";
 import { eventRow, publishAfter } from "../outbox.ts";
 import { recordOf } from "../workflow/run-step.ts";
 import { ReplyText } from "./reply-text.ts";
+import { findReadableRequest } from "../requests/readable-request.ts";
 
 const ReplyBody = z.strictObject({ text: ReplyText, override: z.strictObject({ reason: z.string().trim().min(4).max(500) }).optional() });
 
@@ -38,8 +39,7 @@ export const sendReplyRoute = createRouter().openapi(
     const { db, branch } = c.var.tenant;
     const actor = c.var.actor;
     const { text, override } = c.req.valid("json");
-    const request = await findRequest(db, { id: c.req.valid("param").id });
-    if (!request) throw new NotFound("request");
+    const request = await findReadableRequest(db, actor, c.req.valid("param").id);
     checkVersion(expectedVersion(c.req.valid("header")["if-match"]), request.version);
     if (request.kind === "complaint" && (await recordOf(db, request)).written === true) {
       throw new Conflict("a written complaint is answered in writing: draft the reply for the supervisor's approval (actions/draft-reply)");

@@ -1,5 +1,5 @@
 import { createRoute, type z } from "@hono/zod-openapi";
-import { NotFound } from "@wuye/core";
+import { can, maskPhone, mayReadRequest, mayReadResidentPhone, NotFound } from "@wuye/core";
 import { requestDetailRead } from "@wuye/db";
 import { auditEntry, IdParam, iso } from "../http/common.ts";
 import { jsonWithEtag } from "../http/etag.ts";
@@ -7,6 +7,7 @@ import { attachmentViews, staffPhotoUrl } from "../attachments/attachment-view.t
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { milestoneView, RequestDetail } from "./request-views.ts";
+import { findReadableRequest } from "./readable-request.ts";
 
 export const getRequestRoute = createRouter().openapi(
   createRoute({
@@ -29,11 +30,15 @@ export const getRequestRoute = createRouter().openapi(
   async (c) => {
     requirePermission(c.var.actor, "request.read");
     const { db } = c.var.tenant;
+    const actor = c.var.actor;
     const id = c.req.valid("param").id;
+    // A technician's read is checked first (core's rule), so that a denied read is never audited; everyone
+    // else who reads the register reads in one round trip.
+    if (!can(actor.role, "request.readAll")) await findReadableRequest(db, actor, id);
     // One round trip: the request, its timeline, milestones and photos, and the read's audit row unless one is recent.
-    const audit = auditEntry(c.var.actor, "request.readResident", { type: "request", id }, c.var.services.now());
+    const audit = auditEntry(actor, "request.readResident", { type: "request", id }, c.var.services.now());
     const found = await requestDetailRead(db, id, audit);
-    if (!found) throw new NotFound("request");
+    if (!found || !mayReadRequest(actor, found.request)) throw new NotFound("request");
     const { request: r, events, milestones, photos } = found;
     const open = milestones.filter((m) => m.status === "open" && m.dueAt !== null).map((m) => m.dueAt!);
     return jsonWithEtag(
@@ -49,7 +54,8 @@ export const getRequestRoute = createRouter().openapi(
         channel: r.channel,
         description: r.description,
         contactName: r.contactName,
-        contactPhone: r.contactPhone,
+        // A technician sees the phone while the job is theirs and open; masked afterwards (core's rule).
+        contactPhone: mayReadResidentPhone(actor, r) ? r.contactPhone : maskPhone(r.contactPhone),
         contactEmail: r.contactEmail,
         unitId: r.unitId,
         unitLabel: r.unitLabel,

@@ -38,6 +38,7 @@ export const recordRequestRoute = createRouter().openapi(
       rawBody: await readJsonBody(c),
       clientIp: clientIp(c),
       waitUntil: (p) => c.executionCtx.waitUntil(p),
+      origin: new URL(c.req.url).origin,
     });
     return c.json(result.body, 201);
   },

@@ -10,6 +10,16 @@ export const ResidentItem = z.object({
 });
 export const ResidentDetail = ResidentItem.extend({
   phone: z.string(),
+  requests: z.array(
+    z.object({
+      id: z.string(),
+      trackingCode: z.string(),
+      kind: z.string(),
+      status: z.string(),
+      description: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
   email: z.string().nullable(),
   locale: z.string(),
   channels: z.array(z.string()),

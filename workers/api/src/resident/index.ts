@@ -5,6 +5,8 @@ import { exportMyDataRoute } from "./export-my-data.ts";
 import { myInboxRoute } from "./my-inbox.ts";
 import { myPreferencesRoute } from "./my-preferences.ts";
 import { myRequestsRoute } from "./my-requests.ts";
+import { readMyPreferencesRoute } from "./read-my-preferences.ts";
+import { readMyInboxRoutes } from "./read-my-inbox.ts";
 import { mySurveysRoute } from "./my-surveys.ts";
 import { startVerificationRoute } from "./start-verification.ts";
 
@@ -17,7 +19,9 @@ export const verifiedResidentRoutes = createRouter()
   .route("/", confirmVerificationRoute)
   .route("/", myRequestsRoute)
   .route("/", myInboxRoute)
+  .route("/", readMyInboxRoutes)
   .route("/", myPreferencesRoute)
+  .route("/", readMyPreferencesRoute)
   .route("/", mySurveysRoute)
   .route("/", answerSurveyRoute)
   .route("/", exportMyDataRoute);

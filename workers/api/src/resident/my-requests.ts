@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { MILESTONE_NAMES } from "@wuye/core";
+import { MILESTONE_NAMES, nextStepOf, type RequestKind } from "@wuye/core";
 import { milestonesOf, requestsOfResident } from "@wuye/db";
 import { iso } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
@@ -10,6 +10,12 @@ const MyRequest = z.object({
   trackingCode: z.string(),
   kind: z.string(),
   status: z.string(),
+  description: z.string(),
+  /** The resident's own next step, or what the branch is doing now (core `nextStepOf`). */
+  nextStep: z.union([
+    z.object({ yours: z.string() }),
+    z.object({ waiting: z.enum(["dispatch", "review", "visit", "repair", "followUp", "done", "handling"]) }),
+  ]),
   createdAt: z.string(),
   milestones: z.array(z.object({ name: z.enum(MILESTONE_NAMES), dueAt: z.string().nullable(), status: z.string() })),
 });
@@ -41,6 +47,8 @@ export const myRequestsRoute = createRouter().openapi(
           trackingCode: r.trackingCode,
           kind: r.kind,
           status: r.status,
+          description: r.description,
+          nextStep: nextStepOf(r.kind as RequestKind, r.status),
           createdAt: iso(r.createdAt),
           milestones: ms
             .filter((m) => m.requestId === r.id)

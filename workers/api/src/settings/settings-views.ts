@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { BranchSettings } from "@wuye/core";
+import { type BranchSettings, SkillSchema } from "@wuye/core";
 
 export const PolicyView = z.object({
   version: z.number(),
@@ -11,7 +11,7 @@ export const ListsView = z.object({
   version: z.number(),
   categories: z.array(z.unknown()),
   priceList: z.array(z.unknown()),
-  skills: z.array(z.object({ code: z.string(), name: z.object({ zh: z.string(), en: z.string() }) })),
+  skills: z.array(SkillSchema),
   publicDailyLimit: z.number(),
   nightShift: z.object({ from: z.string(), to: z.string() }),
   notifications: z.object({

@@ -1,4 +1,5 @@
 import { createRouter } from "../http/openapi.ts";
+import { editShiftHandoverRoute } from "./edit-shift-handover.ts";
 import { getShiftHandoverRoute } from "./get-shift-handover.ts";
 import { listShiftHandoversRoute } from "./list-shift-handovers.ts";
 import { signShiftHandoverRoute } from "./sign-shift-handover.ts";
@@ -9,4 +10,5 @@ export const shiftHandoverRoutes = createRouter()
   .route("/", writeShiftHandoverRoute)
   .route("/", listShiftHandoversRoute)
   .route("/", getShiftHandoverRoute)
-  .route("/", signShiftHandoverRoute);
+  .route("/", signShiftHandoverRoute)
+  .route("/", editShiftHandoverRoute);

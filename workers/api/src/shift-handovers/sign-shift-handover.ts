@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Conflict, Forbidden, HandoverSignInputSchema, type MessageKey, NotFound, t } from "@wuye/core";
-import { findHandover, signHandover, staffInboxRow, staffOfBranch } from "@wuye/db";
+import { findHandover, findStaffById, signHandover, staffInboxRow, staffOfBranch } from "@wuye/db";
 import { clockOf, etagOf, expectedVersion, IdParam, IfMatchHeader, jsonBody, ok, stateResponses, throwIfStale } from "../http/common.ts";
 import { createRouter } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -34,10 +34,12 @@ export const signShiftHandoverRoute = createRouter().openapi(
     if (unknown >= 0) throw new NotFound("handover item");
     const unsigned = h.items.length - new Set(itemIds).size;
     const supervisors = unsigned > 0 ? await staffOfBranch(s.control, branch.id, ["serviceSupervisor"]) : [];
+    // The supervisor is told who handed over by name, not by a staff id.
+    const writer = unsigned > 0 ? ((await findStaffById(s.control, h.writtenBy))?.name ?? h.writtenBy) : h.writtenBy;
     const inboxRows = supervisors.map((sup) =>
       staffInboxRow(sup, `ntf_hdo_${h.id}`, "handover.flagged", now, (locale) => ({
         title: t(locale, "notify.handover.flagged.title" as MessageKey, { shift: t(locale, `handover.shift.${h.shift}` as MessageKey) }),
-        body: t(locale, "notify.handover.flagged.body" as MessageKey, { by: h.writtenBy, n: unsigned }),
+        body: t(locale, "notify.handover.flagged.body" as MessageKey, { by: writer, n: unsigned }),
       })),
     );
     const result = await signHandover(db, {

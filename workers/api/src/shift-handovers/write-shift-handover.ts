@@ -19,11 +19,11 @@ export const writeShiftHandoverRoute = createRouter().openapi(
   async (c) => {
     requirePermission(c.var.actor, "handover.write");
     const input = c.req.valid("json");
-    const { db } = c.var.tenant;
+    const { branch, db } = c.var.tenant;
     const now = clockOf(c);
     const sources = await handoverSources(db, c.var.actor.staffId, now);
     const drafts = [
-      ...selectHandoverItems({ ownerId: c.var.actor.staffId, ...sources, now }),
+      ...selectHandoverItems({ ownerId: c.var.actor.staffId, ...sources, now, locale: c.var.locale, timeZone: branch.timeZone }),
       ...(input.items ?? []).map((text) => ({ source: "note" as const, refId: null, text })),
     ];
     const id = newId("hdo", now);

@@ -1,13 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
-import { BadInput, InvalidTransition, type MessageKey, NotFound, SurveySendInputSchema, t } from "@wuye/core";
+import { BadInput, InvalidTransition, type MessageKey, NotFound, SurveySendInputSchema, surveyReaches, t } from "@wuye/core";
 import {
   findSurvey,
   residentInboxRow,
-  residentsInUnits,
   residentsOfClosedRequests,
   sendSurvey,
   surveyNotificationId,
   unitPlaces,
+  verifiedResidentUnits,
 } from "@wuye/db";
 import { etagOf, expectedVersion, IdParam, IfMatchHeader, iso, jsonBody, ok, stateResponses, throwIfStale } from "../http/common.ts";
 import { createRouter } from "../http/openapi.ts";
@@ -21,7 +21,8 @@ export const sendSurveyRoute = createRouter().openapi(
     method: "post",
     path: "/surveys/{id}/send",
     tags: ["console"],
-    summary: "Send to the verified residents of a community, or of requests closed since a date (their portal inboxes)",
+    summary:
+      "Send to the verified residents of a community, a building, every one, or those of requests closed since a date (portal inboxes)",
     security: [{ bearer: [] }],
     request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(SurveySendInputSchema) },
     responses: { 200: ok("Sent", SurveyView), ...stateResponses },
@@ -38,17 +39,24 @@ export const sendSurveyRoute = createRouter().openapi(
     const now = s.now();
     let recipients: Array<{ id: string; locale: string }>;
     let target: Record<string, unknown>;
-    if ("communityId" in input) {
-      const units = (await unitPlaces(s.control, branch.id)).filter((u) => u.communityId === input.communityId);
-      if (units.length === 0) throw new BadInput("unknown community", [{ path: "communityId", message: "not a community of this branch" }]);
-      recipients = await residentsInUnits(
-        db,
-        units.map((u) => u.id),
-      );
-      target = { communityId: input.communityId };
-    } else {
+    if ("closedRequestsSince" in input) {
       recipients = await residentsOfClosedRequests(db, input.closedRequestsSince);
       target = { closedRequestsSince: iso(input.closedRequestsSince) };
+    } else {
+      const places = await unitPlaces(s.control, branch.id);
+      if ("communityId" in input && !places.some((u) => u.communityId === input.communityId))
+        throw new BadInput("unknown community", [{ path: "communityId", message: "not a community of this branch" }]);
+      if ("buildingId" in input && !places.some((u) => u.buildingId === input.buildingId))
+        throw new BadInput("unknown building", [{ path: "buildingId", message: "not a building of this branch" }]);
+      // A resident is reached at the unit on their record and at every unit they filed a request from.
+      const placeOf = new Map(places.map((u) => [u.id, u]));
+      recipients = (await verifiedResidentUnits(db)).filter((r) =>
+        surveyReaches(
+          input,
+          r.unitIds.flatMap((u) => placeOf.get(u) ?? []),
+        ),
+      );
+      target = { ...input };
     }
     const inboxRows = recipients.map((r) =>
       residentInboxRow(r, surveyNotificationId(survey.id), "survey.invite", now, (locale) => ({

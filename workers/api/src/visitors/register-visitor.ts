@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
-import { BadInput, maskIdNumber, newId, VisitorInputSchema, visitorRegistrationAction } from "@wuye/core";
+import { BadInput, checkVisitorRegistration, maskIdNumber, newId, VisitorInputSchema } from "@wuye/core";
 import { findVisitor, insertVisitor } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { clockOf, etagOf, jsonBody, ok } from "../http/common.ts";
-import { createRouter, errorResponses } from "../http/openapi.ts";
+import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { VisitorView, visitorView } from "./visitor-view.ts";
 import { refs, requireOwnReferences } from "../http/references.ts";
@@ -16,7 +16,14 @@ export const registerVisitorRoute = createRouter().openapi(
     summary: "Register a visitor (访客单); between the branch's night-shift hours only the night duty manager may",
     security: [{ bearer: [] }],
     request: { body: jsonBody(VisitorInputSchema) },
-    responses: { 201: ok("Registered", VisitorView), ...errorResponses },
+    responses: {
+      201: ok("Registered", VisitorView),
+      ...errorResponses,
+      403: {
+        description: "Role not allowed, or the night rule (`urn:wuye:problem:night_rule`: the hours and who registers then)",
+        content: problemContent,
+      },
+    },
   }),
   async (c) => {
     requirePermission(c.var.actor, "visitor.register");
@@ -25,8 +32,9 @@ export const registerVisitorRoute = createRouter().openapi(
     const s = c.var.services;
     const now = clockOf(c);
     const { settings } = await branchSettings(s, branch.id);
-    // The rule applies to the moment of registration, in the branch's zone and with its own setting.
-    const needed = visitorRegistrationAction(now, branch.timeZone, settings.nightShift);
+    // The rule applies to the moment of registration, in the branch's zone and with its own setting; a desk role it
+    // refuses is told the hours and who registers then (night_rule), not a bare 403.
+    const needed = checkVisitorRegistration(c.var.actor.role, now, branch.timeZone, settings.nightShift);
     requirePermission(c.var.actor, needed);
     await requireOwnReferences(c, refs("unit", "hostUnitId", input.hostUnitId));
     const inAt = input.inAt ?? now;

@@ -1,5 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { SkillSchema } from "@wuye/core";
 import { openWorkOrders, technicianLoads } from "@wuye/db";
+import { branchSettings } from "../branch-settings.ts";
 import { iso } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -14,7 +16,11 @@ export const dispatchBoardRoute = createRouter().openapi(
     responses: {
       200: {
         description: "Board",
-        content: { "application/json": { schema: z.object({ technicians: z.array(z.unknown()), unassigned: z.array(z.unknown()) }) } },
+        content: {
+          "application/json": {
+            schema: z.object({ technicians: z.array(z.unknown()), unassigned: z.array(z.unknown()), skills: z.array(SkillSchema) }),
+          },
+        },
       },
       ...errorResponses,
     },
@@ -22,12 +28,17 @@ export const dispatchBoardRoute = createRouter().openapi(
   async (c) => {
     requirePermission(c.var.actor, "workOrder.dispatch");
     const { db, branch } = c.var.tenant;
-    const [techs, orders] = await Promise.all([technicianLoads(c.var.services.control, db, branch.id), openWorkOrders(db)]);
+    const [techs, orders, { settings }] = await Promise.all([
+      technicianLoads(c.var.services.control, db, branch.id),
+      openWorkOrders(db),
+      branchSettings(c.var.services, branch.id),
+    ]);
     const view = (o: (typeof orders)[number]) => ({ ...o, createdAt: iso(o.createdAt) });
     return c.json(
       {
         technicians: techs.map((t) => ({ ...t, orders: orders.filter((o) => o.assigneeId === t.id).map(view) })),
         unassigned: orders.filter((o) => !o.assigneeId).map(view),
+        skills: settings.skills,
       },
       200,
     );

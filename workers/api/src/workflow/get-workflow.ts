@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { allowedActions, NotFound, type RequestKind } from "@wuye/core";
-import { findRequest, pendingTransfer } from "@wuye/db";
+import { allowedActions, type RequestKind } from "@wuye/core";
+import { pendingTransfer } from "@wuye/db";
 import { etagOf, IdParam } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { recordOf } from "./run-step.ts";
 import { StepResult } from "./step-schema.ts";
+import { findReadableRequest } from "../requests/readable-request.ts";
 
 /** A hand-over to a colleague (转交) waiting for the receiver's answer. */
 const PendingTransferView = z.object({
@@ -37,8 +38,7 @@ export const getWorkflowRoute = createRouter().openapi(
   async (c) => {
     requirePermission(c.var.actor, "request.read");
     const { db } = c.var.tenant;
-    const r = await findRequest(db, { id: c.req.valid("param").id });
-    if (!r) throw new NotFound("request");
+    const r = await findReadableRequest(db, c.var.actor, c.req.valid("param").id);
     const record = await recordOf(db, r);
     c.header("etag", etagOf(r.version));
     return c.json(

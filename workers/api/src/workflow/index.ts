@@ -5,6 +5,7 @@ import { declineTransferRoute } from "./decline-transfer.ts";
 import { dispatchBoardRoute } from "./dispatch-board.ts";
 import { getWorkflowRoute } from "./get-workflow.ts";
 import { offerTransferRoute } from "./offer-transfer.ts";
+import { myJobsRoute } from "./my-jobs.ts";
 import { openItemsRoute } from "./open-items.ts";
 import { stepRoutes } from "./steps.ts";
 import { takeRequestRoute } from "./take-request.ts";
@@ -20,5 +21,6 @@ export const workflowRoutes = createRouter()
   .route("/", acceptTransferRoute)
   .route("/", declineTransferRoute)
   .route("/", openItemsRoute)
+  .route("/", myJobsRoute)
   .route("/", colleaguesRoute)
   .route("/", dispatchBoardRoute);

@@ -1,10 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, Conflict, Forbidden, HandOverInputSchema, newId, NotFound } from "@wuye/core";
-import { findRequest, findStaffById, pendingTransfer, writeTransfer } from "@wuye/db";
+import { BadInput, Conflict, Forbidden, HandOverInputSchema, newId } from "@wuye/core";
+import { findStaffById, pendingTransfer, writeTransfer } from "@wuye/db";
 import { expectedVersion, IdParam, IfMatchHeader, jsonBody } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { changeOwnership } from "./change-ownership.ts";
+import { findReadableRequest } from "../requests/readable-request.ts";
 
 /** A request's hand-over to a colleague (转交), not the shift handover (交接班, see shift-handovers/). */
 export const offerTransferRoute = createRouter().openapi(
@@ -26,8 +27,7 @@ export const offerTransferRoute = createRouter().openapi(
     requirePermission(actor, "request.handOver");
     const { db, branch } = c.var.tenant;
     const { toStaffId, note } = c.req.valid("json");
-    const r = await findRequest(db, { id: c.req.valid("param").id });
-    if (!r) throw new NotFound("request");
+    const r = await findReadableRequest(db, actor, c.req.valid("param").id);
     if (r.ownerId !== actor.staffId && actor.role !== "branchManager" && actor.role !== "serviceSupervisor")
       throw new Forbidden("only the owner (or a supervisor) hands a request over");
     if (toStaffId === r.ownerId)

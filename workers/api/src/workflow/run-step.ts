@@ -138,6 +138,7 @@ export async function runStep(
       status: plan.state,
       ...(plan.closes ? { closedAt: now } : {}),
       ...(effect.assigneeId !== undefined ? { assigneeId: effect.assigneeId } : {}),
+      ...(effect.visit ? { visit: effect.visit } : {}),
       ...(takes ? { ownerId: actor.staffId } : {}),
       ...(effect.reopened ? { reopened: true } : {}),
       ...(effect.rating ? { rating: effect.rating } : {}),

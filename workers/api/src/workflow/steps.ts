@@ -1,10 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
-import { NotFound, STEP_NAMES, type StepName } from "@wuye/core";
-import { findRequest } from "@wuye/db";
+import { STEP_NAMES, type StepName } from "@wuye/core";
 import { etagOf, expectedVersion, IdParam, IfMatchHeader } from "../http/common.ts";
 import { createRouter } from "../http/openapi.ts";
 import { runStep } from "./run-step.ts";
 import { eachStep, StepBody, stepResponses } from "./step-schema.ts";
+import { findReadableRequest } from "../requests/readable-request.ts";
 
 function stepRoute<S extends StepName>(step: S) {
   return createRoute({
@@ -28,8 +28,7 @@ const router = createRouter();
 export const stepRoutes = eachStep(STEP_NAMES, (step) =>
   router.openapi(stepRoute(step), async (c) => {
     const { db, branch } = c.var.tenant;
-    const request = await findRequest(db, { id: c.req.valid("param").id });
-    if (!request) throw new NotFound("request");
+    const request = await findReadableRequest(db, c.var.actor, c.req.valid("param").id);
     const expected = expectedVersion(c.req.valid("header")["if-match"]);
     const out = await runStep(c, { branch, db, request }, step, c.req.valid("json"), { role: c.var.actor.role }, expected);
     c.header("etag", etagOf(out.request.version));

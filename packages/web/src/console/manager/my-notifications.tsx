@@ -8,7 +8,11 @@ import { staffApi } from "../../lib/session.ts";
 import { Async, Card, ErrorBox } from "../../ui/kit.tsx";
 
 /** What staff can be told about (a resident's one-time code is not theirs). */
-export const STAFF_NOTICES = NOTICE_TYPES.filter((t) => t !== "resident.otp");
+// Notices to residents, and a code or link sent to the one who asked for it: not staff's to choose channels for.
+const NOT_CHOSEN = ["resident.otp", "staff.link", "staff.code", "request.trackingLink", "request.dispatched", "request.closed"] as const;
+export const STAFF_NOTICES = NOTICE_TYPES.filter(
+  (t): t is Exclude<NoticeType, (typeof NOT_CHOSEN)[number]> => !(NOT_CHOSEN as readonly string[]).includes(t),
+);
 const CHANNELS = ["sms", "email"] as const;
 type Channel = (typeof CHANNELS)[number];
 type Prefs = Partial<Record<NoticeType, Channel[]>>;

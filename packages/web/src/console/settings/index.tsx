@@ -16,6 +16,7 @@ import { PriceListForm } from "./price-list-form.tsx";
 import { RulesForm } from "./rules-form.tsx";
 import { loadSettings, SETTINGS_KEY } from "./save.ts";
 import { SkillsForm } from "./skills-form.tsx";
+import { skillNames } from "../dispatch.tsx";
 
 const nameOf = (n: Record<string, string>) => n[currentLocale()] ?? n["zh-CN"] ?? "";
 
@@ -194,12 +195,12 @@ function PriceListView({ s }: { s: SettingsView }) {
           {s.priceList.map((p) => (
             <tr key={p.code}>
               <td>
-                {nameOf(p.name)} <span class="hint">{p.code}</span>
+                {nameOf(p.name)} <code class="hint">{p.code}</code>
               </td>
-              <td>{p.unit}</td>
+              <td>{term("unit", p.unit)}</td>
               <td class="num">{yuan(p.labourFen)}</td>
               <td class="num">{yuan(p.materialFen)}</td>
-              <td>{p.skill ?? "—"}</td>
+              <td>{p.skill ? skillNames(s, [p.skill]) : "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -1,15 +1,35 @@
 // Every screen area's texts, merged into the web catalog (../index.ts). One import and one spread per area.
+import { adminTexts } from "./admin.ts";
 import { approvalTexts } from "./approvals.ts";
 import { caseTexts } from "./cases.ts";
+import { frontdeskTexts } from "./frontdesk.ts";
 import { managerTexts } from "./manager.ts";
+import { noticeTexts } from "./notices.ts";
 import { photoTexts } from "./photos.ts";
+import { placeTexts } from "./places.ts";
 import { privacyTexts } from "./privacy.ts";
 import { registerTexts } from "./register.ts";
+import { staffTexts } from "./staff.ts";
 import { supervisionTexts } from "./supervision.ts";
+import { workdayTexts } from "./workday.ts";
 
 // An area file: `export const staffTexts = defineTexts({ "w.staff.title": ["员工", "Staff"], … });` (see ../define.ts).
 
-const areas = [approvalTexts, caseTexts, managerTexts, photoTexts, privacyTexts, registerTexts, supervisionTexts] as const;
+const areas = [
+  adminTexts,
+  approvalTexts,
+  caseTexts,
+  frontdeskTexts,
+  managerTexts,
+  noticeTexts,
+  photoTexts,
+  placeTexts,
+  privacyTexts,
+  registerTexts,
+  staffTexts,
+  supervisionTexts,
+  workdayTexts,
+] as const;
 
 type KeysOf<T> = T extends unknown ? Extract<keyof T, string> : never;
 type Keys = KeysOf<(typeof areas)[number]["zh"]>;

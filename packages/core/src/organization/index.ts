@@ -1,0 +1,3 @@
+export * from "./branch-status.ts";
+export * from "./schemas.ts";
+export * from "./export-file.ts";

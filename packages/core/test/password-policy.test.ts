@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { LoginNameSchema, passwordWeakness } from "../src/auth/index.ts";
+
+describe("password strength", () => {
+  it.each([
+    ["short1A!", "at least 10"],
+    ["alllowercaseletters", "three of"],
+    ["Password-2024", "common"],
+    ["Zhangwei-2024x", "login name"],
+  ])("refuses %s", (pw, why) => {
+    expect(passwordWeakness(pw, ["zhangwei@example.cn"])).toContain(why);
+  });
+  it("accepts a long mixed password", () => {
+    expect(passwordWeakness("Qing-Shui-2046", ["13800138000"])).toBeNull();
+  });
+});
+
+describe("login names", () => {
+  it("reads an email or a mainland phone", () => {
+    expect(LoginNameSchema.parse(" Li@Example.CN ")).toEqual({ email: "li@example.cn" });
+    expect(LoginNameSchema.parse("+86 138-0013-8000")).toEqual({ phone: "13800138000" });
+    expect(LoginNameSchema.safeParse("12345").success).toBe(false);
+    expect(LoginNameSchema.safeParse("a@b").success).toBe(false);
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `requests` ADD `place_id` text;

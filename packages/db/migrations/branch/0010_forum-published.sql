@@ -1,0 +1,1 @@
+ALTER TABLE `forum_meetings` ADD `published_at` integer;

@@ -1,0 +1,81 @@
+import { type Action, can, type Role } from "@wuye/core/auth";
+import type { ComponentChild } from "preact";
+import { tr } from "../../lib/i18n.ts";
+import { match } from "../../lib/router.ts";
+import { DutyLogPage } from "./duty-log.tsx";
+import "../../ui/frontdesk.css";
+import { ForumPage } from "./forum.tsx";
+import { HandoversPage } from "./handovers.tsx";
+import { ResidentRecordPage, ResidentsPage } from "./residents.tsx";
+import { SubNav } from "./shared.tsx";
+import { SurveysPage } from "./surveys.tsx";
+import { VisitorsPage } from "./visitors.tsx";
+
+const DESK = [
+  { href: "/console/visitors", label: "w.fd.nav.visitors", need: "visitor.register" },
+  { href: "/console/handovers", label: "w.fd.nav.handovers", need: "handover.write" },
+  { href: "/console/duty-log", label: "w.fd.nav.dutyLog", need: "handover.write" },
+] as const;
+const FEEDBACK = [
+  { href: "/console/surveys", label: "w.fd.nav.surveys", need: "survey.manage" },
+  { href: "/console/forum", label: "w.fd.nav.forum", need: "survey.manage" },
+] as const;
+const PAGES: Record<string, () => ComponentChild> = {
+  "/visitors": () => <VisitorsPage />,
+  "/handovers": () => <HandoversPage />,
+  "/duty-log": () => <DutyLogPage />,
+  "/surveys": () => <SurveysPage />,
+  "/forum": () => <ForumPage />,
+};
+const NEEDS: Record<string, Action> = Object.fromEntries([...DESK, ...FEEDBACK].map((i) => [i.href.slice(8), i.need]));
+
+/** The front-desk, resident-record, survey and forum screens for a console path, or null when the path is not one of them. */
+export function frontdeskPage(path: string, role: Role): ComponentChild | null {
+  const record = match("/residents/:id", path);
+  if (path === "/residents" || record) {
+    if (!can(role, "request.readResident")) return <NotYours />;
+    return record ? <ResidentRecordPage id={record.id!} /> : <ResidentsPage />;
+  }
+  const page = PAGES[path];
+  if (!page) return null;
+  if (!can(role, NEEDS[path]!)) return <NotYours />;
+  const group = DESK.some((i) => i.href.endsWith(path)) ? DESK : FEEDBACK;
+  return (
+    <>
+      <SubNav here={`/console${path}`} items={group.map((i) => ({ href: i.href, label: i.label, show: can(role, i.need) }))} />
+      {page()}
+    </>
+  );
+}
+
+function NotYours() {
+  return (
+    <p class="card" role="alert">
+      {tr("w.fd.notYours")}
+    </p>
+  );
+}
+
+/** The console's top navigation entries for these screens, each shown only to a role that may use it. */
+export function FrontdeskNav({ role, path }: { role: Role; path: string }) {
+  const on = (...prefixes: string[]) => (prefixes.some((p) => path === p || path.startsWith(`${p}/`)) ? "page" : undefined);
+  return (
+    <>
+      {can(role, "visitor.register") && (
+        <a href="/console/visitors" aria-current={on("/visitors", "/handovers", "/duty-log")}>
+          {tr("w.fd.nav.frontDesk")}
+        </a>
+      )}
+      {can(role, "request.readResident") && (
+        <a href="/console/residents" aria-current={on("/residents")}>
+          {tr("w.fd.nav.residents")}
+        </a>
+      )}
+      {can(role, "survey.manage") && (
+        <a href="/console/surveys" aria-current={on("/surveys", "/forum")}>
+          {tr("w.fd.nav.feedback")}
+        </a>
+      )}
+    </>
+  );
+}
