@@ -150,7 +150,6 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     // Where the admin API creates new branch databases (production: TURSO_ORG, TURSO_PLATFORM_TOKEN…).
     `LIBSQL_SERVER_URL=${libsqlUrl}`,
     `JWT_SECRET=${jwtSecret}`,
-    `DEV_OUTBOX_DIR=${join(dataDir, "outbox")}`,
   ].join("\n");
   for (const w of WORKERS) writeFileSync(join(ROOT, "workers", w, ".dev.vars"), `${devVars}\n`);
   const configs = WORKERS.map((w) => workerConfig(w, dataDir, devVars, opts.workerVars?.[w]));

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer } from "@wuye/libsql-server";
+import { selectHandoverItems } from "@wuye/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBranchDb, createLibsqlClient, type BranchDb } from "../src/client/index.ts";
 import { migrate } from "../src/migrate/index.ts";
@@ -9,6 +10,8 @@ import { MIGRATIONS } from "../src/migrate/generated.ts";
 import { publishOutbox, type OutboxMessage } from "../src/repo/outbox.ts";
 import { insertRequest } from "../src/repo/intake.ts";
 import { listRequests, type RegisterCursor } from "../src/repo/register.ts";
+import { handoverSources } from "../src/repo/handover.ts";
+import { insertSurvey, sendSurvey } from "../src/repo/survey.ts";
 import { enqueueOnce } from "../src/repo/request.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -89,6 +92,48 @@ describe("migrations", () => {
       const [a, b] = await Promise.all([migrate(client, role), migrate(client, role)]);
       expect([...a, ...b]).toEqual([]);
     }
+  });
+});
+
+describe("a new shift handover's sources", () => {
+  it("leave out an archived complaint (archived is closed) and the overdue milestones of closed requests", async () => {
+    const db = await freshBranch("handover-sources");
+    const owner = "stf_desk";
+    await insertRequest(db, request(1, 1000, { kind: "complaint", status: "archived", ownerId: owner }));
+    await insertRequest(db, request(2, 1000, { kind: "complaint", status: "received", ownerId: owner }));
+    await insertRequest(db, request(3, 1000, { kind: "repair", status: "cancelled", ownerId: owner }));
+    await insertRequest(db, request(5, 1000, { kind: "repair", status: "dispatched", ownerId: "stf_other" }));
+    const sources = await handoverSources(db, owner, 10_000);
+    // Every request's milestone is overdue (due at 2000); only the open requests' come along.
+    expect(sources.requests.map((r) => r.id).sort()).toEqual(["req_000002", "req_000005"]);
+    const items = selectHandoverItems({ ownerId: owner, ...sources, now: 10_000 });
+    expect(items.map((i) => i.refId)).toEqual(["req_000002", "ms_2", "ms_5"]);
+  });
+});
+
+describe("a versioned change (updateVersioned)", () => {
+  it("writes only over the version the caller saw and while its condition holds, and returns the row written", async () => {
+    const db = await freshBranch("versioned");
+    const draft = await insertSurvey(db, {
+      id: "srv_1",
+      title: "满意度",
+      scale: 5,
+      questions: [{ id: "q1", text: "总体", type: "scale" }],
+      status: "draft",
+      createdBy: "stf_1",
+      createdAt: 1000,
+      updatedAt: 1000,
+    });
+    expect(draft).toMatchObject({ id: "srv_1", version: 1, status: "draft" });
+    const send = (expectedVersion: number | null, id = "srv_1") =>
+      sendSurvey(db, { id, expectedVersion, target: { all: true }, now: 2000, inboxRows: [], outbox: [] });
+    expect(await send(7)).toEqual({ ok: false, currentVersion: 1 }); // stale: nothing written
+    expect(await send(1, "srv_missing")).toBeNull();
+    const sent = await send(1);
+    expect(sent).toMatchObject({ ok: true, version: 2, row: { id: "srv_1", status: "sent", sentAt: 2000, version: 2, updatedAt: 2000 } });
+    // Fresh version, but no longer a draft: refused with the version that is current.
+    expect(await send(2)).toEqual({ ok: false, currentVersion: 2 });
+    expect(await send(null)).toEqual({ ok: false, currentVersion: 2 });
   });
 });
 

@@ -5,7 +5,7 @@ import { startServer } from "@wuye/libsql-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBranchDb, createLibsqlClient } from "../src/client/index.ts";
 import { migrate } from "../src/migrate/index.ts";
-import { changeNotice, findNotice, insertNotice } from "../src/repo/frontdesk.ts";
+import { changeNotice, findNotice, insertNotice } from "../src/repo/notice.ts";
 import { listAudit } from "../src/repo/request.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -62,7 +62,7 @@ describe("a notice's audit entry", () => {
     expect((await findNotice(db, "ntc_1"))?.status).toBe("draft");
     expect((await listAudit(db, { type: "notice", id: "ntc_1" })).map((a) => a.action)).toEqual(["notice.draft"]);
 
-    expect(await submit("aud_2")).toEqual({ ok: true, version: 2 });
+    expect(await submit("aud_2")).toMatchObject({ ok: true, version: 2, row: { id: "ntc_1", status: "pending", version: 2 } });
     expect((await findNotice(db, "ntc_1"))?.status).toBe("pending");
     expect((await listAudit(db, { type: "notice", id: "ntc_1" })).map((a) => a.action).sort()).toEqual(["notice.draft", "notice.submit"]);
     // A stale change writes neither.

@@ -1,4 +1,3 @@
-import { newId } from "@wuye/core";
 import { type BranchDb, type OutboxMessage, type OutboxRow, publishOutbox } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "./hono-env.ts";
@@ -9,22 +8,6 @@ export function sendToQueue(s: Pick<Services, "queues">) {
   return async (topic: string, messages: OutboxMessage[]) => {
     const queue = topic === "notifications" ? s.queues.notifications : s.queues.requestEvents;
     await queue.sendBatch(messages.map((m) => ({ body: { ...m.payload, outboxId: m.outboxId } })));
-  };
-}
-
-/** The outbox row telling the deadlines consumer about an event of a request (or of a survey). */
-export function eventRow(
-  branch: { id: string; orgId: string },
-  eventId: string,
-  type: string,
-  subject: { requestId: string } | { surveyId: string },
-  now: number,
-) {
-  return {
-    id: newId("obx", now),
-    topic: "request-events",
-    payload: { eventId, type, ...subject, branchId: branch.id, orgId: branch.orgId, at: now },
-    createdAt: now,
   };
 }
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
-import { parseCsv } from "@wuye/core";
-import { generateMonthlyReports, openDatabases, rebuildFacts, refreshSurveyFact, reportingMonth, writeFacts } from "@wuye/db";
+import { parseCsv, reportingMonth } from "@wuye/core";
+import { generateMonthlyReports, openDatabases, rebuildFacts, refreshSurveyFact, writeFacts } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { BranchRank, itemsOf, OverdueItem, Overview, SurveyRow, TrendPoint } from "../src/hq/schemas.ts";
 import { call, expectProblem, tokenFor } from "./helpers.ts";

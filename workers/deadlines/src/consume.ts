@@ -1,5 +1,5 @@
 import { type Databases, factsOfRequests, processedOf, refreshSurveyFact, type RequestFacts, sentNoticeKeysOf, writeFacts } from "@wuye/db";
-import type { RequestEventMessage, SurveyEventMessage } from "./env.ts";
+import type { RequestEventMessage, SurveyEventMessage } from "@wuye/core";
 
 /** What became of one event: "retry" when its request is not readable yet (not committed, or its branch database is down). */
 export type EventOutcome = "done" | "duplicate" | "unknown-branch" | "retry";

@@ -24,31 +24,3 @@ export interface Env {
   /** The api's photo bucket: the sweep deletes uploads no request took. */
   ATTACHMENTS?: R2Bucket;
 }
-
-/** A request event as it travels on the `request-events` queue (the outbox payload). */
-export const RequestEventMessageSchema = z.object({
-  outboxId: z.string(),
-  eventId: z.string(),
-  type: z.string(),
-  requestId: z.string(),
-  branchId: z.string(),
-  orgId: z.string(),
-  at: z.number(),
-});
-export type RequestEventMessage = z.infer<typeof RequestEventMessageSchema>;
-
-/** A survey sent, answered or closed: head office's totals for it are rebuilt. */
-export const SurveyEventMessageSchema = z.object({
-  outboxId: z.string(),
-  eventId: z.string(),
-  type: z.literal("survey.changed"),
-  surveyId: z.string(),
-  branchId: z.string(),
-  orgId: z.string(),
-  at: z.number(),
-});
-export type SurveyEventMessage = z.infer<typeof SurveyEventMessageSchema>;
-
-/** Everything the `request-events` queue carries. */
-export const EventMessageSchema = z.union([SurveyEventMessageSchema, RequestEventMessageSchema]);
-export type EventMessage = z.infer<typeof EventMessageSchema>;

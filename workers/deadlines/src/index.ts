@@ -1,7 +1,7 @@
-import { retryDelaySeconds } from "@wuye/core";
+import { EventMessageSchema, parseMessage, type RequestEventMessage, retryDelaySeconds, type SurveyEventMessage } from "@wuye/core";
 import { openDatabases, type OutboxMessage } from "@wuye/db";
 import { type EventOutcome, handleRequestEvents, handleSurveyEvent } from "./consume.ts";
-import { type Env, type EventMessage, EventMessageSchema, parseEnv, type RequestEventMessage, type SurveyEventMessage } from "./env.ts";
+import { type Env, parseEnv } from "./env.ts";
 import { type FaultPhase, InjectedFault, nextFault } from "./fault.ts";
 import { sweep } from "./sweep.ts";
 
@@ -12,17 +12,33 @@ function sender(env: Env) {
   };
 }
 
-function retry(message: Message, event: EventMessage, reason: string) {
-  console.error(
-    JSON.stringify({
-      level: "warn",
-      msg: "request event failed; will retry",
-      eventId: event.eventId,
-      attempts: message.attempts,
-      error: reason,
-    }),
-  );
+/** Retried with backoff; after the queue's last retry the platform moves it to the dead-letter queue. */
+function retry(message: Message, reason: string, msg = "request event failed; will retry") {
+  const eventId = (message.body as { eventId?: unknown } | null)?.eventId;
+  console.error(JSON.stringify({ level: "warn", msg, id: message.id, eventId, attempts: message.attempts, reason }));
   message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+}
+
+/**
+ * The dead-letter queue (`*-dlq`): what the platform gave up on, logged with why, then acked. A malformed event
+ * names its faulty fields; a well-formed one failed every retry (its request never became readable).
+ */
+function deadLettered(batch: MessageBatch) {
+  for (const message of batch.messages) {
+    const parsed = parseMessage(EventMessageSchema, message.body);
+    const reason = parsed.ok ? "failed after the queue's retries" : `malformed: ${parsed.reason}`;
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "request event dead-lettered",
+        queue: batch.queue,
+        id: message.id,
+        reason,
+        body: message.body,
+      }),
+    );
+    message.ack();
+  }
 }
 
 export default {
@@ -37,27 +53,28 @@ export default {
 
   /**
    * A batch's messages are handled together (see handleRequestEvents); each is acked or retried on its own,
-   * and each is idempotent by event id.
+   * and each is idempotent by event id. A message its schema refuses is retried (a producer deployed before
+   * this consumer may be understood after its deploy) and, after the last retry, dead-lettered.
    */
   async queue(batch, env, _ctx) {
+    if (batch.queue.endsWith("-dlq")) return deadLettered(batch);
     const vars = parseEnv(env);
     const dbs = openDatabases(vars);
     const work: Array<{ message: Message; event: RequestEventMessage; fault: FaultPhase }> = [];
     const surveys: Array<{ message: Message; event: SurveyEventMessage }> = [];
     for (const message of batch.messages) {
-      const parsed = EventMessageSchema.safeParse(message.body);
-      if (!parsed.success) {
-        console.error(JSON.stringify({ level: "error", msg: "dropping malformed request event", id: message.id }));
-        message.ack();
+      const parsed = parseMessage(EventMessageSchema, message.body);
+      if (!parsed.ok) {
+        retry(message, parsed.reason, "malformed request event; retried until dead-lettered");
         continue;
       }
-      if ("surveyId" in parsed.data) {
-        surveys.push({ message, event: parsed.data });
+      if ("surveyId" in parsed.message) {
+        surveys.push({ message, event: parsed.message });
         continue;
       }
       const fault = nextFault(vars);
-      if (fault === "before") retry(message, parsed.data, String(new InjectedFault("injected fault before handling (FAULT_FAIL_EVERY)")));
-      else work.push({ message, event: parsed.data, fault });
+      if (fault === "before") retry(message, String(new InjectedFault("injected fault before handling (FAULT_FAIL_EVERY)")));
+      else work.push({ message, event: parsed.message, fault });
     }
     // Survey events are few; each rebuilds one survey's totals (idempotent), acked or retried on its own.
     for (const { message, event } of surveys) {
@@ -65,7 +82,7 @@ export default {
         await handleSurveyEvent(dbs, event, Date.now());
         message.ack();
       } catch (err) {
-        retry(message, event, String(err));
+        retry(message, String(err));
       }
     }
     if (work.length === 0) return;
@@ -77,13 +94,13 @@ export default {
         Date.now(),
       );
     } catch (err) {
-      for (const { message, event } of work) retry(message, event, String(err));
+      for (const { message } of work) retry(message, String(err));
       return;
     }
     work.forEach(({ message, event, fault }, i) => {
       if (outcomes[i] === "retry")
-        retry(message, event, `request ${event.requestId} not readable in branch ${event.branchId} (not committed yet?)`);
-      else if (fault === "after") retry(message, event, String(new InjectedFault("injected fault after handling (FAULT_FAIL_EVERY)")));
+        retry(message, `request ${event.requestId} not readable in branch ${event.branchId} (not committed yet?)`);
+      else if (fault === "after") retry(message, String(new InjectedFault("injected fault after handling (FAULT_FAIL_EVERY)")));
       else message.ack();
     });
   },

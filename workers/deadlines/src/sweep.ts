@@ -1,4 +1,4 @@
-import { noticeOf, noticeRecipients, nextCheckAt } from "@wuye/core";
+import { milestoneNoticeRow, nextCheckAt, noticeOf, noticeRecipients } from "@wuye/core";
 import {
   type Databases,
   dueMilestoneFacts,
@@ -73,29 +73,23 @@ export async function sweep(
         sent.add(n.key);
         continue;
       }
-      const id = `ntf_${fact.milestoneId}_${n.key.replace(/[^a-z0-9]/gi, "-")}`;
-      await enqueueOnce(db, [
+      const row = milestoneNoticeRow(
+        branch,
         {
-          id,
-          topic: "notifications",
-          payload: {
-            notificationId: id,
-            type: `milestone.${notice.type}`,
-            branchId: branch.id,
-            orgId: branch.orgId,
-            requestId: fact.requestId,
-            milestoneId: fact.milestoneId,
-            milestone: fact.name,
-            kind: fact.kind,
-            dueAt: fact.dueAt,
-            noticeKey: n.key,
-            recipients: noticeRecipients(fact.name, notice),
-            at: n.at,
-          },
-          createdAt: now,
+          requestId: fact.requestId,
+          milestoneId: fact.milestoneId,
+          milestone: fact.name,
+          kind: fact.kind,
+          dueAt: fact.dueAt,
+          noticeKey: n.key,
+          type: `milestone.${notice.type}`,
+          recipients: noticeRecipients(fact.name, notice),
+          at: n.at,
         },
-      ]);
-      ids.push(id);
+        now,
+      );
+      await enqueueOnce(db, [row]);
+      ids.push(row.id);
       if (notice.type === "breach") {
         await markMilestoneBreached(db, fact.milestoneId, n.at);
         await updateMilestoneFact(dbs.supervision, fact.milestoneId, { breachedAt: n.at });

@@ -23,7 +23,7 @@ import {
   staffOfBranch,
 } from "@wuye/db";
 import { type Channel, PermanentFailure, providerChannel, webhookChannel } from "./channels.ts";
-import type { Notification } from "./message.ts";
+import type { Notification } from "@wuye/core";
 
 export interface NotifyEnv {
   ENVIRONMENT: "development" | "test" | "production";

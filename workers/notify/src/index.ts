@@ -1,8 +1,7 @@
-import { MAX_DELIVERY_ATTEMPTS, retryDelaySeconds } from "@wuye/core";
+import { MAX_DELIVERY_ATTEMPTS, NotificationSchema, parseMessage, retryDelaySeconds } from "@wuye/core";
 import { DbEnvSchema, envParser, markDead, openDatabases } from "@wuye/db";
 import { z } from "zod";
 import { deliver } from "./deliver.ts";
-import { NotificationSchema } from "./message.ts";
 
 const parseEnv = envParser(
   DbEnvSchema.extend({
@@ -22,22 +21,31 @@ export interface Env {
   NOTIFICATIONS: Queue;
 }
 
-const DLQ = "notifications-dlq";
+/**
+ * A message its schema refuses is retried (a producer deployed before this consumer may be understood after its
+ * deploy) and, after the queue's last retry, dead-lettered; in the dead-letter queue it is logged and acked.
+ */
+function malformed(message: Message, queue: string, reason: string) {
+  const dead = queue.endsWith("-dlq");
+  const msg = dead ? "malformed notification dead-lettered" : "malformed notification; retried until dead-lettered";
+  console.error(JSON.stringify({ level: dead ? "error" : "warn", msg, queue, id: message.id, attempts: message.attempts, reason }));
+  if (dead) message.ack();
+  else message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+}
 
 export default {
   async queue(batch, env, _ctx) {
     const vars = parseEnv(env);
     const dbs = openDatabases(vars);
     for (const message of batch.messages) {
-      const parsed = NotificationSchema.safeParse(message.body);
-      if (!parsed.success) {
-        console.error(JSON.stringify({ level: "error", msg: "dropping malformed notification", id: message.id }));
-        message.ack();
+      const parsed = parseMessage(NotificationSchema, message.body);
+      if (!parsed.ok) {
+        malformed(message, batch.queue, parsed.reason);
         continue;
       }
-      const n = parsed.data;
+      const n = parsed.message;
       const branch = await dbs.branch({ id: n.branchId }).catch(() => null);
-      if (batch.queue === DLQ) {
+      if (batch.queue.endsWith("-dlq")) {
         // The platform gave up on it: keep the reason where the console shows failed deliveries.
         if (branch) await markDead(dbs.branchDb(branch), n.notificationId, "dead-lettered by the queue after its retries");
         message.ack();

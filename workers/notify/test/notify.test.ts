@@ -76,7 +76,8 @@ describe("notify consumer", () => {
     const { plan } = await request("yangguang");
     const n = breach(branch, plan.request.id, `ntf_${plan.milestones[0]!.id}_breach`);
     const first = await run([n, n, { nonsense: 1 }]);
-    expect(first.explicitAcks).toHaveLength(3);
+    expect(first.explicitAcks).toHaveLength(2);
+    expect(first.retryMessages).toHaveLength(1); // the malformed one: retried until dead-lettered, not lost
     await run([n]);
     const rows = await dbs()
       .branchDb(branch)

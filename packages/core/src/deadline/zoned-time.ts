@@ -91,3 +91,20 @@ export function dayNumberOf(isoDate: string): number {
 export function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
+
+/** The ISO date (YYYY-MM-DD) of a day number. */
+export const isoDateOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
+
+/**
+ * The same wall-clock time `months` calendar months later (earlier when negative) in `timeZone`, the day capped
+ * at the target month's last day (30 Nov + 3 months is 28/29 Feb, not 2 Mar).
+ */
+export function addCalendarMonths(utcMs: number, months: number, timeZone: string): number {
+  const local = new Date(utcMs + offsetAt(timeZone, utcMs));
+  const y = local.getUTCFullYear();
+  const m = local.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const day = Math.floor(Date.UTC(y, m, Math.min(local.getUTCDate(), lastDay)) / DAY);
+  const minuteOfDay = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return instantOf(timeZone, day, minuteOfDay) + (((utcMs % 60_000) + 60_000) % 60_000);
+}

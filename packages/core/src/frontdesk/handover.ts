@@ -1,3 +1,4 @@
+import { isClosedStatus } from "../workflow/plan.ts";
 import { type Locale, type MessageKey, t } from "../i18n/index.ts";
 
 /** Open items handed to the next shift (交接班记录), auto-filled from the system and the shift's notes. */
@@ -26,7 +27,6 @@ export interface MilestoneLike {
   dueAt: number | null;
 }
 
-const CLOSED_REQUEST = new Set(["resolved", "closed", "cancelled"]);
 const OPEN_MILESTONE = new Set(["open", "paused"]);
 
 /**
@@ -60,7 +60,7 @@ export function selectHandoverItems(input: {
   const byId = new Map(input.requests.map((r) => [r.id, r]));
   const items: HandoverItemDraft[] = [];
   for (const r of input.requests) {
-    if (r.ownerId !== input.ownerId || CLOSED_REQUEST.has(r.status)) continue;
+    if (r.ownerId !== input.ownerId || isClosedStatus(r.status)) continue;
     items.push({
       source: "request",
       refId: r.id,
@@ -76,7 +76,7 @@ export function selectHandoverItems(input: {
     .filter((m) => OPEN_MILESTONE.has(m.status) && m.dueAt !== null && m.dueAt < input.now)
     .filter((m) => {
       const r = byId.get(m.requestId);
-      return !r || !CLOSED_REQUEST.has(r.status);
+      return !r || !isClosedStatus(r.status);
     })
     .sort((a, b) => a.dueAt! - b.dueAt! || a.id.localeCompare(b.id));
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OneTimeCodeSchema } from "../resident/one-time-code.ts";
 import { PhoneSchema } from "../request/schema.ts";
 import { NOTICE_CATEGORIES } from "./notice.ts";
 import { ID_TYPES } from "./visitor.ts";
@@ -63,21 +64,21 @@ export const VisitorInputSchema = z.strictObject({
   inAt: instant.optional(),
 });
 
-export const HandoverInputSchema = z.strictObject({
+export const ShiftHandoverInputSchema = z.strictObject({
   shift: z.enum(["day", "night", "other"]),
   notes: text(2000).optional(),
   /** Items the shift adds by hand, besides those filled in from the system. */
   items: z.array(text(500)).max(50).optional(),
 });
 /** The one handing over corrects the list before it is signed: notes replaced, items removed or added. */
-export const HandoverEditInputSchema = z
+export const ShiftHandoverEditInputSchema = z
   .strictObject({
     notes: z.union([text(2000), z.literal("")]).optional(),
     removeItemIds: z.array(ref).max(200).optional(),
     addItems: z.array(text(500)).max(50).optional(),
   })
   .refine((v) => v.notes !== undefined || !!v.removeItemIds?.length || !!v.addItems?.length, { message: "nothing to change" });
-export const HandoverSignInputSchema = z.strictObject({
+export const ShiftHandoverSignInputSchema = z.strictObject({
   /** Items the incoming shift takes over; any left out stay unsigned and the handover is flagged. */
   itemIds: z.array(ref).max(200).optional(),
   note: text(500).optional(),
@@ -152,4 +153,4 @@ export const ContactChangeInputSchema = z
     }),
   ])
   .refine((v) => v.newPhone !== undefined || v.newEmail !== undefined, { path: ["newPhone"], message: "give a new phone or email" });
-export const ContactChangeConfirmSchema = z.strictObject({ code: z.string().regex(/^\d{6}$/, "six digits") });
+export const ContactChangeConfirmSchema = z.strictObject({ code: OneTimeCodeSchema });

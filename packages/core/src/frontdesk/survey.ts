@@ -1,3 +1,5 @@
+import type { FieldError } from "../errors/index.ts";
+
 /** What head office keeps of a survey: counts and score sums, never who answered what. */
 export interface SurveyTotals {
   responses: number;
@@ -32,6 +34,29 @@ export function surveyPercent(t: { scoreSum: number; scoreCount: number }, scale
   if (t.scoreCount === 0 || scale <= 1) return null;
   const mean = t.scoreSum / t.scoreCount;
   return Math.round(((mean - 1) / (scale - 1)) * 1000) / 10;
+}
+
+/**
+ * What is wrong with a resident's answers to a survey, each error naming its field: a question not of this
+ * survey, a scale question without a score within the survey's scale, a text question without text, or two
+ * answers to one question. Empty when the answers may be stored.
+ */
+export function surveyAnswerErrors(
+  survey: { scale: number; questions: ReadonlyArray<{ id: string; type: "scale" | "text" }> },
+  answers: ReadonlyArray<{ questionId: string; score?: number | undefined; text?: string | undefined }>,
+): FieldError[] {
+  const byId = new Map(survey.questions.map((q) => [q.id, q]));
+  const errors = answers.flatMap((a, i): FieldError[] => {
+    const q = byId.get(a.questionId);
+    if (!q) return [{ path: `answers.${i}.questionId`, message: "not a question of this survey" }];
+    if (q.type === "scale" && (a.score === undefined || a.score > survey.scale))
+      return [{ path: `answers.${i}.score`, message: `a score from 1 to ${survey.scale}` }];
+    if (q.type === "text" && a.text === undefined) return [{ path: `answers.${i}.text`, message: "text expected" }];
+    return [];
+  });
+  if (new Set(answers.map((a) => a.questionId)).size !== answers.length)
+    errors.push({ path: "answers", message: "one answer per question" });
+  return errors;
 }
 
 /** Whom a survey is sent to (besides residents of recently closed requests, chosen by the requests themselves). */

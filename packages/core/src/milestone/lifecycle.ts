@@ -51,3 +51,20 @@ export interface PauseInput {
   reason: PauseReason;
   at: number;
 }
+
+export interface MilestoneDeadline {
+  status: string;
+  dueAt: number | null;
+  metAt: number | null;
+  breachedAt: number | null;
+}
+
+/** Shown as breached (已超时): the sweep marked it so, or it runs, unmet, past its due time. */
+export function isBreached(m: MilestoneDeadline, now: number): boolean {
+  return m.breachedAt !== null || (m.status === "open" && m.metAt === null && m.dueAt !== null && m.dueAt < now);
+}
+
+/** A breach reason may be recorded once the milestone was marked breached or its due time has come. */
+export function mayRecordBreachReason(m: Pick<MilestoneDeadline, "dueAt" | "breachedAt">, now: number): boolean {
+  return m.breachedAt !== null || (m.dueAt !== null && m.dueAt <= now);
+}

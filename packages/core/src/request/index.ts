@@ -3,4 +3,5 @@ export * from "./category.ts";
 export * from "./schema.ts";
 export * from "./intake.ts";
 export * from "./limits.ts";
+export * from "./rating.ts";
 export * from "./search.ts";

@@ -5,17 +5,6 @@ export const REQUEST_KINDS = ["medical", "repair", "complaint", "inquiry", "secu
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const RequestKindSchema = z.enum(REQUEST_KINDS);
 
-export const KIND_CODE: Record<RequestKind, string> = {
-  medical: "A",
-  repair: "B",
-  complaint: "C",
-  inquiry: "D",
-  security: "E",
-  disaster: "F",
-  help: "G",
-  suggestion: "S",
-};
-
 /** Kinds that alert the branch manager at once and ignore quiet hours. */
 export const ALARM_KINDS: ReadonlySet<RequestKind> = new Set(["medical", "security", "disaster"]);
 

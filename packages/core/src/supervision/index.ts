@@ -1,1 +1,2 @@
+export * from "./reporting-calendar.ts";
 export * from "./on-time.ts";

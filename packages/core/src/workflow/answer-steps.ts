@@ -1,10 +1,13 @@
 import { z } from "zod";
 import type { AnswerStep } from "./inquiry.ts";
-import { field, GuardOverride, guardText, Instant, plainText, step, type StepDef } from "./step.ts";
+import type { AnswerRecord } from "./record.ts";
+import { field, GuardOverride, guardText, Instant, plainText, type StepTable, stepOf } from "./step.ts";
+
+const step = stepOf<AnswerRecord>();
 
 const MAX_PROMISE_MS = 7 * 86_400_000;
 
-export const ANSWER_STEPS: Record<AnswerStep, StepDef> = {
+export const ANSWER_STEPS: StepTable<AnswerStep, AnswerRecord> = {
   answer: step(z.strictObject({ text: plainText(2000), override: GuardOverride }), (i, ctx) => {
     const guard = guardText(i.text, i.override, ctx);
     return {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ComplaintStep } from "./complaint.ts";
 import { followUp, FollowUpInput } from "./repair-steps.ts";
-import { GuardOverride, guardText, Instant, plainText, signed, step, type StepContext, type StepDef } from "./step.ts";
+import { GuardOverride, guardText, Instant, plainText, signed, type StepContext, type StepTable, stepOf } from "./step.ts";
 import type { WorkOrder } from "./work-order.ts";
 
 /** The complaint's case file: each of the eight steps with who and when. */
@@ -31,12 +31,16 @@ export function newComplaintRecord(channel: string): ComplaintRecord {
   return { written: channel === "letter", replies: [], returnedDrafts: [], escalations: [], followUps: [], steps: {} };
 }
 
-const cr = (ctx: StepContext) => ctx.record as unknown as ComplaintRecord;
-const keep = (ctx: StepContext, name: string, patch: Partial<ComplaintRecord>) =>
-  ({ ...cr(ctx), ...patch, steps: { ...cr(ctx).steps, [name]: signed(ctx) } }) as unknown as Record<string, unknown>;
+const step = stepOf<ComplaintRecord>();
+const cr = (ctx: StepContext<ComplaintRecord>) => ctx.record;
+const keep = (ctx: StepContext<ComplaintRecord>, name: string, patch: Partial<ComplaintRecord>): ComplaintRecord => ({
+  ...ctx.record,
+  ...patch,
+  steps: { ...ctx.record.steps, [name]: signed(ctx) },
+});
 const code = (ctx: StepContext) => ({ trackingCode: ctx.request.trackingCode });
 
-export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
+export const COMPLAINT_STEPS: StepTable<ComplaintStep, ComplaintRecord> = {
   classify: step(
     z
       .strictObject({
@@ -133,7 +137,7 @@ export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
       record: {
         ...cr(ctx),
         replyDraft: { text: i.text, ...signed(ctx), ...(Object.keys(guard).length ? { guard } : {}) },
-      } as unknown as Record<string, unknown>,
+      },
       publicNote: null,
       data: { ...guard },
       notices: [{ type: "complaint.replyForApproval", recipients: ["serviceSupervisor"], params: code(ctx) }],
@@ -149,7 +153,7 @@ export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
         ...rest,
         replies: [...c.replies, { text: draft.text, draftedBy: draft.by, approvedBy: ctx.actor!.staffId, at: ctx.now }],
         replySentAt: ctx.now,
-      } as unknown as Record<string, unknown>,
+      },
       publicNote: "reply",
       data: { text: draft.text, approvedBy: ctx.actor!.staffId, draftedBy: draft.by },
       notices: [{ type: "request.reply", recipients: ["resident"], params: { ...code(ctx), text: draft.text } }],
@@ -162,7 +166,7 @@ export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
       record: {
         ...rest,
         returnedDrafts: [...c.returnedDrafts, { text: draft!.text, comment: i.comment, ...signed(ctx) }],
-      } as unknown as Record<string, unknown>,
+      },
       publicNote: null,
       data: { comment: i.comment },
       notices: [{ type: "complaint.replyReturned", recipients: [`staff:${draft!.by}`], params: { ...code(ctx), comment: i.comment } }],
@@ -172,7 +176,7 @@ export const COMPLAINT_STEPS: Record<ComplaintStep, StepDef> = {
     record: {
       ...cr(ctx),
       escalations: [...cr(ctx).escalations, { severity: i.severity, incidentReport: i.incidentReport, ...signed(ctx) }],
-    } as unknown as Record<string, unknown>,
+    },
     publicNote: null,
     data: { severity: i.severity },
     notices: [

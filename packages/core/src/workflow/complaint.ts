@@ -1,4 +1,5 @@
 import type { Machine } from "./machine.ts";
+import type { ComplaintRecord } from "./complaint-steps.ts";
 
 /** The eight steps of DOMAIN.md "Complaints"; step 1 (receive) is the intake itself. */
 export const COMPLAINT_STATES = [
@@ -66,6 +67,9 @@ export const COMPLAINT_MACHINE = {
     writtenReplySent: (r) => r.written !== true || !!r.replySentAt,
     communicativeReplied: (r) => r.nature === "communicative" && (r.written !== true || !!r.replySentAt),
   },
-} as const satisfies Machine<ComplaintState>;
+} as const satisfies Machine<ComplaintState, string, ComplaintRecord>;
 
 export type ComplaintStep = keyof typeof COMPLAINT_MACHINE.steps;
+
+/** A repeat complaint (重复投诉): the same unit complained within this window before (head office counts them). */
+export const REPEAT_COMPLAINT_WINDOW_MS = 90 * 86_400_000;

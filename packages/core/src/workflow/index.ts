@@ -8,4 +8,5 @@ export * from "./repair-steps.ts";
 export * from "./complaint-steps.ts";
 export * from "./answer-steps.ts";
 export * from "./plan.ts";
-export * from "./ownership.ts";
+export * from "./transfer.ts";
+export * from "./record.ts";

@@ -20,7 +20,8 @@ export interface Step<S extends string> {
   starts?: Trigger;
 }
 
-export interface Machine<S extends string = string, A extends string = string> {
+// biome-ignore lint/suspicious/noExplicitAny: a machine's conditions read its workflow's own record type
+export interface Machine<S extends string = string, A extends string = string, R = any> {
   name: string;
   initial: S;
   states: readonly S[];
@@ -29,7 +30,7 @@ export interface Machine<S extends string = string, A extends string = string> {
   /** Triggers fired on entering a state from another (their milestones start). */
   onEnter?: Partial<Record<S, Trigger>>;
   steps: Readonly<Record<A, Step<S>>>;
-  conditions?: Readonly<Record<string, (record: Record<string, unknown>) => boolean>>;
+  conditions?: Readonly<Record<string, (record: R) => boolean>>;
 }
 
 export type Who = { role: Role } | "resident";
@@ -39,19 +40,17 @@ export function performs(by: Performer, who: Who): boolean {
   return "staff" in by ? can(who.role, by.staff) : can(who.role, by.recordedBy);
 }
 
-function startsFrom<S extends string>(m: Machine<S>, step: Step<S>, state: S, record: Record<string, unknown>): boolean {
+function startsFrom<S extends string, R>(m: Machine<S, string, R>, step: Step<S>, state: S, record: R): boolean {
   if (!step.from.includes(state)) return false;
   const condition = step.when?.[state];
   return !condition || (m.conditions?.[condition]?.(record) ?? false);
 }
 
 /** The steps `who` may take now: what the console shows as buttons and the portal as choices. */
-export function allowedSteps<S extends string, A extends string>(
-  m: Machine<S, A>,
-  state: S,
-  who: Who,
-  record: Record<string, unknown> = {},
-): A[] {
+/** Without a record, a condition reads an empty one (machines without conditions need none). */
+const NO_RECORD = {};
+
+export function allowedSteps<S extends string, A extends string, R>(m: Machine<S, A, R>, state: S, who: Who, record = NO_RECORD as R): A[] {
   return (Object.keys(m.steps) as A[]).filter((a) => startsFrom(m, m.steps[a], state, record) && performs(m.steps[a].by, who));
 }
 
@@ -59,12 +58,12 @@ export function allowedSteps<S extends string, A extends string>(
  * The state after `action`: 409 when the state does not allow it (whoever asks), 403 when it does but not for
  * this performer. `outcome` picks the target of a step with several.
  */
-export function nextState<S extends string, A extends string>(
-  m: Machine<S, A>,
+export function nextState<S extends string, A extends string, R>(
+  m: Machine<S, A, R>,
   state: S,
   action: A,
   who: Who,
-  record: Record<string, unknown> = {},
+  record = NO_RECORD as R,
   outcome?: string,
 ): S {
   const step = m.steps[action];

@@ -4,26 +4,37 @@ import type { RequestKind } from "../request/kind.ts";
 import type { MilestoneName } from "../request/schema.ts";
 import { ANSWER_STEPS } from "./answer-steps.ts";
 import { COMPLAINT_MACHINE, type ComplaintStep } from "./complaint.ts";
-import { COMPLAINT_STEPS, newComplaintRecord } from "./complaint-steps.ts";
+import { type ComplaintRecord, COMPLAINT_STEPS, newComplaintRecord } from "./complaint-steps.ts";
 import { ANSWER_MACHINE, type AnswerStep } from "./inquiry.ts";
 import { allowedSteps, isTerminal, type Machine, nextState, type Performer, type Who } from "./machine.ts";
 import { REPAIR_MACHINE, type RepairStep } from "./repair.ts";
 import { REPAIR_STEPS } from "./repair-steps.ts";
-import type { StepContext, StepDef, StepEffect } from "./step.ts";
-import { newWorkOrder, workOrderNumber } from "./work-order.ts";
+import type { StepContext, StepEffect, StepTable } from "./step.ts";
+import {
+  type AnswerRecord,
+  type RecordOfKind,
+  recordOfKind,
+  type WorkflowName,
+  workflowNameOf,
+  type WorkflowRecord,
+  type WorkflowRecords,
+} from "./record.ts";
+import { newWorkOrder, type WorkOrder, workOrderNumber } from "./work-order.ts";
 
-export interface Workflow {
-  machine: Machine;
-  steps: Record<string, StepDef>;
+/** A workflow: its state machine and its steps, both over its own record `R`. */
+export interface Workflow<R = WorkflowRecord> {
+  machine: Machine<string, string, R>;
+  steps: StepTable<string, R>;
 }
 
-const REPAIR: Workflow = { machine: REPAIR_MACHINE as unknown as Machine, steps: REPAIR_STEPS };
-const COMPLAINT: Workflow = { machine: COMPLAINT_MACHINE as unknown as Machine, steps: COMPLAINT_STEPS };
-const ANSWER: Workflow = { machine: ANSWER_MACHINE as unknown as Machine, steps: ANSWER_STEPS };
+const REPAIR: Workflow<WorkOrder> = { machine: REPAIR_MACHINE, steps: REPAIR_STEPS };
+const COMPLAINT: Workflow<ComplaintRecord> = { machine: COMPLAINT_MACHINE, steps: COMPLAINT_STEPS };
+const ANSWER: Workflow<AnswerRecord> = { machine: ANSWER_MACHINE, steps: ANSWER_STEPS };
+const BY_NAME: { [N in WorkflowName]: Workflow<WorkflowRecords[N]> } = { repair: REPAIR, complaint: COMPLAINT, answer: ANSWER };
 
-/** The workflow of each request kind. */
-export function workflowOf(kind: RequestKind): Workflow {
-  return kind === "repair" ? REPAIR : kind === "complaint" ? COMPLAINT : ANSWER;
+/** The workflow of each request kind, over that kind's record. */
+export function workflowOf<K extends RequestKind>(kind: K): Workflow<RecordOfKind<K>> {
+  return BY_NAME[workflowNameOf(kind)] as Workflow<RecordOfKind<K>>;
 }
 
 /** Every step name of every workflow, each with its input schema (one console endpoint per step). */
@@ -58,20 +69,23 @@ const residentSteps = new Set<string>(RESIDENT_STEPS);
 /** Narrows a step name the API sent (`allowedActions`, `residentActions` are plain strings). */
 export const isStepName = (name: string): name is StepName => stepNames.has(name);
 export const isResidentStep = (name: string): name is ResidentStep => residentSteps.has(name);
-const closedStates = new Set<string>(workflowList.flatMap((w) => w.machine.terminal));
+/** Every terminal state of every workflow (closed, cancelled, archived): the statuses of a closed request. */
+export const CLOSED_STATUSES: readonly string[] = [...new Set(workflowList.flatMap((w) => w.machine.terminal))];
+const closedStates = new Set<string>(CLOSED_STATUSES);
 /** A request in a terminal state of its workflow (closed, cancelled, archived): nothing is left to do on it. */
 export const isClosedStatus = (status: string): boolean => closedStates.has(status);
 
 /** The record a request starts with (work order, complaint case file, or a plain answer record). */
-export function initialRecord(req: { id: string; kind: RequestKind; channel: string; createdAt: number }): Record<string, unknown> {
-  if (req.kind === "repair") return newWorkOrder(workOrderNumber(req.id, req.createdAt)) as unknown as Record<string, unknown>;
-  if (req.kind === "complaint") return newComplaintRecord(req.channel) as unknown as Record<string, unknown>;
-  return {};
+export function initialRecord<K extends RequestKind>(req: { id: string; kind: K; channel: string; createdAt: number }): RecordOfKind<K> {
+  const name: WorkflowName = workflowNameOf(req.kind);
+  const record: WorkflowRecord =
+    name === "repair" ? newWorkOrder(workOrderNumber(req.id, req.createdAt)) : name === "complaint" ? newComplaintRecord(req.channel) : {};
+  return recordOfKind(req.kind, record);
 }
 
-export interface StepPlan {
+export interface StepPlan<R = WorkflowRecord> {
   state: string;
-  effect: StepEffect;
+  effect: StepEffect<R>;
   meets: MilestoneName[];
   /** Triggers whose milestones start now (with a due time for promises). */
   starts: Array<{ trigger: Trigger; dueAt?: number }>;
@@ -85,11 +99,11 @@ export function technicianMayAct(actor: { staffId: string; role: string } | null
 }
 
 /** The steps `who` may take now; a technician sees none on an order that is not theirs. */
-export function allowedActions(
-  kind: RequestKind,
+export function allowedActions<K extends RequestKind>(
+  kind: K,
   state: string,
   who: Who,
-  record: Record<string, unknown>,
+  record: RecordOfKind<K>,
   on?: { staffId: string; assigneeId: string | null },
 ): string[] {
   if (who !== "resident" && on && !technicianMayAct({ staffId: on.staffId, role: who.role }, on.assigneeId)) return [];
@@ -100,7 +114,14 @@ export function allowedActions(
  * One step of a request's workflow, decided without I/O: the state machine (409 / 403), the input
  * (400 naming the field), the language guard (422), and everything the step changes.
  */
-export function planStep(kind: RequestKind, action: string, rawInput: unknown, state: string, who: Who, ctx: StepContext): StepPlan {
+export function planStep<K extends RequestKind>(
+  kind: K,
+  action: string,
+  rawInput: unknown,
+  state: string,
+  who: Who,
+  ctx: StepContext<RecordOfKind<K>>,
+): StepPlan<RecordOfKind<K>> {
   const wf = workflowOf(kind);
   const def = wf.steps[action];
   const machineStep = wf.machine.steps[action];
@@ -124,7 +145,7 @@ export function planStep(kind: RequestKind, action: string, rawInput: unknown, s
   const closes = isTerminal(wf.machine, next) && !isTerminal(wf.machine, state);
   // The resident hears of every close they did not do themselves, unless the closing step is the answer itself.
   const answered = applied.notices?.some((n) => n.type === "request.reply");
-  const effect: StepEffect =
+  const effect: StepEffect<RecordOfKind<K>> =
     closes && who !== "resident" && !answered
       ? {
           ...applied,

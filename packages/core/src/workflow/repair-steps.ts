@@ -10,15 +10,17 @@ import {
   plainText,
   signed,
   StepPhotos,
-  step,
   type StepContext,
-  type StepDef,
+  type StepEffect,
+  type StepTable,
+  stepOf,
 } from "./step.ts";
 import { itemFromPriceList, NON_STANDARD, pickTechnician, priceQuote, type WorkItem, type WorkOrder } from "./work-order.ts";
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
-const wo = (ctx: StepContext) => ctx.record as unknown as WorkOrder;
-const keep = (ctx: StepContext, patch: Partial<WorkOrder>) => ({ ...wo(ctx), ...patch }) as unknown as Record<string, unknown>;
+const step = stepOf<WorkOrder>();
+const wo = (ctx: StepContext<WorkOrder>) => ctx.record;
+const keep = (ctx: StepContext<WorkOrder>, patch: Partial<WorkOrder>): WorkOrder => ({ ...ctx.record, ...patch });
 const code = (ctx: StepContext) => ({ trackingCode: ctx.request.trackingCode });
 const lastQuote = (w: WorkOrder) => w.quotes.at(-1);
 const Reason = z.strictObject({ reason: plainText(500) });
@@ -30,7 +32,7 @@ function priced(ctx: StepContext, itemCode: string): WorkItem {
   return itemFromPriceList(p);
 }
 
-export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
+export const REPAIR_STEPS: StepTable<RepairStep, WorkOrder> = {
   "refer-for-review": step(z.strictObject({ item: plainText(200) }), (i, ctx) => ({
     record: keep(ctx, { review: { item: i.item, referredBy: signed(ctx).by, referredAt: ctx.now } }),
     publicNote: "review",
@@ -265,7 +267,7 @@ export const REPAIR_STEPS: Record<RepairStep, StepDef> = {
     const refusal = { ...w.refusal!, supervisorSignedBy: ctx.actor!.staffId, supervisorSignedAt: ctx.now };
     const { refusal: _open, ...rest } = w;
     return {
-      record: { ...rest, refusals: [...w.refusals, refusal] } as unknown as Record<string, unknown>,
+      record: { ...rest, refusals: [...w.refusals, refusal] },
       publicNote: "returned",
       data: { note: i.note ?? null },
       assigneeId: null,
@@ -418,12 +420,12 @@ export function FollowUpInput() {
 }
 type FollowUp = z.output<ReturnType<typeof FollowUpInput>>;
 
-export function followUp(
+export function followUp<R>(
   i: FollowUp,
-  ctx: StepContext,
+  ctx: StepContext<R>,
   history: WorkOrder["followUps"],
-  store: (h: WorkOrder["followUps"]) => Record<string, unknown>,
-) {
+  store: (h: WorkOrder["followUps"]) => R,
+): StepEffect<R> {
   const channel = ctx.actor ? i.channel : "online";
   if (!channel) throw new BadInput("how was the resident reached?", [{ path: "channel", message: "phone, visit or online" }]);
   const staffOnly = ctx.actor

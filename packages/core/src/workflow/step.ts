@@ -8,6 +8,7 @@ import { checkReply } from "../reply-language/guard.ts";
 import type { AttachmentPurpose } from "../attachment/policy.ts";
 import { MAX_STEP_PHOTOS } from "../attachment/policy.ts";
 import type { RequestKind } from "../request/kind.ts";
+import type { WorkflowRecord } from "./record.ts";
 
 export const NO_MARKUP = /<\s*\/?\s*[a-z!?]/i;
 export const plainText = (max: number) =>
@@ -40,7 +41,7 @@ export interface TechnicianLoad {
 }
 
 /** Everything a step may look at; the worker loads it, the step decides, the worker persists. */
-export interface StepContext {
+export interface StepContext<R = WorkflowRecord> {
   now: number;
   /** Staff acting (or recording the resident's answer); null when the resident acts in the portal. */
   actor: { staffId: string; role: Role } | null;
@@ -57,7 +58,7 @@ export interface StepContext {
     assigneeId: string | null;
     trackingCode: string;
   };
-  record: Record<string, unknown>;
+  record: R;
   /** Repairs: the earlier completed repair of the same item and unit within the warranty, if any. */
   warranty?: { requestId: string; trackingCode: string; completedAt: number } | null;
   technicians?: TechnicianLoad[];
@@ -78,9 +79,9 @@ export interface CaseEntry {
   photos: string[];
 }
 
-export interface StepEffect {
+export interface StepEffect<R = WorkflowRecord> {
   outcome?: string;
-  record: Record<string, unknown>;
+  record: R;
   /** Timeline key shown to the resident ("reply" shows `text`); null keeps the step internal. */
   publicNote: string | null;
   data: Record<string, unknown>;
@@ -101,21 +102,32 @@ export interface StepEffect {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a table of steps holds defs of every input type
-export interface StepDef<I = any> {
+export interface StepDef<I = any, R = WorkflowRecord> {
   input: z.ZodType<I>;
-  apply(input: I, ctx: StepContext): StepEffect;
+  apply(input: I, ctx: StepContext<R>): StepEffect<R>;
 }
 
-export const step = <S extends z.ZodType>(input: S, apply: (input: z.output<S>, ctx: StepContext) => StepEffect): StepDef<z.output<S>> => ({
-  input: input as z.ZodType<z.output<S>>,
-  apply,
-});
+/** A workflow's steps by name, each with its own input type, all over the workflow's record `R`. */
+// biome-ignore lint/suspicious/noExplicitAny: a table of steps holds defs of every input type
+export type StepTable<A extends string, R> = Record<A, StepDef<any, R>>;
+
+/** The step builder of a workflow whose record is `R`: each step reads and writes that record, typed. */
+export const stepOf =
+  <R>() =>
+  <S extends z.ZodType>(input: S, apply: (input: z.output<S>, ctx: StepContext<R>) => StepEffect<R>): StepDef<z.output<S>, R> => ({
+    input: input as z.ZodType<z.output<S>>,
+    apply,
+  });
 
 /** Who did it and when, as every step records it. */
-export const signed = (ctx: StepContext) => ({ by: ctx.actor?.staffId ?? "resident", at: ctx.now });
+export const signed = (ctx: Pick<StepContext<unknown>, "actor" | "now">) => ({ by: ctx.actor?.staffId ?? "resident", at: ctx.now });
 
 /** The language guard on staff text to residents; a supervisor may override with a reason on record. */
-export function guardText(text: string, override: { reason: string } | undefined, ctx: StepContext): Record<string, unknown> {
+export function guardText(
+  text: string,
+  override: { reason: string } | undefined,
+  ctx: Pick<StepContext<unknown>, "actor" | "settings">,
+): Record<string, unknown> {
   const verdict = checkReply(text, ctx.settings.replyGuard);
   if (verdict.ok) {
     if (override)

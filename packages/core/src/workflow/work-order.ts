@@ -1,4 +1,5 @@
 import type { PriceItem } from "../branch/settings.ts";
+import { addCalendarMonths } from "../deadline/zoned-time.ts";
 import type { TechnicianLoad } from "./step.ts";
 
 export interface QuoteLine {
@@ -154,25 +155,19 @@ export function priceQuote(
   return { lines: out, labourFen, materialFen, totalFen: labourFen + materialFen, warrantyOf };
 }
 
-/** End of the warranty on a repair completed at `completedAt`: the same day `months` later (UTC+8 calendar). */
-export function warrantyEnds(completedAt: number, months: number): number {
-  const shift = 8 * 3_600_000;
-  const d = new Date(completedAt + shift);
-  // 30 Nov + 3 months is 28/29 Feb, not 2 Mar: the day is capped at the target month's last day.
-  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months + 1, 0)).getUTCDate();
-  const end = Date.UTC(
-    d.getUTCFullYear(),
-    d.getUTCMonth() + months,
-    Math.min(d.getUTCDate(), lastDay),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-  );
-  return end - shift;
+/** End of the warranty on a repair completed at `completedAt`: the same time `months` calendar months later in the branch's zone. */
+export function warrantyEnds(completedAt: number, months: number, timeZone: string): number {
+  return addCalendarMonths(completedAt, months, timeZone);
 }
 
-export function withinWarranty(completedAt: number, now: number, months: number): boolean {
-  return months > 0 && now >= completedAt && now <= warrantyEnds(completedAt, months);
+/** A repair completed at `completedAt` is still under its warranty at `now`. */
+export function withinWarranty(completedAt: number, now: number, months: number, timeZone: string): boolean {
+  return months > 0 && now >= completedAt && now <= warrantyEnds(completedAt, months, timeZone);
+}
+
+/** The earliest completion a warranty may still cover at `now` (where to start looking for the original repair). */
+export function warrantyLookback(now: number, months: number, timeZone: string): number {
+  return addCalendarMonths(now, -months, timeZone);
 }
 
 /**

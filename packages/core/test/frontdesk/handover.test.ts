@@ -16,7 +16,7 @@ describe("handover auto-fill", () => {
   it("takes the shift's own open requests and every overdue milestone of an open request, once, oldest first", () => {
     const items = selectHandoverItems({
       ownerId: "stf_a",
-      requests: [req("r1", "stf_a"), req("r2", "stf_a", "closed"), req("r3", "stf_b"), req("r4", "stf_b", "resolved")],
+      requests: [req("r1", "stf_a"), req("r2", "stf_a", "closed"), req("r3", "stf_b"), req("r4", "stf_b", "cancelled")],
       milestones: [
         ms("m1", "r3", NOW - 1000),
         ms("m2", "r3", NOW - 5000),
@@ -38,6 +38,21 @@ describe("handover auto-fill", () => {
     expect(items[1]!.text).toBe("YG-r3 “修复”已超时(应于 05/01 19:59 前完成)");
     const en = selectHandoverItems({ ownerId: "stf_a", requests: [req("r1", "stf_a")], milestones: [], now: NOW, locale: "en" });
     expect(en[0]!.text).toBe("YG-r1 Repair · Received: desc r1");
+  });
+
+  it("leaves out an archived complaint and its overdue milestones (archived is a closed status, like closed and cancelled)", () => {
+    const archived = { ...req("c1", "stf_a", "archived"), kind: "complaint" };
+    const open = { ...req("c2", "stf_a", "investigated"), kind: "complaint" };
+    const items = selectHandoverItems({
+      ownerId: "stf_a",
+      requests: [archived, open],
+      milestones: [ms("m1", "c1", NOW - 1000), ms("m2", "c2", NOW - 1000)],
+      now: NOW,
+    });
+    expect(items.map((i) => [i.source, i.refId])).toEqual([
+      ["request", "c2"],
+      ["milestone", "m2"],
+    ]);
   });
 
   it("is empty for a quiet shift", () => {

@@ -3,7 +3,7 @@ import { BRANCH_ROLES, can } from "../../src/auth/index.ts";
 import { t } from "../../src/i18n/index.ts";
 import {
   checkVisitorRegistration,
-  HandoverEditInputSchema,
+  ShiftHandoverEditInputSchema,
   NightRuleRefused,
   NOTICE_CATEGORIES,
   publishesAtOnce,
@@ -68,10 +68,10 @@ describe("front-desk inputs", () => {
   });
 
   it("edits a handover only with something to change", () => {
-    expect(HandoverEditInputSchema.safeParse({}).success).toBe(false);
-    expect(HandoverEditInputSchema.safeParse({ removeItemIds: [] }).success).toBe(false);
-    expect(HandoverEditInputSchema.safeParse({ notes: "" }).success).toBe(true);
-    expect(HandoverEditInputSchema.safeParse({ addItems: ["巡楼"] }).success).toBe(true);
-    expect(HandoverEditInputSchema.safeParse({ addItems: ["<b>x</b>"] }).success).toBe(false);
+    expect(ShiftHandoverEditInputSchema.safeParse({}).success).toBe(false);
+    expect(ShiftHandoverEditInputSchema.safeParse({ removeItemIds: [] }).success).toBe(false);
+    expect(ShiftHandoverEditInputSchema.safeParse({ notes: "" }).success).toBe(true);
+    expect(ShiftHandoverEditInputSchema.safeParse({ addItems: ["巡楼"] }).success).toBe(true);
+    expect(ShiftHandoverEditInputSchema.safeParse({ addItems: ["<b>x</b>"] }).success).toBe(false);
   });
 });

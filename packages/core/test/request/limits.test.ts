@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { counterText, intakeRefusal, REPEAT_WINDOW_MS } from "../../src/request/limits.ts";
+import { counterText, intakeRefusal, REPEAT_TEXT_WINDOW_MS } from "../../src/request/limits.ts";
 
 const at = 1_700_000_000_000;
 const submission = { text: "楼道灯不亮", at, dailyLimit: 3 };
@@ -24,8 +24,8 @@ describe("intakeRefusal", () => {
 
   it("refuses the same text from the same phone within a minute, and only then", () => {
     expect(intakeRefusal([counter("phone:139", 1, "楼道灯不亮", at - 1_000)], submission)).toBe("repeat");
-    expect(intakeRefusal([counter("phone:139", 1, "楼道灯不亮", at - REPEAT_WINDOW_MS + 1)], submission)).toBe("repeat");
-    expect(intakeRefusal([counter("phone:139", 1, "楼道灯不亮", at - REPEAT_WINDOW_MS)], submission)).toBeNull();
+    expect(intakeRefusal([counter("phone:139", 1, "楼道灯不亮", at - REPEAT_TEXT_WINDOW_MS + 1)], submission)).toBe("repeat");
+    expect(intakeRefusal([counter("phone:139", 1, "楼道灯不亮", at - REPEAT_TEXT_WINDOW_MS)], submission)).toBeNull();
     expect(intakeRefusal([counter("phone:139", 1, "楼道灯不亮 ", at - 1_000)], submission)).toBeNull();
   });
 

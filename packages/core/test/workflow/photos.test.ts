@@ -9,7 +9,7 @@ const T0 = Date.parse("2026-03-02T01:00:00.000Z");
 const A = "att_0000000000aaaaaaaaaaaa";
 const B = "att_0000000000bbbbbbbbbbbb";
 
-function ctx(record: Record<string, unknown>, technician: boolean): StepContext {
+function ctx(record: unknown, technician: boolean): StepContext<WorkOrder> {
   return {
     now: T0,
     actor: technician ? { staffId: "staff-technician", role: "technician" } : null,
@@ -25,7 +25,7 @@ function ctx(record: Record<string, unknown>, technician: boolean): StepContext 
       assigneeId: "staff-technician",
       trackingCode: "YG-AAAAA-BBBBB-CCCCC-DDDDD",
     },
-    record,
+    record: record as WorkOrder,
   };
 }
 const who = { role: "technician" } as const;

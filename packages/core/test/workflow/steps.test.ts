@@ -9,10 +9,12 @@ import {
   pickTechnician,
   planStep,
   priceQuote,
+  type RecordOfKind,
   type StepContext,
   type StepPlan,
   type TechnicianLoad,
   warrantyEnds,
+  warrantyLookback,
   type Who,
   withinWarranty,
   type WorkOrder,
@@ -50,9 +52,9 @@ const staff = (role: Role): Who => ({ role });
 const RESIDENT = "resident" as const;
 
 /** One request going through its workflow: each step is planned, then its effect is taken as the new record. */
-class Flow {
+class Flow<K extends RequestKind = RequestKind> {
   state: string;
-  record: Record<string, unknown>;
+  record: RecordOfKind<K>;
   settings: BranchSettings = defaultBranchSettings();
   warranty: StepContext["warranty"] = null;
   technicians: TechnicianLoad[] = TECHS;
@@ -60,17 +62,17 @@ class Flow {
   communityId: string | null = "c1";
   /** The technician the order is with; dispatch moves it. */
   assigneeId: string | null = "staff-technician";
-  last!: StepPlan;
+  last!: StepPlan<RecordOfKind<K>>;
 
   constructor(
-    readonly kind: RequestKind,
+    readonly kind: K,
     readonly channel = "phone",
   ) {
     this.state = "received";
     this.record = initialRecord({ id: "req_01HZZZ00abc123", kind, channel, createdAt: T0 });
   }
 
-  ctx(who: Who): StepContext {
+  ctx(who: Who): StepContext<RecordOfKind<K>> {
     return {
       now: this.now,
       actor: who === "resident" ? null : { staffId: `staff-${who.role}`, role: who.role },
@@ -93,12 +95,12 @@ class Flow {
   }
 
   /** Plans without applying. */
-  plan(action: string, input: unknown, who: Who, state = this.state): StepPlan {
+  plan(action: string, input: unknown, who: Who, state = this.state): StepPlan<RecordOfKind<K>> {
     return planStep(this.kind, action, input, state, who, this.ctx(who));
   }
 
   /** Plans and applies (state and record move on). */
-  do(action: string, input: unknown, who: Who): StepPlan {
+  do(action: string, input: unknown, who: Who): StepPlan<RecordOfKind<K>> {
     const p = this.plan(action, input, who);
     this.state = p.state;
     this.record = p.effect.record;
@@ -108,7 +110,7 @@ class Flow {
   }
 
   get wo(): WorkOrder {
-    return this.record as unknown as WorkOrder;
+    return this.record as WorkOrder;
   }
 }
 
@@ -622,7 +624,7 @@ describe("repair: completion and payment", () => {
   });
 });
 
-function quotedRepairIn(f: Flow) {
+function quotedRepairIn(f: Flow<"repair">) {
   f.do("dispatch", { itemCode: "tap-washer" }, agent);
   f.do("arrive", { confirmed: true }, tech);
   f.do("quote", { lines: [{ code: "tap-washer", qty: 1 }] }, tech);
@@ -740,7 +742,7 @@ describe("repair: only the assigned technician acts on the order", () => {
 
 describe("complaint", () => {
   const classifyValid = { nature: "valid", content: "attitude", reasonable: true, demand: "要求道歉" };
-  const investigated = (f: Flow) => {
+  const investigated = (f: Flow<"complaint">) => {
     f.do("classify", classifyValid, agent);
     f.do("investigate", { findings: "值班员语气生硬", rootCause: "培训不足" }, agent);
     f.do("assign-responsibility", { department: "客服中心", plan: "当面致歉并培训" }, agent);
@@ -981,25 +983,47 @@ describe("answer (inquiries and everyday help)", () => {
 
 describe("warranty", () => {
   const at = (s: string) => Date.parse(s);
+  const SH = "Asia/Shanghai"; // no daylight saving
 
-  it("ends on the same calendar day (UTC+8) three months later", () => {
-    expect(warrantyEnds(at("2026-01-15T10:00:00+08:00"), 3)).toBe(at("2026-04-15T10:00:00+08:00"));
+  it("ends on the same calendar day three months later in the branch's zone", () => {
+    expect(warrantyEnds(at("2026-01-15T10:00:00+08:00"), 3, SH)).toBe(at("2026-04-15T10:00:00+08:00"));
     // 23:30 in Shanghai is still the 15th there, though the 15th UTC is over: the local day counts.
-    expect(warrantyEnds(at("2026-01-15T23:30:00+08:00"), 3)).toBe(at("2026-04-15T23:30:00+08:00"));
-    expect(warrantyEnds(at("2026-01-15T00:30:00+08:00"), 3)).toBe(at("2026-04-15T00:30:00+08:00"));
-    expect(warrantyEnds(at("2025-11-10T09:00:00+08:00"), 3)).toBe(at("2026-02-10T09:00:00+08:00"));
-    expect(warrantyEnds(at("2026-01-15T10:00:00+08:00"), 0)).toBe(at("2026-01-15T10:00:00+08:00"));
+    expect(warrantyEnds(at("2026-01-15T23:30:00+08:00"), 3, SH)).toBe(at("2026-04-15T23:30:00+08:00"));
+    expect(warrantyEnds(at("2026-01-15T00:30:00+08:00"), 3, SH)).toBe(at("2026-04-15T00:30:00+08:00"));
+    expect(warrantyEnds(at("2025-11-10T09:00:00+08:00"), 3, SH)).toBe(at("2026-02-10T09:00:00+08:00"));
+    expect(warrantyEnds(at("2026-01-15T10:00:00+08:00"), 0, SH)).toBe(at("2026-01-15T10:00:00+08:00"));
+  });
+
+  it("counts calendar months across month ends, the day capped at the shorter month's last (not 31-day months)", () => {
+    expect(warrantyEnds(at("2025-11-30T10:00:00+08:00"), 3, SH)).toBe(at("2026-02-28T10:00:00+08:00"));
+    expect(warrantyEnds(at("2027-11-30T10:00:00+08:00"), 3, SH)).toBe(at("2028-02-29T10:00:00+08:00")); // leap year
+    expect(warrantyEnds(at("2026-01-31T23:59:30+08:00"), 1, SH)).toBe(at("2026-02-28T23:59:30+08:00"));
+    expect(warrantyEnds(at("2026-03-31T08:00:00+08:00"), 1, SH)).toBe(at("2026-04-30T08:00:00+08:00"));
+    expect(warrantyEnds(at("2026-12-31T00:10:00+08:00"), 2, SH)).toBe(at("2027-02-28T00:10:00+08:00"));
+    // Six months of 31 days would reach 2026-07-19; the calendar says 2026-07-15.
+    expect(warrantyEnds(at("2026-01-15T10:00:00+08:00"), 6, SH)).toBe(at("2026-07-15T10:00:00+08:00"));
+    // In a zone with daylight saving the wall-clock time is kept across the change.
+    expect(warrantyEnds(at("2026-03-01T10:00:00+01:00"), 1, "Europe/Berlin")).toBe(at("2026-04-01T10:00:00+02:00"));
+  });
+
+  it("looks back calendar months for the original repair, and that start is covered", () => {
+    const now = at("2026-05-31T10:00:00+08:00");
+    expect(warrantyLookback(now, 3, SH)).toBe(at("2026-02-28T10:00:00+08:00"));
+    expect(warrantyLookback(at("2026-04-15T10:00:00+08:00"), 3, SH)).toBe(at("2026-01-15T10:00:00+08:00"));
+    const since = warrantyLookback(at("2026-04-15T10:00:00+08:00"), 3, SH);
+    expect(withinWarranty(since, at("2026-04-15T10:00:00+08:00"), 3, SH)).toBe(true);
+    expect(withinWarranty(since - 1, at("2026-04-15T10:00:00+08:00"), 3, SH)).toBe(false);
   });
 
   it("withinWarranty: from completion to the end, both included", () => {
     const done = at("2026-01-15T10:00:00+08:00");
     const end = at("2026-04-15T10:00:00+08:00");
-    expect(withinWarranty(done, done, 3)).toBe(true);
-    expect(withinWarranty(done, done - 1, 3)).toBe(false);
-    expect(withinWarranty(done, end - 1, 3)).toBe(true);
-    expect(withinWarranty(done, end, 3)).toBe(true);
-    expect(withinWarranty(done, end + 1, 3)).toBe(false);
-    expect(withinWarranty(done, done + 1, 0)).toBe(false);
-    expect(withinWarranty(done, done, 0)).toBe(false);
+    expect(withinWarranty(done, done, 3, SH)).toBe(true);
+    expect(withinWarranty(done, done - 1, 3, SH)).toBe(false);
+    expect(withinWarranty(done, end - 1, 3, SH)).toBe(true);
+    expect(withinWarranty(done, end, 3, SH)).toBe(true);
+    expect(withinWarranty(done, end + 1, 3, SH)).toBe(false);
+    expect(withinWarranty(done, done + 1, 0, SH)).toBe(false);
+    expect(withinWarranty(done, done, 0, SH)).toBe(false);
   });
 });

@@ -10,6 +10,9 @@ import {
   nextState,
   REPAIR_MACHINE,
   type Who,
+  type ComplaintRecord,
+  newComplaintRecord,
+  type WorkOrder,
 } from "../../src/workflow/index.ts";
 
 // Every allowed transition, written out so that a change to a machine is a visible diff here.
@@ -166,7 +169,12 @@ const RESIDENT_STEPS = {
 };
 
 /** A record on which every condition of every machine holds. */
-const EVERYTHING = { written: false, nature: "communicative", replyDraft: { text: "x", by: "s1", at: 1 }, replySentAt: 1 };
+const EVERYTHING = {
+  ...newComplaintRecord("phone"),
+  nature: "communicative" as const,
+  replyDraft: { text: "x", by: "s1", at: 1 },
+  replySentAt: 1,
+} as ComplaintRecord & WorkOrder;
 /** For each condition, a record on which it fails. */
 const FAILING: Record<string, Record<string, unknown>> = {
   hasDraft: { written: false, nature: "communicative", replySentAt: 1 },

@@ -95,3 +95,11 @@ export async function updateBranchSettings(
     return { ok: true as const, version };
   });
 }
+
+/** Where each unit of a branch is (community and building): audiences and survey targets. */
+export async function unitPlaces(control: ControlDb, branchId: string) {
+  return control
+    .select({ id: units.id, communityId: units.communityId, buildingId: units.buildingId })
+    .from(units)
+    .where(eq(units.branchId, branchId));
+}

@@ -1,4 +1,4 @@
-import { nextCheckAt } from "@wuye/core";
+import { nextCheckAt, REPEAT_COMPLAINT_WINDOW_MS } from "@wuye/core";
 import type { Databases } from "../runtime/index.ts";
 import type { BranchRow } from "./branch-directory.ts";
 import { type MilestoneFactRow, type RequestFactRow, sentNoticeKeysOf, writeFacts } from "./supervision.ts";
@@ -133,8 +133,6 @@ export async function rebuildBranchFacts(dbs: Databases, branch: BranchRow, now:
   return count;
 }
 
-const REPEAT_WINDOW_MS = 90 * 86_400_000;
-
 /** A repeat complaint: the same unit complained within the 90 days before. Only the yes/no leaves the branch. */
 async function earlierComplaintFromUnit(
   db: ReturnType<Databases["branchDb"]>,
@@ -148,7 +146,7 @@ async function earlierComplaintFromUnit(
         eq(requests.kind, "complaint"),
         eq(requests.unitId, r.unitId!),
         ne(requests.id, r.id),
-        gte(requests.createdAt, r.createdAt - REPEAT_WINDOW_MS),
+        gte(requests.createdAt, r.createdAt - REPEAT_COMPLAINT_WINDOW_MS),
         lte(requests.createdAt, r.createdAt),
       ),
     )

@@ -1,9 +1,9 @@
+import { reportingDay } from "@wuye/core";
 import type { Client } from "@libsql/client/web";
 import type { SupervisionDb } from "../client/index.ts";
 import { EMPTY_TALLY, type OnTimeTally, onTimeRate } from "@wuye/core";
 import { type Scope, scopeWhere } from "./scope.ts";
 import { milestoneOutcomes, type OutcomeCounts } from "./on-time.ts";
-import { reportingDay } from "./supervision.ts";
 
 // Head-office and region figures, straight SQL over the supervision database's indexed facts, always scoped.
 

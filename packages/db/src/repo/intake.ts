@@ -1,7 +1,8 @@
-import { type IntakePlan, newId } from "@wuye/core";
+import { type IntakePlan, requestEventRow, requestNoticeRow } from "@wuye/core";
 import { and, eq, fillPlaceholders, inArray, isNull, Param, type Placeholder, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
 import { countUp } from "./rate-counters.ts";
+import { batchAll } from "./versioned.ts";
 import { attachments, idempotencyKeys, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
 
 export interface NewRequestWrite {
@@ -133,36 +134,16 @@ export async function recordIntake(
   extra: Pick<NewRequestWrite, "idempotency" | "counters" | "attachmentIds"> = {},
 ): Promise<Array<{ id: string; topic: string; payload: Record<string, unknown> }>> {
   const now = plan.request.createdAt;
-  const notice = (n: IntakePlan["notices"][number]) => {
-    const id = `ntf_${plan.request.id}_${n.type.replace(/\W/g, "-")}`;
-    return {
-      id,
-      topic: "notifications",
-      payload: {
-        notificationId: id,
-        type: n.type,
-        branchId: branch.id,
-        orgId: branch.orgId,
-        requestId: plan.request.id,
-        recipients: n.recipients,
-        ...(n.to ? { to: n.to } : {}),
-        params: n.params,
-      } as Record<string, unknown>,
-    };
-  };
+  const requestId = plan.request.id;
+  // An intake's notices are told apart by their type (one of each per request).
+  const notice = (n: IntakePlan["notices"][number]) =>
+    requestNoticeRow(
+      branch,
+      { subjectId: requestId, part: n.type, requestId, type: n.type, recipients: n.recipients, to: n.to, params: n.params },
+      now,
+    );
   const rows = [
-    {
-      id: newId("obx", now),
-      topic: "request-events",
-      payload: {
-        eventId: plan.event.id,
-        type: plan.event.type,
-        requestId: plan.request.id,
-        branchId: branch.id,
-        orgId: branch.orgId,
-        at: now,
-      } as Record<string, unknown>,
-    },
+    requestEventRow(branch, { eventId: plan.event.id, type: plan.event.type, requestId }, now),
     ...plan.notices.filter((n) => !n.ifResident).map(notice),
   ];
   const ifResident = plan.notices.filter((n) => n.ifResident).map(notice);
@@ -177,8 +158,8 @@ export async function recordIntake(
       createdAt: now,
       updatedAt: now,
     })),
-    outbox: rows.map((r) => ({ ...r, createdAt: now })),
-    residentOutbox: ifResident.map((r) => ({ ...r, createdAt: now })),
+    outbox: rows,
+    residentOutbox: ifResident,
     ...extra,
   });
   return [...rows, ...ifResident.filter((r) => residentOutboxIds.includes(r.id))];
@@ -205,8 +186,7 @@ export async function intakeRefusalFacts(
         .from(rateCounters)
         .where(and(inArray(rateCounters.key, q.limitKeys), eq(rateCounters.window, q.window)))
     : undefined;
-  const present = [idempotent, counters].filter((x) => x !== undefined);
-  const rest = present.length ? ((await db.batch(present as unknown as Parameters<typeof db.batch>[0])) as unknown as unknown[][]) : [];
+  const rest = (await batchAll(db, [idempotent ?? false, counters ?? false])) as unknown[][];
   const idempotentRows = (idempotent ? rest.shift() : []) as Array<typeof idempotencyKeys.$inferSelect>;
   const counterRows = (counters ? rest.shift() : []) as Array<typeof rateCounters.$inferSelect>;
   const counterOf = new Map(counterRows.map((c) => [c.key, c]));

@@ -25,7 +25,7 @@ type Tx = Parameters<Parameters<BranchDb["transaction"]>[0]>[0];
  * Any change to a request, in one transaction: the version is bumped only if it is still the one the client
  * saw (else "stale" and nothing is written), then the change itself, its event and its outbox row.
  */
-export async function changeRequest(
+export async function changeRequest<T = void>(
   db: BranchDb,
   c: {
     requestId: string;
@@ -34,8 +34,8 @@ export async function changeRequest(
     event: typeof requestEvents.$inferInsert;
     outbox: typeof outbox.$inferInsert | Array<typeof outbox.$inferInsert>;
   },
-  apply: (tx: Tx) => Promise<void>,
-): Promise<{ ok: true; version: number } | { ok: false; currentVersion: number }> {
+  apply: (tx: Tx) => Promise<T>,
+): Promise<{ ok: true; version: number; applied: T } | { ok: false; currentVersion: number }> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ version: requests.version }).from(requests).where(eq(requests.id, c.requestId));
     if (!current) throw new Error(`request ${c.requestId} vanished`);
@@ -45,20 +45,24 @@ export async function changeRequest(
       .update(requests)
       .set({ version, updatedAt: c.now })
       .where(and(eq(requests.id, c.requestId), eq(requests.version, current.version)));
-    await apply(tx);
+    const applied = await apply(tx);
     await tx.insert(requestEvents).values(c.event);
     await tx.insert(outbox).values(Array.isArray(c.outbox) ? c.outbox : [c.outbox]);
-    return { ok: true as const, version };
+    return { ok: true as const, version, applied };
   });
 }
 
-/** One milestone action: its update, the pause it opens or closes, with the request's version and event. */
+/**
+ * One milestone action: its update, the pause it opens or closes, with the request's version and event.
+ * `applied` is the milestone as written.
+ */
 export async function applyMilestoneChange(db: BranchDb, c: MilestoneChange) {
   return changeRequest(db, c, async (tx) => {
-    await tx
+    const [milestone] = await tx
       .update(milestones)
       .set({ ...c.update, updatedAt: c.now })
-      .where(eq(milestones.id, c.milestoneId));
+      .where(eq(milestones.id, c.milestoneId))
+      .returning();
     if (c.openPause) await tx.insert(milestonePauses).values(c.openPause);
     if (c.closePauseAt !== undefined) {
       await tx
@@ -66,6 +70,8 @@ export async function applyMilestoneChange(db: BranchDb, c: MilestoneChange) {
         .set({ to: c.closePauseAt })
         .where(and(eq(milestonePauses.milestoneId, c.milestoneId), isNull(milestonePauses.to)));
     }
+    if (!milestone) throw new Error(`milestone ${c.milestoneId} vanished`);
+    return milestone;
   });
 }
 

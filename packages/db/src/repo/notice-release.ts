@@ -1,16 +1,10 @@
 import { audienceIncludes, HANDOVER_SIGN_GRACE_MS, type Locale, type MessageKey, newId, noticeBodyWithPhones, t } from "@wuye/core";
 import type { BranchDb, ControlDb } from "../client/index.ts";
 import type { BranchRow } from "./branch-directory.ts";
-import {
-  duePushNotices,
-  flagHandoverOnce,
-  lateUnsignedHandovers,
-  liveNotices,
-  type NoticeRow,
-  pushNoticeOnce,
-  unitPlaces,
-  verifiedResidents,
-} from "./frontdesk.ts";
+import { unitPlaces } from "./branch-directory.ts";
+import { flagHandoverOnce, lateUnsignedHandovers } from "./handover.ts";
+import { duePushNotices, liveNotices, type NoticeRow, pushNoticeOnce } from "./notice.ts";
+import { verifiedResidents } from "./resident.ts";
 import { staffOfBranch } from "./inbox.ts";
 import { findStaffById } from "./staff.ts";
 

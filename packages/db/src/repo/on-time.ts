@@ -1,7 +1,6 @@
-import { type OnTimeTally, EMPTY_TALLY } from "@wuye/core";
+import { EMPTY_TALLY, type OnTimeTally, REPORTING_UTC_OFFSET_MS, reportingDay } from "@wuye/core";
 import type { SupervisionDb } from "../client/index.ts";
 import { type Scope, scopeWhere } from "./scope.ts";
-import { reportingDay } from "./supervision.ts";
 
 // The milestones of a period counted by core's `milestoneOutcome`, grouped by milestone name, branch or
 // time bucket: one query shape for the overview, the drill-down, the ranking and the trends, so their
@@ -11,7 +10,7 @@ import { reportingDay } from "./supervision.ts";
 export type OutcomeGroup = "name" | "branch" | "day" | "week" | "month";
 export type OutcomeCounts = OnTimeTally & { openInTime: number };
 
-const SHANGHAI_MS = 8 * 3_600_000;
+const SHANGHAI_MS = REPORTING_UTC_OFFSET_MS;
 const DAY_MS = 86_400_000;
 const START_DAY = `strftime('%Y-%m-%d', (start_at + ${SHANGHAI_MS}) / 1000, 'unixepoch')`;
 

@@ -1,24 +1,14 @@
+import { previousReportingMonth, reportingMonthBounds } from "@wuye/core";
 import { and, eq, sql } from "drizzle-orm";
 import type { SupervisionDb } from "../client/index.ts";
 import { reports } from "../schema/supervision.ts";
 import type { BranchRow } from "./branch-directory.ts";
 
 // Monthly PDCA summaries (Plan–Do–Check–Act): what came in, what was late and why, what the branch changed.
-// Months are reporting months in Asia/Shanghai.
-
-const SHANGHAI_MS = 8 * 3_600_000;
-export const reportingMonth = (ms: number) => new Date(ms + SHANGHAI_MS).toISOString().slice(0, 7);
-function monthBounds(month: string): [number, number] {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return [Date.UTC(y, m - 1, 1) - SHANGHAI_MS, Date.UTC(y, m, 1) - SHANGHAI_MS];
-}
-export const previousMonth = (ms: number) => {
-  const [y, m] = reportingMonth(ms).split("-").map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-};
+// Months are core's reporting months.
 
 async function summary(db: SupervisionDb, orgId: string, branchId: string | null, month: string, now: number) {
-  const [from, to] = monthBounds(month);
+  const [from, to] = reportingMonthBounds(month);
   const branch = branchId ? sql` and branch_id = ${branchId}` : sql``;
   const q = async (s: ReturnType<typeof sql>) => (await db.all(s)) as Array<Record<string, unknown>>;
   const [kinds, categories, milestones, breaches] = await Promise.all([
@@ -49,7 +39,7 @@ async function summary(db: SupervisionDb, orgId: string, branchId: string | null
 
 /** Called by the minute sweep: last month's reports, once per organization (the organization's is written last). */
 export async function ensureMonthlyReports(db: SupervisionDb, branches: BranchRow[], now: number): Promise<number> {
-  const month = previousMonth(now);
+  const month = previousReportingMonth(now);
   let written = 0;
   for (const orgId of new Set(branches.map((b) => b.orgId))) {
     if (await findReport(db, orgId, month, "*")) continue;

@@ -161,3 +161,16 @@ export async function setResidentChannels(db: BranchDb, residentId: string, chan
 export async function listDeliveries(db: BranchDb, limit = 50) {
   return db.select().from(deliveries).orderBy(desc(deliveries.createdAt)).limit(limit);
 }
+
+export async function residentByPhone(db: BranchDb, phone: string) {
+  const [row] = await db.select({ id: residents.id }).from(residents).where(eq(residents.phone, phone)).limit(1);
+  return row ?? null;
+}
+
+/** Verified residents (who have a portal inbox). */
+export async function verifiedResidents(db: BranchDb) {
+  return db
+    .select({ id: residents.id, unitId: residents.unitId, locale: residents.locale, phone: residents.phone })
+    .from(residents)
+    .where(isNotNull(residents.verifiedAt));
+}

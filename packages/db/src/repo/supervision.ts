@@ -1,26 +1,25 @@
+import { REPORTING_UTC_OFFSET_MS, reportingDay, reportingDayStart } from "@wuye/core";
 import { and, asc, eq, getTableColumns, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import type { SupervisionDb } from "../client/index.ts";
+import { batchAll } from "./versioned.ts";
 import { milestoneFacts, milestoneNotices, processedEvents, requestFacts } from "../schema/supervision.ts";
 
 export type RequestFactRow = typeof requestFacts.$inferInsert;
 export type MilestoneFactRow = typeof milestoneFacts.$inferInsert;
 
-// Head-office reporting days are Asia/Shanghai days (UTC+8, no DST), the group's calendar.
-const SHANGHAI_MS = 8 * 3_600_000;
+// Rollups are per reporting day (core's reporting calendar: head office's days, whatever the branch's zone).
 const DAY_MS = 86_400_000;
-export const reportingDay = (ms: number) => new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10);
-const dayStart = (ms: number) => Math.floor((ms + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
 
 /** Recomputes one branch-day's rollups from its facts (cheap: one branch, one day, indexed). */
 function rollupStatements(db: SupervisionDb, orgId: string, branchId: string, requestDays: number[], milestoneDays: number[]) {
   return [
-    ...[...new Set(requestDays.map(dayStart))].map((start) =>
+    ...[...new Set(requestDays.map(reportingDayStart))].map((start) =>
       db.run(sql`insert or replace into request_rollups (org_id, region_id, branch_id, day, kind, requests, reopened, repeat_complaints, satisfaction_sum, satisfaction_count)
         select org_id, region_id, branch_id, ${reportingDay(start)}, kind, count(*), sum(reopened), sum(repeat_complaint), coalesce(sum(satisfaction), 0), count(satisfaction)
         from request_facts where org_id = ${orgId} and branch_id = ${branchId} and created_at >= ${start} and created_at < ${start + DAY_MS} group by kind`),
     ),
-    ...[...new Set(milestoneDays.map(dayStart))].map((start) =>
+    ...[...new Set(milestoneDays.map(reportingDayStart))].map((start) =>
       db.run(sql`insert or replace into milestone_rollups (org_id, region_id, branch_id, day, name, met_on_time, met_late)
         select org_id, region_id, branch_id, ${reportingDay(start)}, name, sum(status = 'met' and met_at <= due_at), sum(status = 'met' and met_at > due_at)
         from milestone_facts where branch_id = ${branchId} and start_at >= ${start} and start_at < ${start + DAY_MS} group by name`),
@@ -30,16 +29,16 @@ function rollupStatements(db: SupervisionDb, orgId: string, branchId: string, re
 
 /** Recomputes every rollup from the facts (after a bulk load or a repair). */
 export async function rebuildRollups(db: SupervisionDb): Promise<void> {
-  await db.batch([
+  await batchAll(db, [
     db.run(sql`delete from request_rollups`),
     db.run(sql`delete from milestone_rollups`),
     db.run(sql`insert into request_rollups (org_id, region_id, branch_id, day, kind, requests, reopened, repeat_complaints, satisfaction_sum, satisfaction_count)
-      select org_id, max(region_id), branch_id, strftime('%Y-%m-%d', (created_at + ${SHANGHAI_MS}) / 1000, 'unixepoch') as d, kind, count(*), sum(reopened), sum(repeat_complaint), coalesce(sum(satisfaction), 0), count(satisfaction)
+      select org_id, max(region_id), branch_id, strftime('%Y-%m-%d', (created_at + ${REPORTING_UTC_OFFSET_MS}) / 1000, 'unixepoch') as d, kind, count(*), sum(reopened), sum(repeat_complaint), coalesce(sum(satisfaction), 0), count(satisfaction)
       from request_facts group by org_id, branch_id, d, kind`),
     db.run(sql`insert into milestone_rollups (org_id, region_id, branch_id, day, name, met_on_time, met_late)
-      select org_id, max(region_id), branch_id, strftime('%Y-%m-%d', (start_at + ${SHANGHAI_MS}) / 1000, 'unixepoch') as d, name, sum(status = 'met' and met_at <= due_at), sum(status = 'met' and met_at > due_at)
+      select org_id, max(region_id), branch_id, strftime('%Y-%m-%d', (start_at + ${REPORTING_UTC_OFFSET_MS}) / 1000, 'unixepoch') as d, name, sum(status = 'met' and met_at <= due_at), sum(status = 'met' and met_at > due_at)
       from milestone_facts group by org_id, branch_id, d, name`),
-  ] as unknown as Parameters<typeof db.batch>[0]);
+  ]);
 }
 
 /** Rows per multi-row statement: far below SQLite's limit on bound variables (≈ 20 columns a row). */
@@ -95,7 +94,7 @@ export async function writeFacts(
     days.set(key, d);
   }
   const processed = [...new Set(eventIds)].map((eventId) => ({ eventId, processedAt: now }));
-  await db.batch([
+  await batchAll(db, [
     ...upsertAll(
       db,
       requestFacts,
@@ -109,8 +108,8 @@ export async function writeFacts(
       facts.flatMap((f) => f.milestoneFacts),
     ),
     ...[...days.values()].flatMap((d) => rollupStatements(db, d.orgId, d.branchId, d.requestDays, d.milestoneDays)),
-    ...(processed.length ? [db.insert(processedEvents).values(processed).onConflictDoNothing()] : []),
-  ] as unknown as Parameters<typeof db.batch>[0]);
+    processed.length > 0 && db.insert(processedEvents).values(processed).onConflictDoNothing(),
+  ]);
 }
 
 /** The events of `eventIds` already processed (one query for a whole queue batch). */
@@ -166,9 +165,4 @@ export async function sentNoticeKeys(db: SupervisionDb, milestoneId: string): Pr
 
 export async function updateMilestoneFact(db: SupervisionDb, milestoneId: string, set: Partial<MilestoneFactRow>) {
   await db.update(milestoneFacts).set(set).where(eq(milestoneFacts.milestoneId, milestoneId));
-}
-
-export async function countOpenMilestones(db: SupervisionDb): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(milestoneFacts).where(isNotNull(milestoneFacts.nextCheckAt));
-  return Number(row?.n ?? 0);
 }

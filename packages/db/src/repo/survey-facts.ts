@@ -4,7 +4,7 @@ import type { SupervisionDb } from "../client/index.ts";
 import type { Databases } from "../runtime/index.ts";
 import { surveyFacts } from "../schema/supervision.ts";
 import type { BranchRow } from "./branch-directory.ts";
-import { findSurvey, surveyAnswersOf } from "./frontdesk.ts";
+import { findSurvey, surveyAnswersOf } from "./survey.ts";
 import type { Scope } from "./scope.ts";
 
 export type SurveyFactRow = typeof surveyFacts.$inferSelect;

@@ -1,14 +1,13 @@
-import { BadInput } from "@wuye/core";
-import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { BadInput, CLOSED_STATUSES } from "@wuye/core";
+import { and, desc, eq, gte, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { BranchDb, ControlDb } from "../client/index.ts";
 import { staff } from "../schema/control.ts";
-import { caseLibrary, milestonePauses, milestones, type outbox, ownershipTransfers, requestRecords, requests } from "../schema/branch.ts";
+import { caseLibrary, milestonePauses, milestones, type outbox, requestRecords, requests } from "../schema/branch.ts";
 import { attachStatement } from "./attachment.ts";
 import { changeRequest } from "./milestone.ts";
 
 type Tx = Parameters<Parameters<BranchDb["transaction"]>[0]>[0];
 export type RequestRecordRow = typeof requestRecords.$inferSelect;
-const TERMINAL = ["closed", "cancelled", "archived"];
 
 export async function findRequestRecord(db: BranchDb, requestId: string): Promise<RequestRecordRow | null> {
   const [row] = await db.select().from(requestRecords).where(eq(requestRecords.requestId, requestId));
@@ -44,13 +43,16 @@ export interface StepWrite {
   outbox: Array<typeof outbox.$inferInsert>;
 }
 
-/** One workflow step in one transaction: version check, request state, record, milestones, case, event, outbox. */
+/**
+ * One workflow step in one transaction: version check, request state, record, milestones, case, event, outbox.
+ * `applied` is the request as written.
+ */
 export async function applyStep(db: BranchDb, w: StepWrite) {
   return changeRequest(
     db,
     { requestId: w.requestId, expectedVersion: w.expectedVersion, now: w.now, event: w.event, outbox: w.outbox },
     async (tx) => {
-      await tx
+      const [request] = await tx
         .update(requests)
         .set({
           status: w.request.status,
@@ -61,7 +63,8 @@ export async function applyStep(db: BranchDb, w: StepWrite) {
           ...(w.request.rating ? { satisfaction: w.request.rating.score, ratingComment: w.request.rating.comment, ratedAt: w.now } : {}),
           ...(w.request.reopened ? { reopenCount: sql`${requests.reopenCount} + 1`, closedAt: null } : {}),
         })
-        .where(eq(requests.id, w.requestId));
+        .where(eq(requests.id, w.requestId))
+        .returning();
       const record = { ...w.record, requestId: w.requestId, updatedAt: w.now };
       await tx
         .insert(requestRecords)
@@ -87,6 +90,8 @@ export async function applyStep(db: BranchDb, w: StepWrite) {
         if (linked.rowsAffected !== ids.length)
           throw new BadInput("a photo was taken by another request meanwhile", [{ path: "photos", message: "upload it again" }]);
       }
+      if (!request) throw new Error(`request ${w.requestId} vanished`);
+      return request;
     },
   );
 }
@@ -159,7 +164,7 @@ export async function technicianLoads(control: ControlDb, db: BranchDb, branchId
               requests.assigneeId,
               techs.map((t) => t.id),
             ),
-            notInArray(requests.status, TERMINAL),
+            notInArray(requests.status, [...CLOSED_STATUSES]),
           ),
         )
         .groupBy(requests.assigneeId)
@@ -187,94 +192,9 @@ export async function openWorkOrders(db: BranchDb, limit = 500) {
         version: requests.version,
       })
       .from(requests)
-      .where(and(eq(requests.kind, "repair"), notInArray(requests.status, TERMINAL)))
+      .where(and(eq(requests.kind, "repair"), notInArray(requests.status, [...CLOSED_STATUSES])))
       // Urgent first (an elevator entrapment never waits under a dripping tap), then the oldest.
       .orderBy(sql`case ${requests.urgency} when 'urgent' then 0 else 1 end`, requests.createdAt)
       .limit(limit)
   );
-}
-
-export async function pendingTransfer(db: BranchDb, requestId: string) {
-  const [row] = await db
-    .select()
-    .from(ownershipTransfers)
-    .where(and(eq(ownershipTransfers.requestId, requestId), eq(ownershipTransfers.status, "pending")));
-  return row ?? null;
-}
-
-export async function transfersTo(db: BranchDb, staffId: string) {
-  return db
-    .select({
-      id: ownershipTransfers.id,
-      requestId: ownershipTransfers.requestId,
-      fromId: ownershipTransfers.fromId,
-      note: ownershipTransfers.note,
-      createdAt: ownershipTransfers.createdAt,
-      trackingCode: requests.trackingCode,
-      kind: requests.kind,
-    })
-    .from(ownershipTransfers)
-    .innerJoin(requests, eq(requests.id, ownershipTransfers.requestId))
-    .where(and(eq(ownershipTransfers.toId, staffId), eq(ownershipTransfers.status, "pending")))
-    .orderBy(ownershipTransfers.createdAt);
-}
-
-/** Offers, accepts or declines a hand-over inside the request's change transaction. */
-export async function writeTransfer(
-  tx: Tx,
-  t: {
-    insert?: typeof ownershipTransfers.$inferInsert;
-    decide?: { id: string; status: "accepted" | "declined"; at: number; reason?: string | null; newOwnerId?: string; requestId: string };
-  },
-) {
-  if (t.insert) await tx.insert(ownershipTransfers).values(t.insert);
-  if (t.decide) {
-    const res = await tx
-      .update(ownershipTransfers)
-      .set({ status: t.decide.status, decidedAt: t.decide.at, reason: t.decide.reason ?? null })
-      .where(and(eq(ownershipTransfers.id, t.decide.id), eq(ownershipTransfers.status, "pending")));
-    if (res.rowsAffected !== 1) throw new Error("hand-over already decided");
-    if (t.decide.newOwnerId)
-      await tx.update(requests).set({ ownerId: t.decide.newOwnerId, ownerByDuty: false }).where(eq(requests.id, t.decide.requestId));
-  }
-}
-
-/** Takes a request still held by the duty (or by nobody); false when someone took it first. */
-export async function takeRequest(tx: Tx, requestId: string, staffId: string): Promise<boolean> {
-  const res = await tx
-    .update(requests)
-    .set({ ownerId: staffId, ownerByDuty: false })
-    .where(and(eq(requests.id, requestId), or(isNull(requests.ownerId), eq(requests.ownerByDuty, true))));
-  return res.rowsAffected === 1;
-}
-
-export async function listCases(db: BranchDb, f: { before?: number | undefined; department?: string | undefined; limit: number }) {
-  return db
-    .select()
-    .from(caseLibrary)
-    .where(
-      and(f.before ? lt(caseLibrary.createdAt, f.before) : undefined, f.department ? eq(caseLibrary.department, f.department) : undefined),
-    )
-    .orderBy(desc(caseLibrary.createdAt))
-    .limit(f.limit);
-}
-
-export async function insertCase(db: BranchDb, row: typeof caseLibrary.$inferInsert) {
-  await db.insert(caseLibrary).values(row);
-}
-
-/** The owner's open items, for the shift. */
-export async function openItemsOf(db: BranchDb, ownerId: string) {
-  return db
-    .select({
-      id: requests.id,
-      trackingCode: requests.trackingCode,
-      kind: requests.kind,
-      status: requests.status,
-      urgency: requests.urgency,
-      createdAt: requests.createdAt,
-    })
-    .from(requests)
-    .where(and(eq(requests.ownerId, ownerId), notInArray(requests.status, TERMINAL)))
-    .orderBy(requests.createdAt);
 }

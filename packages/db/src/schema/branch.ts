@@ -1,3 +1,4 @@
+import type { WorkflowRecord } from "@wuye/core";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, instant, json, timestamps, version } from "./columns.ts";
 
@@ -472,7 +473,7 @@ export const requestRecords = sqliteTable(
       .primaryKey()
       .references(() => requests.id),
     kind: text("kind").notNull(),
-    data: json<Record<string, unknown>>("data").notNull(),
+    data: json<WorkflowRecord>("data").notNull(),
     itemCode: text("item_code"),
     unitId: text("unit_id"),
     completedAt: instant("completed_at"),

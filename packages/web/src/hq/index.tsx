@@ -1,3 +1,4 @@
+import { reportingDaysBefore } from "@wuye/core/supervision";
 import type { Compliance, OverdueRows, Overview, Ranking, Trends } from "../api/types.ts";
 import { answer, refine } from "../lib/api.ts";
 import { fmtDateTime, fmtDuration, term, tr } from "../lib/i18n.ts";
@@ -17,10 +18,8 @@ import { SurveyResults } from "./surveys.tsx";
 
 const PERIODS = [7, 30, 90] as const;
 
-function fromDate(days: number) {
-  const d = new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000); // Shanghai days, as the API counts them
-  return d.toISOString().slice(0, 10);
-}
+/** The first reporting day of the last `days` days, as the API counts them. */
+const fromDate = (days: number) => reportingDaysBefore(Date.now(), days);
 
 function ComplianceTable({ rows }: { rows: Compliance[] }) {
   if (!rows.length) return <p class="hint">{tr("w.hq.noData")}</p>;

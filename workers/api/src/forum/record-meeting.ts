@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ForumMeetingInputSchema, newId } from "@wuye/core";
-import { findForumMeeting, insertForumMeeting } from "@wuye/db";
+import { insertForumMeeting } from "@wuye/db";
 import { jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -24,7 +24,7 @@ export const recordMeetingRoute = createRouter().openapi(
     await requireOwnReferences(c, refs("community", "communityId", input.communityId));
     const now = c.var.services.now();
     const id = newId("fm", now);
-    await insertForumMeeting(
+    const meeting = await insertForumMeeting(
       db,
       {
         id,
@@ -43,6 +43,6 @@ export const recordMeetingRoute = createRouter().openapi(
         raisedBy: p.raisedBy ?? null,
       })),
     );
-    return c.json(meetingView((await findForumMeeting(db, id))!), 201);
+    return c.json(meetingView(meeting), 201);
   },
 );

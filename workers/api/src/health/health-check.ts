@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-
+import { pendingOutboxCount } from "@wuye/db";
 import { createRouter } from "../http/openapi.ts";
 
 const State = z.object({ status: z.enum(["ok", "down"]), latencyMs: z.number(), error: z.string().optional() });
@@ -41,8 +41,7 @@ export const healthCheckRoute = createRouter().openapi(
       await Promise.all(
         branches.map(async (b) => {
           databases[`branch:${b.slug}`] = await probe(async () => {
-            const res = await s.branchDb(b).$client.execute("select count(*) as n from outbox where published_at is null");
-            pendingOutbox += Number(res.rows[0]?.n ?? 0);
+            pendingOutbox += await pendingOutboxCount(s.branchDb(b));
           });
         }),
       );

@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
-import { EMPTY_TALLY, onTimeRate, SATISFACTION_SCALE } from "@wuye/core";
+import { EMPTY_TALLY, onTimeRate, REPORTING_TIME_ZONE, reportingPeriod, SATISFACTION_SCALE } from "@wuye/core";
 import { branchFigures } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { BranchRank, itemsOf } from "./schemas.ts";
-import { branchesInScope, jsonOrCsv, Period, period, REPORTING_ZONE, scopeOf, table } from "./scope.ts";
+import { branchesInScope, jsonOrCsv, Period, scopeOf, table } from "./scope.ts";
 
 export const branchRankingRoute = createRouter().openapi(
   createRoute({
@@ -19,7 +19,7 @@ export const branchRankingRoute = createRouter().openapi(
     const q = c.req.valid("query");
     const s = c.var.services;
     const now = s.now();
-    const { from, to } = period(q, now);
+    const { from, to } = reportingPeriod(q, now);
     const figures = await branchFigures(s.supervision, scopeOf(c.var.actor), from, to, now);
     const items = (await branchesInScope(c.var.services, c.var.actor))
       .map((b) => {
@@ -46,7 +46,7 @@ export const branchRankingRoute = createRouter().openapi(
       { items },
       {
         columns: ["rank", "branch", "name", "requests", "compliance", "overdueNow", "complaintRatePer1000Units", "satisfaction"],
-        zone: () => REPORTING_ZONE,
+        zone: () => REPORTING_TIME_ZONE,
       },
     );
   },

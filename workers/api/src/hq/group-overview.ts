@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
+import { REPORTING_TIME_ZONE } from "@wuye/core";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { overviewFigures } from "./overview-figures.ts";
 import { Overview } from "./schemas.ts";
-import { branchesInScope, COMPLIANCE_COLUMNS, jsonOrCsv, Period, REPORTING_ZONE, scopeOf, table } from "./scope.ts";
+import { branchesInScope, COMPLIANCE_COLUMNS, jsonOrCsv, Period, scopeOf, table } from "./scope.ts";
 
 export const groupOverviewRoute = createRouter().openapi(
   createRoute({
@@ -23,6 +24,6 @@ export const groupOverviewRoute = createRouter().openapi(
       q,
       branches.reduce((s, b) => s + b.unitCount, 0),
     );
-    return table(c, q.format, "overview", body.compliance, body, { columns: COMPLIANCE_COLUMNS, zone: () => REPORTING_ZONE });
+    return table(c, q.format, "overview", body.compliance, body, { columns: COMPLIANCE_COLUMNS, zone: () => REPORTING_TIME_ZONE });
   },
 );

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { NotFound } from "@wuye/core";
+import { NotFound, REPORTING_TIME_ZONE } from "@wuye/core";
 import { findReport } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
-import { branchesInScope, jsonOrCsv, REPORTING_ZONE, table } from "./scope.ts";
+import { branchesInScope, jsonOrCsv, table } from "./scope.ts";
 
 export const monthlyReportRoute = createRouter().openapi(
   createRoute({
@@ -21,7 +21,7 @@ export const monthlyReportRoute = createRouter().openapi(
     const q = c.req.valid("query");
     const month = c.req.valid("param").month;
     let branchId = "*";
-    let zone = REPORTING_ZONE;
+    let zone = REPORTING_TIME_ZONE;
     if (q.branch) {
       const branch = (await branchesInScope(c.var.services, c.var.actor)).find((b) => b.slug === q.branch);
       if (!branch) throw new NotFound("branch");

@@ -2,12 +2,12 @@ import { addTallies, onTimeRate, SATISFACTION_SCALE } from "@wuye/core";
 import { complianceByMilestone, overdueCount, requestTotals, type Scope } from "@wuye/db";
 import { iso } from "../http/common.ts";
 import type { Services } from "../services.ts";
-import { period } from "./scope.ts";
+import { reportingPeriod } from "@wuye/core";
 
 /** The overview's figures for a scope (the group, a region or one branch) and period. */
 export async function overviewFigures(s: Services, scope: Scope, q: { from?: string | undefined; to?: string | undefined }, units: number) {
   const now = s.now();
-  const { from, to } = period(q, now);
+  const { from, to } = reportingPeriod(q, now);
   const [totals, compliance, overdue] = await Promise.all([
     requestTotals(s.supervision, scope, from, to),
     complianceByMilestone(s.supervision, scope, from, to, now),

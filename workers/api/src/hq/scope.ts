@@ -1,29 +1,22 @@
 import { z } from "@hono/zod-openapi";
-import type { Actor } from "@wuye/core";
+import { type Actor, REPORTING_TIME_ZONE } from "@wuye/core";
 import type { BranchRow, Scope } from "@wuye/db";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import type { Services } from "../services.ts";
 import { type CsvSpec, csvDownload } from "../http/csv.ts";
 
-const DAY = 86_400_000;
-
 export const Period = z.strictObject({
-  from: z.iso.date().optional().openapi({ description: "first day (Asia/Shanghai), default 30 days ago" }),
+  from: z.iso
+    .date()
+    .optional()
+    .openapi({ description: `first day (${REPORTING_TIME_ZONE}), default 30 days ago` }),
   to: z.iso.date().optional().openapi({ description: "last day, inclusive; default today" }),
   format: z.enum(["json", "csv"]).default("json"),
 });
 
 /** A head-office answer: JSON, or the same table as CSV (`?format=csv`). */
 export const jsonOrCsv = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema }, "text/csv": { schema: z.string() } });
-
-/** Days are Shanghai days: [from 00:00, to + 1 day 00:00) at UTC+8. */
-export function period(q: { from?: string | undefined; to?: string | undefined }, now: number) {
-  const day = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
-  const to = q.to ? day(q.to) + DAY : now;
-  const from = q.from ? day(q.from) : to - 30 * DAY;
-  return { from, to };
-}
 
 /** The branches a head-office user sees: their organization's, or their region's only. */
 export async function branchesInScope(s: Services, actor: Actor): Promise<BranchRow[]> {
@@ -38,9 +31,8 @@ export function scopeOf(actor: Actor, branchId?: string): Scope {
 /** The zone of a row's instants: its branch's (rows name their branch by slug), else the group's reporting zone. */
 export function zoneBySlug(branches: readonly BranchRow[]): (row: { branch?: unknown }) => string {
   const zones = new Map(branches.map((b) => [b.slug, b.timeZone]));
-  return (row) => zones.get(String(row.branch)) ?? REPORTING_ZONE;
+  return (row) => zones.get(String(row.branch)) ?? REPORTING_TIME_ZONE;
 }
-export const REPORTING_ZONE = "Asia/Shanghai";
 
 /** A table as JSON or as a CSV download (headers in the reader's language, instants in the branch's zone). */
 export function table<R>(c: Context<HonoEnv>, format: "json" | "csv", name: string, rows: readonly R[], body: unknown, csv: CsvSpec<R>) {

@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
-import { surveyPercent } from "@wuye/core";
+import { reportingPeriod, surveyPercent } from "@wuye/core";
 import { surveyFactsIn } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { itemsOf, SurveyRow } from "./schemas.ts";
-import { branchesInScope, jsonOrCsv, Period, period, scopeOf, table, zoneBySlug } from "./scope.ts";
+import { branchesInScope, jsonOrCsv, Period, scopeOf, table, zoneBySlug } from "./scope.ts";
 import { iso } from "../http/common.ts";
 
 export const surveyFactsRoute = createRouter().openapi(
@@ -20,7 +20,7 @@ export const surveyFactsRoute = createRouter().openapi(
   async (c) => {
     const q = c.req.valid("query");
     const s = c.var.services;
-    const { from, to } = period(q, s.now());
+    const { from, to } = reportingPeriod(q, s.now());
     const branches = await branchesInScope(c.var.services, c.var.actor);
     const slugs = new Map(branches.map((b) => [b.id, b]));
     const items = (await surveyFactsIn(s.supervision, scopeOf(c.var.actor), from, to)).map((f) => ({

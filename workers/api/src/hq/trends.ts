@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { REPORTING_TIME_ZONE, reportingPeriod } from "@wuye/core";
 import { trends } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { itemsOf, TrendPoint } from "./schemas.ts";
-import { jsonOrCsv, Period, period, REPORTING_ZONE, scopeOf, table } from "./scope.ts";
+import { jsonOrCsv, Period, scopeOf, table } from "./scope.ts";
 
 const TrendQuery = Period.extend({ granularity: z.enum(["day", "week", "month"]).default("day") });
 
@@ -19,8 +20,15 @@ export const trendsRoute = createRouter().openapi(
   async (c) => {
     const q = c.req.valid("query");
     const now = c.var.services.now();
-    const { from, to } = period(q, now);
+    const { from, to } = reportingPeriod(q, now);
     const items = await trends(c.var.services.supervision, scopeOf(c.var.actor), q.granularity, from, to, now);
-    return table(c, q.format, "trends", items, { items }, { columns: ["bucket", "requests", "compliance"], zone: () => REPORTING_ZONE });
+    return table(
+      c,
+      q.format,
+      "trends",
+      items,
+      { items },
+      { columns: ["bucket", "requests", "compliance"], zone: () => REPORTING_TIME_ZONE },
+    );
   },
 );

@@ -8,7 +8,7 @@ import {
   type Place,
   planIntake,
   RateLimited,
-  REPEAT_WINDOW_MS,
+  REPEAT_TEXT_WINDOW_MS,
   sha256Hex,
   type StaffCreateRequestInput,
   type Actor,
@@ -157,8 +157,8 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     if (facts?.idempotent) return replay(facts.idempotent, bodyHash);
     const refusal = facts && intakeRefusal(facts.counters, { text: a.input.description, at: now, dailyLimit: settings.publicDailyLimit });
     if (refusal === "daily-limit") throw new RateLimited(secondsLeft, `daily limit of ${settings.publicDailyLimit} requests reached`);
-    if (refusal === "repeat") throw new RateLimited(REPEAT_WINDOW_MS / 1000, "the same text was submitted less than a minute ago");
-    if (refusedByLimits(err)) throw new RateLimited(REPEAT_WINDOW_MS / 1000, "too many submissions just now; try again in a minute");
+    if (refusal === "repeat") throw new RateLimited(REPEAT_TEXT_WINDOW_MS / 1000, "the same text was submitted less than a minute ago");
+    if (refusedByLimits(err)) throw new RateLimited(REPEAT_TEXT_WINDOW_MS / 1000, "too many submissions just now; try again in a minute");
     throw err;
   }
   // Published from the rows in hand (no read back), together with other creates' under load; the sweep

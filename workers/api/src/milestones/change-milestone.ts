@@ -4,11 +4,13 @@ import {
   InvalidTransition,
   type MilestoneAction,
   type MilestoneStatus,
+  mayRecordBreachReason,
   newId,
   NotFound,
   nextMilestoneStatus,
   type Pause,
   type PauseReason,
+  requestEventRow,
   reschedule,
 } from "@wuye/core";
 import { applyMilestoneChange, findMilestone, type MilestoneUpdate, milestonePausesOf } from "@wuye/db";
@@ -16,7 +18,7 @@ import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
 import { checkVersion, etagOf, iso, throwIfStale } from "../http/common.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { eventRow, publishAfter } from "../outbox.ts";
+import { publishAfter } from "../outbox.ts";
 import { findReadableRequest } from "../requests/readable-request.ts";
 
 export type MilestoneChangeAction = MilestoneAction | "breach-reason";
@@ -56,7 +58,7 @@ export async function changeMilestone(c: Context<HonoEnv>, change: MilestoneChan
   let openPause: { id: string; milestoneId: string; from: number; to: null; reason: string; by: string } | undefined;
   let closePauseAt: number | undefined;
   if (action === "breach-reason") {
-    if (m.breachedAt === null && (m.dueAt === null || m.dueAt > now)) throw new InvalidTransition("not-breached", "breach-reason");
+    if (!mayRecordBreachReason(m, now)) throw new InvalidTransition("not-breached", "breach-reason");
     update = { breachReason: body.reason! };
   } else {
     const status = nextMilestoneStatus(clock.status, action);
@@ -83,7 +85,7 @@ export async function changeMilestone(c: Context<HonoEnv>, change: MilestoneChan
     action === "breach-reason"
       ? "milestone.breachReason"
       : `milestone.${action === "meet" ? "met" : action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}`;
-  const outbox = eventRow(branch, eventId, type, { requestId: id }, now);
+  const outbox = requestEventRow(branch, { eventId, type, requestId: id }, now);
   const result = await applyMilestoneChange(db, {
     requestId: id,
     milestoneId: m.id,
@@ -111,7 +113,7 @@ export async function changeMilestone(c: Context<HonoEnv>, change: MilestoneChan
   });
   throwIfStale(result, request.version);
   publishAfter(c, db, [outbox]);
-  const after = (await findMilestone(db, id, m.id))!;
+  const after = result.applied;
   c.header("etag", etagOf(result.version));
   return c.json(
     {

@@ -66,7 +66,7 @@ export async function actOnNotice(c: Context<HonoEnv>, action: NoticeAction, inp
   });
   if (!result) throw new NotFound("notice");
   throwIfStale(result, expected);
-  const after = (await findNotice(db, n.id))!;
+  const after = result.row;
   c.header("etag", etagOf(after.version));
   return c.json(noticeView(after, branch, c.var.locale, now), 200);
 }

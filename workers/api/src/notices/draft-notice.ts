@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { newId, NoticeDraftInputSchema, publishesAtOnce } from "@wuye/core";
-import { findNotice, insertNotice } from "@wuye/db";
+import { insertNotice } from "@wuye/db";
 import { auditEntry, etagOf, jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -44,8 +44,7 @@ export const draftNoticeRoute = createRouter().openapi(
       createdAt: now,
       updatedAt: now,
     };
-    await insertNotice(db, row, [], auditEntry(actor, "notice.draft", noticeSubject(id), now));
-    const n = (await findNotice(db, id))!;
+    const n = await insertNotice(db, row, [], auditEntry(actor, "notice.draft", noticeSubject(id), now));
     c.header("etag", etagOf(n.version));
     return c.json(noticeView(n, branch, c.var.locale, now), 201);
   },

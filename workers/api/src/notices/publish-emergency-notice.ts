@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { newId, type NoticeAudience, NoticeEmergencyInputSchema } from "@wuye/core";
 import type { Context } from "hono";
 import type { HonoEnv } from "../hono-env.ts";
-import { findNotice, insertNotice, noticeInboxRows } from "@wuye/db";
+import { insertNotice, noticeInboxRows } from "@wuye/db";
 import { auditEntry, etagOf, jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -57,8 +57,7 @@ export async function publishEmergencyNotice(
   };
   const inboxRows = await noticeInboxRows(s.control, branch, db, row, now);
   const audit = auditEntry(actor, "notice.publishEmergency", noticeSubject(id), now, { pushed: inboxRows.length });
-  await insertNotice(db, row, inboxRows, audit);
-  const n = (await findNotice(db, id))!;
+  const n = await insertNotice(db, row, inboxRows, audit);
   c.header("etag", etagOf(n.version));
   return c.json(noticeView(n, branch, c.var.locale, now), 201);
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newId, NotFound } from "@wuye/core";
+import { NotFound, requeuedNotificationRow } from "@wuye/core";
 import { deliveriesOf, enqueueOnce, reviveDeliveries } from "@wuye/db";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -23,7 +23,7 @@ export const retryDeliveryRoute = createRouter().openapi(
     const payload = rows.find((r) => r.payload)?.payload;
     if (!payload || !rows.some((r) => r.status !== "sent")) throw new NotFound("failed delivery");
     const now = c.var.services.now();
-    const message = { id: newId("obx", now), topic: "notifications", payload, createdAt: now };
+    const message = requeuedNotificationRow(payload, now);
     await reviveDeliveries(db, id);
     await enqueueOnce(db, [message]);
     publishAfter(c, db, [message]);

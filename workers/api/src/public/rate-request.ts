@@ -1,23 +1,13 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { allowedActions, Conflict, newId, type RequestKind } from "@wuye/core";
+import { createRoute } from "@hono/zod-openapi";
+import { allowedActions, Conflict, isSatisfied, newId, RatingInputSchema, type RequestKind, requestEventRow } from "@wuye/core";
 import { changeRequest, rateRequest } from "@wuye/db";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { eventRow, publishAfter } from "../outbox.ts";
+import { publishAfter } from "../outbox.ts";
 import { recordOf, runStep } from "../workflow/run-step.ts";
 import { TrackingParam } from "./schemas.ts";
 import { byTrackingCode } from "./tracked-request.ts";
 
-const RatingBody = z.strictObject({
-  score: z.number().int().min(1).max(5),
-  /** Asked in the portal; when left out, 1–2 stars count as not satisfied. */
-  satisfied: z.boolean().optional(),
-  comment: z
-    .string()
-    .trim()
-    .max(500)
-    .refine((v) => !/<\s*\/?\s*[a-z!?]/i.test(v), "must be plain text")
-    .optional(),
-});
+const RatingBody = RatingInputSchema;
 /** The step a resident's rating performs when the request waits for its follow-up (回访). */
 const FOLLOW_UP_STEP = "follow-up";
 
@@ -47,7 +37,7 @@ export const rateRequestRoute = createRouter().openapi(
         c,
         { branch, db, request, record },
         FOLLOW_UP_STEP,
-        { satisfied: satisfied ?? score >= 3, score, ...(comment ? { comment } : {}) },
+        { satisfied: isSatisfied({ score, satisfied }), score, ...(comment ? { comment } : {}) },
         "resident",
         null,
       );
@@ -55,7 +45,7 @@ export const rateRequestRoute = createRouter().openapi(
     }
     const now = s.now();
     const eventId = newId("evt", now);
-    const outbox = eventRow(branch, eventId, "rating.given", { requestId: request.id }, now);
+    const outbox = requestEventRow(branch, { eventId, type: "rating.given", requestId: request.id }, now);
     // The rating, its event and its outbox row in one transaction; a second rating aborts it (409).
     await changeRequest(
       db,

@@ -1,5 +1,5 @@
 import { createRoute, type z } from "@hono/zod-openapi";
-import { allowedActions, type MessageKey, type MilestoneName, type RequestKind, t } from "@wuye/core";
+import { allowedActions, isBreached, type MessageKey, type MilestoneName, type RequestKind, t } from "@wuye/core";
 import { attachmentsOfRequest, requestTimeline } from "@wuye/db";
 import { attachmentViews, trackingPhotoUrl } from "../attachments/attachment-view.ts";
 import { iso } from "../http/common.ts";
@@ -64,7 +64,7 @@ export const trackRequestRoute = createRouter().openapi(
         dueAt: iso(m.dueAt),
         status: m.status,
         metAt: iso(m.metAt),
-        breached: m.breachedAt !== null || (m.metAt === null && m.dueAt !== null && m.dueAt < now && m.status === "open"),
+        breached: isBreached(m, now),
       })),
       // Only events with a public note; internal data and staff identities never leave the branch.
       timeline: events
@@ -78,7 +78,7 @@ export const trackRequestRoute = createRouter().openapi(
       workflow: {
         state: t(locale, `state.${request.status}` as MessageKey),
         residentActions: allowedActions(request.kind as RequestKind, request.status, "resident", record),
-        record: residentView(request.kind, record),
+        record: residentView(request.kind as RequestKind, record),
       },
       // Served to whoever holds the code (the url carries it); the ETag covers them like any visible change.
       attachments: attachmentViews(photos, (id) => trackingPhotoUrl(request.trackingCode, id)),

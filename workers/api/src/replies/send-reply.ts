@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, can, Conflict, checkReply, Forbidden, newId, ReplyBlocked } from "@wuye/core";
+import { BadInput, can, Conflict, checkReply, Forbidden, newId, ReplyBlocked, recordOfKind, requestEventRow } from "@wuye/core";
 import { changeRequest, meetMilestones } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { checkVersion, etagOf, expectedVersion, IdParam, IfMatchHeader, throwIfStale } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { eventRow, publishAfter } from "../outbox.ts";
+import { publishAfter } from "../outbox.ts";
 import { recordOf } from "../workflow/run-step.ts";
 import { ReplyText } from "./reply-text.ts";
 import { findReadableRequest } from "../requests/readable-request.ts";
@@ -41,7 +41,7 @@ export const sendReplyRoute = createRouter().openapi(
     const { text, override } = c.req.valid("json");
     const request = await findReadableRequest(db, actor, c.req.valid("param").id);
     checkVersion(expectedVersion(c.req.valid("header")["if-match"]), request.version);
-    if (request.kind === "complaint" && (await recordOf(db, request)).written === true) {
+    if (request.kind === "complaint" && recordOfKind("complaint", await recordOf(db, request)).written) {
       throw new Conflict("a written complaint is answered in writing: draft the reply for the supervisor's approval (actions/draft-reply)");
     }
     const { settings } = await branchSettings(c.var.services, branch.id);
@@ -52,7 +52,7 @@ export const sendReplyRoute = createRouter().openapi(
       throw new BadInput("nothing to override", [{ path: "override", message: "the reply passes the guard; send it without an override" }]);
     const now = c.var.services.now();
     const eventId = newId("evt", now);
-    const outbox = eventRow(branch, eventId, "reply.sent", { requestId: request.id }, now);
+    const outbox = requestEventRow(branch, { eventId, type: "reply.sent", requestId: request.id }, now);
     const result = await changeRequest(
       db,
       {

@@ -1,10 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, Conflict, ContactChangeConfirmSchema, NotFound, sha256Hex, timingSafeEqual, Unauthenticated } from "@wuye/core";
+import {
+  BadInput,
+  Conflict,
+  ContactChangeConfirmSchema,
+  NotFound,
+  oneTimeCodeMatches,
+  oneTimeCodeUsable,
+  Unauthenticated,
+} from "@wuye/core";
 import { applyContactChange, countCodeAttempt, findCode, findContactChange } from "@wuye/db";
 import { auditEntry, IdParam, jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { MAX_CODE_ATTEMPTS } from "../resident/one-time-code.ts";
 import { ContactChangeView, contactChangeView } from "./contact-change-view.ts";
 
 export const confirmContactChangeRoute = createRouter().openapi(
@@ -30,11 +37,9 @@ export const confirmContactChangeRoute = createRouter().openapi(
     if (change?.method !== "otp" || !change.codeId) throw new NotFound("contact change");
     if (change.status !== "pending") throw new Conflict("the change was already applied");
     const code = await findCode(db, change.codeId);
-    if (!code || code.usedAt !== null || code.expiresAt < now || code.attempts >= MAX_CODE_ATTEMPTS)
-      throw new Unauthenticated("no valid code; start a new change");
+    if (!code || !oneTimeCodeUsable(code, now)) throw new Unauthenticated("no valid code; start a new change");
     await countCodeAttempt(db, code.id);
-    const enc = new TextEncoder();
-    if (!timingSafeEqual(enc.encode(await sha256Hex(`${code.id}:${c.req.valid("json").code}`)), enc.encode(code.codeHash)))
+    if (!(await oneTimeCodeMatches(code, c.req.valid("json").code)))
       throw new BadInput("wrong code", [{ path: "code", message: "the code does not match" }]);
     const applied = await applyContactChange(db, {
       changeId: change.id,
@@ -46,6 +51,6 @@ export const confirmContactChangeRoute = createRouter().openapi(
       audit: auditEntry(c.var.actor, "resident.contactChanged", { type: "resident", id }, now, { changeId: change.id, method: "otp" }),
     });
     if (!applied) throw new Conflict("the change was already applied");
-    return c.json(contactChangeView((await findContactChange(db, id, change.id))!), 200);
+    return c.json(contactChangeView(applied), 200);
   },
 );

@@ -1,11 +1,19 @@
 import { createRoute } from "@hono/zod-openapi";
-import { Conflict, ContactChangeInputSchema, newId, NotFound, sha256Hex } from "@wuye/core";
-import { applyContactChange, findContactChange, findResident, insertContactChange, residentByPhone, writeAudit } from "@wuye/db";
+import {
+  Conflict,
+  ContactChangeInputSchema,
+  newId,
+  newOneTimeCode,
+  NotFound,
+  ONE_TIME_CODE_TTL_MS,
+  oneTimeCodeHash,
+  oneTimeCodeRow,
+} from "@wuye/core";
+import { applyContactChange, findResident, insertContactChange, residentByPhone, writeAudit } from "@wuye/db";
 import { auditEntry, IdParam, jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { publishAfter } from "../outbox.ts";
-import { CODE_TTL_MS, sixDigits } from "../resident/one-time-code.ts";
 import { ContactChangeView, contactChangeView } from "./contact-change-view.ts";
 
 export const requestContactChangeRoute = createRouter().openapi(
@@ -49,29 +57,16 @@ export const requestContactChangeRoute = createRouter().openapi(
       createdAt: now,
     };
     if (input.method === "otp") {
-      const code = sixDigits();
+      const code = newOneTimeCode();
       const codeId = newId("otp", now);
       // The code goes to the OLD contact: whoever asks must be the one who holds it now.
-      const message = {
-        id: newId("obx", now),
-        topic: "notifications",
-        payload: {
-          notificationId: newId("ntf", now),
-          type: "resident.otp",
-          branchId: branch.id,
-          orgId: branch.orgId,
-          to: r.phone,
-          params: { code },
-          recipients: [],
-        },
-        createdAt: now,
-      };
+      const message = oneTimeCodeRow(branch, { codeId, to: r.phone, code }, now);
       const otp = {
         id: codeId,
         contact: r.phone,
-        codeHash: await sha256Hex(`${codeId}:${code}`),
+        codeHash: await oneTimeCodeHash(codeId, code),
         purpose: "change-contact",
-        expiresAt: now + CODE_TTL_MS,
+        expiresAt: now + ONE_TIME_CODE_TTL_MS,
         createdAt: now,
       };
       await insertContactChange(db, { ...base, codeId }, { code: otp, message });
@@ -95,6 +90,6 @@ export const requestContactChangeRoute = createRouter().openapi(
       }),
     });
     if (!applied) throw new Conflict("the change was already handled");
-    return c.json(contactChangeView((await findContactChange(db, r.id, id))!), 201);
+    return c.json(contactChangeView(applied), 201);
   },
 );

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, Conflict, newId, NotFound, SurveyAnswerInputSchema } from "@wuye/core";
+import { BadInput, Conflict, newId, NotFound, SurveyAnswerInputSchema, surveyAnswerErrors } from "@wuye/core";
 import { findSurvey, insertSurveyAnswer, isSurveyRecipient } from "@wuye/db";
 import { jsonBody } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -31,17 +31,7 @@ export const answerSurveyRoute = createRouter().openapi(
     if (!survey || !(await isSurveyRecipient(db, survey.id, resident.id))) throw new NotFound("survey");
     if (survey.status !== "sent") throw new Conflict("the survey is closed");
     const { answers } = c.req.valid("json");
-    const byId = new Map(survey.questions.map((q) => [q.id, q]));
-    const errors = answers.flatMap((a, i) => {
-      const q = byId.get(a.questionId);
-      if (!q) return [{ path: `answers.${i}.questionId`, message: "not a question of this survey" }];
-      if (q.type === "scale" && (a.score === undefined || a.score > survey.scale))
-        return [{ path: `answers.${i}.score`, message: `a score from 1 to ${survey.scale}` }];
-      if (q.type === "text" && a.text === undefined) return [{ path: `answers.${i}.text`, message: "text expected" }];
-      return [];
-    });
-    if (new Set(answers.map((a) => a.questionId)).size !== answers.length)
-      errors.push({ path: "answers", message: "one answer per question" });
+    const errors = surveyAnswerErrors(survey, answers);
     if (errors.length) throw new BadInput("some answers are invalid", errors);
     const now = c.var.services.now();
     const event = surveyChanged(branch, survey.id, now);

@@ -1,13 +1,21 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, newId, NotFound, PhoneSchema, sha256Hex, timingSafeEqual, Unauthenticated } from "@wuye/core";
+import {
+  BadInput,
+  newId,
+  NotFound,
+  OneTimeCodeSchema,
+  oneTimeCodeMatches,
+  oneTimeCodeUsable,
+  PhoneSchema,
+  Unauthenticated,
+} from "@wuye/core";
 import { consumeCode, countCodeAttempt, latestOpenCode } from "@wuye/db";
 import { RESIDENT_TOKEN_SECONDS, signResidentToken } from "../auth/token.ts";
 import { jsonBody } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { BranchParam } from "../public/schemas.ts";
-import { MAX_CODE_ATTEMPTS } from "./one-time-code.ts";
 
-const ConfirmBody = z.strictObject({ phone: PhoneSchema, code: z.string().regex(/^\d{6}$/, "six digits") });
+const ConfirmBody = z.strictObject({ phone: PhoneSchema, code: OneTimeCodeSchema });
 
 export const confirmVerificationRoute = createRouter().openapi(
   createRoute({
@@ -34,11 +42,9 @@ export const confirmVerificationRoute = createRouter().openapi(
     const db = s.branchDb(branch);
     const now = s.now();
     const open = await latestOpenCode(db, phone, now);
-    if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw new Unauthenticated("no valid code; ask for a new one");
+    if (!open || !oneTimeCodeUsable(open, now)) throw new Unauthenticated("no valid code; ask for a new one");
     await countCodeAttempt(db, open.id);
-    const enc = new TextEncoder();
-    if (!timingSafeEqual(enc.encode(await sha256Hex(`${open.id}:${code}`)), enc.encode(open.codeHash)))
-      throw new BadInput("wrong code", [{ path: "code", message: "the code does not match" }]);
+    if (!(await oneTimeCodeMatches(open, code))) throw new BadInput("wrong code", [{ path: "code", message: "the code does not match" }]);
     const residentId = await consumeCode(db, open.id, { id: newId("res", now), phone, now });
     if (!residentId) throw new Unauthenticated("code already used");
     const token = await signResidentToken({ residentId, branchId: branch.id }, s.vars.JWT_SECRET, s.vars.JWT_ISSUER, now);

@@ -1,15 +1,24 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { newId, NotFound, PhoneSchema, RateLimited, secondsToNextHour, sha256Hex, smsRequestCounters } from "@wuye/core";
+import {
+  codeDayStart,
+  codeRequestRefusal,
+  newId,
+  newOneTimeCode,
+  NotFound,
+  ONE_TIME_CODE_TTL_MS,
+  oneTimeCodeHash,
+  oneTimeCodeRow,
+  PhoneSchema,
+  RateLimited,
+  secondsToNextHour,
+  smsRequestCounters,
+} from "@wuye/core";
 import { codesSince, insertOneTimeCode, refusedByLimits } from "@wuye/db";
 import { clientIp } from "../http/request.ts";
 import { jsonBody } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { publishAfter } from "../outbox.ts";
 import { BranchParam } from "../public/schemas.ts";
-import { CODE_TTL_MS, sixDigits } from "./one-time-code.ts";
-
-const MAX_CODES_PER_DAY = 5;
-const RESEND_AFTER_MS = 60_000;
 
 export const startVerificationRoute = createRouter().openapi(
   createRoute({
@@ -32,31 +41,26 @@ export const startVerificationRoute = createRouter().openapi(
     const { phone } = c.req.valid("json");
     const db = s.branchDb(branch);
     const now = s.now();
-    const recent = await codesSince(db, phone, now - 86_400_000);
-    if (recent.length >= MAX_CODES_PER_DAY) throw new RateLimited(3600, "too many codes today");
-    if (recent[0] && now - recent[0].createdAt < RESEND_AFTER_MS)
-      throw new RateLimited(Math.ceil((RESEND_AFTER_MS - (now - recent[0].createdAt)) / 1000), "wait before asking for another code");
-    const code = sixDigits();
+    const refusal = codeRequestRefusal(await codesSince(db, phone, codeDayStart(now)), now);
+    if (refusal)
+      throw new RateLimited(
+        refusal.retryAfterSeconds,
+        refusal.reason === "daily-limit" ? "too many codes today" : "wait before asking for another code",
+      );
+    const code = newOneTimeCode();
     const id = newId("otp", now);
-    const notificationId = newId("ntf", now);
-    const message = {
-      id: newId("obx", now),
-      topic: "notifications",
-      payload: {
-        notificationId,
-        type: "resident.otp",
-        branchId: branch.id,
-        orgId: branch.orgId,
-        to: phone,
-        params: { code },
-        recipients: [],
-      },
-      createdAt: now,
-    };
+    const message = oneTimeCodeRow(branch, { codeId: id, to: phone, code }, now);
     try {
       await insertOneTimeCode(
         db,
-        { id, contact: phone, codeHash: await sha256Hex(`${id}:${code}`), purpose: "verify", expiresAt: now + CODE_TTL_MS, createdAt: now },
+        {
+          id,
+          contact: phone,
+          codeHash: await oneTimeCodeHash(id, code),
+          purpose: "verify",
+          expiresAt: now + ONE_TIME_CODE_TTL_MS,
+          createdAt: now,
+        },
         message,
         smsRequestCounters(clientIp(c), now),
       );

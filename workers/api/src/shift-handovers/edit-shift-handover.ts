@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { Conflict, Forbidden, HandoverEditInputSchema, NotFound } from "@wuye/core";
+import { Conflict, Forbidden, ShiftHandoverEditInputSchema, NotFound } from "@wuye/core";
 import { editHandover, findHandover } from "@wuye/db";
 import { clockOf, etagOf, expectedVersion, IdParam, IfMatchHeader, jsonBody, ok, stateResponses, throwIfStale } from "../http/common.ts";
 import { createRouter } from "../http/openapi.ts";
@@ -14,7 +14,7 @@ export const editShiftHandoverRoute = createRouter().openapi(
     tags: ["console"],
     summary: "Correct an unsigned handover (its writer only): notes replaced, items removed or added; 409 once signed",
     security: [{ bearer: [] }],
-    request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(HandoverEditInputSchema) },
+    request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(ShiftHandoverEditInputSchema) },
     responses: { 200: ok("The handover (ETag: its new version)", ShiftHandoverView), ...stateResponses },
   }),
   async (c) => {

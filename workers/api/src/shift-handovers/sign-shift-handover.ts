@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { Conflict, Forbidden, HandoverSignInputSchema, type MessageKey, NotFound, t } from "@wuye/core";
+import { Conflict, Forbidden, ShiftHandoverSignInputSchema, type MessageKey, NotFound, t } from "@wuye/core";
 import { findHandover, findStaffById, signHandover, staffInboxRow, staffOfBranch } from "@wuye/db";
 import { clockOf, etagOf, expectedVersion, IdParam, IfMatchHeader, jsonBody, ok, stateResponses, throwIfStale } from "../http/common.ts";
 import { createRouter } from "../http/openapi.ts";
@@ -14,7 +14,7 @@ export const signShiftHandoverRoute = createRouter().openapi(
     summary:
       "The incoming shift signs, taking over the listed items (all when omitted); items left unsigned flag the handover to the supervisors",
     security: [{ bearer: [] }],
-    request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(HandoverSignInputSchema) },
+    request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(ShiftHandoverSignInputSchema) },
     responses: { 200: ok("The signed handover", ShiftHandoverView), ...stateResponses },
   }),
   async (c) => {
@@ -54,7 +54,7 @@ export const signShiftHandoverRoute = createRouter().openapi(
     });
     if (!result) throw new NotFound("handover");
     throwIfStale(result, expected ?? h.version);
-    const after = (await findHandover(db, h.id))!;
+    const after = result.row;
     c.header("etag", etagOf(after.version));
     return c.json(shiftHandoverView(after, now), 200);
   },

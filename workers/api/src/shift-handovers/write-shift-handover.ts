@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { HandoverInputSchema, newId, selectHandoverItems } from "@wuye/core";
-import { findHandover, handoverSources, insertHandover } from "@wuye/db";
+import { ShiftHandoverInputSchema, newId, selectHandoverItems } from "@wuye/core";
+import { handoverSources, insertHandover } from "@wuye/db";
 import { clockOf, etagOf, jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -13,7 +13,7 @@ export const writeShiftHandoverRoute = createRouter().openapi(
     tags: ["console"],
     summary: "Write the shift handover (交接班记录): open items are filled in from owned open requests and overdue milestones",
     security: [{ bearer: [] }],
-    request: { body: jsonBody(HandoverInputSchema) },
+    request: { body: jsonBody(ShiftHandoverInputSchema) },
     responses: { 201: ok("The handover, awaiting the incoming shift's signature", ShiftHandoverView), ...errorResponses },
   }),
   async (c) => {
@@ -27,7 +27,7 @@ export const writeShiftHandoverRoute = createRouter().openapi(
       ...(input.items ?? []).map((text) => ({ source: "note" as const, refId: null, text })),
     ];
     const id = newId("hdo", now);
-    await insertHandover(
+    const h = await insertHandover(
       db,
       { id, shift: input.shift, notes: input.notes ?? null, writtenBy: c.var.actor.staffId, createdAt: now, updatedAt: now },
       drafts.map((d, i) => ({
@@ -38,7 +38,6 @@ export const writeShiftHandoverRoute = createRouter().openapi(
         text: d.text,
       })),
     );
-    const h = (await findHandover(db, id))!;
     c.header("etag", etagOf(h.version));
     return c.json(shiftHandoverView(h, now), 201);
   },

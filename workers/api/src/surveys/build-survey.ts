@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { newId, SurveyInputSchema } from "@wuye/core";
-import { findSurvey, insertSurvey } from "@wuye/db";
+import { insertSurvey } from "@wuye/db";
 import { etagOf, jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
@@ -21,7 +21,7 @@ export const buildSurveyRoute = createRouter().openapi(
     const input = c.req.valid("json");
     const now = c.var.services.now();
     const id = newId("srv", now);
-    await insertSurvey(c.var.tenant.db, {
+    const r = await insertSurvey(c.var.tenant.db, {
       id,
       title: input.title,
       scale: input.scale,
@@ -31,7 +31,6 @@ export const buildSurveyRoute = createRouter().openapi(
       createdAt: now,
       updatedAt: now,
     });
-    const r = (await findSurvey(c.var.tenant.db, id))!;
     c.header("etag", etagOf(r.version));
     return c.json(surveyView(r), 201);
   },

@@ -25,8 +25,9 @@ export const closeSurveyRoute = createRouter().openapi(
     if (!survey) throw new NotFound("survey");
     const now = c.var.services.now();
     const event = surveyChanged(branch, survey.id, now);
-    if (!(await closeSurvey(db, survey.id, now, [event]))) throw new Conflict(`a ${survey.status} survey cannot be closed`);
+    const closed = await closeSurvey(db, survey.id, now, [event]);
+    if (!closed) throw new Conflict(`a ${survey.status} survey cannot be closed`);
     publishAfter(c, db, [event]);
-    return c.json(surveyView((await findSurvey(db, survey.id))!), 200);
+    return c.json(surveyView(closed), 200);
   },
 );

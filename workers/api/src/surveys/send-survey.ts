@@ -76,7 +76,7 @@ export const sendSurveyRoute = createRouter().openapi(
     if (!result) throw new NotFound("survey");
     throwIfStale(result, expected ?? survey.version);
     publishAfter(c, db, [event]);
-    const after = (await findSurvey(db, survey.id))!;
+    const after = result.row;
     c.header("etag", etagOf(after.version));
     return c.json(surveyView(after), 200);
   },

@@ -1,11 +1,10 @@
-import { newId } from "@wuye/core";
+import { newId, surveyEventRow } from "@wuye/core";
 import type { BranchRow } from "@wuye/db";
-import { eventRow } from "../outbox.ts";
 
 /**
  * The outbox row telling the deadlines consumer a survey changed (sent, answered, closed): it rebuilds the
  * survey's PII-free totals for head office. Written in the same transaction as the change.
  */
 export function surveyChanged(branch: BranchRow, surveyId: string, now: number) {
-  return eventRow(branch, newId("evt", now), "survey.changed", { surveyId }, now);
+  return surveyEventRow(branch, { eventId: newId("evt", now), surveyId }, now);
 }

@@ -21,7 +21,8 @@ export const checkOutVisitorRoute = createRouter().openapi(
     const { db } = c.var.tenant;
     const v = await findVisitor(db, c.req.valid("param").id);
     if (!v) throw new NotFound("visitor");
-    if (!(await checkOutVisitor(db, v.id, Math.max(clockOf(c), v.inAt)))) throw new Conflict("the visitor is already out");
-    return c.json(visitorView((await findVisitor(db, v.id))!), 200);
+    const out = await checkOutVisitor(db, v.id, Math.max(clockOf(c), v.inAt));
+    if (!out) throw new Conflict("the visitor is already out");
+    return c.json(visitorView(out), 200);
   },
 );

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { BadInput, checkVisitorRegistration, maskIdNumber, newId, VisitorInputSchema } from "@wuye/core";
-import { findVisitor, insertVisitor } from "@wuye/db";
+import { insertVisitor } from "@wuye/db";
 import { branchSettings } from "../branch-settings.ts";
 import { clockOf, etagOf, jsonBody, ok } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -40,7 +40,7 @@ export const registerVisitorRoute = createRouter().openapi(
     const inAt = input.inAt ?? now;
     if (inAt > now + 5 * 60_000) throw new BadInput("in time is in the future", [{ path: "inAt", message: "cannot be in the future" }]);
     const id = newId("vis", now);
-    await insertVisitor(db, {
+    const v = await insertVisitor(db, {
       id,
       name: input.name,
       idType: input.idType,
@@ -56,7 +56,6 @@ export const registerVisitorRoute = createRouter().openapi(
       createdAt: now,
       updatedAt: now,
     });
-    const v = (await findVisitor(db, id))!;
     c.header("etag", etagOf(v.version));
     return c.json(visitorView(v), 201);
   },

@@ -1,9 +1,9 @@
-import { newId } from "@wuye/core";
+import { newId, type NoticeType, requestEventRow, requestNoticeRow } from "@wuye/core";
 import { changeRequest } from "@wuye/db";
 import type { Context } from "hono";
 import { etagOf, throwIfStale } from "../http/common.ts";
 import type { HonoEnv } from "../hono-env.ts";
-import { eventRow, publishAfter } from "../outbox.ts";
+import { publishAfter } from "../outbox.ts";
 
 export interface OwnershipChange {
   request: { id: string; version: number };
@@ -12,7 +12,7 @@ export interface OwnershipChange {
   type: string;
   data: Record<string, unknown>;
   apply: Parameters<typeof changeRequest>[2];
-  notices?: Array<{ type: string; recipients: string[]; params: Record<string, string> }>;
+  notices?: Array<{ type: NoticeType; recipients: string[]; params: Record<string, string> }>;
 }
 
 /** Who owns a request changes (taken, offered, accepted, declined): the event, its outbox rows and the change in one transaction. */
@@ -23,13 +23,8 @@ export async function changeOwnership(c: Context<HonoEnv>, change: OwnershipChan
   const now = s.now();
   const eventId = newId("evt", now);
   const rows = [
-    eventRow(branch, eventId, change.type, { requestId: r.id }, now),
-    ...(change.notices ?? []).map((n, i) => ({
-      id: `ntf_${eventId}_${i}`,
-      topic: "notifications",
-      payload: { notificationId: `ntf_${eventId}_${i}`, ...n, branchId: branch.id, orgId: branch.orgId, requestId: r.id },
-      createdAt: now,
-    })),
+    requestEventRow(branch, { eventId, type: change.type, requestId: r.id }, now),
+    ...(change.notices ?? []).map((n, i) => requestNoticeRow(branch, { subjectId: eventId, part: i, requestId: r.id, ...n }, now)),
   ];
   const expected = change.expected ?? r.version;
   const result = await changeRequest(

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Conflict, Forbidden, HandOverDecisionSchema, NotFound } from "@wuye/core";
+import { Conflict, Forbidden, mayAnswerTransfer, NotFound, TransferDecisionSchema } from "@wuye/core";
 import { findRequest, pendingTransfer, writeTransfer } from "@wuye/db";
 import type { Context } from "hono";
 import { expectedVersion, IdParam } from "../http/common.ts";
@@ -16,7 +16,7 @@ function decideTransferRoute<W extends "accept" | "decline">(what: W) {
     tags: ["workflow"],
     summary: what === "accept" ? "Accept a hand-over: you own the request from now on" : "Decline a hand-over (the owner keeps it)",
     security: [{ bearer: [] }],
-    request: { params: IdParam, body: { content: { "application/json": { schema: HandOverDecisionSchema } }, required: false } },
+    request: { params: IdParam, body: { content: { "application/json": { schema: TransferDecisionSchema } }, required: false } },
     responses: {
       200: {
         description: "Decided",
@@ -45,7 +45,7 @@ async function decideTransfer(c: Context<HonoEnv>, d: TransferDecision) {
   if (!r) throw new NotFound("request");
   const t = await pendingTransfer(db, r.id);
   if (!t) throw new Conflict("no hand-over is waiting for an answer");
-  if (t.toId !== actor.staffId) throw new Forbidden("only the receiver answers a hand-over");
+  if (!mayAnswerTransfer(actor, t)) throw new Forbidden("only the receiver answers a hand-over");
   const now = c.var.services.now();
   const version = await changeOwnership(c, {
     request: r,

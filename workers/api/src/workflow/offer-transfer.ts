@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { BadInput, Conflict, Forbidden, HandOverInputSchema, newId } from "@wuye/core";
+import { BadInput, Conflict, Forbidden, mayOfferTransfer, newId, TransferInputSchema } from "@wuye/core";
 import { findStaffById, pendingTransfer, writeTransfer } from "@wuye/db";
 import { expectedVersion, IdParam, IfMatchHeader, jsonBody } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
@@ -15,7 +15,7 @@ export const offerTransferRoute = createRouter().openapi(
     tags: ["workflow"],
     summary: "Offer the request to a colleague; the owner stays until they accept (首问负责制)",
     security: [{ bearer: [] }],
-    request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(HandOverInputSchema) },
+    request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(TransferInputSchema) },
     responses: {
       201: { description: "Offered", content: { "application/json": { schema: z.object({ id: z.string(), version: z.number() }) } } },
       ...errorResponses,
@@ -28,8 +28,7 @@ export const offerTransferRoute = createRouter().openapi(
     const { db, branch } = c.var.tenant;
     const { toStaffId, note } = c.req.valid("json");
     const r = await findReadableRequest(db, actor, c.req.valid("param").id);
-    if (r.ownerId !== actor.staffId && actor.role !== "branchManager" && actor.role !== "serviceSupervisor")
-      throw new Forbidden("only the owner (or a supervisor) hands a request over");
+    if (!mayOfferTransfer(actor, r.ownerId)) throw new Forbidden("only the owner (or a supervisor) hands a request over");
     if (toStaffId === r.ownerId)
       throw new BadInput("already the owner", [{ path: "toStaffId", message: "this person already owns the request" }]);
     const [receiver, giver] = await Promise.all([

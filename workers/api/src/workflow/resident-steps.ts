@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { RESIDENT_STEPS } from "@wuye/core";
+import { RESIDENT_STEPS, type RequestKind } from "@wuye/core";
 import { createRouter } from "../http/openapi.ts";
 import { byTrackingCode } from "../public/tracked-request.ts";
 import { residentView } from "./resident-view.ts";
@@ -30,7 +30,7 @@ export const residentStepRoutes = eachStep(RESIDENT_STEPS, (step) =>
           status: out.request.status,
           version: out.request.version,
           allowedActions: out.allowed,
-          record: residentView(tracked.request.kind, out.record),
+          record: residentView(tracked.request.kind as RequestKind, out.record),
         },
         200,
       );

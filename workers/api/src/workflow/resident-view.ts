@@ -1,16 +1,9 @@
+import { type RequestKind, recordOfKind, type WorkflowRecord } from "@wuye/core";
+
 /** What the resident sees of the record: prices, quotes and decisions — no staff ids, no internal notes. */
-export function residentView(kind: string, record: Record<string, unknown>): Record<string, unknown> {
+export function residentView(kind: RequestKind, record: WorkflowRecord): Record<string, unknown> {
   if (kind !== "repair") return {};
-  const w = record as {
-    number?: string;
-    item?: unknown;
-    review?: { priceFen?: number; feasible?: boolean; referral?: string };
-    quotes?: Array<{ lines: unknown; totalFen: number; warrantyOf: string | null; decision?: { accepted: boolean } }>;
-    work?: { totalFen: number };
-    deferral?: { condition: string };
-    acceptance?: { amountFen: number };
-    payment?: { amountFen: number };
-  };
+  const w = recordOfKind(kind, record);
   const q = w.quotes?.at(-1);
   return {
     number: w.number ?? null,

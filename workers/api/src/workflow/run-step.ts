@@ -8,12 +8,18 @@ import {
   newId,
   planStep,
   plannedMilestone,
+  type RecordOfKind,
   type RequestKind,
+  recordOfKind,
+  requestEventRow,
+  requestNoticeRow,
   StaleVersion,
   type StepContext,
   type Urgency,
   type Who,
+  type WorkflowRecord,
   type WorkOrder,
+  warrantyLookback,
   withinWarranty,
   workflowOf,
 } from "@wuye/core";
@@ -22,7 +28,6 @@ import {
   type BranchDb,
   type BranchRow,
   findAttachments,
-  findRequest,
   findRequestRecord,
   type RequestRow,
   technicianLoads,
@@ -31,11 +36,10 @@ import {
 import type { Context } from "hono";
 import { branchSettings } from "../branch-settings.ts";
 import type { HonoEnv } from "../hono-env.ts";
-import { eventRow, publishAfter } from "../outbox.ts";
+import { publishAfter } from "../outbox.ts";
 
-const MONTH_MS = 31 * 86_400_000;
-
-export async function recordOf(db: BranchDb, r: RequestRow): Promise<Record<string, unknown>> {
+/** The request's workflow record as stored, or the one its kind starts with. */
+export async function recordOf(db: BranchDb, r: RequestRow): Promise<WorkflowRecord> {
   return (
     (await findRequestRecord(db, r.id))?.data ??
     initialRecord({ id: r.id, kind: r.kind as RequestKind, channel: r.channel, createdAt: r.createdAt })
@@ -49,7 +53,7 @@ export async function recordOf(db: BranchDb, r: RequestRow): Promise<Record<stri
 export async function runStep(
   c: Context<HonoEnv>,
   /** `record`: the request's record when the caller already read it. */
-  at: { branch: BranchRow; db: BranchDb; request: RequestRow; record?: Record<string, unknown> },
+  at: { branch: BranchRow; db: BranchDb; request: RequestRow; record?: WorkflowRecord },
   action: string,
   body: unknown,
   who: Who,
@@ -63,7 +67,7 @@ export async function runStep(
   const kind = request.kind as RequestKind;
   const record = at.record ?? (await recordOf(db, request));
   const actor = who === "resident" ? null : { staffId: c.var.actor.staffId, role: c.var.actor.role };
-  const ctx: StepContext = {
+  const ctx: StepContext<RecordOfKind<RequestKind>> = {
     now,
     actor,
     settings,
@@ -82,31 +86,18 @@ export async function runStep(
   };
   if (kind === "repair" && action === "dispatch") ctx.technicians = await technicianLoads(s.control, db, branch.id);
   if (kind === "repair" && action === "quote")
-    ctx.warranty = await warrantyFor(db, request, record as unknown as WorkOrder, settings.workflow.warrantyMonths, now);
+    ctx.warranty = await warrantyFor(db, branch, request, recordOfKind("repair", record), settings.workflow.warrantyMonths, now);
 
   const plan = planStep(kind, action, body, request.status, who, ctx);
   const { effect } = plan;
   await checkUploads(db, effect.attachments ?? []);
   const eventId = newId("evt", now);
   const type = `workflow.${action}`;
-  const notices = (effect.notices ?? []).map((n, i) => {
-    const id = `ntf_${eventId}_${i}`;
-    return {
-      id,
-      topic: "notifications",
-      payload: {
-        notificationId: id,
-        type: n.type,
-        branchId: branch.id,
-        orgId: branch.orgId,
-        requestId: request.id,
-        recipients: n.recipients,
-        params: n.params,
-      },
-      createdAt: now,
-    };
-  });
-  const outboxRows = [eventRow(branch, eventId, type, { requestId: request.id }, now), ...notices];
+  // A step's notices are told apart by their place among the step event's notices.
+  const notices = (effect.notices ?? []).map((n, i) =>
+    requestNoticeRow(branch, { subjectId: eventId, part: i, requestId: request.id, ...n }, now),
+  );
+  const outboxRows = [requestEventRow(branch, { eventId, type, requestId: request.id }, now), ...notices];
   const milestones = plan.starts.flatMap((st) =>
     milestonesFor(policy, {
       kind,
@@ -127,7 +118,7 @@ export async function runStep(
   // 首问负责制: a portal request held by the duty passes to the first desk staff member who acts on it.
   const takes = actor !== null && can(actor.role, "request.take") && canTake(request, actor.staffId).take;
   const data = effect.record;
-  const item = (data as { item?: { code?: string } }).item;
+  const item = "item" in data ? data.item : undefined;
   const result = await applyStep(db, {
     requestId: request.id,
     expectedVersion: request.version,
@@ -147,7 +138,7 @@ export async function runStep(
       data,
       itemCode: item?.code ?? null,
       unitId: request.unitId,
-      completedAt: typeof data.completedAt === "number" ? data.completedAt : null,
+      completedAt: "completedAt" in data ? (data.completedAt ?? null) : null,
     },
     meets: plan.meets,
     cancelOpen: plan.closes,
@@ -185,7 +176,7 @@ export async function runStep(
   });
   if (!result.ok) throw new StaleVersion(request.version, result.currentVersion);
   publishAfter(c, db, outboxRows);
-  const after = (await findRequest(db, { id: request.id }))!;
+  const after = result.applied;
   return {
     request: after,
     record: data,
@@ -206,13 +197,14 @@ async function checkUploads(db: BranchDb, uploads: Array<{ id: string; purpose: 
   });
 }
 
-async function warrantyFor(db: BranchDb, r: RequestRow, w: WorkOrder, months: number, now: number) {
+/** The earlier repair of the same item and unit whose warranty (calendar months in the branch's zone) covers now. */
+async function warrantyFor(db: BranchDb, branch: BranchRow, r: RequestRow, w: WorkOrder, months: number, now: number) {
   if (!r.unitId || !w.item?.standard || months === 0) return null;
   const original = await warrantyOriginal(db, {
     unitId: r.unitId,
     itemCode: w.item.code,
-    since: now - months * MONTH_MS,
+    since: warrantyLookback(now, months, branch.timeZone),
     excludeRequestId: r.id,
   });
-  return original && withinWarranty(original.completedAt, now, months) ? original : null;
+  return original && withinWarranty(original.completedAt, now, months, branch.timeZone) ? original : null;
 }

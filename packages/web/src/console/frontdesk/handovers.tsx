@@ -1,5 +1,5 @@
 import { can } from "@wuye/core/auth";
-import { HandoverInputSchema } from "@wuye/core/frontdesk";
+import { ShiftHandoverInputSchema } from "@wuye/core/frontdesk";
 import { useState } from "preact/hooks";
 import { answer, ifMatch } from "../../lib/api.ts";
 import { type FieldErrors, serverErrors, validate } from "../../lib/form.ts";
@@ -60,7 +60,7 @@ function WriteForm() {
     e.preventDefault();
     const items = lines(extra);
     const body = { shift, ...(notes.trim() ? { notes } : {}), ...(items.length ? { items } : {}) };
-    const v = validate(HandoverInputSchema, body);
+    const v = validate(ShiftHandoverInputSchema, body);
     if (!v.ok) return setErrors(v.errors);
     setErrors({});
     setBusy(true);

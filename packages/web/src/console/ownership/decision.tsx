@@ -1,4 +1,4 @@
-import { HandOverDecisionSchema } from "@wuye/core/workflow";
+import { TransferDecisionSchema } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import { ApiError } from "../../lib/api.ts";
 import { type FieldErrors, serverErrors, validate } from "../../lib/form.ts";
@@ -14,7 +14,7 @@ export function HandOverDecision({ requestId, onDone }: { requestId: string; onD
 
   async function decide(what: "accept" | "decline") {
     const body = reason.trim() ? { reason } : {};
-    const v = validate(HandOverDecisionSchema, body);
+    const v = validate(TransferDecisionSchema, body);
     if (!v.ok) return setErrors(v.errors);
     setErrors({});
     setBusy(true);

@@ -1,4 +1,4 @@
-import { HandOverInputSchema } from "@wuye/core/workflow";
+import { TransferInputSchema } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { PendingHandOver } from "../../api/types.ts";
 import { ApiError, ifMatch } from "../../lib/api.ts";
@@ -87,7 +87,7 @@ function OfferForm({
 
   async function submit(e: Event) {
     e.preventDefault();
-    const v = validate(HandOverInputSchema, { toStaffId: to, ...(note.trim() ? { note } : {}) });
+    const v = validate(TransferInputSchema, { toStaffId: to, ...(note.trim() ? { note } : {}) });
     if (!v.ok) return setErrors(v.errors);
     setBusy(true);
     try {

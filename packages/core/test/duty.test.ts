@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canTake, type DutyCandidate, dutyOwner } from "../src/ownership/index.ts";
+import { canTake, type DutyCandidate, dutyOwner } from "../src/duty/index.ts";
 import { defaultBranchSettings } from "../src/branch/settings.ts";
 import { DEFAULT_POLICY } from "../src/deadline/index.ts";
 import { planIntake } from "../src/request/intake.ts";
