@@ -9,7 +9,8 @@
 //
 // Run: pnpm --filter @wuye/test exec tsx load/profile.ts
 //   PROFILE_DURATION (s per phase, default 15), PROFILE_CONNECTIONS (default 16),
-//   PROFILE_PHASES (comma list of bare,intake; default both), PROFILE_INTERVAL_US (sampling, default 100),
+//   PROFILE_PHASES (comma list of bare, intake, list, tracking, detail, tracking304, detail304; default bare,intake;
+//   the read phases poll requests made by a short intake burst first), PROFILE_INTERVAL_US (sampling, default 100),
 //   PROFILE_TOP (rows per table, default 25), PROFILE_OUT (directory for the .cpuprofile files),
 //   PROFILE_ALL=1 (also miniflare's own isolates: more profiler overhead).
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from "node:fs";
@@ -18,7 +19,8 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { ROOT } from "@wuye/infra/stack";
 import { bareRequest, type Figures, intakeRequest, measure, type Req } from "./drive.ts";
-import { startTempStack } from "./lib.ts";
+import { login, startTempStack } from "./lib.ts";
+import { pollPhases } from "./reads.ts";
 
 const BRANCH = "yangguang";
 const DURATION = Number(process.env.PROFILE_DURATION ?? 15);
@@ -296,10 +298,25 @@ async function main() {
     console.log(
       `stack at ${stack.url}; workerd ${procs.user} (inspector ${procs.inspectorPort}), wrangler's proxy workerd ${procs.proxy ?? "?"}, libsql ${procs.libsql ?? "?"}`,
     );
-    const phases: Record<string, Req> = { bare: bareRequest(BRANCH), intake: intakeRequest(BRANCH, "profile") };
+    const made = { codes: [] as string[], ids: [] as string[] };
+    const intake = intakeRequest(BRANCH, "profile", (b) => {
+      made.codes.push(b.trackingCode);
+      made.ids.push(b.id);
+    });
+    const phases: Record<string, Req[] | (() => Promise<Req[]>)> = { bare: [bareRequest(BRANCH)], intake: [intake] };
+    if (PHASES.some((p) => !(p in phases))) {
+      await measure("requests to read", stack.url, [intake], { duration: 3, connections: 4 });
+      const token = await login(stack.url, `agent@${BRANCH}.demo.example`, "Demo@2026");
+      Object.assign(phases, await pollPhases(stack.url, token, made.codes, made.ids));
+    }
+    const requestsOf = async (p: string) => {
+      const r = phases[p];
+      if (!r) throw new Error(`unknown phase ${p} (${Object.keys(phases).join(", ")})`);
+      return typeof r === "function" ? r() : r;
+    };
 
     // Warm-up (workerd compiles lazily), unprofiled.
-    for (const p of PHASES) await measure(`warm-up ${p}`, stack.url, [phases[p]!], { duration: 3, connections: 4 });
+    for (const p of PHASES) await measure(`warm-up ${p}`, stack.url, await requestsOf(p), { duration: 3, connections: 4 });
 
     // The workers' isolates, or with PROFILE_ALL=1 every isolate workerd runs (miniflare's own too: entry,
     // assets, queue broker, outbound, log collector), the others only totalled.
@@ -334,8 +351,7 @@ async function main() {
     await poke;
 
     for (const phase of PHASES) {
-      const req = phases[phase];
-      if (!req) throw new Error(`unknown phase ${phase} (bare, intake)`);
+      const req = await requestsOf(phase);
       for (const cdp of sessions.values()) await cdp.send("Profiler.start");
       const pids = {
         "workerd (workers)": procs.user,
@@ -345,7 +361,7 @@ async function main() {
       };
       const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, pid ? cpuMs(pid) : 0]));
       const started = Date.now();
-      const figures: Figures = await measure(phase, stack.url, [req], { duration: DURATION, connections: CONNECTIONS });
+      const figures: Figures = await measure(phase, stack.url, req, { duration: DURATION, connections: CONNECTIONS });
       const seconds = (Date.now() - started) / 1000;
       const profiles = new Map<string, CpuProfile>();
       for (const [w, cdp] of sessions) profiles.set(w, (await cdp.send<{ profile: CpuProfile }>("Profiler.stop")).profile);

@@ -1,3 +1,4 @@
+import { DAY, localDayOf } from "../deadline/zoned-time.ts";
 import type { PriceItem } from "../branch/settings.ts";
 import { addCalendarMonths } from "../deadline/zoned-time.ts";
 import type { TechnicianLoad } from "./step.ts";
@@ -115,9 +116,9 @@ export function newWorkOrder(number: string): WorkOrder {
 
 /** Work-order number: WO + the branch's local date + the request's tail (unique with the request). */
 export function workOrderNumber(requestId: string, at: number, timeZone = "Asia/Shanghai"): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(at)
-    .replaceAll("-", "");
+  // Through the zone's cached offsets: a new Intl.DateTimeFormat costs ~0.4 ms, and the tracking page of
+  // a repair builds this on every poll until its first step.
+  const day = new Date(localDayOf(timeZone, at) * DAY).toISOString().slice(0, 10).replaceAll("-", "");
   return `WO${day}-${requestId.slice(-6).toUpperCase()}`;
 }
 

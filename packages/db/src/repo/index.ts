@@ -25,6 +25,7 @@ export * from "./case-library.ts";
 export * from "./survey-facts.ts";
 export * from "./notice-release.ts";
 export * from "./intake.ts";
+export * from "./request-read.ts";
 export * from "./resident-archive.ts";
 export * from "./handover-edit.ts";
 export * from "./forum-publish.ts";

@@ -4,6 +4,7 @@ import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { BranchDb } from "../client/index.ts";
 import { milestones, requests } from "../schema/branch.ts";
 import type { RequestRow } from "./request.ts";
+import { parseRegisterMilestones, type RegisterMilestone, registerMilestones } from "./request-read.ts";
 
 /**
  * The register's full-text index (migration `register-search`: a trigram FTS5 table kept by triggers). Declared
@@ -45,7 +46,8 @@ export interface RegisterFilter {
   limit: number;
 }
 
-export type RegisterRow = RequestRow & { cursor: RegisterCursor };
+/** A register row with its milestones, read in the row's own statement (the page is one statement). */
+export type RegisterRow = RequestRow & { cursor: RegisterCursor; milestones: RegisterMilestone[] };
 
 /**
  * What a query asks of the database: conditions on the request itself (a whole code or phone through their own
@@ -122,25 +124,35 @@ export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<Reg
   if (!match) {
     if (f.cursor) where.push(after(f.cursor, order, false));
     const rows = await db
-      .select()
+      .select({ ...getTableColumns(requests), milestones: registerMilestones })
       .from(requests)
       .where(where.length ? and(...where) : undefined)
       // "urgent" sorts above "normal": urgent first is the urgency column descending (index requests_urgency_idx).
       .orderBy(...(order === "urgent" ? [desc(requests.urgency)] : []), desc(requests.createdAt), desc(requests.id))
       .limit(f.limit);
-    return rows.map((r) => ({ ...r, cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency } }));
+    return rows.map((r) => ({
+      ...r,
+      milestones: parseRegisterMilestones(r.milestones),
+      cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency },
+    }));
   }
   // A cursor from a page of the plain register does not continue a search: start the search over.
   const from = f.cursor?.rank === undefined ? undefined : f.cursor;
   const search = (extra: SQL[], cursor: RegisterCursor | undefined, limit: number) =>
     db
-      .select({ ...getTableColumns(requests), rank: requestSearch.rowid })
+      .select({ ...getTableColumns(requests), milestones: registerMilestones, rank: requestSearch.rowid })
       .from(requestSearch)
       .innerJoin(requests, eq(requests.id, requestSearch.requestId))
       .where(and(sql`${requestSearch} MATCH ${match}`, ...where, ...extra, cursor ? after(cursor, "newest", true) : undefined))
       .orderBy(desc(requestSearch.rowid))
       .limit(limit)
-      .then((rows) => rows.map(({ rank, ...r }) => ({ ...r, cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency, rank } })));
+      .then((rows) =>
+        rows.map(({ rank, milestones, ...r }) => ({
+          ...r,
+          milestones: parseRegisterMilestones(milestones),
+          cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency, rank },
+        })),
+      );
   if (order === "newest") return search([], from, f.limit);
   // Urgent first: one index-ordered pass per urgency, so that a common word never sorts all its matches.
   const page: RegisterRow[] = [];

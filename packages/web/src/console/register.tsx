@@ -2,7 +2,7 @@ import { CHANNELS, REGISTER_ORDERS, REQUEST_KINDS } from "@wuye/core/request";
 import { isClosedStatus } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { RegisterItem } from "../api/types.ts";
-import { answer } from "../lib/api.ts";
+import { answer, extras } from "../lib/api.ts";
 import { fmtDateTime, term, tr } from "../lib/i18n.ts";
 import { useNow, useQuery } from "../lib/query.ts";
 import { navigate, useLocation } from "../lib/router.ts";
@@ -58,7 +58,7 @@ export function Register() {
   const filter = apiQuery(f);
   const q = useQuery(
     `register:${staffSession()?.staff.id}:${new URLSearchParams(filter)}`,
-    () => answer(staffApi.console.requests.$get({ query: filter })),
+    (etag) => answer(staffApi.console.requests.$get({ query: filter }, extras({ ifNoneMatch: etag }))),
     { pollMs: 10_000, staleMs: 2_000 },
   );
   const now = useNow(15_000);

@@ -3,7 +3,7 @@ import type { RequestKind } from "@wuye/core/request";
 import { isClosedStatus, isStepName, type StepName, workflowOf } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { RequestDetail, StepResult, WorkflowView } from "../api/types.ts";
-import { answer, ApiError, ifMatch, refine } from "../lib/api.ts";
+import { answer, ApiError, extras, ifMatch, refine } from "../lib/api.ts";
 import { errorText, oneOf } from "../lib/form.ts";
 import { fmtDateTime, term, tr, yuan } from "../lib/i18n.ts";
 import { placeLabel, useProfile } from "../lib/profile.ts";
@@ -23,7 +23,7 @@ import { StepForm } from "./steps.tsx";
 export function RequestPage({ id }: { id: string }) {
   const detail = useQuery(
     `req:${id}:detail`,
-    () => answer(staffApi.console.requests[":id"].$get({ param: { id } })).then(refine<RequestDetail>()),
+    (etag) => answer(staffApi.console.requests[":id"].$get({ param: { id } }, extras({ ifNoneMatch: etag }))).then(refine<RequestDetail>()),
     { pollMs: 8000, staleMs: 0 },
   );
   const workflow = useQuery(`req:${id}:workflow`, () => answer(staffApi.console.requests[":id"].workflow.$get({ param: { id } })), {

@@ -14,10 +14,13 @@ export const IfMatchHeader = z.object({ "if-match": z.string().optional() });
 /** The same, where a write must name the version it read (settings: 400 without it). */
 export const IfMatchRequiredHeader = z.object({ "if-match": z.string() });
 
-/** The version a client saw, from If-Match (`"3"`, `W/"3"` or `3`); null when the header is absent. */
+/**
+ * The version a client saw, from If-Match (`"3"`, `W/"3"` or `3`, or a view's ETag `"3.<hash>"`); null when
+ * the header is absent.
+ */
 export function expectedVersion(ifMatch: string | undefined): number | null {
   if (ifMatch === undefined) return null;
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+  const m = /^(?:W\/)?"?(\d{1,9})(?:\.[0-9a-f]{1,64})?"?$/.exec(ifMatch.trim());
   if (!m) throw new BadInput("bad If-Match header", [{ path: "If-Match", message: 'expected the version as "N"' }]);
   return Number(m[1]);
 }

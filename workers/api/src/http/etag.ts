@@ -1,9 +1,13 @@
 import type { Context } from "hono";
 
-/** A strong ETag for exactly these bytes: SHA-256 of the body, first 16 bytes in hex. */
-export async function etagOfBody(body: string): Promise<string> {
+/**
+ * A strong ETag for exactly these bytes: SHA-256 of the body, first 16 bytes in hex; for a versioned object,
+ * `"<version>.<hash>"`, so that the same ETag still serves as its If-Match (see `expectedVersion`).
+ */
+export async function etagOfBody(body: string, version?: number): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body)));
-  return `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
+  const hash = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return version === undefined ? `"${hash}"` : `"${version}.${hash}"`;
 }
 
 /** Whether If-None-Match names this ETag (a list, `*`, weak or strong: RFC 9110 weak comparison for GET). */
@@ -18,9 +22,9 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
  * a milestone met or overdue by the clock, a reply, a language — changes it; an unchanged view answers 304
  * with no body (the poller sends If-None-Match itself: nothing is kept in a cache, the view is a bearer's). `Vary: Accept-Language` because the view's texts follow the reader's language.
  */
-export async function jsonWithEtag(c: Context, view: unknown): Promise<Response> {
+export async function jsonWithEtag(c: Context, view: unknown, version?: number): Promise<Response> {
   const body = JSON.stringify(view);
-  const etag = await etagOfBody(body);
+  const etag = await etagOfBody(body, version);
   c.header("etag", etag);
   c.header("cache-control", "private, no-store");
   c.header("vary", "accept-language");

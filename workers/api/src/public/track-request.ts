@@ -1,12 +1,12 @@
 import { createRoute, type z } from "@hono/zod-openapi";
 import { allowedActions, isBreached, type MessageKey, type MilestoneName, type RequestKind, t } from "@wuye/core";
-import { attachmentsOfRequest, requestTimeline } from "@wuye/db";
+import { trackingRead } from "@wuye/db";
 import { attachmentViews, trackingPhotoUrl } from "../attachments/attachment-view.ts";
 import { iso } from "../http/common.ts";
 import { jsonWithEtag } from "../http/etag.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { residentView } from "../workflow/resident-view.ts";
-import { recordOf } from "../workflow/run-step.ts";
+import { initialRecordOf } from "../workflow/run-step.ts";
 import { TrackingParam, TrackingViewSchema } from "./schemas.ts";
 import { byTrackingCode } from "./tracked-request.ts";
 
@@ -43,12 +43,10 @@ export const trackRequestRoute = createRouter().openapi(
   }),
   async (c) => {
     const s = c.var.services;
-    const { branch, db, request } = await byTrackingCode(s, c.req.valid("param").trackingCode);
-    const [{ events, milestones }, record, photos] = await Promise.all([
-      requestTimeline(db, request.id),
-      recordOf(db, request),
-      attachmentsOfRequest(db, request.id),
-    ]);
+    // One round trip: the request, its timeline, milestones, record and photos in one batch.
+    const found = await byTrackingCode(s, c.req.valid("param").trackingCode, trackingRead);
+    const { branch, request, events, milestones, photos } = found;
+    const record = found.record ?? initialRecordOf(request);
     const now = s.now();
     const locale = c.var.locale;
     return jsonWithEtag(c, {

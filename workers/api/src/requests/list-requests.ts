@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CHANNELS, maskPhone, REGISTER_ORDERS, REQUEST_KINDS } from "@wuye/core";
-import { listRequests, milestonesOf } from "@wuye/db";
+import { listRequests } from "@wuye/db";
 import { iso } from "../http/common.ts";
+import { jsonWithEtag } from "../http/etag.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { decodeCursor, encodeCursor, milestoneView, RegisterPage } from "./request-views.ts";
@@ -29,10 +30,15 @@ export const listRequestsRoute = createRouter().openapi(
     method: "get",
     path: "/requests",
     tags: ["console"],
-    summary: "The service information register (顾客服务信息登记表): search, filters, newest or urgent first, cursor pages",
+    summary:
+      "The service information register (顾客服务信息登记表): search, filters, newest or urgent first, cursor pages; poll with If-None-Match",
     security: [{ bearer: [] }],
     request: { query: RegisterQuery },
-    responses: { 200: { description: "A page", content: { "application/json": { schema: RegisterPage } } }, ...errorResponses },
+    responses: {
+      200: { description: "A page (ETag: hash of the page)", content: { "application/json": { schema: RegisterPage } } },
+      304: { description: "Unchanged since the ETag in If-None-Match" },
+      ...errorResponses,
+    },
   }),
   async (c) => {
     requirePermission(c.var.actor, "request.readAll"); // not a technician's: they work from "my jobs"
@@ -53,12 +59,8 @@ export const listRequestsRoute = createRouter().openapi(
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
-    const ms = await milestonesOf(
-      db,
-      page.map((r) => r.id),
-    );
     const items = page.map((r) => {
-      const own = ms.filter((m) => m.requestId === r.id);
+      const own = r.milestones;
       const open = own.filter((m) => m.status === "open" && m.dueAt !== null).map((m) => m.dueAt!);
       return {
         id: r.id,
@@ -80,6 +82,7 @@ export const listRequestsRoute = createRouter().openapi(
       };
     });
     const last = page.at(-1);
-    return c.json({ items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.cursor) : null }, 200);
+    const view = { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.cursor) : null };
+    return jsonWithEtag(c, view satisfies z.input<typeof RegisterPage>) as never;
   },
 );

@@ -38,12 +38,13 @@ import { branchSettings } from "../branch-settings.ts";
 import type { HonoEnv } from "../hono-env.ts";
 import { publishAfter } from "../outbox.ts";
 
+/** A request's workflow record before its first step wrote one. */
+export const initialRecordOf = (r: RequestRow): WorkflowRecord =>
+  initialRecord({ id: r.id, kind: r.kind as RequestKind, channel: r.channel, createdAt: r.createdAt });
+
 /** The request's workflow record as stored, or the one its kind starts with. */
 export async function recordOf(db: BranchDb, r: RequestRow): Promise<WorkflowRecord> {
-  return (
-    (await findRequestRecord(db, r.id))?.data ??
-    initialRecord({ id: r.id, kind: r.kind as RequestKind, channel: r.channel, createdAt: r.createdAt })
-  );
+  return (await findRequestRecord(db, r.id))?.data ?? initialRecordOf(r);
 }
 
 /**
