@@ -180,6 +180,43 @@ describe("head office and regions", () => {
     const dbs = openDatabases(env);
     const month = reportingMonth(Date.now());
     const branches = await dbs.branches();
+    // A summarized complaint of binjiang this month: its lesson is what the report's "Act" lists.
+    const binjiang = branches.find((b) => b.slug === "binjiang")!;
+    const lesson = {
+      cause: "服务用语不当",
+      correctiveAction: "全员服务用语培训",
+      preventiveAction: "新员工上岗前考核",
+      department: "客服中心",
+    };
+    await writeFacts(
+      dbs.supervision,
+      [],
+      [
+        {
+          requestFact: {
+            requestId: "req_pdca_lesson",
+            orgId: binjiang.orgId,
+            regionId: binjiang.regionId,
+            branchId: binjiang.id,
+            communityId: null,
+            kind: "complaint",
+            category: "service-attitude",
+            urgency: "normal",
+            channel: "phone",
+            status: "archived",
+            createdAt: Date.now(),
+            closedAt: Date.now(),
+            satisfaction: 4,
+            reopened: false,
+            repeatComplaint: false,
+            correctiveAction: lesson,
+            updatedAt: Date.now(),
+          },
+          milestoneFacts: [],
+        },
+      ],
+      Date.now(),
+    );
     expect(await generateMonthlyReports(dbs.supervision, branches, month, Date.now())).toBe(branches.length + 1);
     expect(await generateMonthlyReports(dbs.supervision, branches, month, Date.now())).toBe(0);
     const hq = await tokenFor("hqSupervisor", null);
@@ -190,8 +227,10 @@ describe("head office and regions", () => {
     expect(group.body.requestsByKind.length).toBeGreaterThan(0);
     expect(group.body).toHaveProperty("breaches");
     expect(group.body).toHaveProperty("topCategories");
+    expect(group.body.correctiveActions).toContainEqual({ branchId: binjiang.id, category: "service-attitude", ...lesson });
     const own = await call("GET", `/api/v1/hq/reports/${month}?branch=binjiang`, { token: region });
     expect(own.status).toBe(200);
+    expect(own.body.correctiveActions).toContainEqual({ branchId: binjiang.id, category: "service-attitude", ...lesson });
     expect(own.body.requestsByKind.find((k: { kind: string }) => k.kind === "repair").requests).toBeGreaterThanOrEqual(1);
     expectProblem(await call("GET", `/api/v1/hq/reports/${month}?branch=hupan`, { token: region }), 404);
     expectProblem(await call("GET", `/api/v1/hq/reports/${month}`, { token: region }), 404);

@@ -1,3 +1,5 @@
+import { env } from "cloudflare:test";
+import { factsOf, openDatabases } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { isNightShift } from "@wuye/core";
 import { call, expectProblem, subjectOf, tokenFor, tokenForStaff } from "./helpers.ts";
@@ -239,6 +241,16 @@ describe("a written attitude complaint through all eight steps", () => {
       correctiveAction: "全员服务用语培训",
       preventiveAction: "新员工上岗前考核",
       lesson: "忌用“不知道”“不是我管的”",
+      department: "客服中心",
+    });
+    // Head office's PDCA report gets the lesson (not the story) through the request's facts.
+    const dbs = openDatabases(env);
+    const branch = (await dbs.branches()).find((b) => b.slug === "yangguang")!;
+    const facts = await factsOf(dbs, branch, req.id, async () => new Map(), Date.now());
+    expect(facts?.requestFact.correctiveAction).toEqual({
+      cause: "服务用语不当",
+      correctiveAction: "全员服务用语培训",
+      preventiveAction: "新员工上岗前考核",
       department: "客服中心",
     });
     await step("agent", req.id, "archive", {}, 403);

@@ -263,6 +263,12 @@ export const MIGRATIONS = {
         "CREATE TABLE `survey_facts` (\n\t`survey_id` text PRIMARY KEY NOT NULL,\n\t`org_id` text NOT NULL,\n\t`region_id` text,\n\t`branch_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`scale` integer NOT NULL,\n\t`sent_at` integer,\n\t`closed_at` integer,\n\t`recipients` integer NOT NULL,\n\t`responses` integer NOT NULL,\n\t`score_sum` integer NOT NULL,\n\t`score_count` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE INDEX `survey_facts_scope_idx` ON `survey_facts` (`org_id`,`branch_id`,`sent_at`);"
       ]
+    },
+    {
+      "tag": "0002_corrective-actions",
+      "statements": [
+        "ALTER TABLE `request_facts` ADD `corrective_action` text;"
+      ]
     }
   ]
 } as const;

@@ -1,9 +1,10 @@
-import { nextCheckAt, REPEAT_COMPLAINT_WINDOW_MS } from "@wuye/core";
+import { type ComplaintRecord, nextCheckAt, REPEAT_COMPLAINT_WINDOW_MS } from "@wuye/core";
+import type { CorrectiveActionFact } from "../schema/supervision.ts";
 import type { Databases } from "../runtime/index.ts";
 import type { BranchRow } from "./branch-directory.ts";
 import { type MilestoneFactRow, type RequestFactRow, sentNoticeKeysOf, writeFacts } from "./supervision.ts";
 import { and, eq, gte, inArray, lte, ne } from "drizzle-orm";
-import { milestonePauses, milestones as milestonesTable, requests } from "../schema/branch.ts";
+import { milestonePauses, milestones as milestonesTable, requestRecords, requests } from "../schema/branch.ts";
 
 export interface RequestFacts {
   requestFact: RequestFactRow;
@@ -39,8 +40,8 @@ export async function factsOfRequests(
   const out = new Map<string, RequestFacts>();
   if (requestIds.length === 0) return out;
   const db = dbs.branchDb(branch);
-  // The requests, their milestones and the milestones' pauses: one batch (one round trip).
-  const [rows, milestones, pauses] = await db.batch([
+  // The requests, their milestones, the milestones' pauses and the complaints' summaries: one batch (one round trip).
+  const [rows, milestones, pauses, summaries] = await db.batch([
     db.select().from(requests).where(inArray(requests.id, requestIds)),
     db
       .select()
@@ -56,7 +57,12 @@ export async function factsOfRequests(
           db.select({ id: milestonesTable.id }).from(milestonesTable).where(inArray(milestonesTable.requestId, requestIds)),
         ),
       ),
+    db
+      .select({ requestId: requestRecords.requestId, data: requestRecords.data })
+      .from(requestRecords)
+      .where(and(inArray(requestRecords.requestId, requestIds), eq(requestRecords.kind, "complaint"))),
   ]);
+  const summaryOf = new Map(summaries.map((r) => [r.requestId, (r.data as ComplaintRecord).summary]));
   const open = milestones.filter((m) => m.status !== "met" && m.status !== "cancelled").map((m) => m.id);
   const sentKeys = open.length ? await sent(open) : new Map<string, Set<string>>();
   for (const request of rows) {
@@ -76,6 +82,7 @@ export async function factsOfRequests(
       satisfaction: request.satisfaction,
       reopened: request.reopenCount > 0,
       repeatComplaint: request.kind === "complaint" && request.unitId !== null ? await earlierComplaintFromUnit(db, request) : false,
+      correctiveAction: correctiveActionOf(summaryOf.get(request.id)),
       updatedAt: now,
     };
     const milestoneFacts: MilestoneFactRow[] = [];
@@ -108,6 +115,13 @@ export async function factsOfRequests(
     out.set(request.id, { requestFact, milestoneFacts });
   }
   return out;
+}
+
+/** What head office's PDCA report keeps of a complaint's summary: the lesson, not the story. */
+function correctiveActionOf(summary: ComplaintRecord["summary"]): CorrectiveActionFact | null {
+  if (!summary) return null;
+  const { cause, correctiveAction, preventiveAction, department } = summary;
+  return { cause, correctiveAction, preventiveAction, department };
 }
 
 /**

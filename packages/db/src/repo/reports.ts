@@ -1,7 +1,7 @@
 import { previousReportingMonth, reportingMonthBounds } from "@wuye/core";
 import { and, eq, sql } from "drizzle-orm";
 import type { SupervisionDb } from "../client/index.ts";
-import { reports } from "../schema/supervision.ts";
+import { type CorrectiveActionFact, reports } from "../schema/supervision.ts";
 import type { BranchRow } from "./branch-directory.ts";
 
 // Monthly PDCA summaries (Plan–Do–Check–Act): what came in, what was late and why, what the branch changed.
@@ -11,7 +11,7 @@ async function summary(db: SupervisionDb, orgId: string, branchId: string | null
   const [from, to] = reportingMonthBounds(month);
   const branch = branchId ? sql` and branch_id = ${branchId}` : sql``;
   const q = async (s: ReturnType<typeof sql>) => (await db.all(s)) as Array<Record<string, unknown>>;
-  const [kinds, categories, milestones, breaches] = await Promise.all([
+  const [kinds, categories, milestones, breaches, actions] = await Promise.all([
     q(
       sql`select kind, count(*) as requests from request_facts where org_id = ${orgId}${branch} and created_at >= ${from} and created_at < ${to} group by kind order by requests desc`,
     ),
@@ -25,6 +25,8 @@ async function summary(db: SupervisionDb, orgId: string, branchId: string | null
           from milestone_facts where org_id = ${orgId}${branch} and start_at >= ${from} and start_at < ${to} group by name order by name`),
     q(sql`select name, kind, count(*) as breaches, group_concat(distinct breach_reason) as reasons from milestone_facts
           where org_id = ${orgId}${branch} and start_at >= ${from} and start_at < ${to} and breached_at is not null group by name, kind order by breaches desc`),
+    q(sql`select branch_id as branchId, category, corrective_action as action from request_facts
+          where org_id = ${orgId}${branch} and created_at >= ${from} and created_at < ${to} and corrective_action is not null order by created_at`),
   ]);
   return {
     month,
@@ -33,7 +35,11 @@ async function summary(db: SupervisionDb, orgId: string, branchId: string | null
     milestones,
     breaches: breaches.map((b) => ({ ...b, reasons: b.reasons ? String(b.reasons).split(",") : [] })),
     // Corrective and preventive actions come from complaint summaries (step 7 of the complaint flow).
-    correctiveActions: [] as Array<Record<string, unknown>>,
+    correctiveActions: actions.map((a) => ({
+      branchId: String(a.branchId),
+      category: a.category === null ? null : String(a.category),
+      ...(JSON.parse(String(a.action)) as CorrectiveActionFact),
+    })),
   };
 }
 

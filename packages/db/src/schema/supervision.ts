@@ -1,8 +1,15 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { instant } from "./columns.ts";
+import { instant, json } from "./columns.ts";
 
 // PII-free facts for head office and regions, and the index the cron sweep scans.
+
+export interface CorrectiveActionFact {
+  cause: string;
+  correctiveAction: string;
+  preventiveAction: string;
+  department: string;
+}
 
 export const requestFacts = sqliteTable(
   "request_facts",
@@ -22,6 +29,8 @@ export const requestFacts = sqliteTable(
     satisfaction: integer("satisfaction"),
     reopened: integer("reopened", { mode: "boolean" }).notNull().default(false),
     repeatComplaint: integer("repeat_complaint", { mode: "boolean" }).notNull().default(false),
+    /** A summarized complaint's lesson for the PDCA report (staff's words about the process, no resident's data). */
+    correctiveAction: json<CorrectiveActionFact>("corrective_action"),
     updatedAt: instant("updated_at").notNull(),
   },
   (t) => [

@@ -24,7 +24,14 @@ export type PdcaReport = {
     breached: number;
   }>;
   breaches: Array<{ name: string; kind: string; breaches: number; reasons: string[] }>;
-  correctiveActions: Array<Record<string, unknown>>;
+  correctiveActions: Array<{
+    branchId: string;
+    category: string | null;
+    cause: string;
+    correctiveAction: string;
+    preventiveAction: string;
+    department: string;
+  }>;
 };
 
 /** A report's on-time rate per milestone with core's formula (older reports lack the split and count every breach as overdue). */
@@ -187,7 +194,13 @@ export function ReportPage({ month, branch, print }: { month: string; branch: st
             ) : (
               <ul>
                 {r.correctiveActions.map((a, i) => (
-                  <li key={i}>{String(a.text ?? a.summary ?? JSON.stringify(a))}</li>
+                  <li key={i} class="corrective-action">
+                    <strong>{a.department}</strong> · {tr("w.pdca.labelled", { label: tr("w.f.cause"), text: a.cause })}
+                    <br />
+                    {tr("w.pdca.labelled", { label: tr("w.f.correctiveAction"), text: a.correctiveAction })}
+                    <br />
+                    {tr("w.pdca.labelled", { label: tr("w.f.preventiveAction"), text: a.preventiveAction })}
+                  </li>
                 ))}
               </ul>
             )}
