@@ -286,6 +286,7 @@ function BranchDrill({ slug, days }: { slug: string; days: number }) {
 type Facts = {
   requestId: string;
   branch: string | null;
+  branchName: string | null;
   kind: string;
   category: string | null;
   urgency: string;
@@ -304,6 +305,14 @@ type Facts = {
   }>;
 };
 
+/** A milestone's state in words: met (on time or late), paused, cancelled, or still running. */
+function milestoneState(m: Facts["milestones"][number]): string {
+  if (m.status === "met") return tr(m.metAt && m.dueAt && m.metAt > m.dueAt ? "w.ms.metLate" : "w.ms.met");
+  if (m.status === "paused") return tr("w.ms.paused");
+  if (m.status === "cancelled") return tr("w.ms.cancelled");
+  return tr("w.ms.running");
+}
+
 function RequestFacts({ id }: { id: string }) {
   const q = useQuery(`hq:req:${id}`, () =>
     answer(staffApi.hq.requests[":id"].$get({ param: { id: encodeURIComponent(id) } })).then(refine<Facts>()),
@@ -311,7 +320,7 @@ function RequestFacts({ id }: { id: string }) {
   return (
     <Async q={q}>
       {(f) => (
-        <Card title={`${term("kind", f.kind)} · ${f.branch ?? ""}`} id="hq-request">
+        <Card title={`${term("kind", f.kind)} · ${f.branchName ?? ""}`} id="hq-request">
           <p class="hint">{tr("w.hq.noPii")}</p>
           <dl class="kv">
             <dt>{tr("w.reg.status")}</dt>
@@ -337,7 +346,7 @@ function RequestFacts({ id }: { id: string }) {
                 <tr key={i}>
                   <td>{term("milestone", m.name)}</td>
                   <td>{fmtDateTime(m.dueAt)}</td>
-                  <td>{m.breachedAt ? <Badge tone="bad">{tr("w.hq.breached")}</Badge> : m.status}</td>
+                  <td>{m.breachedAt ? <Badge tone="bad">{tr("w.hq.breached")}</Badge> : milestoneState(m)}</td>
                   <td class="num">{m.pausedMinutes}</td>
                 </tr>
               ))}

@@ -21,11 +21,12 @@ export const requestFactsRoute = createRouter().openapi(
     // The supervision database answers untyped rows: instants arrive as numbers, or strings of them.
     const instant = (v: unknown) => iso(v === null || v === undefined ? null : Number(v));
     const f = found.fact;
-    const slug = (await branchesInScope(c.var.services, c.var.actor)).find((b) => b.id === f.branch_id)?.slug ?? null;
+    const branch = (await branchesInScope(c.var.services, c.var.actor)).find((b) => b.id === f.branch_id);
     return c.json(
       {
         requestId: String(f.request_id),
-        branch: slug,
+        branch: branch?.slug ?? null,
+        branchName: branch ? (c.var.locale === "en" ? branch.nameEn : branch.name) : null,
         kind: String(f.kind),
         category: f.category === null ? null : String(f.category),
         urgency: String(f.urgency),

@@ -27,6 +27,7 @@ export const supervisionTexts = defineTexts({
   "w.pdca.breaches": ["超时及原因", "Breaches and their reasons"],
   "w.pdca.noBreaches": ["本月没有超时", "No breach this month"],
   "w.pdca.noReason": ["未填写原因", "no reason recorded"],
+  "w.ms.running": ["计时中", "Running"],
   "w.pdca.labelled": ["{label}：{text}", "{label}: {text}"],
   "w.pdca.noActions": ["本月没有记录纠正措施", "No corrective action recorded this month"],
 });
