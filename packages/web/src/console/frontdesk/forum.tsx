@@ -191,7 +191,10 @@ export function MeetingBody({ m }: { m: Meeting }) {
               </span>
             </p>
           ) : (
-            <ReplyForm meetingId={m.id} pointId={p.id} />
+            <>
+              <ReplyForm meetingId={m.id} pointId={p.id} />
+              <p class="reply print-only">{tr("w.fd.forum.noReplyYet")}</p>
+            </>
           )}
         </div>
       ))}
