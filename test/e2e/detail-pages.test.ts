@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, session } from "./api.ts";
 import { launch, screenshot } from "./browser.ts";
-import { base, signIn } from "./console.ts";
+import { atDesk, base } from "./console.ts";
 
 // One object's page, opened from its list (or the inbox), in Chromium on the desk PC: a visitor slip, a shift
 // handover, a notice and a forum meeting, each printable; another branch's id answers "not found"; a branch
@@ -14,7 +14,6 @@ const OTHER = "binjiang";
 const ZONE = "Asia/Shanghai";
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date());
 const at = (hhmm: string) => `${today}T${hhmm}:00+08:00`;
-const DESK = { width: 1366, height: 768 };
 
 async function unitOf(branch: string) {
   const profile = (await api("GET", `/api/v1/public/branches/${branch}`)).body as {
@@ -27,17 +26,8 @@ async function unitOf(branch: string) {
 
 describe("detail pages: a visitor slip, a shift handover, a notice, a forum meeting", () => {
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  /** A desk PC in zh-CN, signed in at `path`; with `clock`, the browser's and the API's time read that instant. */
-  async function desk(role: string, path: string, clock?: string, branch = BRANCH): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: DESK, locale: "zh-CN", timezoneId: ZONE });
-    contexts.push(ctx);
-    if (clock) await ctx.setExtraHTTPHeaders({ "x-clock-at": clock });
-    await ctx.addInitScript(() => localStorage.setItem("locale", "zh-CN"));
-    const page = await signIn(ctx, path, role, branch);
-    if (clock) await page.clock.setFixedTime(new Date(clock));
-    return page;
-  }
+  /** A desk PC in zh-CN in 湖畔, signed in at `path`; with `clock`, the browser's and the API's time read that instant. */
+  const desk = (role: string, path: string, clock?: string) => atDesk(browser, role, path, { branch: BRANCH, ...(clock ? { clock } : {}) });
   /** The print view of the page shown: the print button, the A4 layout without the console around it, a PDF. */
   async function printView(page: Page, sheet: string, name: string, onPaper?: () => Promise<void>) {
     await page.click(`${sheet} #print-view`);
@@ -70,7 +60,6 @@ describe("detail pages: a visitor slip, a shift handover, a notice, a forum meet
     browser = await launch();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
   });
 
