@@ -1,4 +1,4 @@
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
 // What the browser journeys share: the stack's URL, the demo logins, signing in, and taking a workflow step.
@@ -15,6 +15,26 @@ export async function signIn(ctx: BrowserContext, path: string, role: string, br
   await page.fill("#email", who.email);
   await page.fill("#password", who.password);
   await page.click("button[type=submit]");
+  return page;
+}
+
+/**
+ * A desk PC (1366 × 768) in the branch's zone and `locale`, signed in at `path` as the demo user with that role. With
+ * `clock`, the browser's time and the API's (`x-clock-at`, front-desk instants) read that instant, so rules that
+ * depend on the hour (the night rule) are tested, not the hour the run has.
+ */
+export async function atDesk(
+  browser: Browser,
+  role: string,
+  path: string,
+  o: { branch?: string; clock?: string; locale?: string } = {},
+): Promise<Page> {
+  const locale = o.locale ?? "zh-CN";
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: "Asia/Shanghai" });
+  if (o.clock) await ctx.setExtraHTTPHeaders({ "x-clock-at": o.clock });
+  await ctx.addInitScript((l) => localStorage.setItem("locale", l), locale === "en" ? "en" : "zh-CN");
+  const page = await signIn(ctx, path, role, o.branch ?? "yangguang");
+  if (o.clock) await page.clock.setFixedTime(new Date(o.clock));
   return page;
 }
 

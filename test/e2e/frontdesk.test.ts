@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, screenshot } from "./browser.ts";
-import { base, login, signIn } from "./console.ts";
+import { atDesk, base, login } from "./console.ts";
 
 // The front desk, resident records, surveys, forum meetings, notices and the portal's 我的, in Chromium, as the people
 // whose work they are: the agent, the service-center supervisor, the night duty manager and residents (in both
@@ -55,15 +55,8 @@ describe("front desk, resident records, surveys, forum meetings and 我的", () 
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   /** A desk PC (1366 × 768) whose clock, and the API's, reads `clock` in the branch's zone. */
-  async function desk(role: string, path: string, clock: string, locale = "zh-CN"): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: ZONE });
-    contexts.push(ctx);
-    await ctx.setExtraHTTPHeaders({ "x-clock-at": clock });
-    await ctx.addInitScript((l) => localStorage.setItem("locale", l), locale === "en" ? "en" : "zh-CN");
-    const page = await signIn(ctx, path, role, BRANCH);
-    await page.clock.setFixedTime(new Date(clock));
-    return page;
-  }
+  const desk = (role: string, path: string, clock: string, locale = "zh-CN") =>
+    atDesk(browser, role, path, { branch: BRANCH, clock, locale });
   /** A resident's phone (390 px) in one language. */
   async function phone(locale: string): Promise<Page> {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale, timezoneId: ZONE, acceptDownloads: true });

@@ -12,6 +12,7 @@ import { TopBar } from "../ui/shell.tsx";
 import { DispatchBoardPage } from "./dispatch.tsx";
 import { MyJobsPage } from "./jobs.tsx";
 import { NewRequest } from "./new-request.tsx";
+import { NoticePage } from "./notice-page.tsx";
 import { Notices } from "./notices.tsx";
 import { Register } from "./register.tsx";
 import { RequestPage } from "./request-page.tsx";
@@ -119,7 +120,7 @@ function ShortcutHelp({ onClose }: { onClose(): void }) {
   );
 }
 
-/** The branch staff console: /console[/new | /r/{id} | /mine | /dispatch | /notices | /cases | /settings | /deliveries | /audit | /me/notifications]. */
+/** The branch staff console: /console[/new | /r/{id} | /mine | /dispatch | /notices[/{id}] | /cases | /settings | /deliveries | /audit | /me/notifications]. */
 export default function Console({ rest }: { rest: string }) {
   const session = useStaffSession();
   useProfile(session?.staff.branch);
@@ -152,6 +153,7 @@ export default function Console({ rest }: { rest: string }) {
   const path = rest || "/";
   const detail = match("/r/:id", path);
   const poster = match("/poster/:id", path);
+  const notice = match("/notices/:id", path);
   if (poster) return <PosterPage id={poster.id!} />;
   const here = (p: string) => (path === p ? "page" : undefined);
   if (!can(role, "request.readAll")) return <TechnicianConsole path={path} detail={detail?.id ?? null} here={here} />;
@@ -160,6 +162,7 @@ export default function Console({ rest }: { rest: string }) {
   else if (detail) page = <RequestPage id={detail.id!} />;
   else if (path === "/dispatch") page = <DispatchBoardPage />;
   else if (path === "/notices") page = <Notices />;
+  else if (notice && can(role, "notice.draft")) page = <NoticePage id={notice.id!} />;
   else if (path === "/mine") page = <OpenItemsPage />;
   else if (path === "/cases") page = <CaseLibraryPage />;
   else if (path === "/settings") page = <SettingsPage />;
@@ -193,7 +196,7 @@ export default function Console({ rest }: { rest: string }) {
               </a>
             )}
             {can(role, "notice.draft") && (
-              <a href="/console/notices" aria-current={here("/notices")}>
+              <a href="/console/notices" aria-current={here("/notices") ?? (notice ? "page" : undefined)}>
                 {tr("w.console.nav.notices")}
               </a>
             )}

@@ -5,6 +5,7 @@ import {
   NOTICE_TRANSITIONS,
   NoticeDraftInputSchema,
   NoticeEditInputSchema,
+  NoticeEmergencyInputSchema,
   NoticeReturnInputSchema,
   publishesAtOnce,
   type NoticeAction,
@@ -21,7 +22,7 @@ import { staffApi, staffSession } from "../lib/session.ts";
 import { Async, Badge, Card, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 import { ResidentNotice } from "../ui/resident-notice.tsx";
 
-const TONE: Record<string, "ok" | "warn" | "bad" | "info" | "muted"> = {
+export const NOTICE_TONE: Record<string, "ok" | "warn" | "bad" | "info" | "muted"> = {
   published: "ok",
   scheduled: "info",
   pending: "warn",
@@ -47,11 +48,41 @@ export function Notices() {
 }
 
 function NoticeRow({ n }: { n: NoticeView }) {
+  const status = shownStatus(n);
+  return (
+    <details class="notice" data-notice={n.id} data-status={n.status} open={status === "pending" || status === "emergencyPending"}>
+      <summary>
+        <Badge tone={NOTICE_TONE[n.status] ?? "muted"}>{term("notice.status", n.status)}</Badge> {n.title}{" "}
+        <span class="hint">
+          {n.categoryName} · {fmtDateTime(n.publishAt)}
+        </span>{" "}
+        <a href={`/console/notices/${n.id}`} data-open="notice">
+          {tr("w.detail.open")}
+        </a>
+      </summary>
+      {status === "pending" || status === "emergencyPending" ? (
+        <section class="resident-preview" aria-label={tr("w.approve.asResidents")} data-preview="notice">
+          <p class="hint">{tr("w.approve.asResidents")}</p>
+          <ResidentNotice title={n.title} body={n.bodyForResidents} date={n.publishAt} open />
+        </section>
+      ) : (
+        <p class="pre">{n.bodyForResidents}</p>
+      )}
+      <NoticeActions n={n} />
+    </details>
+  );
+}
+
+/** A scheduled notice acts as a published one. */
+const shownStatus = (n: NoticeView) => (n.status === "scheduled" ? "published" : n.status) as NoticeStatus;
+
+/** What the signed-in role may do with a notice in its state (core's transitions and permissions), with the edit form. */
+export function NoticeActions({ n }: { n: NoticeView }) {
   const role = staffSession()!.staff.role;
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const status = (n.status === "scheduled" ? "published" : n.status) as NoticeStatus;
+  const status = shownStatus(n);
   const actions = (Object.keys(NOTICE_TRANSITIONS[status] ?? {}) as NoticeAction[]).filter(
     (a): a is Exclude<NoticeAction, "edit"> => a !== "edit" && can(role, NOTICE_ACTION_PERMISSION[a]),
   );
@@ -72,21 +103,7 @@ function NoticeRow({ n }: { n: NoticeView }) {
     }
   }
   return (
-    <details class="notice" data-notice={n.id} data-status={n.status} open={status === "pending" || status === "emergencyPending"}>
-      <summary>
-        <Badge tone={TONE[n.status] ?? "muted"}>{term("notice.status", n.status)}</Badge> {n.title}{" "}
-        <span class="hint">
-          {n.categoryName} · {fmtDateTime(n.publishAt)}
-        </span>
-      </summary>
-      {status === "pending" || status === "emergencyPending" ? (
-        <section class="resident-preview" aria-label={tr("w.approve.asResidents")} data-preview="notice">
-          <p class="hint">{tr("w.approve.asResidents")}</p>
-          <ResidentNotice title={n.title} body={n.bodyForResidents} date={n.publishAt} open />
-        </section>
-      ) : (
-        <p class="pre">{n.bodyForResidents}</p>
-      )}
+    <div class="no-print">
       {n.returnComment && <p class="error">{tr("w.notice.returned", { comment: n.returnComment })}</p>}
       {editing && <DraftForm notice={n} onDone={() => setEditing(false)} />}
       <div class="actions">
@@ -116,7 +133,7 @@ function NoticeRow({ n }: { n: NoticeView }) {
         )}
       </div>
       <ErrorBox error={error} />
-    </details>
+    </div>
   );
 }
 
@@ -149,7 +166,10 @@ function DraftForm({ notice, onDone }: { notice?: NoticeView; onDone?(): void })
   async function submit(e: Event) {
     e.preventDefault();
     const input = { title, body, category, ...(publishAt && !atOnce ? { publishAt: new Date(publishAt).toISOString() } : {}) };
-    const v = validate(notice ? NoticeEditInputSchema : NoticeDraftInputSchema, input);
+    const v = validate(
+      atOnce ? NoticeEmergencyInputSchema : notice ? NoticeEditInputSchema : NoticeDraftInputSchema,
+      atOnce ? { title, body } : input,
+    );
     if (!v.ok) return setErrors(v.errors);
     try {
       if (notice)
@@ -158,6 +178,8 @@ function DraftForm({ notice, onDone }: { notice?: NoticeView; onDone?(): void })
           header: { "if-match": ifMatch(notice.version) },
           json: input,
         });
+      // A manager's emergency (停水停电) goes out at once through its own operation; the supervisor approves it afterwards.
+      else if (atOnce) await staffApi.console.notices.emergency.$post({ json: { title, body } });
       else await staffApi.console.notices.$post({ json: input });
       invalidate("notices");
       setTitle("");

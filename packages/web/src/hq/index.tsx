@@ -411,7 +411,7 @@ export default function Hq({ rest }: { rest: string }) {
         ) : path === "/reports" ? (
           <ReportsList />
         ) : report ? (
-          <ReportPage month={report.month!} branch={query.get("branch")} print={query.get("print") === "1"} />
+          <ReportPage month={report.month!} branch={query.get("branch")} />
         ) : (
           <Dashboard days={days} />
         )}

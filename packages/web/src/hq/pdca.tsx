@@ -6,6 +6,7 @@ import { useQuery } from "../lib/query.ts";
 import { staffSession, staffApi } from "../lib/session.ts";
 import { Async, Card } from "../ui/kit.tsx";
 import { Csv } from "../ui/csv-link.tsx";
+import { PrintSheet } from "../ui/print.tsx";
 import { pct } from "./format.ts";
 
 /** A stored monthly report (`GET /hq/reports/{month}`, documented as free-form): what `summary` in db/repo/reports.ts writes. */
@@ -88,7 +89,7 @@ export function ReportsList() {
 }
 
 /** One month's PDCA report (Plan–Do–Check–Act), on screen or as an A4 print view (`?print=1`). */
-export function ReportPage({ month, branch, print }: { month: string; branch: string | null; print: boolean }) {
+export function ReportPage({ month, branch }: { month: string; branch: string | null }) {
   const query = branch ? { branch } : {};
   const q = useQuery(`hq:report:${month}:${branch ?? "*"}`, () =>
     answer(staffApi.hq.reports[":month"].$get({ param: { month }, query })).then(refine<PdcaReport>()),
@@ -97,32 +98,22 @@ export function ReportPage({ month, branch, print }: { month: string; branch: st
   return (
     <Async q={q}>
       {(r) => (
-        <article id="pdca-report" class={print ? "print-view" : "card"} data-month={month}>
-          <header class="report-head">
-            <h2>{tr("w.pdca.heading", { month, scope: branch ?? tr("w.pdca.group") })}</h2>
-            <p class="no-print">
-              {print ? (
-                <>
-                  <button type="button" class="primary" onClick={() => window.print()} id="print-now">
-                    {tr("w.pdca.printNow")}
-                  </button>{" "}
-                  <a href={base}>{tr("w.pdca.screen")}</a>
-                </>
-              ) : (
-                <>
-                  <a href={`${base}${branch ? "&" : "?"}print=1`} id="print-view">
-                    {tr("w.pdca.print")}
-                  </a>{" "}
-                  <Csv
-                    endpoint={staffApi.hq.reports[":month"]}
-                    args={{ param: { month }, query: { ...query, format: "csv" as const } }}
-                    name={`pdca-${month}`}
-                  />{" "}
-                  <a href="/hq/reports">{tr("w.pdca.all")}</a>
-                </>
-              )}
-            </p>
-          </header>
+        <PrintSheet
+          id="pdca-report"
+          base={base}
+          data={{ "data-month": month }}
+          heading={<h2>{tr("w.pdca.heading", { month, scope: branch ?? tr("w.pdca.group") })}</h2>}
+          links={
+            <>
+              <Csv
+                endpoint={staffApi.hq.reports[":month"]}
+                args={{ param: { month }, query: { ...query, format: "csv" as const } }}
+                name={`pdca-${month}`}
+              />{" "}
+              <a href="/hq/reports">{tr("w.pdca.all")}</a>
+            </>
+          }
+        >
           <section>
             <h3>{tr("w.pdca.do")}</h3>
             {r.requestsByKind.length === 0 && <p class="hint">{tr("w.pdca.noRequests")}</p>}
@@ -214,7 +205,7 @@ export function ReportPage({ month, branch, print }: { month: string; branch: st
               ))}
             </ul>
           </section>
-        </article>
+        </PrintSheet>
       )}
     </Async>
   );

@@ -22,8 +22,8 @@ export function subjectHref(source: InboxSource, subject: Item["subject"]): stri
   if (!subject) return null;
   if ("staff" in source) {
     if (subject.type === "request") return `/console/r/${subject.id}`;
-    if (subject.type === "notice") return `/console/notices#notice-${subject.id}`;
-    if (subject.type === "handover") return `/console/handovers#handover-${subject.id}`;
+    if (subject.type === "notice") return `/console/notices/${subject.id}`;
+    if (subject.type === "handover") return `/console/handovers/${subject.id}`;
     if (subject.type === "delivery") return `/console/settings#deliveries`;
     return null;
   }

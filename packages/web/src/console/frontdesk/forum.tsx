@@ -9,7 +9,7 @@ import { Async, Badge, Card, ErrorBox, Select, TextArea, TextField } from "../..
 import { useColleagues } from "../ownership/colleagues.ts";
 import { Empty, FormActions, isoOf, useAction, usePlaces } from "./shared.tsx";
 
-type Meeting = Awaited<ReturnType<typeof listMeetings>>["data"]["items"][number];
+export type Meeting = Awaited<ReturnType<typeof listMeetings>>["data"]["items"][number];
 const listMeetings = () => answer(staffApi.console.forum.meetings.$get());
 
 /** 恳谈会: the minutes and every point raised, a reply to each, then published to residents. */
@@ -144,18 +144,40 @@ function MeetingForm() {
 }
 
 function MeetingCard({ m }: { m: Meeting }) {
-  const { communities } = usePlaces();
-  const { nameOf } = useColleagues();
-  const publish = useAction();
   return (
     <article class="card" data-meeting={m.id} data-open={m.openPoints} data-published={String(!!m.publishedAt)}>
       <h3>
-        {fmtDateTime(m.heldAt)} · {communities.find((c) => c.id === m.communityId)?.name ?? tr("w.fd.forum.wholeBranch")} ·{" "}
-        {tr("w.fd.forum.attendeesN", { n: m.attendees })}{" "}
-        {m.publishedAt ? <Badge tone="ok">{tr("w.fd.forum.published")}</Badge> : <Badge tone="muted">{tr("w.fd.forum.unpublished")}</Badge>}{" "}
-        {m.openPoints > 0 && <Badge tone="warn">{tr("w.fd.forum.open", { n: m.openPoints })}</Badge>}
+        <MeetingHeading m={m} />{" "}
+        <a href={`/console/forum/${m.id}`} data-open="meeting">
+          {tr("w.detail.open")}
+        </a>
       </h3>
+      <MeetingBody m={m} />
+    </article>
+  );
+}
+
+/** When, for whom, how many came, and whether it is published with every point answered. */
+export function MeetingHeading({ m }: { m: Meeting }) {
+  const { communities } = usePlaces();
+  return (
+    <>
+      {fmtDateTime(m.heldAt)} · {communities.find((c) => c.id === m.communityId)?.name ?? tr("w.fd.forum.wholeBranch")} ·{" "}
+      {tr("w.fd.forum.attendeesN", { n: m.attendees })}{" "}
+      {m.publishedAt ? <Badge tone="ok">{tr("w.fd.forum.published")}</Badge> : <Badge tone="muted">{tr("w.fd.forum.unpublished")}</Badge>}{" "}
+      {m.openPoints > 0 && <Badge tone="warn">{tr("w.fd.forum.open", { n: m.openPoints })}</Badge>}
+    </>
+  );
+}
+
+/** The minutes, each point with its reply (or the form to reply), and publishing to residents. */
+export function MeetingBody({ m }: { m: Meeting }) {
+  const { fullNameOf } = useColleagues();
+  const publish = useAction();
+  return (
+    <>
       <p class="pre">{m.minutes}</p>
+      {m.points.length > 0 && <h4>{tr("w.fd.forum.points")}</h4>}
       {m.points.map((p) => (
         <div class="point" key={p.id} data-point={p.id}>
           <div>
@@ -165,16 +187,19 @@ function MeetingCard({ m }: { m: Meeting }) {
             <p class="reply">
               {p.reply}{" "}
               <span class="hint">
-                ({nameOf(p.repliedBy)} · {fmtDateTime(p.repliedAt)})
+                ({fullNameOf(p.repliedBy)} · {fmtDateTime(p.repliedAt)})
               </span>
             </p>
           ) : (
-            <ReplyForm meetingId={m.id} pointId={p.id} />
+            <>
+              <ReplyForm meetingId={m.id} pointId={p.id} />
+              <p class="reply print-only">{tr("w.fd.forum.noReplyYet")}</p>
+            </>
           )}
         </div>
       ))}
       {!m.publishedAt && (
-        <div class="actions">
+        <div class="actions no-print">
           <button
             type="button"
             class="primary"
@@ -192,7 +217,7 @@ function MeetingCard({ m }: { m: Meeting }) {
         </div>
       )}
       <ErrorBox error={publish.error} />
-    </article>
+    </>
   );
 }
 
@@ -211,7 +236,7 @@ function ReplyForm({ meetingId, pointId }: { meetingId: string; pointId: string 
       invalidate("forum");
   }
   return (
-    <form class="inline reply-form" onSubmit={submit} noValidate>
+    <form class="inline reply-form no-print" onSubmit={submit} noValidate>
       <input
         aria-label={tr("w.fd.forum.reply")}
         placeholder={tr("w.fd.forum.reply")}

@@ -10,7 +10,7 @@ import { Async, Badge, Card, ErrorBox, Select, TextArea } from "../../ui/kit.tsx
 import { useColleagues } from "../ownership/colleagues.ts";
 import { Empty, useAction } from "./shared.tsx";
 
-type Handover = Awaited<ReturnType<typeof listHandovers>>["data"]["items"][number];
+export type Handover = Awaited<ReturnType<typeof listHandovers>>["data"]["items"][number];
 const SHIFTS = ["day", "night", "other"] as const;
 const listHandovers = (flagged: boolean) =>
   answer(staffApi.console.handovers.$get({ query: { limit: "30", ...(flagged ? { flagged: "true" } : {}) } }));
@@ -112,20 +112,27 @@ function WriteForm() {
   );
 }
 
-const STATUS_TONE = { awaiting: "warn", signed: "ok", partial: "bad" } as const;
+export const STATUS_TONE = { awaiting: "warn", signed: "ok", partial: "bad" } as const;
+
+/** The one handing over edits the handover while it awaits; another member with the right signs it. */
+export function handoverRights(h: Handover) {
+  const me = staffSession()!.staff;
+  const mine = h.writtenBy === me.id;
+  return { editable: mine && h.status === "awaiting", signable: !mine && h.status === "awaiting" && can(me.role, "handover.sign") };
+}
 
 function HandoverCard({ h }: { h: Handover }) {
-  const me = staffSession()!.staff;
   const { nameOf } = useColleagues();
-  const mine = h.writtenBy === me.id;
-  const editable = mine && h.status === "awaiting";
-  const signable = !mine && h.status === "awaiting" && can(me.role, "handover.sign");
+  const { editable, signable } = handoverRights(h);
   return (
     <article class={`card${h.flagged ? " flagged" : ""}`} data-handover={h.id} data-status={h.status} data-flagged={String(h.flagged)}>
       <h3>
         <Badge tone={STATUS_TONE[h.status]}>{tr(`w.fd.handover.status.${h.status}`)}</Badge> {tr(`handover.shift.${h.shift as "day"}`)} ·{" "}
         {nameOf(h.writtenBy)} · {fmtDateTime(h.createdAt)}{" "}
-        {h.flagged && <Badge tone="bad">{tr("w.fd.handover.flagged", { n: h.unsignedItems })}</Badge>}
+        {h.flagged && <Badge tone="bad">{tr("w.fd.handover.flagged", { n: h.unsignedItems })}</Badge>}{" "}
+        <a href={`/console/handovers/${h.id}`} data-open="handover">
+          {tr("w.detail.open")}
+        </a>
       </h3>
       {h.notes && <p class="pre">{h.notes}</p>}
       {editable ? <EditHandover h={h} /> : signable ? <SignHandover h={h} /> : <ItemList h={h} />}
@@ -154,7 +161,7 @@ function ItemList({ h }: { h: Handover }) {
 }
 
 /** The one handing over corrects the auto-filled list before the incoming shift signs it. */
-function EditHandover({ h }: { h: Handover }) {
+export function EditHandover({ h }: { h: Handover }) {
   const [removed, setRemoved] = useState<string[]>([]);
   const [add, setAdd] = useState("");
   const [notes, setNotes] = useState(h.notes ?? "");
@@ -205,7 +212,7 @@ function EditHandover({ h }: { h: Handover }) {
 }
 
 /** The incoming shift signs for the items it takes over; any left unticked flag the handover to the supervisor. */
-function SignHandover({ h }: { h: Handover }) {
+export function SignHandover({ h }: { h: Handover }) {
   const [taken, setTaken] = useState<string[]>(h.items.map((i) => i.id));
   const [note, setNote] = useState("");
   const act = useAction();

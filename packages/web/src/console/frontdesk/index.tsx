@@ -5,10 +5,13 @@ import { match } from "../../lib/router.ts";
 import { DutyLogPage } from "./duty-log.tsx";
 import "../../ui/frontdesk.css";
 import { ForumPage } from "./forum.tsx";
+import { HandoverPage } from "./handover-page.tsx";
 import { HandoversPage } from "./handovers.tsx";
+import { MeetingPage } from "./meeting-page.tsx";
 import { ResidentRecordPage, ResidentsPage } from "./residents.tsx";
 import { SubNav } from "./shared.tsx";
 import { SurveysPage } from "./surveys.tsx";
+import { VisitorSlipPage } from "./visitor-slip.tsx";
 import { VisitorsPage } from "./visitors.tsx";
 
 const DESK = [
@@ -27,6 +30,12 @@ const PAGES: Record<string, () => ComponentChild> = {
   "/surveys": () => <SurveysPage />,
   "/forum": () => <ForumPage />,
 };
+/** One object's page under its list, needing what the list needs. */
+const DETAILS: Array<{ pattern: string; list: string; page(id: string): ComponentChild }> = [
+  { pattern: "/visitors/:id", list: "/visitors", page: (id) => <VisitorSlipPage id={id} /> },
+  { pattern: "/handovers/:id", list: "/handovers", page: (id) => <HandoverPage id={id} /> },
+  { pattern: "/forum/:id", list: "/forum", page: (id) => <MeetingPage id={id} /> },
+];
 const NEEDS: Record<string, Action> = Object.fromEntries([...DESK, ...FEEDBACK].map((i) => [i.href.slice(8), i.need]));
 
 /** The front-desk, resident-record, survey and forum screens for a console path, or null when the path is not one of them. */
@@ -36,13 +45,15 @@ export function frontdeskPage(path: string, role: Role): ComponentChild | null {
     if (!can(role, "request.readResident")) return <NotYours />;
     return record ? <ResidentRecordPage id={record.id!} /> : <ResidentsPage />;
   }
-  const page = PAGES[path];
+  const one = DETAILS.map((d) => ({ list: d.list, params: match(d.pattern, path), page: d.page })).find((d) => d.params);
+  const list = one?.list ?? path;
+  const page = one ? () => one.page(one.params!.id!) : PAGES[path];
   if (!page) return null;
-  if (!can(role, NEEDS[path]!)) return <NotYours />;
-  const group = DESK.some((i) => i.href.endsWith(path)) ? DESK : FEEDBACK;
+  if (!can(role, NEEDS[list]!)) return <NotYours />;
+  const group = DESK.some((i) => i.href.endsWith(list)) ? DESK : FEEDBACK;
   return (
     <>
-      <SubNav here={`/console${path}`} items={group.map((i) => ({ href: i.href, label: i.label, show: can(role, i.need) }))} />
+      <SubNav here={`/console${list}`} items={group.map((i) => ({ href: i.href, label: i.label, show: can(role, i.need) }))} />
       {page()}
     </>
   );

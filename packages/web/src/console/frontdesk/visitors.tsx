@@ -81,7 +81,9 @@ function VisitorTable({ items, empty }: { items: Visitor[]; empty: string }) {
         row={(v) => (
           <tr key={v.id} data-visitor={v.id}>
             <td>
-              {v.name}
+              <a href={`/console/visitors/${v.id}`} data-open="visitor">
+                {v.name}
+              </a>
               {v.purpose && <div class="hint">{v.purpose}</div>}
             </td>
             <td>
@@ -98,30 +100,29 @@ function VisitorTable({ items, empty }: { items: Visitor[]; empty: string }) {
             <td>
               {fmtDateTime(v.inAt)} {v.night && <Badge tone="info">{tr("w.fd.visitors.night")}</Badge>}
             </td>
-            <td>
-              {v.outAt ? (
-                fmtDateTime(v.outAt)
-              ) : (
-                <button
-                  type="button"
-                  class="small"
-                  data-action="out"
-                  disabled={out.busy}
-                  onClick={() =>
-                    void out
-                      .run(() => staffApi.console.visitors[":id"].out.$post({ param: { id: v.id }, json: {} }))
-                      .then(() => invalidate("visitors:"))
-                  }
-                >
-                  {tr("w.fd.visitors.markOut")}
-                </button>
-              )}
-            </td>
+            <td>{v.outAt ? fmtDateTime(v.outAt) : <MarkOut id={v.id} act={out} />}</td>
             <td>{term("role", v.registeredRole)}</td>
           </tr>
         )}
       />
     </>
+  );
+}
+
+/** The visitor has left: the time out goes on the slip (lists and the slip itself refresh). */
+export function MarkOut({ id, act }: { id: string; act: ReturnType<typeof useAction> }) {
+  return (
+    <button
+      type="button"
+      class="small"
+      data-action="out"
+      disabled={act.busy}
+      onClick={() =>
+        void act.run(() => staffApi.console.visitors[":id"].out.$post({ param: { id }, json: {} })).then(() => invalidate("visitors:"))
+      }
+    >
+      {tr("w.fd.visitors.markOut")}
+    </button>
   );
 }
 

@@ -15,5 +15,10 @@ export function useColleagues() {
     const c = items.find((x) => x.id === id);
     return c ? `${c.name}(${term("role", c.role)})` : id;
   };
-  return { q, items, nameOf };
+  /** The same, but oneself by name too: for what goes on paper. */
+  const fullNameOf = (id: string | null | undefined) => {
+    const c = id ? items.find((x) => x.id === id) : undefined;
+    return c ? `${c.name}(${term("role", c.role)})` : nameOf(id);
+  };
+  return { q, items, nameOf, fullNameOf };
 }

@@ -2,6 +2,7 @@
 import { adminTexts } from "./admin.ts";
 import { approvalTexts } from "./approvals.ts";
 import { caseTexts } from "./cases.ts";
+import { detailTexts } from "./details.ts";
 import { frontdeskTexts } from "./frontdesk.ts";
 import { managerTexts } from "./manager.ts";
 import { noticeTexts } from "./notices.ts";
@@ -19,6 +20,7 @@ const areas = [
   adminTexts,
   approvalTexts,
   caseTexts,
+  detailTexts,
   frontdeskTexts,
   managerTexts,
   noticeTexts,
