@@ -11,9 +11,16 @@ export interface Editing {
   setEditing(key: string | null): void;
 }
 
-const byDoor = (a: Unit, b: Unit) =>
-  (a.entrance ?? "").localeCompare(b.entrance ?? "", "zh-CN", { numeric: true }) ||
-  a.number.localeCompare(b.number, "zh-CN", { numeric: true });
+const byNumber = (a: Unit, b: Unit) => a.number.localeCompare(b.number, "zh-CN", { numeric: true });
+
+/** Units by entrance (单元), each entrance's doors in number order: a line of doors per entrance. */
+function entrances(units: Unit[]): Array<[string, Unit[]]> {
+  const groups = new Map<string, Unit[]>();
+  for (const u of units) groups.set(u.entrance ?? "", [...(groups.get(u.entrance ?? "") ?? []), u]);
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b, "zh-CN", { numeric: true }))
+    .map(([entrance, doors]) => [entrance, doors.sort(byNumber)]);
+}
 
 export const EditButton = ({ id, ed }: { id: string; ed: Editing }) => (
   <button
@@ -32,7 +39,7 @@ export const EditButton = ({ id, ed }: { id: string; ed: Editing }) => (
  * hundreds), shown as a grid of doors when opened, each changed in place, with a form to add one more.
  */
 export function BuildingRow({ building: b, places, ed, onRemove }: { building: Building; places: Places; ed: Editing; onRemove(): void }) {
-  const units = places.units.filter((u) => u.buildingId === b.id).sort(byDoor);
+  const units = places.units.filter((u) => u.buildingId === b.id);
   const close = () => ed.setEditing(null);
   const adding = ed.editing === `add-unit:${b.id}`;
   // Folded until opened; a form inside keeps it open.
@@ -61,26 +68,33 @@ export function BuildingRow({ building: b, places, ed, onRemove }: { building: B
         onToggle={(e) => setOpen(e.currentTarget.open)}
       >
         <summary>{tr("w.places.units", { n: units.length })}</summary>
-        {units.length > 0 && (
-          <ul class="unit-grid">
-            {units.map((u) =>
-              ed.editing === `edit:${u.id}` ? (
-                <li key={u.id} class="editing" data-unit={u.number}>
-                  <PlaceForm kind="units" places={places} place={u} id={`edit-${u.id}`} onDone={close} onCancel={close} />
-                </li>
-              ) : (
-                <li key={u.id} data-unit={u.number} data-id={u.id}>
-                  <span>
-                    {u.entrance ? `${u.entrance} ` : ""}
-                    <strong>{u.number}</strong>
-                    <small class="hint"> {u.area == null ? tr("w.places.noArea") : tr("w.places.sqm", { area: u.area })}</small>
-                  </span>
-                  <EditButton id={u.id} ed={ed} />
-                </li>
-              ),
-            )}
-          </ul>
-        )}
+        {entrances(units).map(([entrance, doors]) => (
+          <div class="entrance" key={entrance} data-entrance={entrance}>
+            <span class="entrance-name">{entrance}</span>
+            <ul class="unit-grid">
+              {doors.map((u) =>
+                ed.editing === `edit:${u.id}` ? (
+                  <li key={u.id} class="editing" data-unit={u.number}>
+                    <PlaceForm kind="units" places={places} place={u} id={`edit-${u.id}`} onDone={close} onCancel={close} />
+                  </li>
+                ) : (
+                  <li key={u.id} data-unit={u.number} data-id={u.id}>
+                    <button
+                      type="button"
+                      class="unit-chip"
+                      data-action="edit"
+                      aria-label={`${tr("w.places.change")} ${entrance} ${u.number}`}
+                      onClick={() => ed.setEditing(`edit:${u.id}`)}
+                    >
+                      <strong>{u.number}</strong>{" "}
+                      <small>{u.area == null ? tr("w.places.noArea") : tr("w.places.sqm", { area: u.area })}</small>
+                    </button>
+                  </li>
+                ),
+              )}
+            </ul>
+          </div>
+        ))}
         {adding ? (
           <PlaceForm kind="units" places={places} defaults={{ buildingId: b.id }} id={`add-unit-${b.id}`} onCancel={close} />
         ) : (

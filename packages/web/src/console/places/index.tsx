@@ -9,6 +9,7 @@ import { BuildingRow, EditButton, type Editing } from "./building-row.tsx";
 import { ImportCard } from "./import-card.tsx";
 import { loadPlaces, PlaceForm, type Places, PLACES_KEY } from "./place-form.tsx";
 
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "zh-CN", { numeric: true });
 const kindName = (k: string) => tr(`w.places.kind.${k}` as TextKey);
 
 /** A community: renamed in place; its buildings (units folded under each) and its public areas. */
@@ -38,6 +39,7 @@ function CommunityCard({
       <ul class="place-tree">
         {p.buildings
           .filter((b) => b.communityId === c.id)
+          .sort(byName)
           .map((b) => (
             <BuildingRow key={b.id} building={b} places={p} ed={ed} onRemove={() => remove("buildings", b.id, b.version)} />
           ))}

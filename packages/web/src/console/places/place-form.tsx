@@ -105,7 +105,7 @@ export function PlaceForm({ kind, places, place, defaults = {}, id, onDone, onCa
   const edit = !!place;
   const [v, setValues] = useState<Values>(() => valuesOf(place ?? defaults));
   const set = (k: keyof Values) => (value: string) => setValues((old) => ({ ...old, [k]: value }));
-  const { errors, busy, save, unplaced } = useSave({
+  const { errors, setErrors, busy, save, unplaced } = useSave({
     refresh: PLACES_KEY,
     staleText: tr("w.places.stale"),
     current: place,
@@ -113,6 +113,8 @@ export function PlaceForm({ kind, places, place, defaults = {}, id, onDone, onCa
   });
   async function submit(e: Event) {
     e.preventDefault();
+    // A typed area that is no number ("九十") is named as such, not as missing.
+    if (kind === "units" && v.area.trim() && !Number.isFinite(Number(v.area.trim()))) return setErrors({ area: tr("w.places.notArea") });
     const p = staffApi.console.places;
     const ok = await save(SCHEMAS[kind][edit ? "patch" : "create"], inputOf(kind, v, edit), (json, version) =>
       place

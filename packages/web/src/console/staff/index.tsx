@@ -28,20 +28,13 @@ function LinkNotice({ link, name }: { link: SentLink; name: string }) {
   );
 }
 
-/** Name, role, contact, what they serve, status: one row per member. */
+/** Name and status, role, contact, what they serve: one row per member, its actions last. */
 function MemberRow({ m, choices, onEdit, act }: { m: Member; choices: Choices; onEdit(): void; act(a: Action): void }) {
   const communities = m.communities.map((id) => choices.communities.find((c) => c.id === id)?.name ?? id).join(" · ");
   return (
     <tr data-staff={m.id} data-name={m.name}>
-      <td>{m.name}</td>
-      <td>{term("role", m.role)}</td>
-      <td>{m.phone ?? "—"}</td>
-      <td>{m.email ?? "—"}</td>
-      <td class="serves">
-        {skillNames(choices, m.skills) || "—"}
-        {communities && <small class="hint"> / {communities}</small>}
-      </td>
-      <td>
+      <td class="who">
+        {m.name}
         {!m.active ? (
           <Badge tone="muted">{tr("w.staff.inactive")}</Badge>
         ) : m.invited ? (
@@ -50,31 +43,42 @@ function MemberRow({ m, choices, onEdit, act }: { m: Member; choices: Choices; o
           <Badge tone="ok">{tr("w.staff.active")}</Badge>
         )}
       </td>
-      <td class="row-actions">
-        <button type="button" class="link" data-action="edit" onClick={onEdit}>
-          {tr("w.staff.change")}
-        </button>
-        {m.active ? (
-          <>
-            <button type="button" class="link" onClick={() => act(m.invited ? "invite" : "reset-password")}>
-              {m.invited ? tr("w.staff.invite") : tr("w.staff.reset")}
-            </button>
-            <button type="button" class="link danger" data-action="deactivate" onClick={() => act("deactivate")}>
-              {tr("w.staff.deactivate")}
-            </button>
-          </>
-        ) : (
-          <button type="button" class="link" onClick={() => act("reactivate")}>
-            {tr("w.staff.reactivate")}
+      <td>{term("role", m.role)}</td>
+      <td class="contact">
+        {m.phone && <span>{m.phone}</span>}
+        {m.email && <span>{m.email}</span>}
+      </td>
+      <td class="serves">
+        {skillNames(choices, m.skills) || "—"}
+        {communities && <small class="hint"> / {communities}</small>}
+      </td>
+      <td>
+        <span class="row-actions">
+          <button type="button" class="link" data-action="edit" onClick={onEdit}>
+            {tr("w.staff.change")}
           </button>
-        )}
+          {m.active ? (
+            <>
+              <button type="button" class="link" onClick={() => act(m.invited ? "invite" : "reset-password")}>
+                {m.invited ? tr("w.staff.invite") : tr("w.staff.reset")}
+              </button>
+              <button type="button" class="link danger" data-action="deactivate" onClick={() => act("deactivate")}>
+                {tr("w.staff.deactivate")}
+              </button>
+            </>
+          ) : (
+            <button type="button" class="link" onClick={() => act("reactivate")}>
+              {tr("w.staff.reactivate")}
+            </button>
+          )}
+        </span>
       </td>
     </tr>
   );
 }
 
 type Action = "deactivate" | "reactivate" | "invite" | "reset-password";
-const COLUMNS = ["name", "role", "phone", "email", "serves", "status"] as const;
+const COLUMNS = ["name", "role", "contact", "serves"] as const;
 
 /** 员工: the branch manager's staff list; add (with an invite link), change, deactivate, reactivate, re-invite, reset. */
 export function StaffPage() {
