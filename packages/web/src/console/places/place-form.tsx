@@ -124,6 +124,9 @@ export function PlaceForm({ kind, places, place, defaults = {}, id, onDone, onCa
     if (ok && !edit) setValues((old) => ({ ...old, name: "", number: "", entrance: old.entrance, area: "" }));
     if (ok) onDone?.();
   }
+  const text = (k: "name" | "entrance" | "number" | "area", more: { maxLength?: number; inputMode?: "decimal" }) => (
+    <TextField id={`${id}-${k}`} label={tr(`w.places.${k}`)} value={v[k]} onValue={set(k)} error={errors[k]} {...more} />
+  );
   const title = tr(`w.places.${edit ? "edit" : "add"}.${kind}` as TextKey);
   const communities = places.communities.map((c) => ({ value: c.id, label: c.name }));
   const buildings = places.buildings.map((b) => ({
@@ -171,33 +174,12 @@ export function PlaceForm({ kind, places, place, defaults = {}, id, onDone, onCa
       )}
       {kind === "units" ? (
         <>
-          <TextField
-            id={`${id}-entrance`}
-            label={tr("w.places.entrance")}
-            value={v.entrance}
-            onValue={set("entrance")}
-            error={errors.entrance}
-            maxLength={20}
-          />
-          <TextField
-            id={`${id}-number`}
-            label={tr("w.places.number")}
-            value={v.number}
-            onValue={set("number")}
-            error={errors.number}
-            maxLength={20}
-          />
-          <TextField
-            id={`${id}-area`}
-            label={tr("w.places.area")}
-            inputMode="decimal"
-            value={v.area}
-            onValue={set("area")}
-            error={errors.area}
-          />
+          {text("entrance", { maxLength: 20 })}
+          {text("number", { maxLength: 20 })}
+          {text("area", { inputMode: "decimal" })}
         </>
       ) : (
-        <TextField id={`${id}-name`} label={tr("w.places.name")} value={v.name} onValue={set("name")} error={errors.name} maxLength={60} />
+        text("name", { maxLength: 60 })
       )}
       <div class="form-buttons">
         <button type="submit" class={edit ? "primary" : "secondary"} disabled={busy}>

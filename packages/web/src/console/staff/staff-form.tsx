@@ -124,11 +124,14 @@ export function StaffForm({
     });
   }
   const en = currentLocale() === "en";
+  const text = (k: "name" | "phone" | "email", more: { maxLength?: number; inputMode?: "tel" | "email" }) => (
+    <TextField id={`${id}-${k}`} label={tr(`w.staff.${k}`)} value={v[k]} onValue={set(k)} error={errors[k]} {...more} />
+  );
   return (
     <form class={member ? "staff-form" : "card staff-form"} id={formId} onSubmit={submit} noValidate>
       <h2>{member ? tr("w.staff.edit", { name: member.name }) : tr("w.staff.add")}</h2>
       <div class="grid2">
-        <TextField id={`${id}-name`} label={tr("w.staff.name")} value={v.name} onValue={set("name")} error={errors.name} maxLength={40} />
+        {text("name", { maxLength: 40 })}
         <Select
           id={`${id}-role`}
           label={tr("w.staff.role")}
@@ -137,22 +140,8 @@ export function StaffForm({
           error={errors.role}
           options={BRANCH_ROLES.map((r) => ({ value: r, label: term("role", r) }))}
         />
-        <TextField
-          id={`${id}-phone`}
-          label={tr("w.staff.phone")}
-          inputMode="tel"
-          value={v.phone}
-          onValue={set("phone")}
-          error={errors.phone}
-        />
-        <TextField
-          id={`${id}-email`}
-          label={tr("w.staff.email")}
-          inputMode="email"
-          value={v.email}
-          onValue={set("email")}
-          error={errors.email}
-        />
+        {text("phone", { inputMode: "tel" })}
+        {text("email", { inputMode: "email" })}
       </div>
       <Ticks
         id={`${id}-skills`}
