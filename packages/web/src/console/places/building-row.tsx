@@ -45,7 +45,7 @@ export function BuildingRow({ building: b, places, ed, onRemove }: { building: B
   // Folded until opened; a form inside keeps it open.
   const [open, setOpen] = useState(false);
   return (
-    <li data-building={b.name} data-id={b.id}>
+    <li class="building" data-building={b.name} data-id={b.id}>
       {ed.editing === `edit:${b.id}` ? (
         <PlaceForm kind="buildings" places={places} place={b} id={`edit-${b.id}`} onDone={close} onCancel={close} />
       ) : (

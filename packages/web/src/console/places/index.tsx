@@ -45,6 +45,7 @@ function CommunityCard({
           ))}
       </ul>
       <h3>{tr("w.places.publicAreas")}</h3>
+      {!p.publicAreas.some((a) => a.communityId === c.id) && <p class="hint">{tr("w.places.noAreas")}</p>}
       <ul class="place-tree">
         {p.publicAreas
           .filter((a) => a.communityId === c.id)

@@ -8,6 +8,7 @@ export const placeTexts = defineTexts({
   "w.places.units": ["{n} 户", "Units: {n}"],
   "w.places.publicAreas": ["公共区域", "Public areas"],
   "w.places.buildings": ["楼栋", "Buildings"],
+  "w.places.noAreas": ["还没有公共区域(大堂、车库、电梯……),可在下方新增", "No public area yet (lobby, garage, elevator…): add one below"],
   "w.places.add.communities": ["新增小区", "Add a community"],
   "w.places.add.buildings": ["新增楼栋", "Add a building"],
   "w.places.add.public-areas": ["新增公共区域", "Add a public area"],
