@@ -59,9 +59,12 @@ export function validate<T>(schema: Schema<T>, value: unknown): { ok: true; data
 /** The value of a <select> (any string) as one of `values`, or `fallback` when it is none of them. */
 export const oneOf = <V extends string>(values: readonly V[], value: string, fallback: V): V => values.find((v) => v === value) ?? fallback;
 
+/** The API's English explanation of a field, in the reader's language where it is a known one (a taken name or number). */
+const serverText = (text: string) => (/\balready (exists|used)\b/.test(text) ? tr("w.form.duplicate") : invalid(text));
+
 export function serverErrors(err: unknown): FieldErrors {
   if (err instanceof ApiError) {
-    const fields = Object.fromEntries(Object.entries(err.fields).map(([path, text]) => [path, invalid(text)]));
+    const fields = Object.fromEntries(Object.entries(err.fields).map(([path, text]) => [path, serverText(text)]));
     return Object.keys(fields).length ? fields : { "(body)": errorText(err) };
   }
   return { "(body)": errorText(err) };

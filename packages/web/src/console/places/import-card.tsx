@@ -5,6 +5,7 @@ import { type TextKey, tr } from "../../lib/i18n.ts";
 import { invalidate } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
 import { ErrorBox, Select } from "../../ui/kit.tsx";
+import { PLACES_KEY } from "./place-form.tsx";
 import { readSheet } from "./sheet.ts";
 
 type Report = Output<(typeof staffApi)["console"]["places"]["import"]["$post"]>;
@@ -43,7 +44,7 @@ export function ImportCard({ communities }: { communities: Array<{ id: string; n
       else {
         setDone(data);
         setReport(null);
-        invalidate("places");
+        invalidate(PLACES_KEY);
       }
     } catch (err) {
       setError(errorText(err));

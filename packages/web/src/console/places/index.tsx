@@ -1,80 +1,105 @@
-import { PUBLIC_AREA_KINDS, type PublicAreaKind } from "@wuye/core/places";
 import { useState } from "preact/hooks";
-import { answer, ifMatch, type Output } from "../../lib/api.ts";
-import { errorText, oneOf, serverErrors } from "../../lib/form.ts";
+import { answer, ifMatch } from "../../lib/api.ts";
+import { errorText } from "../../lib/form.ts";
 import { type TextKey, tr } from "../../lib/i18n.ts";
 import { invalidate, useQuery } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
-import { Async, Card, ErrorBox, Select, TextField } from "../../ui/kit.tsx";
+import { Async, ErrorBox } from "../../ui/kit.tsx";
+import { BuildingRow, EditButton, type Editing } from "./building-row.tsx";
 import { ImportCard } from "./import-card.tsx";
+import { loadPlaces, PlaceForm, type Places, PLACES_KEY } from "./place-form.tsx";
 
-type Places = Output<(typeof staffApi)["console"]["places"]["$get"]>;
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "zh-CN", { numeric: true });
 const kindName = (k: string) => tr(`w.places.kind.${k}` as TextKey);
 
-/** Adds a community, a building or a public area: one small form, the kind chosen by `what`. */
-function AddPlace({ places, what }: { places: Places; what: "community" | "building" | "area" }) {
-  const [name, setName] = useState("");
-  const [communityId, setCommunityId] = useState(places.communities[0]?.id ?? "");
-  const [kind, setKind] = useState<PublicAreaKind>("lobby");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  async function submit(e: Event) {
-    e.preventDefault();
-    try {
-      const p = staffApi.console.places;
-      if (what === "community") await answer(p.communities.$post({ json: { name } }));
-      else if (what === "building") await answer(p.buildings.$post({ json: { communityId, name } }));
-      else await answer(p["public-areas"].$post({ json: { communityId, kind, name } }));
-      setName("");
-      setErrors({});
-      invalidate("places");
-    } catch (err) {
-      setErrors(serverErrors(err));
-    }
-  }
-  const title = { community: "w.places.addCommunity", building: "w.places.addBuilding", area: "w.places.addArea" }[what] as TextKey;
+/** A community: renamed in place; its buildings (units folded under each) and its public areas. */
+function CommunityCard({
+  community: c,
+  places: p,
+  ed,
+  remove,
+}: {
+  community: Places["communities"][number];
+  places: Places;
+  ed: Editing;
+  remove(kind: "buildings" | "public-areas", id: string, version: number): void;
+}) {
+  const close = () => ed.setEditing(null);
   return (
-    <form class="card" id={`add-${what}`} onSubmit={submit}>
-      <h3>{tr(title)}</h3>
-      {what !== "community" && (
-        <Select
-          label={tr("w.places.community")}
-          value={communityId}
-          onValue={setCommunityId}
-          options={places.communities.map((c) => ({ value: c.id, label: c.name }))}
-        />
+    <section class="card community" id={`community-${c.id}`} data-community={c.name}>
+      {ed.editing === `edit:${c.id}` ? (
+        <PlaceForm kind="communities" places={p} place={c} id={`edit-${c.id}`} onDone={close} onCancel={close} />
+      ) : (
+        <h2 class="place-row">
+          <span>{c.name}</span>
+          <EditButton id={c.id} ed={ed} />
+        </h2>
       )}
-      {what === "area" && (
-        <Select
-          label={tr("w.places.kind")}
-          value={kind}
-          onValue={(v) => setKind(oneOf(PUBLIC_AREA_KINDS, v, kind))}
-          options={PUBLIC_AREA_KINDS.map((k) => ({ value: k, label: kindName(k) }))}
-        />
-      )}
-      <TextField label={tr("w.places.name")} value={name} onValue={setName} error={errors.name} required />
-      <ErrorBox error={errors["(body)"] ?? errors.communityId} />
-      <button type="submit" class="secondary">
-        {tr(title)}
-      </button>
-    </form>
+      <h3>{tr("w.places.buildings")}</h3>
+      <ul class="place-tree">
+        {p.buildings
+          .filter((b) => b.communityId === c.id)
+          .sort(byName)
+          .map((b) => (
+            <BuildingRow key={b.id} building={b} places={p} ed={ed} onRemove={() => remove("buildings", b.id, b.version)} />
+          ))}
+      </ul>
+      <h3>{tr("w.places.publicAreas")}</h3>
+      {!p.publicAreas.some((a) => a.communityId === c.id) && <p class="hint">{tr("w.places.noAreas")}</p>}
+      <ul class="place-tree">
+        {p.publicAreas
+          .filter((a) => a.communityId === c.id)
+          .map((a) =>
+            ed.editing === `edit:${a.id}` ? (
+              <li key={a.id} data-area={a.name}>
+                <PlaceForm kind="public-areas" places={p} place={a} id={`edit-${a.id}`} onDone={close} onCancel={close} />
+              </li>
+            ) : (
+              <li key={a.id} data-area={a.name} data-id={a.id} class="place-row">
+                <span>
+                  {a.name}
+                  <small class="hint">({kindName(a.kind)})</small>
+                </span>
+                <span class="row-actions">
+                  <a href={`/console/poster/${a.id}`} target="_blank" rel="noopener" class="poster-link">
+                    {tr("w.places.poster")}
+                  </a>
+                  <EditButton id={a.id} ed={ed} />
+                  <button type="button" class="link danger" data-action="delete" onClick={() => remove("public-areas", a.id, a.version)}>
+                    {tr("w.places.delete")}
+                  </button>
+                </span>
+              </li>
+            ),
+          )}
+      </ul>
+    </section>
   );
 }
 
-/** 楼盘: communities → buildings (with their units) and public areas; import, posters, add and delete. */
+/** 楼盘: communities → buildings (units folded under each) and public areas; import, posters, add, change, delete. */
 export function PlacesPage() {
-  const q = useQuery("places", () => answer(staffApi.console.places.$get()));
+  const q = useQuery(PLACES_KEY, loadPlaces);
   const [error, setError] = useState<unknown>(null);
+  const [editing, setEditingKey] = useState<string | null>(null);
+  const ed: Editing = {
+    editing,
+    setEditing: (key) => {
+      setError(null);
+      setEditingKey(key);
+    },
+  };
   async function remove(kind: "buildings" | "public-areas", id: string, version: number) {
     setError(null);
     try {
       await answer(staffApi.console.places[kind][":id"].$delete({ param: { id }, header: { "if-match": ifMatch(version) } }));
-      invalidate("places");
+      invalidate(PLACES_KEY);
     } catch (err) {
       setError(errorText(err));
     }
   }
   return (
-    <div class="stack">
+    <div class="stack" id="places-page">
       <h1>{tr("w.places.title")}</h1>
       <ErrorBox error={error} />
       <Async q={q}>
@@ -82,45 +107,17 @@ export function PlacesPage() {
           <>
             {p.communities.length === 0 && <p class="card">{tr("w.places.empty")}</p>}
             {p.communities.map((c) => (
-              <Card key={c.id} title={c.name} id={`community-${c.id}`}>
-                <ul class="place-tree">
-                  {p.buildings
-                    .filter((b) => b.communityId === c.id)
-                    .map((b) => (
-                      <li key={b.id} data-building={b.name}>
-                        <strong>{b.name}</strong> · {tr("w.places.units", { n: p.units.filter((u) => u.buildingId === b.id).length })}{" "}
-                        <a href={`/console/poster/${b.id}`} target="_blank" rel="noopener" class="poster-link">
-                          {tr("w.places.poster")}
-                        </a>{" "}
-                        <button type="button" class="link danger" onClick={() => void remove("buildings", b.id, b.version)}>
-                          {tr("w.places.delete")}
-                        </button>
-                      </li>
-                    ))}
-                </ul>
-                <h3>{tr("w.places.publicAreas")}</h3>
-                <ul class="place-tree">
-                  {p.publicAreas
-                    .filter((a) => a.communityId === c.id)
-                    .map((a) => (
-                      <li key={a.id}>
-                        {a.name}({kindName(a.kind)}){" "}
-                        <a href={`/console/poster/${a.id}`} target="_blank" rel="noopener" class="poster-link">
-                          {tr("w.places.poster")}
-                        </a>{" "}
-                        <button type="button" class="link danger" onClick={() => void remove("public-areas", a.id, a.version)}>
-                          {tr("w.places.delete")}
-                        </button>
-                      </li>
-                    ))}
-                </ul>
-              </Card>
+              <CommunityCard key={c.id} community={c} places={p} ed={ed} remove={(k, id, v) => void remove(k, id, v)} />
             ))}
             <ImportCard communities={p.communities} />
-            <div class="grid2">
-              <AddPlace places={p} what="community" />
-              {p.communities.length > 0 && <AddPlace places={p} what="building" />}
-              {p.communities.length > 0 && <AddPlace places={p} what="area" />}
+            <div class="grid3">
+              <PlaceForm kind="communities" places={p} id="add-community" />
+              {p.communities.length > 0 && (
+                <PlaceForm kind="buildings" places={p} defaults={{ communityId: p.communities[0]!.id }} id="add-building" />
+              )}
+              {p.communities.length > 0 && (
+                <PlaceForm kind="public-areas" places={p} defaults={{ communityId: p.communities[0]!.id }} id="add-area" />
+              )}
             </div>
           </>
         )}

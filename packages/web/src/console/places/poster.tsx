@@ -1,11 +1,11 @@
 import QRCode from "qrcode";
 import { useEffect, useState } from "preact/hooks";
-import { answer } from "../../lib/api.ts";
 import { tr } from "../../lib/i18n.ts";
 import { useProfile } from "../../lib/profile.ts";
 import { useQuery } from "../../lib/query.ts";
-import { staffApi, staffSession } from "../../lib/session.ts";
+import { staffSession } from "../../lib/session.ts";
 import { Async, ErrorBox } from "../../ui/kit.tsx";
+import { loadPlaces, PLACES_KEY } from "./place-form.tsx";
 
 /** What a poster opens: the portal's form for this branch with the building or public area filled in. */
 export const posterUrl = (branch: string, placeId: string) => `${location.origin}/b/${branch}/qr/${placeId}`;
@@ -17,7 +17,7 @@ export const posterUrl = (branch: string, placeId: string) => `${location.origin
 export function PosterPage({ id }: { id: string }) {
   const branch = staffSession()?.staff.branch ?? "";
   const profile = useProfile(branch);
-  const places = useQuery("places", () => answer(staffApi.console.places.$get()));
+  const places = useQuery(PLACES_KEY, loadPlaces);
   const [qr, setQr] = useState("");
   const url = posterUrl(branch, id);
   useEffect(() => {

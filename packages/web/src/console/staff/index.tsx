@@ -1,15 +1,15 @@
-import { BRANCH_ROLES, type BranchRole } from "@wuye/core/auth";
-import { StaffCreateInputSchema } from "@wuye/core/staff";
+import { Fragment } from "preact";
 import { useState } from "preact/hooks";
-import { answer, type Output } from "../../lib/api.ts";
-import { errorText, oneOf, serverErrors, validate } from "../../lib/form.ts";
+import { answer } from "../../lib/api.ts";
+import { errorText } from "../../lib/form.ts";
 import { term, tr } from "../../lib/i18n.ts";
 import { invalidate, useQuery } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
-import { Async, Badge, Card, ErrorBox, Select, TextField } from "../../ui/kit.tsx";
-
-type Member = Output<(typeof staffApi)["console"]["staff"]["$get"]>["items"][number];
-type SentLink = { expiresAt: string; link?: string | undefined; sentTo: string[] };
+import { Async, Badge, Card, ErrorBox } from "../../ui/kit.tsx";
+import { skillNames } from "../dispatch.tsx";
+import { loadPlaces, PLACES_KEY } from "../places/place-form.tsx";
+import { loadSettings, SETTINGS_KEY } from "../settings/save.ts";
+import { type Choices, type Member, type SentLink, StaffForm } from "./staff-form.tsx";
 
 /** Where a one-time link went, and in development the link itself (so a local manager can hand it on). */
 function LinkNotice({ link, name }: { link: SentLink; name: string }) {
@@ -28,66 +28,68 @@ function LinkNotice({ link, name }: { link: SentLink; name: string }) {
   );
 }
 
-function AddMember({ onAdded }: { onAdded(name: string, link: SentLink): void }) {
-  const [name, setName] = useState("");
-  const [phone, setPhone] = useState("");
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<BranchRole>("agent");
-  const [skills, setSkills] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  async function submit(e: Event) {
-    e.preventDefault();
-    const body = {
-      name,
-      role,
-      ...(phone.trim() ? { phone } : {}),
-      ...(email.trim() ? { email } : {}),
-      ...(skills.trim() ? { skills: skills.split(/[,,\s]+/).filter(Boolean) } : {}),
-    };
-    const v = validate(StaffCreateInputSchema, body);
-    if (!v.ok) return setErrors(v.errors.phone && !phone && !email ? { ...v.errors, phone: tr("w.staff.needLogin") } : v.errors);
-    try {
-      const { data } = await answer(staffApi.console.staff.$post({ json: v.data }));
-      setErrors({});
-      setName("");
-      setPhone("");
-      setEmail("");
-      setSkills("");
-      onAdded(data.name, data.invite);
-    } catch (err) {
-      setErrors(serverErrors(err));
-    }
-  }
+/** Name and status, role, contact, what they serve: one row per member, its actions last. */
+function MemberRow({ m, choices, onEdit, act }: { m: Member; choices: Choices; onEdit(): void; act(a: Action): void }) {
+  const communities = m.communities.map((id) => choices.communities.find((c) => c.id === id)?.name ?? id).join(" · ");
   return (
-    <form class="card" id="add-staff" onSubmit={submit}>
-      <h2>{tr("w.staff.add")}</h2>
-      <div class="grid2">
-        <TextField id="staff-name" label={tr("w.staff.name")} value={name} onValue={setName} error={errors.name} required />
-        <Select
-          id="staff-role"
-          label={tr("w.staff.role")}
-          value={role}
-          onValue={(v) => setRole(oneOf(BRANCH_ROLES, v, role))}
-          options={BRANCH_ROLES.map((r) => ({ value: r, label: term("role", r) }))}
-        />
-        <TextField id="staff-phone" label={tr("w.staff.phone")} inputMode="tel" value={phone} onValue={setPhone} error={errors.phone} />
-        <TextField id="staff-email" label={tr("w.staff.email")} inputMode="email" value={email} onValue={setEmail} error={errors.email} />
-        <TextField id="staff-skills" label={tr("w.staff.skills")} value={skills} onValue={setSkills} error={errors.skills} />
-      </div>
-      <ErrorBox error={errors["(body)"]} />
-      <button type="submit" class="primary">
-        {tr("w.staff.add")}
-      </button>
-    </form>
+    <tr data-staff={m.id} data-name={m.name}>
+      <td class="who">
+        {m.name}
+        {!m.active ? (
+          <Badge tone="muted">{tr("w.staff.inactive")}</Badge>
+        ) : m.invited ? (
+          <Badge tone="info">{tr("w.staff.invited")}</Badge>
+        ) : (
+          <Badge tone="ok">{tr("w.staff.active")}</Badge>
+        )}
+      </td>
+      <td>{term("role", m.role)}</td>
+      <td class="contact">
+        {m.phone && <span>{m.phone}</span>}
+        {m.email && <span>{m.email}</span>}
+      </td>
+      <td class="serves">
+        {skillNames(choices, m.skills) || "—"}
+        {communities && <small class="hint"> / {communities}</small>}
+      </td>
+      <td>
+        <span class="row-actions">
+          <button type="button" class="link" data-action="edit" onClick={onEdit}>
+            {tr("w.staff.change")}
+          </button>
+          {m.active ? (
+            <>
+              <button type="button" class="link" onClick={() => act(m.invited ? "invite" : "reset-password")}>
+                {m.invited ? tr("w.staff.invite") : tr("w.staff.reset")}
+              </button>
+              <button type="button" class="link danger" data-action="deactivate" onClick={() => act("deactivate")}>
+                {tr("w.staff.deactivate")}
+              </button>
+            </>
+          ) : (
+            <button type="button" class="link" onClick={() => act("reactivate")}>
+              {tr("w.staff.reactivate")}
+            </button>
+          )}
+        </span>
+      </td>
+    </tr>
   );
 }
 
-/** 员工: the branch manager's staff list; add (with an invite link), deactivate, reactivate, re-invite, reset. */
+type Action = "deactivate" | "reactivate" | "invite" | "reset-password";
+const COLUMNS = ["name", "role", "contact", "serves"] as const;
+
+/** 员工: the branch manager's staff list; add (with an invite link), change, deactivate, reactivate, re-invite, reset. */
 export function StaffPage() {
   const q = useQuery("staff", () => answer(staffApi.console.staff.$get()));
+  const places = useQuery(PLACES_KEY, loadPlaces);
+  const settings = useQuery(SETTINGS_KEY, loadSettings, { staleMs: 30_000 });
+  const choices: Choices = { skills: settings.data?.skills ?? [], communities: places.data?.communities ?? [] };
   const [notice, setNotice] = useState<{ name: string; link: SentLink } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  async function act(m: Member, action: "deactivate" | "reactivate" | "invite" | "reset-password") {
+  const [editing, setEditing] = useState<string | null>(null);
+  async function act(m: Member, action: Action) {
     if (action === "deactivate" && !confirm(tr("w.staff.confirmDeactivate", { name: m.name }))) return;
     setError(null);
     try {
@@ -116,47 +118,24 @@ export function StaffPage() {
               <table id="staff-list">
                 <thead>
                   <tr>
-                    <th>{tr("w.staff.name")}</th>
-                    <th>{tr("w.staff.role")}</th>
-                    <th>{tr("w.staff.phone")}</th>
-                    <th>{tr("w.staff.email")}</th>
-                    <th>{tr("w.staff.status")}</th>
+                    {COLUMNS.map((c) => (
+                      <th key={c}>{tr(`w.staff.${c}`)}</th>
+                    ))}
                     <th />
                   </tr>
                 </thead>
                 <tbody>
                   {data.items.map((m) => (
-                    <tr key={m.id} data-staff={m.id}>
-                      <td>{m.name}</td>
-                      <td>{term("role", m.role)}</td>
-                      <td>{m.phone ?? "—"}</td>
-                      <td>{m.email ?? "—"}</td>
-                      <td>
-                        {!m.active ? (
-                          <Badge tone="muted">{tr("w.staff.inactive")}</Badge>
-                        ) : m.invited ? (
-                          <Badge tone="info">{tr("w.staff.invited")}</Badge>
-                        ) : (
-                          <Badge tone="ok">{tr("w.staff.active")}</Badge>
-                        )}
-                      </td>
-                      <td class="row-actions">
-                        {m.active ? (
-                          <>
-                            <button type="button" class="link" onClick={() => void act(m, m.invited ? "invite" : "reset-password")}>
-                              {m.invited ? tr("w.staff.invite") : tr("w.staff.reset")}
-                            </button>
-                            <button type="button" class="link danger" data-action="deactivate" onClick={() => void act(m, "deactivate")}>
-                              {tr("w.staff.deactivate")}
-                            </button>
-                          </>
-                        ) : (
-                          <button type="button" class="link" onClick={() => void act(m, "reactivate")}>
-                            {tr("w.staff.reactivate")}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
+                    <Fragment key={m.id}>
+                      <MemberRow m={m} choices={choices} onEdit={() => setEditing(m.id)} act={(a) => void act(m, a)} />
+                      {editing === m.id && (
+                        <tr class="edit-row">
+                          <td colSpan={COLUMNS.length + 1}>
+                            <StaffForm member={m} choices={choices} onDone={() => setEditing(null)} />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
                   ))}
                 </tbody>
               </table>
@@ -164,7 +143,8 @@ export function StaffPage() {
           )}
         </Async>
       </Card>
-      <AddMember
+      <StaffForm
+        choices={choices}
         onAdded={(name, link) => {
           setNotice({ name, link });
           invalidate("staff");
