@@ -103,7 +103,7 @@ describe("the daily SMS budget", () => {
     expect(queued[0]!.payload).toMatchObject({ type: "sms.budgetReached", recipients: ["branchManager"], params: { budget: 2 } });
 
     // Delivered (twice, as a queue may): one inbox item per manager, in their language, leading to the deliveries.
-    const alarm = { ...queued[0]!.payload, outboxId: queued[0]!.outboxId };
+    const alarm = { ...(queued[0]!.payload as { notificationId: string }), outboxId: queued[0]!.outboxId };
     expect((await run([alarm, alarm])).explicitAcks).toHaveLength(2);
     await run([alarm]);
     const managers = await dbs().control.$client.execute({
