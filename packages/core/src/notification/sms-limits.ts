@@ -1,4 +1,5 @@
-import { localDayOf, isoDateOf } from "../deadline/zoned-time.ts";
+import { z } from "zod";
+import { isoDateOf, localDayOf } from "../deadline/zoned-time.ts";
 import { CATALOG, t } from "../i18n/index.ts";
 import { type NoticeType, URGENT_NOTICES } from "./types.ts";
 
@@ -74,6 +75,13 @@ export const smsBudgetReached = (sentBefore: number, budget: number): boolean =>
 /** Why a text was not sent but kept, held, with the limit that stopped it. */
 export const SMS_HOLD_REASONS = ["phone-hourly", "branch-hourly", "daily-budget"] as const;
 export type SmsHoldReason = (typeof SMS_HOLD_REASONS)[number];
+
+/** What staff are told of the caller's tracking-link text when they record a request: queued, or held and why. */
+export const TrackingSmsSchema = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("queued") }),
+  z.object({ status: z.literal("held"), reason: z.enum(SMS_HOLD_REASONS), limit: z.number().int() }),
+]);
+export type TrackingSms = z.infer<typeof TrackingSmsSchema>;
 
 /** The limit each hold names, for a branch whose daily budget is `budget`. */
 export function smsHoldLimit(reason: SmsHoldReason, budget: number): number {
