@@ -7,7 +7,7 @@ import { useProfile } from "../lib/profile.ts";
 import { invalidate } from "../lib/query.ts";
 import { navigate } from "../lib/router.ts";
 import { staffApi, staffSession } from "../lib/session.ts";
-import { Async, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { Async, Badge, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 
 /** Recording a request taken by phone, walk-in or letter: the taker owns it (首问负责制). */
 /** Channels staff record a request from (the portal is the residents' own). */
@@ -27,6 +27,8 @@ export function NewRequest() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [idem] = useState(idempotencyKey);
+  /** Recorded, but the caller's tracking link was held by an SMS limit: the taker reads the code out instead. */
+  const [held, setHeld] = useState<{ id: string; code: string; reason: string } | null>(null);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -48,6 +50,11 @@ export function NewRequest() {
     try {
       const { data } = await answer(staffApi.console.requests.$post({ header: { "idempotency-key": idem }, json: body }));
       invalidate("register:");
+      const sms = data.trackingSms;
+      if (sms?.status === "held") {
+        setHeld({ id: data.id, code: data.trackingCode, reason: tr(`sms.held.${sms.reason}`, { limit: sms.limit }) });
+        return;
+      }
       navigate(`/console/r/${data.id}`);
     } catch (err) {
       setErrors(serverErrors(err));
@@ -56,6 +63,22 @@ export function NewRequest() {
     }
   }
   const err = (p: string) => errors[p] ?? Object.entries(errors).find(([k]) => k.startsWith(`${p}.`))?.[1];
+  if (held)
+    return (
+      <section class="card" id="sms-held" aria-labelledby="held-title">
+        <h2 id="held-title">{tr("w.sms.recorded", { code: held.code })}</h2>
+        <div class="notice-box" role="status">
+          <p>
+            <Badge tone="warn">{tr("w.manager.delivery.held")}</Badge> {tr("w.sms.notSent", { reason: held.reason })}
+          </p>
+          <p>{tr("w.sms.tellCaller")}</p>
+          <p class="code">{held.code}</p>
+        </div>
+        <button type="button" class="primary" id="open-held" onClick={() => navigate(`/console/r/${held.id}`)}>
+          {tr("w.sms.open")}
+        </button>
+      </section>
+    );
 
   return (
     <Async q={profile}>
