@@ -39,15 +39,18 @@ export async function checkTrackingSms(
 ): Promise<TrackingSmsCheck> {
   const phone = trackingLinkPhone(plan);
   if (!phone) return { plan, undo: nothing };
-  const held = (reason: SmsHoldReason): TrackingSmsCheck => ({
-    plan: holdTrackingLink(plan, reason),
+  const held = (reason: SmsHoldReason, heldPlan: IntakePlan): TrackingSmsCheck => ({
+    plan: heldPlan,
     sms: { status: "held", reason, limit: smsHoldLimit(reason, branch.smsDailyBudget) },
     undo: nothing,
   });
+  // The budget is the notify worker's to apply when it would send (it holds the text and alarms the manager, or
+  // sends it if the budget was raised meanwhile): here the taker is only told.
   const sentToday = await smsSentToday(db, smsDay(branch.timeZone, now).window);
-  if (smsBudgetVerdict("request.trackingLink", sentToday, branch.smsDailyBudget) === "over-budget") return held("daily-budget");
+  if (smsBudgetVerdict("request.trackingLink", sentToday, branch.smsDailyBudget) === "over-budget") return held("daily-budget", plan);
   const steps = smsCounters({ phone }, now);
   if (await tryCountUp(db, steps)) return { plan, sms: { status: "queued" }, undo: () => countDown(db, steps) };
   const [phoneCount = 0, branchCount = 0] = await countsOf(db, [smsPhoneKey(phone), SMS_BRANCH_KEY], hourWindow(now));
-  return held(hourlyHold({ phone: phoneCount, branch: branchCount }));
+  const reason = hourlyHold({ phone: phoneCount, branch: branchCount });
+  return held(reason, holdTrackingLink(plan, reason));
 }
