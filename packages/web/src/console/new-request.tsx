@@ -66,7 +66,7 @@ export function NewRequest() {
   if (held)
     return (
       <section class="card" id="sms-held" aria-labelledby="held-title">
-        <h2 id="held-title">{tr("w.sms.recorded", { code: held.code })}</h2>
+        <h2 id="held-title">{tr("w.sms.recorded")}</h2>
         <div class="notice-box" role="status">
           <p>
             <Badge tone="warn">{tr("w.manager.delivery.held")}</Badge> {tr("w.sms.notSent", { reason: held.reason })}

@@ -7,7 +7,7 @@ export const smsTexts = defineTexts({
     "按本处时区的自然日计;用完后只有紧急通知仍发短信,其余暂缓并通知项目经理",
     "Counted per calendar day in the branch's time zone; once spent only urgent notices are texted, the rest are held and the manager is told",
   ],
-  "w.sms.recorded": ["已登记,查询码 {code}", "Recorded: tracking code {code}"],
+  "w.sms.recorded": ["已登记,查询码如下", "Recorded: the tracking code is below"],
   "w.sms.notSent": ["查询链接短信未发送:{reason}。", "The tracking link was not texted: {reason}."],
   "w.sms.tellCaller": [
     "请在电话中告诉来电人查询码;短信已记录为暂缓,可在「通知投递」中稍后重发。",
