@@ -1,38 +1,27 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, screenshot } from "./browser.ts";
-import { base, login, signIn } from "./console.ts";
+import { api, session } from "./api.ts";
+import { base, signIn } from "./console.ts";
 
 // The daily SMS budget in 湖畔居 (hupan): the manager sets it to 0 in the branch rules, an agent on the phone records
 // a caller's request and is told the tracking link was not texted and why, and the held text is in the deliveries
 // with its reason while the manager's inbox has the alarm.
 const BRANCH = "hupan";
 
-async function api(method: string, path: string, role: string, body?: unknown, headers: Record<string, string> = {}) {
-  const who = login(role, BRANCH);
-  const auth = (await (
-    await fetch(`${base()}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: who.email, password: who.password }),
-    })
-  ).json()) as { accessToken: string };
-  const res = await fetch(`${base()}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${auth.accessToken}`, "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, etag: res.headers.get("etag"), body: text ? JSON.parse(text) : null };
+/** The hupan branch manager's call to `/api/v1{path}`, with the answer's ETag. */
+async function asManager(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const { token } = await session("branchManager", BRANCH);
+  const res = await api(method, `/api/v1${path}`, { token, body, headers });
+  return { status: res.status, etag: res.headers.get("etag"), body: res.body };
 }
 
 /** Quiet hours off, so the caller's text meets the budget whatever the hour in Shanghai when this runs. */
 async function quietHours(quiet: { from: string; to: string }) {
-  const current = await api("GET", "/console/settings", "branchManager");
-  const res = await api(
+  const current = await asManager("GET", "/console/settings");
+  const res = await asManager(
     "PUT",
     "/console/settings/notifications",
-    "branchManager",
     { quietHours: quiet, sms: null, email: null, webhook: null },
     { "if-match": current.etag! },
   );
@@ -50,8 +39,8 @@ describe("the daily SMS budget", () => {
     manager = await signIn(ctx, "/console/settings?tab=general", "branchManager", BRANCH);
   });
   afterAll(async () => {
-    const current = await api("GET", "/console/settings", "branchManager");
-    await api("PATCH", "/console/settings", "branchManager", { smsDailyBudget: 500 }, { "if-match": current.etag! });
+    const current = await asManager("GET", "/console/settings");
+    await asManager("PATCH", "/console/settings", { smsDailyBudget: 500 }, { "if-match": current.etag! });
     await quietHours({ from: "22:00", to: "07:00" });
     await browser?.close();
   });
@@ -66,7 +55,7 @@ describe("the daily SMS budget", () => {
     await field.fill("0");
     await manager.click("#rules-form button[type=submit]");
     await manager.locator('#settings-status[data-stale="false"]').waitFor({ timeout: 20_000 });
-    expect((await api("GET", "/console/settings", "branchManager")).body.smsDailyBudget).toBe(0);
+    expect((await asManager("GET", "/console/settings")).body.smsDailyBudget).toBe(0);
     await screenshot(manager, "sms-budget-settings");
   });
 
@@ -94,12 +83,12 @@ describe("the daily SMS budget", () => {
 
     // The notify worker holds the text with the reason (nothing lost) and alarms the manager, once.
     const heldRow = async () =>
-      (await api("GET", "/console/deliveries?status=held", "branchManager")).body.items.find(
+      (await asManager("GET", "/console/deliveries?status=held")).body.items.find(
         (i: { recipient: string }) => i.recipient === `${caller.slice(0, 3)}****${caller.slice(-4)}`,
       );
     await expect.poll(heldRow, { timeout: 60_000, interval: 1_000 }).toMatchObject({ error: "daily SMS budget of 0 spent" });
     const alarms = async () =>
-      (await api("GET", "/console/inbox", "branchManager")).body.items.filter((i: { type: string }) => i.type === "sms.budgetReached");
+      (await asManager("GET", "/console/inbox")).body.items.filter((i: { type: string }) => i.type === "sms.budgetReached");
     await expect.poll(async () => (await alarms()).length, { timeout: 60_000, interval: 1_000 }).toBe(1);
 
     await manager.goto(`${base()}/console/deliveries`);
