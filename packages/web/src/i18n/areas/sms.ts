@@ -10,8 +10,8 @@ export const smsTexts = defineTexts({
   "w.sms.recorded": ["已登记,查询码如下", "Recorded: the tracking code is below"],
   "w.sms.notSent": ["查询链接短信未发送:{reason}。", "The tracking link was not texted: {reason}."],
   "w.sms.tellCaller": [
-    "请在电话中告诉来电人查询码;短信已记录为暂缓,可在「通知投递」中稍后重发。",
-    "Please give the caller the tracking code on the phone; the text is kept as held and can be sent later from Deliveries.",
+    "请在电话中告诉来电人查询码;短信已记录为暂缓,主管可在「通知投递」中重发。",
+    "Please give the caller the tracking code on the phone; the text is kept as held, and a supervisor can send it later from Deliveries.",
   ],
   "w.sms.open": ["打开该请求", "Open the request"],
 });
