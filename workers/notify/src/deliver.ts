@@ -8,6 +8,8 @@ import {
   readBranchSettings,
   renderNotice,
   secondsUntilQuietEnds,
+  smsHoldLimit,
+  smsHoldText,
   t,
 } from "@wuye/core";
 import {
@@ -23,6 +25,7 @@ import {
   staffOfBranch,
 } from "@wuye/db";
 import { type Channel, PermanentFailure, providerChannel, webhookChannel } from "./channels.ts";
+import { type SendToQueue, smsBudgetFor } from "./sms-budget.ts";
 import type { Notification } from "@wuye/core";
 
 export interface NotifyEnv {
@@ -100,8 +103,11 @@ function channelFor(name: Exclude<ChannelName, "inbox">, settings: BranchSetting
 
 export type DeliveryOutcome = { kind: "done"; transient: string[] } | { kind: "later"; delaySeconds: number };
 
-/** Renders and sends one notification to every target and channel, skipping what was already sent. */
-export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, now: number): Promise<DeliveryOutcome> {
+/**
+ * Renders and sends one notification to every target and channel, skipping what was already sent. `send` puts
+ * what delivery itself raises (the manager's SMS budget alarm) on the notifications queue.
+ */
+export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, now: number, send: SendToQueue): Promise<DeliveryOutcome> {
   const branch = await dbs.branch({ id: n.branchId });
   if (!branch || branch.orgId !== n.orgId) return { kind: "done", transient: [] };
   const db = dbs.branchDb(branch);
@@ -112,6 +118,7 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
 
   // Quiet hours hold back only SMS and email to residents: the inbox and staff get it now, the rest comes back later.
   const quiet = secondsUntilQuietEnds(settings.notifications.quietHours, branch.timeZone, now);
+  const budget = smsBudgetFor(db, branch, settings, now, send);
   let held = false;
   const done = await sentDeliveries(db, n.notificationId);
   const transient: string[] = [];
@@ -141,6 +148,8 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
             title,
             body,
             requestId: request?.id ?? null,
+            // The budget alarm leads to the deliveries, where the held texts are.
+            ...(n.type === "sms.budgetReached" ? { subjectType: "delivery", subjectId: n.notificationId } : {}),
             createdAt: now,
           },
         ]);
@@ -164,6 +173,15 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
         held = true;
         continue;
       }
+      if (channel === "sms") {
+        // Texts cost money: one held at intake by an hourly limit, or past the day's budget unless urgent, is kept
+        // as held with its reason (the inbox and the tracking page have the news), never sent by itself later.
+        const reason = n.heldBy ? smsHoldText(n.heldBy, smsHoldLimit(n.heldBy, settings.smsDailyBudget)) : (await budget.take(n.type)).held;
+        if (reason) {
+          await recordDelivery(db, { ...row, status: "held", error: reason });
+          continue;
+        }
+      }
       try {
         const sender = channelFor(channel, settings, env);
         if (sender)
@@ -176,6 +194,7 @@ export async function deliver(dbs: Databases, env: NotifyEnv, n: Notification, n
           });
         await recordDelivery(db, { ...row, status: "sent", error: sender ? null : "dev sink" });
       } catch (err) {
+        if (channel === "sms") await budget.giveBack();
         const reason = err instanceof Error ? err.message : String(err);
         await recordDelivery(db, { ...row, status: err instanceof PermanentFailure ? "dead" : "failed", error: reason });
         if (!(err instanceof PermanentFailure)) transient.push(`${channel}:${reason}`);

@@ -2,6 +2,7 @@ import { MAX_DELIVERY_ATTEMPTS, NotificationSchema, parseMessage, retryDelaySeco
 import { DbEnvSchema, envParser, markDead, openDatabases } from "@wuye/db";
 import { z } from "zod";
 import { deliver } from "./deliver.ts";
+import type { SendToQueue } from "./sms-budget.ts";
 
 const parseEnv = envParser(
   DbEnvSchema.extend({
@@ -37,6 +38,9 @@ export default {
   async queue(batch, env, _ctx) {
     const vars = parseEnv(env);
     const dbs = openDatabases(vars);
+    const toQueue: SendToQueue = async (_topic, messages) => {
+      await env.NOTIFICATIONS.sendBatch(messages.map((m) => ({ body: { ...m.payload, outboxId: m.outboxId } })));
+    };
     for (const message of batch.messages) {
       const parsed = parseMessage(NotificationSchema, message.body);
       if (!parsed.ok) {
@@ -54,7 +58,7 @@ export default {
       let failure: string | null = null;
       try {
         const now = Date.now() + (vars.ENVIRONMENT === "production" ? 0 : vars.CLOCK_SHIFT_MS);
-        const outcome = await deliver(dbs, vars, n, now);
+        const outcome = await deliver(dbs, vars, n, now, toQueue);
         if (outcome.kind === "later") {
           const until = new Date(now + outcome.delaySeconds * 1000).toISOString();
           console.log(JSON.stringify({ level: "info", msg: "held by quiet hours", id: n.notificationId, until }));

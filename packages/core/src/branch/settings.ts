@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_SMS_DAILY_BUDGET } from "../notification/sms-limits.ts";
 import { NOTICE_TYPES, QuietHoursSchema } from "../notification/types.ts";
 import { DEFAULT_REPLY_GUARD_LIST, ReplyGuardListSchema } from "../reply-language/guard.ts";
 import { CategorySchema, DEFAULT_CATEGORIES } from "../request/category.ts";
@@ -102,6 +103,8 @@ export const BranchSettingsSchema = z.strictObject({
     .default(() => DEFAULT_SKILLS.map((s) => ({ ...s, name: { ...s.name } }))),
   /** Public limits per phone / IP per day on the portal. */
   publicDailyLimit: z.number().int().min(1).max(1000).default(10),
+  /** Texts the branch pays for per day (its time zone); past it only urgent notices are texted, the rest held. */
+  smsDailyBudget: z.number().int().min(0).max(100_000).default(DEFAULT_SMS_DAILY_BUDGET),
   nightShift: z
     .strictObject({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) })
     .default({ from: "20:00", to: "08:00" }),
@@ -124,6 +127,7 @@ export const BranchSettingsPatchSchema = z.strictObject({
   priceList: part.priceList.optional(),
   skills: part.skills.unwrap().optional(),
   publicDailyLimit: part.publicDailyLimit.unwrap().optional(),
+  smsDailyBudget: part.smsDailyBudget.unwrap().optional(),
   nightShift: part.nightShift.unwrap().optional(),
   notifications: part.notifications.unwrap().optional(),
   replyGuard: part.replyGuard.unwrap().optional(),
@@ -159,6 +163,7 @@ export function defaultBranchSettings(): BranchSettings {
     priceList: DEFAULT_PRICE_LIST,
     skills: DEFAULT_SKILLS,
     publicDailyLimit: 10,
+    smsDailyBudget: DEFAULT_SMS_DAILY_BUDGET,
     nightShift: { from: "20:00", to: "08:00" },
     notifications: { quietHours: { from: "22:00", to: "07:00" } },
     replyGuard: [...DEFAULT_REPLY_GUARD_LIST],

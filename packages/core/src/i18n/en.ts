@@ -186,6 +186,12 @@ export const en: Record<MessageKey, string> = {
   "notify.request.trackingLink.title": "Received: track your request",
   "notify.request.trackingLink.body":
     "[{branch}] Your {kind} request was received; tracking code {trackingCode}. Follow it here: {link} Questions: call {servicePhone}.",
+  "notify.sms.budgetReached.title": "[SMS budget] today's {budget} texts are spent",
+  "notify.sms.budgetReached.body":
+    "[{branch}] The SMS budget of {budget} for {date} is spent. For the rest of the day only urgent notices (alarms, codes, breaches, escalations) are texted; the others still reach the inbox and the tracking page, and the texts not sent are listed as held under Deliveries. The daily budget can be changed in the settings.",
+  "sms.held.phone-hourly": "hourly SMS limit of {limit} for this phone reached",
+  "sms.held.branch-hourly": "hourly SMS limit of {limit} for the branch reached",
+  "sms.held.daily-budget": "daily SMS budget of {limit} spent",
   "notify.request.dispatched.title": "A technician is on the way",
   "notify.request.dispatched.body": "{technician} will handle your repair \u201c{item}\u201d; appointment: {appointment} ({trackingCode}).",
   "notify.request.closed.title": "Request closed ({trackingCode})",

@@ -180,6 +180,12 @@ export const zhCN = {
   "notify.workOrder.completed.body": "维修已完成,金额 {total},请确认并验收({trackingCode})。",
   "notify.request.trackingLink.title": "已受理,查询进度",
   "notify.request.trackingLink.body": "【{branch}】您的{kind}已受理,查询码 {trackingCode}。查看进度:{link} 如有疑问请致电 {servicePhone}。",
+  "notify.sms.budgetReached.title": "【短信额度】今日 {budget} 条已用完",
+  "notify.sms.budgetReached.body":
+    "【{branch}】{date} 的短信额度 {budget} 条已用完。今日其余时间只有紧急通知(报警、验证码、超时、升级)仍发短信;其他通知照常进入站内信和查询页,未发的短信在「通知投递」中标为暂缓。每日短信额度可在设置中调整。",
+  "sms.held.phone-hourly": "本号码本小时短信已达上限 {limit} 条",
+  "sms.held.branch-hourly": "本处本小时短信已达上限 {limit} 条",
+  "sms.held.daily-budget": "今日短信额度 {limit} 条已用完",
   "notify.request.dispatched.title": "已派师傅上门",
   "notify.request.dispatched.body": "您报修的“{item}”已派{technician}上门处理,预约时间:{appointment}({trackingCode})。",
   "notify.request.closed.title": "请求已办结({trackingCode})",

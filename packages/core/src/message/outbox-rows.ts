@@ -1,4 +1,5 @@
 import { newId } from "../id/index.ts";
+import type { SmsHoldReason } from "../notification/sms-limits.ts";
 import type { NoticeType } from "../notification/types.ts";
 import { type NotificationInput, type RequestEvent, type SurveyEvent, TOPICS, type Topic } from "./schemas.ts";
 
@@ -46,6 +47,8 @@ export function requestNoticeRow(
     /** A phone number to reach instead of the recipients' own (the intake's caller). */
     to?: string | undefined;
     params?: Record<string, string | number>;
+    /** An SMS limit already reached: the text is kept as held with this reason instead of being sent. */
+    heldBy?: SmsHoldReason | undefined;
   },
   now: number,
 ) {
@@ -61,6 +64,7 @@ export function requestNoticeRow(
       recipients: n.recipients,
       ...(n.to ? { to: n.to } : {}),
       params: n.params ?? {},
+      ...(n.heldBy ? { heldBy: n.heldBy } : {}),
     },
     now,
     id,
@@ -104,7 +108,32 @@ export function oneTimeCodeRow(branch: Tenant, c: { codeId: string; to: string; 
   );
 }
 
-/** A notification queued again as it was first sent ("retry now" on a failed delivery): what was sent is skipped. */
+/**
+ * A notification queued again as it was first sent ("retry now" on a failed or held delivery): what was sent is
+ * skipped, and a text held at intake by an SMS limit is now sent (the daily budget still applies).
+ */
 export function requeuedNotificationRow(payload: Record<string, unknown>, now: number) {
-  return row(TOPICS.notifications, payload, now);
+  const { heldBy: _held, ...again } = payload;
+  return row(TOPICS.notifications, again, now);
+}
+
+/**
+ * The branch manager's alarm that the day's SMS budget is spent: one a day, its id made of the branch's local date,
+ * so however many texts find the budget spent, it is written and delivered once.
+ */
+export function smsBudgetAlarmRow(branch: Tenant, day: { date: string; budget: number }, now: number) {
+  const id = notificationId(`sms-budget-${day.date}`, "alarm");
+  return row<NotificationInput>(
+    TOPICS.notifications,
+    {
+      notificationId: id,
+      type: "sms.budgetReached",
+      branchId: branch.id,
+      orgId: branch.orgId,
+      recipients: ["branchManager"],
+      params: { budget: day.budget, date: day.date },
+    },
+    now,
+    id,
+  );
 }

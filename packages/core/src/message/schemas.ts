@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SMS_HOLD_REASONS } from "../notification/sms-limits.ts";
 import { NOTICE_TYPES } from "../notification/types.ts";
 
 // What travels on the queues. Producers write these payloads to the outbox (api routes, intake, the sweep); the
@@ -45,6 +46,8 @@ export const NotificationSchema = z.object({
   /** A direct contact (one-time codes): sent by SMS to this phone only. */
   to: z.string().optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /** Held before it was queued, by this SMS limit (a caller's tracking link): kept as held with the reason, not texted. */
+  heldBy: z.enum(SMS_HOLD_REASONS).optional(),
   // Milestone notices (from the sweep) carry these instead of params.
   milestoneId: z.string().optional(),
   milestone: z.string().optional(),

@@ -26,6 +26,7 @@ export const NOTICE_TYPES = [
   "complaint.replyForApproval",
   "complaint.replyReturned",
   "complaint.escalated",
+  "sms.budgetReached", // to the branch manager: the day's SMS budget is spent
 ] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 

@@ -1,4 +1,5 @@
 import type { Role } from "../auth/role.ts";
+import type { SmsHoldReason } from "../notification/sms-limits.ts";
 import type { BranchSettings } from "../branch/settings.ts";
 import { type ComputedMilestone, type DeadlinePolicy, milestonesFor } from "../deadline/index.ts";
 import { BadInput } from "../errors/index.ts";
@@ -94,7 +95,18 @@ export interface IntakePlan {
     ifResident?: true;
     /** A direct SMS to this phone (the caller's tracking link). */
     to?: string;
+    /** The SMS limit that holds this text back: the request is recorded all the same, the text kept as held. */
+    heldBy?: SmsHoldReason;
   }>;
+}
+
+/** The phone a plan texts its tracking link to (a request staff took from a caller), or null. */
+export const trackingLinkPhone = (plan: IntakePlan): string | null =>
+  plan.notices.find((n) => n.type === "request.trackingLink")?.to ?? null;
+
+/** The plan with its tracking-link text held back by an SMS limit (never the request itself: it is not lost). */
+export function holdTrackingLink(plan: IntakePlan, reason: SmsHoldReason): IntakePlan {
+  return { ...plan, notices: plan.notices.map((n) => (n.type === "request.trackingLink" ? { ...n, heldBy: reason } : n)) };
 }
 
 /** A new request of any kind from any channel: checked against the branch's lists, classified, its clocks started. */

@@ -39,3 +39,4 @@ export * from "./organization.ts";
 export * from "./jobs.ts";
 export * from "./references.ts";
 export * from "./rate-counters.ts";
+export * from "./sms-budget.ts";

@@ -139,7 +139,16 @@ export async function recordIntake(
   const notice = (n: IntakePlan["notices"][number]) =>
     requestNoticeRow(
       branch,
-      { subjectId: requestId, part: n.type, requestId, type: n.type, recipients: n.recipients, to: n.to, params: n.params },
+      {
+        subjectId: requestId,
+        part: n.type,
+        requestId,
+        type: n.type,
+        recipients: n.recipients,
+        to: n.to,
+        params: n.params,
+        heldBy: n.heldBy,
+      },
       now,
     );
   const rows = [

@@ -80,6 +80,7 @@ export type SettingsView = Replace<
     skills: Array<{ code: string; name: { zh: string; en: string } }>;
     priceList: Array<{ code: string; name: Record<string, string>; unit: string; labourFen: number; materialFen: number; skill?: string }>;
     publicDailyLimit: number;
+    smsDailyBudget: number;
     nightShift: { from: string; to: string };
     notifications: { quietHours: { from: string; to: string }; webhook: string | null; sms: string | null; email: string | null };
     workflow: { reopenOnUnsatisfied: boolean; warrantyMonths: number };

@@ -8,7 +8,7 @@ import { invalidate } from "../lib/query.ts";
 import { navigate } from "../lib/router.ts";
 import { staffApi, staffSession } from "../lib/session.ts";
 import { CategorySelect, ContactFields } from "../ui/request-fields.tsx";
-import { Async, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { Async, Badge, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 
 /** Recording a request taken by phone, walk-in or letter: the taker owns it (首问负责制). */
 /** Channels staff record a request from (the portal is the residents' own). */
@@ -28,6 +28,8 @@ export function NewRequest() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [idem] = useState(idempotencyKey);
+  /** Recorded, but the caller's tracking link was held by an SMS limit: the taker reads the code out instead. */
+  const [held, setHeld] = useState<{ id: string; code: string; reason: string } | null>(null);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -49,6 +51,11 @@ export function NewRequest() {
     try {
       const { data } = await answer(staffApi.console.requests.$post({ header: { "idempotency-key": idem }, json: body }));
       invalidate("register:");
+      const sms = data.trackingSms;
+      if (sms?.status === "held") {
+        setHeld({ id: data.id, code: data.trackingCode, reason: tr(`sms.held.${sms.reason}`, { limit: sms.limit }) });
+        return;
+      }
       navigate(`/console/r/${data.id}`);
     } catch (err) {
       setErrors(serverErrors(err));
@@ -57,6 +64,22 @@ export function NewRequest() {
     }
   }
   const err = (p: string) => errorAt(errors, p);
+  if (held)
+    return (
+      <section class="card" id="sms-held" aria-labelledby="held-title">
+        <h2 id="held-title">{tr("w.sms.recorded")}</h2>
+        <div class="notice-box" role="status">
+          <p>
+            <Badge tone="warn">{tr("w.manager.delivery.held")}</Badge> {tr("w.sms.notSent", { reason: held.reason })}
+          </p>
+          <p>{tr("w.sms.tellCaller")}</p>
+          <p class="code">{held.code}</p>
+        </div>
+        <button type="button" class="primary" id="open-held" onClick={() => navigate(`/console/r/${held.id}`)}>
+          {tr("w.sms.open")}
+        </button>
+      </section>
+    );
 
   return (
     <Async q={profile}>

@@ -24,7 +24,7 @@ export function subjectHref(source: InboxSource, subject: Item["subject"]): stri
     if (subject.type === "request") return `/console/r/${subject.id}`;
     if (subject.type === "notice") return `/console/notices/${subject.id}`;
     if (subject.type === "handover") return `/console/handovers/${subject.id}`;
-    if (subject.type === "delivery") return `/console/settings#deliveries`;
+    if (subject.type === "delivery") return "/console/deliveries";
     return null;
   }
   const base = `/b/${source.branch}`;

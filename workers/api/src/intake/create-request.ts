@@ -11,6 +11,7 @@ import {
   REPEAT_TEXT_WINDOW_MS,
   sha256Hex,
   type StaffCreateRequestInput,
+  type TrackingSms,
   type Actor,
   type Channel,
   type MilestoneName,
@@ -33,6 +34,7 @@ import { iso } from "../http/common.ts";
 import { dutyOwnerAt } from "../duty.ts";
 import { publishCommitted } from "../outbox.ts";
 import type { Services } from "../services.ts";
+import { checkTrackingSms } from "./tracking-sms.ts";
 
 export interface CreatedRequest {
   id: string;
@@ -41,6 +43,8 @@ export interface CreatedRequest {
   kind: RequestKind;
   urgency: Urgency;
   milestones: Array<{ name: MilestoneName; dueAt: string }>;
+  /** A request staff took from a caller: whether the tracking link was texted, or held by an SMS limit and why. */
+  trackingSms?: TrackingSms;
 }
 
 interface CreateArgs {
@@ -118,7 +122,7 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
       throw new BadInput("unknown photo", [{ path: `attachmentIds.${i}`, message: "no such uploaded photo, or already attached" }]);
   });
   const dutyOwnerId = a.actor ? null : await dutyOwnerAt(s, branch, settings.nightShift, now);
-  const plan = planIntake(a.input, {
+  const planned = planIntake(a.input, {
     branch,
     settings,
     policy,
@@ -129,6 +133,12 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     now,
     ...(a.origin ? { trackingBase: `${a.origin}/b/${branch.slug}/t/` } : {}),
   });
+  const { plan, sms, undo } = await checkTrackingSms(
+    db,
+    planned,
+    { timeZone: branch.timeZone, smsDailyBudget: settings.smsDailyBudget },
+    now,
+  );
   const body: CreatedRequest = {
     id: plan.request.id,
     trackingCode: plan.request.trackingCode,
@@ -136,6 +146,7 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     kind: plan.request.kind,
     urgency: plan.request.urgency,
     milestones: plan.milestones.map((m) => ({ name: m.name, dueAt: iso(m.dueAt) })),
+    ...(sms ? { trackingSms: sms } : {}),
   };
   const idempotency = a.idempotencyKey ? { scope, key: a.idempotencyKey } : undefined;
   let outbox: Awaited<ReturnType<typeof recordIntake>>;
@@ -153,6 +164,7 @@ export async function createRequest(a: CreateArgs): Promise<{ status: number; bo
     });
   } catch (err) {
     // Refused as a whole (or unanswered): a twin with this key got there first, or a limit stands.
+    await undo().catch(() => {});
     const facts = await intakeRefusalFacts(db, { idempotency, limitKeys, window: day }).catch(() => null);
     if (facts?.idempotent) return replay(facts.idempotent, bodyHash);
     const refusal = facts && intakeRefusal(facts.counters, { text: a.input.description, at: now, dailyLimit: settings.publicDailyLimit });

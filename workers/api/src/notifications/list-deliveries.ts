@@ -21,9 +21,9 @@ export const listDeliveriesRoute = createRouter().openapi(
     method: "get",
     path: "/deliveries",
     tags: ["console"],
-    summary: "Failed and dead-lettered deliveries (SMS, email, webhook) with their reasons",
+    summary: "Held, failed and dead-lettered deliveries (SMS, email, webhook) with their reasons; or those of one status",
     security: [{ bearer: [] }],
-    request: { query: z.strictObject({ status: z.enum(["failed", "dead", "sent"]).optional() }) },
+    request: { query: z.strictObject({ status: z.enum(["held", "failed", "dead", "sent"]).optional() }) },
     responses: {
       200: { description: "Deliveries", content: { "application/json": { schema: z.object({ items: z.array(Delivery) }) } } },
       ...errorResponses,
@@ -32,7 +32,7 @@ export const listDeliveriesRoute = createRouter().openapi(
   async (c) => {
     requirePermission(c.var.actor, "deliveries.retry");
     const status = c.req.valid("query").status;
-    const rows = await listDeliveriesByStatus(c.var.tenant.db, status ? [status] : ["failed", "dead"]);
+    const rows = await listDeliveriesByStatus(c.var.tenant.db, status ? [status] : ["held", "failed", "dead"]);
     return c.json(
       {
         items: rows.map((d) => ({

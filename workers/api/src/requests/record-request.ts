@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { StaffCreateRequestInputSchema } from "@wuye/core";
+import { StaffCreateRequestInputSchema, TrackingSmsSchema } from "@wuye/core";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { clientIp, idempotencyKeyOf, readJsonBody } from "../http/request.ts";
 import { createRequest } from "../intake/create-request.ts";
@@ -18,7 +18,10 @@ export const recordRequestRoute = createRouter().openapi(
       body: { content: { "application/json": { schema: StaffCreateRequestInputSchema } }, required: true },
     },
     responses: {
-      201: { description: "Created", content: { "application/json": { schema: CreatedRequestSchema } } },
+      201: {
+        description: "Created; `trackingSms` says whether the caller's tracking link was texted or held by an SMS limit, and why",
+        content: { "application/json": { schema: CreatedRequestSchema.extend({ trackingSms: TrackingSmsSchema.optional() }) } },
+      },
       ...errorResponses,
       422: { description: "Idempotency-Key reused with another body", content: problemContent },
     },

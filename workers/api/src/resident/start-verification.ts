@@ -11,7 +11,7 @@ import {
   PhoneSchema,
   RateLimited,
   secondsToNextHour,
-  smsRequestCounters,
+  smsCounters,
 } from "@wuye/core";
 import { codesSince, insertOneTimeCode, refusedByLimits } from "@wuye/db";
 import { clientIp } from "../http/request.ts";
@@ -62,10 +62,10 @@ export const startVerificationRoute = createRouter().openapi(
           createdAt: now,
         },
         message,
-        smsRequestCounters(clientIp(c), now),
+        smsCounters({ phone, clientIp: clientIp(c) }, now),
       );
     } catch (err) {
-      // Past the hourly limit of this client or of the whole branch: texts cost money, and strangers can ask.
+      // Past the hourly limit of this client, this phone or the whole branch: texts cost money, and strangers can ask.
       if (refusedByLimits(err)) throw new RateLimited(secondsToNextHour(now), "too many codes asked for this hour");
       throw err;
     }

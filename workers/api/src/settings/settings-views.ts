@@ -13,6 +13,7 @@ export const ListsView = z.object({
   priceList: z.array(z.unknown()),
   skills: z.array(SkillSchema),
   publicDailyLimit: z.number(),
+  smsDailyBudget: z.number(),
   nightShift: z.object({ from: z.string(), to: z.string() }),
   notifications: z.object({
     quietHours: z.object({ from: z.string(), to: z.string() }),
@@ -32,6 +33,7 @@ export function settingsView(version: number, s: BranchSettings) {
     priceList: s.priceList,
     skills: s.skills,
     publicDailyLimit: s.publicDailyLimit,
+    smsDailyBudget: s.smsDailyBudget,
     nightShift: s.nightShift,
     notifications: { quietHours: n.quietHours, webhook: n.webhook?.url ?? null, sms: n.sms?.url ?? null, email: n.email?.url ?? null },
     workflow: s.workflow,

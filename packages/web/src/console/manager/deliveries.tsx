@@ -1,3 +1,4 @@
+import { readSmsHold } from "@wuye/core/notification";
 import { useState } from "preact/hooks";
 import { answer } from "../../lib/api.ts";
 import { errorText } from "../../lib/form.ts";
@@ -8,12 +9,18 @@ import { ListTable } from "../../ui/list-table.tsx";
 import { Async, Badge, Card, ErrorBox } from "../../ui/kit.tsx";
 import { known } from "./known.ts";
 
-const STATUSES = ["problems", "failed", "dead", "sent"] as const;
+const STATUSES = ["problems", "held", "failed", "dead", "sent"] as const;
 type Filter = (typeof STATUSES)[number];
 const CHANNELS = ["sms", "email", "webhook", "inbox"] as const;
-const DELIVERY_STATES = ["failed", "dead", "sent", "pending"] as const;
+const DELIVERY_STATES = ["held", "failed", "dead", "sent", "pending"] as const;
 
-/** Failed and dead-lettered notifications (SMS, email, webhook) with the gateway's reason, each with "retry now". */
+/** A text held by an SMS limit says so in the reader's language; a gateway's own reason is shown as it came. */
+function reasonText(error: string | null): string {
+  const hold = readSmsHold(error);
+  return hold ? tr(`sms.held.${hold.reason}`, { limit: hold.limit }) : (error ?? "—");
+}
+
+/** Held, failed and dead-lettered notifications (SMS, email, webhook) with the reason, each with "retry now". */
 export function DeliveriesPage() {
   const [filter, setFilter] = useState<Filter>("problems");
   const query = filter === "problems" ? {} : { status: filter };
@@ -68,7 +75,7 @@ export function DeliveriesPage() {
                     {known(DELIVERY_STATES, i.status, (c) => tr(`w.manager.delivery.${c}`))}
                   </Badge>
                 </td>
-                <td class="reason">{i.error ?? "—"}</td>
+                <td class="reason">{reasonText(i.error)}</td>
                 <td class="num">{i.attempts}</td>
                 <td>
                   {i.status !== "sent" &&

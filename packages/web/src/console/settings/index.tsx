@@ -170,6 +170,8 @@ function RulesView({ s }: { s: SettingsView }) {
       </dd>
       <dt>{tr("w.settings.dailyLimit")}</dt>
       <dd>{s.publicDailyLimit}</dd>
+      <dt>{tr("w.sms.dailyBudget")}</dt>
+      <dd id="sms-budget-value">{s.smsDailyBudget}</dd>
       <dt>{tr("w.settings.warrantyMonths")}</dt>
       <dd>{s.workflow.warrantyMonths}</dd>
       <dt>{tr("w.settings.reopen")}</dt>

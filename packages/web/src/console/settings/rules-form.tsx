@@ -4,9 +4,10 @@ import { tr } from "../../lib/i18n.ts";
 import { ErrorBox, TextField } from "../../ui/kit.tsx";
 import { intOf, useSettingsSave } from "./save.ts";
 
-/** The branch's own rules: portal daily limit, night shift, repair warranty, reopening on an unsatisfied visit. */
+/** The branch's own rules: portal daily limit, SMS budget, night shift, repair warranty, reopening on an unsatisfied visit. */
 export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: string, stale?: boolean): void }) {
   const [limit, setLimit] = useState(String(s.publicDailyLimit));
+  const [smsBudget, setSmsBudget] = useState(String(s.smsDailyBudget));
   const [nightFrom, setNightFrom] = useState(s.nightShift.from);
   const [nightTo, setNightTo] = useState(s.nightShift.to);
   const [warranty, setWarranty] = useState(String(s.workflow.warrantyMonths));
@@ -17,6 +18,7 @@ export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: st
     e.preventDefault();
     void save({
       publicDailyLimit: intOf(limit) as number,
+      smsDailyBudget: intOf(smsBudget) as number,
       nightShift: { from: nightFrom, to: nightTo },
       workflow: { warrantyMonths: intOf(warranty) as number, reopenOnUnsatisfied: reopen },
     });
@@ -52,6 +54,18 @@ export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: st
           onValue={setLimit}
           error={errors.publicDailyLimit}
           hint={tr("w.settings.dailyLimitHint")}
+        />
+        <TextField
+          id="sms-budget"
+          label={tr("w.sms.dailyBudget")}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100000}
+          value={smsBudget}
+          onValue={setSmsBudget}
+          error={errors.smsDailyBudget}
+          hint={tr("w.sms.dailyBudgetHint")}
         />
         <TextField
           id="warranty-months"

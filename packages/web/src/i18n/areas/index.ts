@@ -10,6 +10,7 @@ import { photoTexts } from "./photos.ts";
 import { placeTexts } from "./places.ts";
 import { privacyTexts } from "./privacy.ts";
 import { registerTexts } from "./register.ts";
+import { smsTexts } from "./sms.ts";
 import { staffTexts } from "./staff.ts";
 import { supervisionTexts } from "./supervision.ts";
 import { workdayTexts } from "./workday.ts";
@@ -28,6 +29,7 @@ const areas = [
   placeTexts,
   privacyTexts,
   registerTexts,
+  smsTexts,
   staffTexts,
   supervisionTexts,
   workdayTexts,
