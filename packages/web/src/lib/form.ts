@@ -56,7 +56,10 @@ export const oneOf = <V extends string>(values: readonly V[], value: string, fal
 
 export function serverErrors(err: unknown): FieldErrors {
   if (err instanceof ApiError) {
-    const fields = Object.fromEntries(Object.entries(err.fields).map(([path, text]) => [path, invalid(text)]));
+    // The server's English text is said in the reader's language where we know it ("already used" → duplicate).
+    const fields = Object.fromEntries(
+      Object.entries(err.fields).map(([path, text]) => [path, message({ path: [], code: "server", message: text })]),
+    );
     return Object.keys(fields).length ? fields : { "(body)": errorText(err) };
   }
   return { "(body)": errorText(err) };

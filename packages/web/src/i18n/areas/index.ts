@@ -11,6 +11,7 @@ import { privacyTexts } from "./privacy.ts";
 import { registerTexts } from "./register.ts";
 import { staffTexts } from "./staff.ts";
 import { supervisionTexts } from "./supervision.ts";
+import { userTexts } from "./users.ts";
 import { workdayTexts } from "./workday.ts";
 
 // An area file: `export const staffTexts = defineTexts({ "w.staff.title": ["员工", "Staff"], … });` (see ../define.ts).
@@ -28,6 +29,7 @@ const areas = [
   registerTexts,
   staffTexts,
   supervisionTexts,
+  userTexts,
   workdayTexts,
 ] as const;
 
