@@ -101,7 +101,7 @@ export function UsersPage() {
   return (
     <Async q={regions}>
       {(r) => (
-        <div class="users-grid">
+        <div class="stack">
           <Card title={tr("w.users.title")} id="users">
             <p class="hint">{tr("w.users.hint")}</p>
             <Async q={users}>

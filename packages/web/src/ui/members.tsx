@@ -164,17 +164,19 @@ export function MemberList<M extends Member>({
                 <td>
                   <MemberStatus m={m} />
                 </td>
-                <td class="row-actions">
-                  {m.id === self ? (
-                    <span class="hint">{tr("w.members.you")}</span>
-                  ) : m.active ? (
-                    <>
-                      {m.invited ? button(m, "invite", tr("w.staff.invite")) : button(m, "reset", tr("w.staff.reset"))}
-                      {button(m, "deactivate", tr("w.staff.deactivate"), true)}
-                    </>
-                  ) : (
-                    button(m, "reactivate", tr("w.staff.reactivate"))
-                  )}
+                <td>
+                  <span class="row-actions">
+                    {m.id === self ? (
+                      <span class="hint">{tr("w.members.you")}</span>
+                    ) : m.active ? (
+                      <>
+                        {m.invited ? button(m, "invite", tr("w.staff.invite")) : button(m, "reset", tr("w.staff.reset"))}
+                        {button(m, "deactivate", tr("w.staff.deactivate"), true)}
+                      </>
+                    ) : (
+                      button(m, "reactivate", tr("w.staff.reactivate"))
+                    )}
+                  </span>
                 </td>
               </tr>
             ))}
