@@ -38,7 +38,7 @@ function columns(regions: RegionItem[], branches: BranchItem[]): Array<Column<Or
         </>
       ),
     },
-    { head: tr("w.users.role"), cell: (u) => term("role", u.role) },
+    { head: tr("w.users.role"), cell: (u) => term("role", u.role), wrap: true },
     { head: tr("w.users.scope"), cell: scope },
   ];
 }

@@ -84,6 +84,8 @@ function Confirm({ m, action, onYes, onNo }: { m: Member; action: "deactivate" |
 export interface Column<M> {
   head: string;
   cell(m: M): ComponentChildren;
+  /** May wrap when the table is tight. */
+  wrap?: true;
 }
 
 /**
@@ -159,7 +161,9 @@ export function MemberList<M extends Member>({
             {members.map((m) => (
               <tr key={m.id} data-member={m.id} data-name={m.name}>
                 {columns.map((c) => (
-                  <td key={c.head}>{c.cell(m)}</td>
+                  <td key={c.head} class={c.wrap && "wrap"}>
+                    {c.cell(m)}
+                  </td>
                 ))}
                 <td>
                   <MemberStatus m={m} />

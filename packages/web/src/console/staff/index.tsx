@@ -23,7 +23,7 @@ const COLUMNS = (): Array<Column<StaffMember>> => [
   { head: tr("w.staff.name"), cell: (m) => m.name },
   { head: tr("w.staff.role"), cell: (m) => term("role", m.role) },
   { head: tr("w.staff.phone"), cell: (m) => m.phone ?? "—" },
-  { head: tr("w.staff.email"), cell: (m) => m.email ?? "—" },
+  { head: tr("w.staff.email"), cell: (m) => m.email ?? "—", wrap: true },
 ];
 
 function AddMember({ onAdded }: { onAdded(s: Shown): void }) {
