@@ -233,8 +233,7 @@ describe("front desk, resident records, surveys, forum meetings and 我的", () 
     await expect.poll(() => received.getAttribute("data-status"), { timeout: 20_000 }).toBe("partial");
   });
 
-  // Skipped at the end of session 5: failed after the branches were merged, not yet diagnosed (the channel checkbox did not change state in one of two runs). See the closing note.
-  it.skip("supervisor sends a survey to 阳光花园一期; residents answer on their phones (zh-CN and en), set channels, export; the results", async () => {
+  it("supervisor sends a survey to 阳光花园一期; residents answer on their phones (zh-CN and en), set channels, export; the results", async () => {
     const { one, unit301 } = await places();
     // Two residents filed from 一期 2栋301 and verify on their phones before the survey goes out.
     const residents: Array<{ page: Page; phone: string; locale: string }> = [];

@@ -103,9 +103,7 @@ describe("no raw keys or English fragments in the UI", () => {
   ];
   for (const lang of ["zh-CN", "en"] as const) {
     for (const [name, start, prefix, role] of journeys) {
-      // Skipped at the end of session 5: head office in zh-CN found a text after the merges, not yet diagnosed.
-      const run = name.startsWith("head office") && lang === "zh-CN" ? it.skip : it;
-      run(`${name} in ${lang}`, async () => {
+      it(`${name} in ${lang}`, async () => {
         const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang });
         await ctx.addInitScript((l) => localStorage.setItem("locale", l), lang);
         const { report, seen } = await walk(ctx, start, prefix, lang, role);

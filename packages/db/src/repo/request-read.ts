@@ -53,9 +53,10 @@ export interface ReadAudit {
 }
 
 /**
- * The console's read of one request, with its audit row in the same transaction: written only when this
- * staff member has no read of this request recorded within core's window (`readAuditedSince`), and only if
- * the request exists. `audited` says whether this read wrote the row.
+ * The console's read of one request and its audit row: the read is one read-only batch, which also says whether
+ * this staff member's read of this request is on record within core's window (`readAuditedSince`); only when it
+ * is not does a second statement write the row (guarded again, so two racing reads write one). A polled page
+ * so takes the branch's write lock once per window, not on every poll. `audited` says whether this read wrote it.
  */
 export async function requestDetailRead(db: BranchDb, id: string, audit: ReadAudit): Promise<(RequestRead & { audited: boolean }) | null> {
   const since = readAuditedSince(audit.at);
@@ -65,17 +66,22 @@ export async function requestDetailRead(db: BranchDb, id: string, audit: ReadAud
     .where(
       sql`${auditLog.subjectType} = 'request' and ${auditLog.subjectId} = ${id} and ${auditLog.at} >= ${since} and ${auditLog.actorId} = ${audit.actorId} and ${auditLog.action} = ${audit.action}`,
     );
-  const insert = db.run(sql`insert into ${auditLog} (id, actor_id, actor_role, action, subject_type, subject_id, detail, at)
-    select ${audit.id}, ${audit.actorId}, ${audit.actorRole}, ${audit.action}, 'request', ${requests.id},
-      json_object('residentId', ${requests.residentId}), ${audit.at}
-    from ${requests} where ${requests.id} = ${id} and not exists ${recorded}`);
-  const [found, events, ms, photos, written] = await db.batch([
+  const [found, events, ms, photos, already] = await db.batch([
     db.select().from(requests).where(eq(requests.id, id)).limit(1),
     ...timelineOf(db, (column) => eq(column, id)),
-    insert,
+    recorded.limit(1),
   ]);
   const request = found[0];
-  return request ? { request, events, milestones: ms, photos, audited: written.rowsAffected === 1 } : null;
+  if (!request) return null;
+  let audited = false;
+  if (already.length === 0) {
+    const written = await db.run(sql`insert into ${auditLog} (id, actor_id, actor_role, action, subject_type, subject_id, detail, at)
+      select ${audit.id}, ${audit.actorId}, ${audit.actorRole}, ${audit.action}, 'request', ${id},
+        json_object('residentId', ${request.residentId}), ${audit.at}
+      where not exists ${recorded}`);
+    audited = written.rowsAffected === 1;
+  }
+  return { request, events, milestones: ms, photos, audited };
 }
 
 /**

@@ -4,6 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import { term, tr } from "../lib/i18n.ts";
 import { match, navigate } from "../lib/router.ts";
 import { logout } from "../lib/session.ts";
+import { useProfile } from "../lib/profile.ts";
 import { useStaffSession } from "../lib/use-session.ts";
 import { InboxPanel } from "../ui/inbox.tsx";
 import { LoginForm } from "../ui/login.tsx";
@@ -121,6 +122,7 @@ function ShortcutHelp({ onClose }: { onClose(): void }) {
 /** The branch staff console: /console[/new | /r/{id} | /mine | /dispatch | /notices | /cases | /settings | /deliveries | /audit | /me/notifications]. */
 export default function Console({ rest }: { rest: string }) {
   const session = useStaffSession();
+  useProfile(session?.staff.branch);
   const [help, setHelp] = useState(false);
   useShortcuts(() => setHelp(true));
   if (!session || session.staff.mustChangePassword) {

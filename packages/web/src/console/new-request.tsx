@@ -1,12 +1,13 @@
 import { type Channel, CHANNELS, REQUEST_KINDS, type RequestKind, StaffCreateRequestInputSchema } from "@wuye/core/request";
 import { useState } from "preact/hooks";
 import { answer, idempotencyKey } from "../lib/api.ts";
-import { type FieldErrors, oneOf, serverErrors, validate } from "../lib/form.ts";
+import { errorAt, type FieldErrors, oneOf, serverErrors, validate } from "../lib/form.ts";
 import { currentLocale, term, tr } from "../lib/i18n.ts";
 import { useProfile } from "../lib/profile.ts";
 import { invalidate } from "../lib/query.ts";
 import { navigate } from "../lib/router.ts";
 import { staffApi, staffSession } from "../lib/session.ts";
+import { CategorySelect, ContactFields } from "../ui/request-fields.tsx";
 import { Async, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 
 /** Recording a request taken by phone, walk-in or letter: the taker owns it (首问负责制). */
@@ -55,7 +56,7 @@ export function NewRequest() {
       setBusy(false);
     }
   }
-  const err = (p: string) => errors[p] ?? Object.entries(errors).find(([k]) => k.startsWith(`${p}.`))?.[1];
+  const err = (p: string) => errorAt(errors, p);
 
   return (
     <Async q={profile}>
@@ -81,16 +82,11 @@ export function NewRequest() {
               options={REQUEST_KINDS.map((k) => ({ value: k, label: term("kind", k) }))}
             />
           </div>
-          <Select
-            id="category"
-            label={tr("w.form.category")}
+          <CategorySelect
+            categories={p.categories.filter((c) => c.kind === kind)}
             value={category}
             onValue={setCategory}
-            placeholder={tr("w.form.choose")}
             error={err("category")}
-            options={p.categories
-              .filter((c) => c.kind === kind)
-              .map((c) => ({ value: c.code, label: c.urgent ? `${c.name}(${term("urgency", "urgent")})` : c.name }))}
           />
           <TextArea
             id="description"
@@ -114,22 +110,7 @@ export function NewRequest() {
             {!unitId && <TextField id="area" label={tr("w.form.area")} value={area} onValue={setArea} maxLength={100} />}
           </div>
           <div class="row">
-            <TextField
-              id="contact-name"
-              label={tr("w.form.name")}
-              value={name}
-              onValue={setName}
-              error={err("contact.name")}
-              maxLength={40}
-            />
-            <TextField
-              id="contact-phone"
-              label={tr("w.form.phone")}
-              type="tel"
-              value={phone}
-              onValue={setPhone}
-              error={err("contact.phone")}
-            />
+            <ContactFields name={name} phone={phone} onName={setName} onPhone={setPhone} error={err} />
           </div>
           <ErrorBox error={errors["(body)"] ?? null} />
           <button type="submit" class="primary" disabled={busy}>

@@ -4,7 +4,7 @@ import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { BranchProfile, StepResult } from "../api/types.ts";
 import { answer, ApiError, ifMatch } from "../lib/api.ts";
-import { type FieldErrors, serverErrors, validate } from "../lib/form.ts";
+import { errorAt, type FieldErrors, serverErrors, validate } from "../lib/form.ts";
 import { term, tr, yuan } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
 import { hasRole, staffApi } from "../lib/session.ts";
@@ -35,6 +35,16 @@ interface Spec {
   optional?: boolean;
   options?: readonly string[];
 }
+
+/** The plain inputs, by kind: their input type and what the label adds. */
+const INPUTS: Partial<
+  Record<Kind, { type?: string; inputMode?: "decimal" | "numeric"; step?: string; min?: string; max?: string; suffix?: string }>
+> = {
+  text: {},
+  yuan: { type: "number", inputMode: "decimal", step: "0.01", min: "0", suffix: "(¥)" },
+  int: { type: "number", inputMode: "numeric", min: "1", max: "5" },
+  datetime: { type: "datetime-local" },
+};
 
 const note: Spec = { name: "note", kind: "textarea", optional: true };
 const reason: Spec = { name: "reason", kind: "textarea" };
@@ -290,7 +300,7 @@ export function StepForm({
     }
   }
 
-  const err = (name: string) => errors[name] ?? Object.entries(errors).find(([k]) => k.startsWith(`${name}.`))?.[1];
+  const err = (name: string) => errorAt(errors, name);
   return (
     <form class="step-form" onSubmit={submit} noValidate data-step={step} aria-label={term("step", step)}>
       <h3>{term("step", step)}</h3>
@@ -299,89 +309,34 @@ export function StepForm({
       {specs.map((s) => {
         const id = `step-${s.name.replace(".", "-")}`;
         const value = values[s.name];
+        const field = {
+          id,
+          label: label(step, s.name),
+          value: String(value ?? ""),
+          onValue: (v: string) => set(s.name, v),
+          error: err(s.name),
+        };
+        const input = INPUTS[s.kind];
+        if (input) {
+          const { suffix, ...attrs } = input;
+          return <TextField key={s.name} {...field} {...attrs} label={`${field.label}${suffix ?? ""}`} />;
+        }
         switch (s.kind) {
           case "textarea":
-            return (
-              <TextArea
-                key={s.name}
-                id={id}
-                label={label(step, s.name)}
-                value={String(value ?? "")}
-                onValue={(v) => set(s.name, v)}
-                error={err(s.name)}
-                rows={2}
-              />
-            );
-          case "text":
-            return (
-              <TextField
-                key={s.name}
-                id={id}
-                label={label(step, s.name)}
-                value={String(value ?? "")}
-                onValue={(v) => set(s.name, v)}
-                error={err(s.name)}
-              />
-            );
-          case "yuan":
-            return (
-              <TextField
-                key={s.name}
-                id={id}
-                label={`${label(step, s.name)}(¥)`}
-                type="number"
-                inputMode="decimal"
-                step="0.01"
-                min="0"
-                value={String(value ?? "")}
-                onValue={(v) => set(s.name, v)}
-                error={err(s.name)}
-              />
-            );
-          case "int":
-            return (
-              <TextField
-                key={s.name}
-                id={id}
-                label={label(step, s.name)}
-                type="number"
-                inputMode="numeric"
-                min="1"
-                max="5"
-                value={String(value ?? "")}
-                onValue={(v) => set(s.name, v)}
-                error={err(s.name)}
-              />
-            );
-          case "datetime":
-            return (
-              <TextField
-                key={s.name}
-                id={id}
-                label={label(step, s.name)}
-                type="datetime-local"
-                value={String(value ?? "")}
-                onValue={(v) => set(s.name, v)}
-                error={err(s.name)}
-              />
-            );
+            return <TextArea key={s.name} {...field} rows={2} />;
           case "bool":
             return (
               <label key={s.name} class="check">
                 <input type="checkbox" id={id} checked={value === true} onChange={(e) => set(s.name, e.currentTarget.checked)} />{" "}
-                {label(step, s.name)}
-                {err(s.name) && <small class="error">{err(s.name)}</small>}
+                {field.label}
+                {field.error && <small class="error">{field.error}</small>}
               </label>
             );
           case "select":
             return (
               <Select
                 key={s.name}
-                id={id}
-                label={label(step, s.name)}
-                value={String(value ?? "")}
-                onValue={(v) => set(s.name, v)}
-                error={err(s.name)}
+                {...field}
                 placeholder={tr("w.form.choose")}
                 options={(s.options ?? []).map((o) => ({ value: o, label: tr(`w.opt.${o}` as "w.opt.pass") }))}
               />
@@ -390,28 +345,13 @@ export function StepForm({
             return (
               <Select
                 key={s.name}
-                id={id}
-                label={label(step, s.name)}
-                value={String(value ?? "")}
-                onValue={(v) => set(s.name, v)}
-                error={err(s.name)}
+                {...field}
                 placeholder={tr("w.req.autoTech")}
                 options={board.data ? board.data.technicians.map((t) => technicianOption(board.data!, t)) : []}
               />
             );
           case "priceItem":
-            return (
-              <Select
-                key={s.name}
-                id={id}
-                label={label(step, s.name)}
-                value={String(value ?? "")}
-                onValue={(v) => set(s.name, v)}
-                error={err(s.name)}
-                placeholder={tr("w.form.choose")}
-                options={priceOptions}
-              />
-            );
+            return <Select key={s.name} {...field} placeholder={tr("w.form.choose")} options={priceOptions} />;
           case "lines":
             return (
               <Lines
@@ -454,16 +394,7 @@ export function StepForm({
               />
             );
           case "override":
-            return canOverride ? (
-              <TextField
-                key={s.name}
-                id={id}
-                label={`${tr("w.reply.override")} ${tr("w.optional")}`}
-                value={String(value ?? "")}
-                onValue={(v) => set(s.name, v)}
-                error={err("override")}
-              />
-            ) : null;
+            return canOverride ? <TextField key={s.name} {...field} label={`${tr("w.reply.override")} ${tr("w.optional")}`} /> : null;
           default:
             return null;
         }

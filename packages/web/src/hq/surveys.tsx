@@ -3,6 +3,7 @@ import { answer, refine } from "../lib/api.ts";
 import { fmtDateTime, tr } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
 import { staffApi } from "../lib/session.ts";
+import { ListTable } from "../ui/list-table.tsx";
 import { Async, Card } from "../ui/kit.tsx";
 import { pct } from "./format.ts";
 
@@ -21,47 +22,35 @@ export function SurveyResults({ from, csv }: { from: string; csv: preact.Compone
       id="surveys"
     >
       <Async q={q}>
-        {(r) =>
-          r.items.length === 0 ? (
-            <p class="hint">{tr("w.hq.noSurveys")}</p>
-          ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{tr("w.hq.branch")}</th>
-                    <th scope="col">{tr("w.hq.surveyTitle")}</th>
-                    <th scope="col">{tr("w.hq.sentAt")}</th>
-                    <th scope="col" class="num">
-                      {tr("w.hq.responses")}
-                    </th>
-                    <th scope="col" class="num">
-                      {tr("w.hq.meanScore")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.items.map((s) => (
-                    <tr key={`${s.branch}:${s.title}:${s.sentAt}`} data-branch={s.branch}>
-                      <td>{s.name}</td>
-                      <td>
-                        {s.title}
-                        {s.closed ? ` · ${tr("w.hq.closed")}` : ""}
-                      </td>
-                      <td>{s.sentAt ? fmtDateTime(s.sentAt) : "—"}</td>
-                      <td class="num">
-                        {s.responses}/{s.recipients} ({pct(s.responseRate)})
-                      </td>
-                      <td class="num">
-                        {s.mean === null ? "—" : `${s.mean}/${s.scale}`} ({pct(s.percent)})
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(r) => (
+          <ListTable
+            items={r.items}
+            empty={tr("w.hq.noSurveys")}
+            heads={[
+              "w.hq.branch",
+              "w.hq.surveyTitle",
+              "w.hq.sentAt",
+              { text: "w.hq.responses", num: true },
+              { text: "w.hq.meanScore", num: true },
+            ]}
+            row={(s) => (
+              <tr key={`${s.branch}:${s.title}:${s.sentAt}`} data-branch={s.branch}>
+                <td>{s.name}</td>
+                <td>
+                  {s.title}
+                  {s.closed ? ` · ${tr("w.hq.closed")}` : ""}
+                </td>
+                <td>{s.sentAt ? fmtDateTime(s.sentAt) : "—"}</td>
+                <td class="num">
+                  {s.responses}/{s.recipients} ({pct(s.responseRate)})
+                </td>
+                <td class="num">
+                  {s.mean === null ? "—" : `${s.mean}/${s.scale}`} ({pct(s.percent)})
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Async>
     </Card>
   );

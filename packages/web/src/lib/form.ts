@@ -17,6 +17,11 @@ export interface Schema<T> {
 
 export type FieldErrors = Record<string, string>;
 
+/** The first error whose field path starts with `prefix`. */
+export const errorUnder = (errors: FieldErrors, prefix: string) => Object.entries(errors).find(([k]) => k.startsWith(prefix))?.[1];
+/** The error of a field, or of the first of its parts ("contact" finds "contact.phone"). */
+export const errorAt = (errors: FieldErrors, path: string) => errors[path] ?? errorUnder(errors, `${path}.`);
+
 /** A zod issue in the reader's language; the schema's own (English) text stays for what we cannot name. */
 function message(i: Issue): string {
   if (i.code === "too_small" && (i.input === undefined || i.input === "" || (i.origin !== "number" && Number(i.minimum) === 1)))

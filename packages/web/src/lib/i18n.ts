@@ -46,11 +46,23 @@ export function term(
   return (CATALOG[locale] as Record<string, string>)[key] ?? (WEB_CATALOG[locale] as Record<string, string>)[key] ?? code;
 }
 
+/** Times read in the branch's zone wherever the reader is (a branch's profile sets it), Shanghai until known. */
+let displayZone = "Asia/Shanghai";
+export function setDisplayZone(zone: string) {
+  displayZone = zone;
+}
 export const fmtDateTime = (iso: string | number | null | undefined) =>
   iso === null || iso === undefined
     ? "—"
-    : new Date(iso).toLocaleString(locale, { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
-export const fmtDate = (iso: string) => new Date(iso).toLocaleDateString(locale);
+    : new Date(iso).toLocaleString(locale, {
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hour12: false,
+        timeZone: displayZone,
+      });
+export const fmtDate = (iso: string) => new Date(iso).toLocaleDateString(locale, { timeZone: displayZone });
 export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? "—" : `¥${(fen / 100).toFixed(2)}`);
 
 /** "1 h 05 min" in the current language. */

@@ -1,11 +1,21 @@
 import { answer, api } from "./api.ts";
+import { setDisplayZone } from "./i18n.ts";
 import { useQuery } from "./query.ts";
 
-/** A branch's public profile (categories, units, price list, commitments), shared by the portal and the console. */
+/**
+ * A branch's public profile (categories, units, price list, commitments), shared by the portal and the console.
+ * Times on screen are then shown in its zone.
+ */
 export function useProfile(branch: string | null | undefined) {
-  return useQuery(branch ? `profile:${branch}` : null, () => answer(api.public.branches[":branch"].$get({ param: { branch: branch! } })), {
-    staleMs: 60_000,
-  });
+  const q = useQuery(
+    branch ? `profile:${branch}` : null,
+    () => answer(api.public.branches[":branch"].$get({ param: { branch: branch! } })),
+    {
+      staleMs: 60_000,
+    },
+  );
+  if (q.data) setDisplayZone(q.data.timeZone);
+  return q;
 }
 
 type Profile = import("../api/types.ts").BranchProfile | undefined;

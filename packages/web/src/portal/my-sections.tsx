@@ -112,8 +112,11 @@ export function MyChannels({ branch, token }: Who) {
   const q = useQuery(`my-prefs:${branch}:${token.slice(-12)}`, () => answer(my.preferences.$get({ param: { branch } }, extras({ token }))));
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The choice as made, until the saved one is read back: a re-render in between must not undo the tick.
+  const [chosen, setChosen] = useState<string[] | null>(null);
   async function toggle(current: string[], channel: (typeof CHANNELS)[number], on: boolean) {
     const next = CHANNELS.filter((c) => (c === channel ? on : current.includes(c)));
+    setChosen(next);
     setSaved(false);
     setError(null);
     try {
@@ -121,37 +124,42 @@ export function MyChannels({ branch, token }: Who) {
       setSaved(true);
       invalidate(`my-prefs:${branch}`);
     } catch (err) {
+      setChosen(null);
       setError(errorText(err));
     }
   }
   return (
     <Card title={tr("w.fd.my.channels")} id="my-channels">
       <Async q={q}>
-        {(d) => (
-          <>
-            <label class="check">
-              <input type="checkbox" checked disabled /> {tr("w.fd.my.channel.inbox")} <span class="hint">{tr("w.fd.my.inboxAlways")}</span>
-            </label>
-            {CHANNELS.map((c) => (
-              <label class="check" key={c}>
-                <input
-                  type="checkbox"
-                  data-channel={c}
-                  checked={d.channels.includes(c)}
-                  onChange={(e) => void toggle(d.channels, c, e.currentTarget.checked)}
-                />{" "}
-                {tr(`w.fd.my.channel.${c}`)}
+        {(d) => {
+          const channels = chosen ?? d.channels;
+          return (
+            <>
+              <label class="check">
+                <input type="checkbox" checked disabled /> {tr("w.fd.my.channel.inbox")}{" "}
+                <span class="hint">{tr("w.fd.my.inboxAlways")}</span>
               </label>
-            ))}
-            <p class="hint">{tr("w.fd.my.quiet")}</p>
-            {saved && (
-              <p class="success" role="status" id="channels-saved">
-                {tr("w.fd.my.saved")}
-              </p>
-            )}
-            <ErrorBox error={error} />
-          </>
-        )}
+              {CHANNELS.map((c) => (
+                <label class="check" key={c}>
+                  <input
+                    type="checkbox"
+                    data-channel={c}
+                    checked={channels.includes(c)}
+                    onChange={(e) => void toggle(channels, c, e.currentTarget.checked)}
+                  />{" "}
+                  {tr(`w.fd.my.channel.${c}`)}
+                </label>
+              ))}
+              <p class="hint">{tr("w.fd.my.quiet")}</p>
+              {saved && (
+                <p class="success" role="status" id="channels-saved">
+                  {tr("w.fd.my.saved")}
+                </p>
+              )}
+              <ErrorBox error={error} />
+            </>
+          );
+        }}
       </Async>
     </Card>
   );

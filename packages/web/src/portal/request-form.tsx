@@ -2,12 +2,13 @@ import { CreateRequestInputSchema, type RequestKind } from "@wuye/core/request";
 import { useMemo, useState } from "preact/hooks";
 import type { BranchProfile } from "../api/types.ts";
 import { answer, api, idempotencyKey } from "../lib/api.ts";
-import { type FieldErrors, serverErrors, validate } from "../lib/form.ts";
+import { errorAt, type FieldErrors, serverErrors, validate } from "../lib/form.ts";
 import { currentLocale, term, tr } from "../lib/i18n.ts";
 import { navigate } from "../lib/router.ts";
 import { uploadPortalPhoto } from "../lib/uploads.ts";
 import { Card, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
 import { MAX_PHOTOS, PhotoUpload, type PhotoUploads } from "../ui/photo-upload.tsx";
+import { CategorySelect, ContactFields } from "../ui/request-fields.tsx";
 import { PORTAL_KINDS } from "./home.tsx";
 import { rememberCode } from "./recent.ts";
 
@@ -109,7 +110,7 @@ export function RequestForm({
     }
   }
 
-  const err = (path: string) => errors[path] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1];
+  const err = (path: string) => errorAt(errors, path);
 
   if (!kind) {
     return (
@@ -146,17 +147,7 @@ export function RequestForm({
       )}
       <p class="hint">{tr(`w.portal.guide.${kind}` as "w.portal.guide.repair")}</p>
 
-      {categories.length > 0 && (
-        <Select
-          id="category"
-          label={tr("w.form.category")}
-          value={category}
-          onValue={setCategory}
-          placeholder={tr("w.form.choose")}
-          error={err("category")}
-          options={categories.map((c) => ({ value: c.code, label: c.urgent ? `${c.name}(${term("urgency", "urgent")})` : c.name }))}
-        />
-      )}
+      {categories.length > 0 && <CategorySelect categories={categories} value={category} onValue={setCategory} error={err("category")} />}
       <TextArea
         id="description"
         label={tr("w.form.description")}
@@ -211,26 +202,7 @@ export function RequestForm({
         )}
       </fieldset>
 
-      <TextField
-        id="contact-name"
-        label={tr("w.form.name")}
-        value={name}
-        onValue={setName}
-        error={err("contact.name")}
-        autoComplete="name"
-        maxLength={40}
-      />
-      <TextField
-        id="contact-phone"
-        label={tr("w.form.phone")}
-        type="tel"
-        inputMode="tel"
-        value={phone}
-        onValue={setPhone}
-        error={err("contact.phone")}
-        autoComplete="tel"
-        hint={tr("w.form.phoneHint")}
-      />
+      <ContactFields name={name} phone={phone} onName={setName} onPhone={setPhone} error={err} own />
 
       {kind === "repair" && !urgent && (
         <fieldset>

@@ -2,7 +2,7 @@ import { can } from "@wuye/core/auth";
 import { ShiftHandoverInputSchema } from "@wuye/core/frontdesk";
 import { useState } from "preact/hooks";
 import { answer, ifMatch } from "../../lib/api.ts";
-import { type FieldErrors, serverErrors, validate } from "../../lib/form.ts";
+import { errorUnder, type FieldErrors, serverErrors, validate } from "../../lib/form.ts";
 import { fmtDateTime, tr } from "../../lib/i18n.ts";
 import { invalidate, useQuery } from "../../lib/query.ts";
 import { staffApi, staffSession } from "../../lib/session.ts";
@@ -101,7 +101,7 @@ function WriteForm() {
         hint={tr("w.fd.handover.extraHint")}
         value={extra}
         onValue={setExtra}
-        error={Object.entries(errors).find(([k]) => k.startsWith("items"))?.[1]}
+        error={errorUnder(errors, "items")}
         rows={3}
       />
       <ErrorBox error={errors["(body)"] ?? null} />

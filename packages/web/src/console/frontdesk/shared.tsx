@@ -104,31 +104,4 @@ export function FormActions({
   );
 }
 
-/** A list as a table (its column heads from the catalog), or a line saying it is empty. */
-export function ListTable<T>({
-  items,
-  heads,
-  empty,
-  row,
-}: {
-  items: T[];
-  heads: TextKey[];
-  empty: string;
-  row(item: T): ComponentChildren;
-}) {
-  if (!items.length) return <Empty>{empty}</Empty>;
-  return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            {heads.map((h) => (
-              <th key={h}>{tr(h)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{items.map(row)}</tbody>
-      </table>
-    </div>
-  );
-}
+export { ListTable } from "../../ui/list-table.tsx";

@@ -4,6 +4,7 @@ import { errorText } from "../../lib/form.ts";
 import { fmtDateTime, tr } from "../../lib/i18n.ts";
 import { useQuery } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
+import { ListTable } from "../../ui/list-table.tsx";
 import { Async, Badge, Card, ErrorBox } from "../../ui/kit.tsx";
 import { known } from "./known.ts";
 
@@ -42,59 +43,49 @@ export function DeliveriesPage() {
       </div>
       <ErrorBox error={error} />
       <Async q={q}>
-        {(d) =>
-          d.items.length === 0 ? (
-            <p class="hint">{tr("w.manager.noDeliveries")}</p>
-          ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{tr("w.manager.at")}</th>
-                    <th scope="col">{tr("w.manager.channel")}</th>
-                    <th scope="col">{tr("w.manager.recipient")}</th>
-                    <th scope="col">{tr("w.manager.subject")}</th>
-                    <th scope="col">{tr("w.reg.status")}</th>
-                    <th scope="col">{tr("w.manager.reason")}</th>
-                    <th scope="col" class="num">
-                      {tr("w.manager.attempts")}
-                    </th>
-                    <th scope="col" />
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.items.map((i) => (
-                    <tr key={`${i.notificationId}:${i.channel}:${i.recipient}`} data-delivery={i.notificationId} data-status={i.status}>
-                      <td>{fmtDateTime(i.at)}</td>
-                      <td>{known(CHANNELS, i.channel, (c) => tr(`w.manager.channel.${c}`))}</td>
-                      <td>{i.recipient}</td>
-                      <td>{i.subject ?? "—"}</td>
-                      <td>
-                        <Badge tone={i.status === "sent" ? "ok" : i.status === "dead" ? "bad" : "warn"}>
-                          {known(DELIVERY_STATES, i.status, (c) => tr(`w.manager.delivery.${c}`))}
-                        </Badge>
-                      </td>
-                      <td class="reason">{i.error ?? "—"}</td>
-                      <td class="num">{i.attempts}</td>
-                      <td>
-                        {i.status !== "sent" &&
-                          (done[i.notificationId] ? (
-                            <span role="status" class="hint">
-                              {done[i.notificationId]}
-                            </span>
-                          ) : (
-                            <button type="button" class="small" data-retry={i.notificationId} onClick={() => void retry(i.notificationId)}>
-                              {tr("w.manager.retry")}
-                            </button>
-                          ))}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(d) => (
+          <ListTable
+            items={d.items}
+            empty={tr("w.manager.noDeliveries")}
+            heads={[
+              "w.manager.at",
+              "w.manager.channel",
+              "w.manager.recipient",
+              "w.manager.subject",
+              "w.reg.status",
+              "w.manager.reason",
+              { text: "w.manager.attempts", num: true },
+              {},
+            ]}
+            row={(i) => (
+              <tr key={`${i.notificationId}:${i.channel}:${i.recipient}`} data-delivery={i.notificationId} data-status={i.status}>
+                <td>{fmtDateTime(i.at)}</td>
+                <td>{known(CHANNELS, i.channel, (c) => tr(`w.manager.channel.${c}`))}</td>
+                <td>{i.recipient}</td>
+                <td>{i.subject ?? "—"}</td>
+                <td>
+                  <Badge tone={i.status === "sent" ? "ok" : i.status === "dead" ? "bad" : "warn"}>
+                    {known(DELIVERY_STATES, i.status, (c) => tr(`w.manager.delivery.${c}`))}
+                  </Badge>
+                </td>
+                <td class="reason">{i.error ?? "—"}</td>
+                <td class="num">{i.attempts}</td>
+                <td>
+                  {i.status !== "sent" &&
+                    (done[i.notificationId] ? (
+                      <span role="status" class="hint">
+                        {done[i.notificationId]}
+                      </span>
+                    ) : (
+                      <button type="button" class="small" data-retry={i.notificationId} onClick={() => void retry(i.notificationId)}>
+                        {tr("w.manager.retry")}
+                      </button>
+                    ))}
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Async>
     </Card>
   );

@@ -2,6 +2,7 @@ import { type Calendar, type DeadlinePolicy, mergeHolidayList, parseHolidayList 
 import { useState } from "preact/hooks";
 import type { PolicyView } from "../../api/types.ts";
 import { tr } from "../../lib/i18n.ts";
+import { errorUnder } from "../../lib/form.ts";
 import { ErrorBox, TextArea, TextField } from "../../ui/kit.tsx";
 import { policyInput, usePolicySave } from "./policy-save.ts";
 
@@ -135,7 +136,7 @@ export function CalendarForm({ view, onSaved }: { view: PolicyView; onSaved(mess
                       value={d.week[day] ?? ""}
                       placeholder={tr("w.manager.closed")}
                       onValue={(v) => update(i, { week: { ...d.week, [day]: v } })}
-                      error={Object.entries(errors).find(([k]) => k.startsWith(`calendars.${d.name}.week.${day}`))?.[1]}
+                      error={errorUnder(errors, `calendars.${d.name}.week.${day}`)}
                     />
                   ))}
                 </div>
@@ -147,7 +148,7 @@ export function CalendarForm({ view, onSaved }: { view: PolicyView; onSaved(mess
                     rows={5}
                     value={d.holidays}
                     onValue={(v) => update(i, { holidays: v })}
-                    error={Object.entries(errors).find(([k]) => k.startsWith(`calendars.${d.name}.holidays`))?.[1]}
+                    error={errorUnder(errors, `calendars.${d.name}.holidays`)}
                   />
                   <TextArea
                     id={`cal-${i}-workdays`}
@@ -155,7 +156,7 @@ export function CalendarForm({ view, onSaved }: { view: PolicyView; onSaved(mess
                     rows={5}
                     value={d.workdays}
                     onValue={(v) => update(i, { workdays: v })}
-                    error={Object.entries(errors).find(([k]) => k.startsWith(`calendars.${d.name}.workdays`))?.[1]}
+                    error={errorUnder(errors, `calendars.${d.name}.workdays`)}
                   />
                   <TextField
                     id={`cal-${i}-makeup`}
