@@ -5,7 +5,7 @@ import { oneOf } from "../lib/form.ts";
 import { term, tr } from "../lib/i18n.ts";
 import { staffApi } from "../lib/session.ts";
 import { Async, Card, ErrorBox, Select } from "../ui/kit.tsx";
-import { type AccountCalls, type Column, ContactFields, MemberList, type Shown, useAddMember } from "../ui/members.tsx";
+import { type AccountCalls, type Column, MemberFields, MemberList, type Shown, useAddMember } from "../ui/members.tsx";
 import { type BranchItem, type OrgUser, type RegionItem, refreshAdmin, useBranches, useOrgUsers, useRegions } from "./queries.ts";
 
 /** The roles this screen adds; a branch's first manager is invited when the branch is set up. */
@@ -28,9 +28,9 @@ function columns(regions: RegionItem[], branches: BranchItem[]): Array<Column<Or
         ? (regions.find((r) => r.id === u.regionId)?.name ?? "—")
         : tr("w.users.headOffice");
   return [
-    { head: tr("w.staff.name"), cell: (u) => u.name },
+    { head: "w.staff.name", cell: (u) => u.name },
     {
-      head: tr("w.users.login"),
+      head: "w.users.login",
       cell: (u) => (
         <>
           {u.phone && <div>{u.phone}</div>}
@@ -38,8 +38,8 @@ function columns(regions: RegionItem[], branches: BranchItem[]): Array<Column<Or
         </>
       ),
     },
-    { head: tr("w.users.role"), cell: (u) => term("role", u.role), wrap: true },
-    { head: tr("w.users.scope"), cell: scope },
+    { head: "w.users.role", cell: (u) => term("role", u.role), wrap: true },
+    { head: "w.users.scope", cell: scope },
   ];
 }
 
@@ -54,7 +54,7 @@ function AddUser({ regions, onAdded }: { regions: RegionItem[]; onAdded(s: Shown
   return (
     <Card title={tr("w.users.add")} id="add-user">
       <form class="form-grid" onSubmit={submit} noValidate>
-        <ContactFields prefix="user" form={form} />
+        <MemberFields prefix="user" form={form} />
         <Select
           id="user-role"
           label={tr("w.users.role")}

@@ -4,6 +4,7 @@ import { errorText, type FieldErrors, type Schema, serverErrors, validate } from
 import { fmtDateTime, type TextKey, tr } from "../lib/i18n.ts";
 import { staffSession } from "../lib/session.ts";
 import { Badge, ErrorBox, TextField } from "./kit.tsx";
+import { type Head, ListTable } from "./list-table.tsx";
 
 // Staff accounts as two screens manage them: the branch manager's staff (console) and the organization
 // administrator's head-office and region users (admin). Same lifecycle (invite, deactivate, reactivate, reset),
@@ -82,7 +83,7 @@ function Confirm({ m, action, onYes, onNo }: { m: Member; action: "deactivate" |
 }
 
 export interface Column<M> {
-  head: string;
+  head: TextKey;
   cell(m: M): ComponentChildren;
   /** May wrap when the table is tight. */
   wrap?: true;
@@ -115,6 +116,8 @@ export function MemberList<M extends Member>({
   const [asking, setAsking] = useState<{ m: M; action: "deactivate" | "reactivate" } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const self = staffSession()?.staff.id;
+  const heads: Head[] = columns.map((c) => c.head);
+  heads.push("w.staff.status", {});
   async function run(m: M, action: Action) {
     setAsking(null);
     setError(null);
@@ -144,49 +147,39 @@ export function MemberList<M extends Member>({
         <Confirm m={asking.m} action={asking.action} onYes={() => void run(asking.m, asking.action)} onNo={() => setAsking(null)} />
       )}
       <ErrorBox error={error} />
-      <div class="table-wrap">
-        <table id={id} class="member-list">
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c.head} scope="col">
-                  {c.head}
-                </th>
-              ))}
-              <th scope="col">{tr("w.staff.status")}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id} data-member={m.id} data-name={m.name}>
-                {columns.map((c) => (
-                  <td key={c.head} class={c.wrap && "wrap"}>
-                    {c.cell(m)}
-                  </td>
-                ))}
-                <td>
-                  <MemberStatus m={m} />
-                </td>
-                <td>
-                  <span class="row-actions">
-                    {m.id === self ? (
-                      <span class="hint">{tr("w.members.you")}</span>
-                    ) : m.active ? (
-                      <>
-                        {m.invited ? button(m, "invite", tr("w.staff.invite")) : button(m, "reset", tr("w.staff.reset"))}
-                        {button(m, "deactivate", tr("w.staff.deactivate"), true)}
-                      </>
-                    ) : (
-                      button(m, "reactivate", tr("w.staff.reactivate"))
-                    )}
-                  </span>
-                </td>
-              </tr>
+      <ListTable
+        id={id}
+        class="member-list"
+        items={members}
+        heads={heads}
+        empty={tr("w.members.none")}
+        row={(m) => (
+          <tr key={m.id} data-member={m.id} data-name={m.name}>
+            {columns.map((c) => (
+              <td key={c.head} class={c.wrap && "wrap"}>
+                {c.cell(m)}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <td>
+              <MemberStatus m={m} />
+            </td>
+            <td>
+              <span class="row-actions">
+                {m.id === self ? (
+                  <span class="hint">{tr("w.members.you")}</span>
+                ) : m.active ? (
+                  <>
+                    {m.invited ? button(m, "invite", tr("w.staff.invite")) : button(m, "reset", tr("w.staff.reset"))}
+                    {button(m, "deactivate", tr("w.staff.deactivate"), true)}
+                  </>
+                ) : (
+                  button(m, "reactivate", tr("w.staff.reactivate"))
+                )}
+              </span>
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }
@@ -232,7 +225,7 @@ export function useAddMember<T>(schema: Schema<T>, post: (input: T) => Promise<A
 }
 
 /** Name, mobile phone and email of an add form; ids `${prefix}-name` … */
-export function ContactFields({ prefix, form }: { prefix: string; form: ReturnType<typeof useAddMember> }) {
+export function MemberFields({ prefix, form }: { prefix: string; form: ReturnType<typeof useAddMember> }) {
   const { contact, errors, set } = form;
   return (
     <>

@@ -7,7 +7,7 @@ import { term, tr } from "../../lib/i18n.ts";
 import { invalidate, useQuery } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
 import { Async, Card, ErrorBox, Select, TextField } from "../../ui/kit.tsx";
-import { type AccountCalls, type Column, ContactFields, MemberList, type Shown, useAddMember } from "../../ui/members.tsx";
+import { type AccountCalls, type Column, MemberFields, MemberList, type Shown, useAddMember } from "../../ui/members.tsx";
 
 type StaffMember = Output<(typeof staffApi)["console"]["staff"]["$get"]>["items"][number];
 
@@ -19,11 +19,11 @@ const CALLS: AccountCalls = {
   reset: (p) => answer(staffAccount["reset-password"].$post(p)),
 };
 
-const COLUMNS = (): Array<Column<StaffMember>> => [
-  { head: tr("w.staff.name"), cell: (m) => m.name },
-  { head: tr("w.staff.role"), cell: (m) => term("role", m.role) },
-  { head: tr("w.staff.phone"), cell: (m) => m.phone ?? "—" },
-  { head: tr("w.staff.email"), cell: (m) => m.email ?? "—", wrap: true },
+const COLUMNS: Array<Column<StaffMember>> = [
+  { head: "w.staff.name", cell: (m) => m.name },
+  { head: "w.staff.role", cell: (m) => term("role", m.role) },
+  { head: "w.staff.phone", cell: (m) => m.phone ?? "—" },
+  { head: "w.staff.email", cell: (m) => m.email ?? "—", wrap: true },
 ];
 
 function AddMember({ onAdded }: { onAdded(s: Shown): void }) {
@@ -39,7 +39,7 @@ function AddMember({ onAdded }: { onAdded(s: Shown): void }) {
     <form class="card" id="add-staff" onSubmit={submit}>
       <h2>{tr("w.staff.add")}</h2>
       <div class="grid2">
-        <ContactFields prefix="staff" form={form} />
+        <MemberFields prefix="staff" form={form} />
         <Select
           id="staff-role"
           label={tr("w.staff.role")}
@@ -71,7 +71,7 @@ export function StaffPage() {
             <MemberList
               id="staff-list"
               members={data.items}
-              columns={COLUMNS()}
+              columns={COLUMNS}
               calls={CALLS}
               shown={shown}
               unsent="w.staff.noPhone"

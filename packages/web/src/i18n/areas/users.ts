@@ -31,4 +31,5 @@ export const userTexts = defineTexts({
   ],
   "w.members.cancel": ["取消", "Cancel"],
   "w.members.you": ["本人", "You"],
+  "w.members.none": ["还没有人", "Nobody yet"],
 });
