@@ -186,7 +186,7 @@ describe("the branch manager changes places and staff in the browser", () => {
 
   it("edits an agent's skills and communities; a stale edit says so", async () => {
     await page.click('a[href="/console/staff"]');
-    const row = page.locator(`#staff-list tr[data-staff="${agent.id}"]`);
+    const row = page.locator(`#staff-list tr[data-member="${agent.id}"]`);
     await row.locator('button[data-action="edit"]').click();
     const form = page.locator(`#edit-staff-${agent.id}`);
     await form.locator(`#edit-staff-${agent.id}-skills input[value="plumbing"]`).check();

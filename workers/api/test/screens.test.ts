@@ -20,18 +20,8 @@ const EXEMPT: Array<{ method: string; path: RegExp; reason: string }> = [
   },
 ];
 
-/**
- * Operations that still have no screen: open work, listed in the session's closing note. The list may only
- * shrink — a new operation without a screen fails, and so does a listed one that has gained its screen.
- */
-const NO_SCREEN_YET = [
-  "GET /admin/users",
-  "POST /admin/users",
-  "POST /admin/users/:/deactivate",
-  "POST /admin/users/:/invite",
-  "POST /admin/users/:/reactivate",
-  "POST /admin/users/:/reset-password",
-];
+/** Operations without a screen: none. A new operation without one fails this test (or joins EXEMPT, with its reason). */
+const NO_SCREEN_YET: string[] = [];
 async function documentedOperations(): Promise<Operation[]> {
   const doc = (await call("GET", "/api/v1/openapi.json")).body as { paths: Record<string, Record<string, unknown>> };
   return Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method, path: normalize(path) })));

@@ -30,9 +30,9 @@ function message(i: Issue): string {
   if (i.code === "too_small") return tr("w.form.tooSmall", { n: String(i.minimum) });
   if (i.code === "too_big") return tr("w.form.tooBig", { n: String(i.maximum) });
   if (i.code === "invalid_format" || i.code === "invalid_string") return tr("w.form.format");
+  if (/\balready (exists|used)\b/.test(i.message)) return tr("w.form.duplicate");
   if (i.message.includes("plain text")) return tr("w.form.plainText");
   if (i.message.includes("phone")) return tr("w.form.phoneInvalid");
-  if (i.message.includes("already used")) return tr("w.form.duplicate");
   return invalid(i.message);
 }
 
@@ -55,16 +55,16 @@ export function validate<T>(schema: Schema<T>, value: unknown): { ok: true; data
   return { ok: false, errors };
 }
 
-/** The server's field errors (problem+json `errors[]`), or the problem's title under "(body)". */
 /** The value of a <select> (any string) as one of `values`, or `fallback` when it is none of them. */
 export const oneOf = <V extends string>(values: readonly V[], value: string, fallback: V): V => values.find((v) => v === value) ?? fallback;
 
-/** The API's English explanation of a field, in the reader's language where it is a known one (a taken name or number). */
-const serverText = (text: string) => (/\balready (exists|used)\b/.test(text) ? tr("w.form.duplicate") : invalid(text));
-
+/** The server's field errors (problem+json `errors[]`), or the problem's title under "(body)". */
 export function serverErrors(err: unknown): FieldErrors {
   if (err instanceof ApiError) {
-    const fields = Object.fromEntries(Object.entries(err.fields).map(([path, text]) => [path, serverText(text)]));
+    // The server's English text is said in the reader's language where we know it ("already used" → duplicate).
+    const fields = Object.fromEntries(
+      Object.entries(err.fields).map(([path, text]) => [path, message({ path: [], code: "server", message: text })]),
+    );
     return Object.keys(fields).length ? fields : { "(body)": errorText(err) };
   }
   return { "(body)": errorText(err) };

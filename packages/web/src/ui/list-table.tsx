@@ -5,11 +5,25 @@ import { type TextKey, tr } from "../lib/i18n.ts";
 export type Head = TextKey | { text?: TextKey; num?: boolean };
 
 /** A list as a table (its column heads from the catalog), or a line saying it is empty. */
-export function ListTable<T>({ items, heads, empty, row }: { items: T[]; heads: Head[]; empty: string; row(item: T): ComponentChildren }) {
+export function ListTable<T>({
+  items,
+  heads,
+  empty,
+  row,
+  id,
+  class: cls,
+}: {
+  items: T[];
+  heads: Head[];
+  empty: string;
+  row(item: T): ComponentChildren;
+  id?: string;
+  class?: string;
+}) {
   if (!items.length) return <p class="hint">{empty}</p>;
   return (
     <div class="table-wrap">
-      <table>
+      <table id={id} class={cls}>
         <thead>
           <tr>
             {heads.map((h, i) => {

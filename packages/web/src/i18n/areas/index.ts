@@ -13,6 +13,7 @@ import { registerTexts } from "./register.ts";
 import { smsTexts } from "./sms.ts";
 import { staffTexts } from "./staff.ts";
 import { supervisionTexts } from "./supervision.ts";
+import { userTexts } from "./users.ts";
 import { workdayTexts } from "./workday.ts";
 
 // An area file: `export const staffTexts = defineTexts({ "w.staff.title": ["员工", "Staff"], … });` (see ../define.ts).
@@ -32,6 +33,7 @@ const areas = [
   smsTexts,
   staffTexts,
   supervisionTexts,
+  userTexts,
   workdayTexts,
 ] as const;
 

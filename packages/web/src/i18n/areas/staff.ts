@@ -8,6 +8,7 @@ export const staffTexts = defineTexts({
   "w.staff.phone": ["手机号", "Mobile phone"],
   "w.staff.email": ["邮箱", "Email"],
   "w.staff.role": ["岗位", "Role"],
+  "w.staff.status": ["状态", "Status"],
   "w.staff.skills": ["技能", "Skills"],
   "w.staff.contact": ["手机号 / 邮箱", "Phone / email"],
   "w.staff.communities": ["负责小区", "Communities served"],
