@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LoginNameSchema, passwordWeakness } from "../src/auth/index.ts";
+import { LoginNameSchema, linkInAnswer, passwordWeakness } from "../src/auth/index.ts";
 
 describe("password strength", () => {
   it.each([
@@ -21,5 +21,16 @@ describe("login names", () => {
     expect(LoginNameSchema.parse("+86 138-0013-8000")).toEqual({ phone: "13800138000" });
     expect(LoginNameSchema.safeParse("12345").success).toBe(false);
     expect(LoginNameSchema.safeParse("a@b").success).toBe(false);
+  });
+});
+
+describe("one-time links in the answer", () => {
+  it("in production only when no SMS carried the link, for handing over in person", () => {
+    expect(linkInAnswer("production", true)).toBe(false);
+    expect(linkInAnswer("production", false)).toBe(true);
+  });
+  it("always in development and tests, where the dev sink stands for the phone", () => {
+    expect(linkInAnswer("development", true)).toBe(true);
+    expect(linkInAnswer("test", true)).toBe(true);
   });
 });

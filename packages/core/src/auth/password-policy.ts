@@ -6,6 +6,14 @@ export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
 /** One-time links (invite, reset) and forgot-password codes. */
 export const INVITE_LINK_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Whether the answer to an invite or reset carries the one-time link: when no SMS carried it (no phone, or a
+ * head-office user with no branch to send from) the person who asked hands it over in person; in development
+ * and tests always (the dev sink stands for the phone). Otherwise only the member's phone ever sees it.
+ */
+export const linkInAnswer = (environment: string, sentBySms: boolean): boolean =>
+  !sentBySms || environment === "development" || environment === "test";
 export const RESET_LINK_SECONDS = 3600;
 export const PASSWORD_MIN_LENGTH = 10;
 

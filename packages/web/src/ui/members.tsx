@@ -46,7 +46,7 @@ function LinkNotice({ shown, unsent }: { shown: Shown; unsent: TextKey }) {
       <p>{tr(link.sentTo.length ? "w.staff.linkSent" : unsent, { to: name, name })}</p>
       {link.link && (
         <p class="link-line">
-          {tr("w.staff.linkDev")}{" "}
+          {link.sentTo.length ? `${tr("w.staff.linkDev")} ` : null}
           <a href={link.link} id="invite-link">
             {link.link}
           </a>{" "}

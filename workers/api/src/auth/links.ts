@@ -1,4 +1,4 @@
-import { BadInput, INVITE_LINK_SECONDS, newId, RESET_LINK_SECONDS, randomToken, sha256Hex } from "@wuye/core";
+import { BadInput, INVITE_LINK_SECONDS, linkInAnswer, newId, RESET_LINK_SECONDS, randomToken, sha256Hex } from "@wuye/core";
 import { findStaffToken, insertOutboxRows, insertStaffToken, retireStaffTokens, type StaffRow, type StaffTokenRow } from "@wuye/db";
 import { publishCommitted } from "../outbox.ts";
 import type { Services } from "../services.ts";
@@ -11,14 +11,18 @@ export const linkUrl = (origin: string, token: string) => `${origin}/invite/${to
 
 export interface SentLink {
   expiresAt: string;
-  /** Development and test only: the link itself, as the dev sink would show it. Never in production. */
+  /**
+   * The link itself, to hand over in person, when no SMS carried it (no phone, or no branch to send from);
+   * in development and tests always, as the dev sink would show it.
+   */
   link?: string;
   sentTo: Array<"sms">;
 }
 
 /**
  * A one-time link that sets the member's password; older links stop working. It goes by SMS to the member's
- * phone through the branch's notifications (the dev sink locally); in development the answer carries it too.
+ * phone through the branch's notifications (the dev sink locally). When no SMS can carry it, the answer does,
+ * for the manager or administrator to hand over in person (the action is audited); in development always.
  */
 export async function sendPasswordLink(
   s: Services,
@@ -41,8 +45,7 @@ export async function sendPasswordLink(
   });
   const link = linkUrl(origin, token);
   const sentTo = await notifyStaff(s, row, "staff.link", { name: row.name, link }, waitUntil);
-  const dev = s.vars.ENVIRONMENT === "development" || s.vars.ENVIRONMENT === "test";
-  return { expiresAt: new Date(expiresAt).toISOString(), sentTo, ...(dev ? { link } : {}) };
+  return { expiresAt: new Date(expiresAt).toISOString(), sentTo, ...(linkInAnswer(s.vars.ENVIRONMENT, sentTo.length > 0) ? { link } : {}) };
 }
 
 /** An SMS to the member through their branch's notifications path; members without a branch or phone get none. */
