@@ -163,7 +163,7 @@ describe("the organization administrator in /admin", () => {
     await region.fill("#email", phone);
     await region.fill("#password", password);
     await region.click("button[type=submit]");
-    await expect.poll(() => region.locator(".login .error").textContent(), { timeout: 20_000 }).toContain("登录失败");
+    await expect.poll(() => region.locator(".login .error").textContent(), { timeout: 20_000 }).toContain("密码不正确");
     await screenshot(region, "hq-region-user-deactivated");
 
     // Reactivated (asked again), then a password reset: a new one-time link to hand over.

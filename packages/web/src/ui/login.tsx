@@ -33,7 +33,14 @@ export function LoginForm({ title }: { title: string }) {
     try {
       await login(name.trim(), password);
     } catch (err) {
-      setMessage(tr("web.login.failed", { reason: err instanceof ApiError && err.problem ? err.problem.title : errorText(err) }));
+      // A 401 here is the name or password (or a deactivated account, on purpose not told apart from them).
+      const reason =
+        err instanceof ApiError && err.status === 401
+          ? tr("w.login.wrong")
+          : err instanceof ApiError && err.problem
+            ? err.problem.title
+            : errorText(err);
+      setMessage(tr("web.login.failed", { reason }));
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ export const staffTexts = defineTexts({
   "w.staff.email": ["邮箱", "Email"],
   "w.staff.role": ["岗位", "Role"],
   "w.staff.status": ["状态", "Status"],
+  "w.login.wrong": ["手机号/邮箱或密码不正确,或账号已停用", "Wrong phone/email or password, or the account is deactivated"],
   "w.staff.skills": ["技能", "Skills"],
   "w.staff.contact": ["手机号 / 邮箱", "Phone / email"],
   "w.staff.communities": ["负责小区", "Communities served"],
