@@ -12,11 +12,14 @@ const P = "/api/v1/public/branches";
 /** Yangguang's places as the portal lists them: 阳光花园一期 and its 2栋301, and a unit of 阳光花园二期. */
 async function places() {
   const profile = await call("GET", `${P}/yangguang`);
-  const [one, two] = profile.body.communities as Array<{
+  // By name: other test files add communities to this branch while this one runs.
+  const communities = profile.body.communities as Array<{
     id: string;
     name: string;
     units: Array<{ id: string; label: string; buildingId: string }>;
   }>;
+  const one = communities.find((c) => c.name === "阳光花园一期");
+  const two = communities.find((c) => c.name === "阳光花园二期");
   const unit301 = one!.units.find((u) => u.label === "2栋301")!;
   return { one: one!, two: two!, unit301, otherUnit: two!.units[0]! };
 }
