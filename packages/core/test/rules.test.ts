@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { surveyAnswerErrors } from "../src/frontdesk/index.ts";
 import { isBreached, mayRecordBreachReason } from "../src/milestone/index.ts";
 import { isSatisfied, RatingInputSchema } from "../src/request/index.ts";
-import { mayAnswerTransfer, mayOfferTransfer } from "../src/workflow/index.ts";
+import { mayAnswerTransfer, mayOfferTransfer, stepChoices, workflowOf } from "../src/workflow/index.ts";
 
 const NOW = Date.parse("2026-05-01T12:00:00Z");
 
@@ -84,5 +84,22 @@ describe("survey answers", () => {
       { path: "answers.3.score", message: "a score from 1 to 5" },
       { path: "answers", message: "one answer per question" },
     ]);
+  });
+});
+
+describe("a step's choices come from its schema", () => {
+  it("reads an enum at a field path, through optional fields, and nothing elsewhere", () => {
+    const repair = workflowOf("repair").steps;
+    expect(stepChoices(repair["record-payment"]?.input, "method")).toEqual(["cash", "wechat", "alipay", "card", "transfer"]);
+    expect(stepChoices(repair["defer-acceptance"]?.input, "condition")).toEqual(["next-rain", "water-flows"]);
+    expect(stepChoices(workflowOf("complaint").steps.classify?.input, "communicativeType")).toEqual([
+      "help",
+      "inquiry",
+      "suggestion",
+      "venting",
+    ]);
+    expect(stepChoices(repair["defer-acceptance"]?.input, "note")).toEqual([]);
+    expect(stepChoices(repair["defer-acceptance"]?.input, "condition.deeper")).toEqual([]);
+    expect(stepChoices(undefined, "method")).toEqual([]);
   });
 });

@@ -119,6 +119,25 @@ export const stepOf =
     apply,
   });
 
+const unwrapped = (s: z.ZodType | undefined): z.ZodType | undefined => {
+  let t = s;
+  while (t instanceof z.ZodOptional || t instanceof z.ZodNullable || t instanceof z.ZodDefault) t = t.unwrap() as z.ZodType;
+  return t;
+};
+
+/**
+ * The choices a step's input offers at a field path ("method", "appointment.kind"): the options of its enum,
+ * or none. The forms offer exactly what the step accepts, so a choice is written once, here in the schema.
+ */
+export function stepChoices(input: z.ZodType | undefined, path: string): readonly string[] {
+  let t = unwrapped(input);
+  for (const key of path.split(".")) {
+    if (!(t instanceof z.ZodObject)) return [];
+    t = unwrapped((t.shape as Record<string, z.ZodType>)[key]);
+  }
+  return t instanceof z.ZodEnum ? (t.options as string[]) : [];
+}
+
 /** Who did it and when, as every step records it. */
 export const signed = (ctx: Pick<StepContext<unknown>, "actor" | "now">) => ({ by: ctx.actor?.staffId ?? "resident", at: ctx.now });
 

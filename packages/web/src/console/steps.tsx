@@ -1,4 +1,4 @@
-import { type StepName, workflowOf } from "@wuye/core/workflow";
+import { type StepName, stepChoices, workflowOf } from "@wuye/core/workflow";
 import type { RequestKind } from "@wuye/core/request";
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
@@ -29,11 +29,11 @@ type Kind =
   | "override"
   | "photos"
   | "signature";
+/** A field of a step's form; a select's choices are the step schema's own (core `stepChoices`). */
 interface Spec {
   name: string;
   kind: Kind;
   optional?: boolean;
-  options?: readonly string[];
 }
 
 /** The plain inputs, by kind: their input type and what the label adds. */
@@ -49,7 +49,7 @@ const INPUTS: Partial<
 const note: Spec = { name: "note", kind: "textarea", optional: true };
 const reason: Spec = { name: "reason", kind: "textarea" };
 const followUp: Spec[] = [
-  { name: "channel", kind: "select", options: ["phone", "visit", "online"] },
+  { name: "channel", kind: "select" },
   { name: "satisfied", kind: "bool" },
   { name: "score", kind: "int", optional: true },
   { name: "comment", kind: "textarea", optional: true },
@@ -87,7 +87,7 @@ export const STEP_FORMS: Record<string, Spec[]> = {
   "approve-refusal": [note],
   "check-materials": [
     { name: "material", kind: "text" },
-    { name: "result", kind: "select", options: ["pass", "fail", "poor"] },
+    { name: "result", kind: "select" },
     { name: "residentWarned", kind: "bool" },
     note,
   ],
@@ -96,7 +96,7 @@ export const STEP_FORMS: Record<string, Spec[]> = {
     { name: "materials", kind: "materials" },
     { name: "photos", kind: "photos", optional: true },
   ],
-  "defer-acceptance": [{ name: "condition", kind: "select", options: ["next-rain", "water-flows"] }, note],
+  "defer-acceptance": [{ name: "condition", kind: "select" }, note],
   "confirm-completion": [
     { name: "amountFen", kind: "yuan" },
     { name: "signatureId", kind: "signature" },
@@ -106,16 +106,16 @@ export const STEP_FORMS: Record<string, Spec[]> = {
   "return-work": [reason],
   "record-payment": [
     { name: "amountFen", kind: "yuan" },
-    { name: "method", kind: "select", options: ["cash", "wechat", "alipay", "card", "transfer"] },
+    { name: "method", kind: "select" },
     { name: "receiptNo", kind: "text" },
   ],
   "follow-up": followUp,
   visit: [...followUp, { name: "apologised", kind: "bool" }],
   withdraw: [reason],
   classify: [
-    { name: "nature", kind: "select", options: ["valid", "communicative"] },
-    { name: "communicativeType", kind: "select", optional: true, options: ["help", "inquiry", "suggestion", "venting"] },
-    { name: "content", kind: "select", options: ["equipment", "attitude", "quality", "sudden"] },
+    { name: "nature", kind: "select" },
+    { name: "communicativeType", kind: "select", optional: true },
+    { name: "content", kind: "select" },
     { name: "reasonable", kind: "bool" },
     { name: "demand", kind: "textarea" },
   ],
@@ -144,7 +144,7 @@ export const STEP_FORMS: Record<string, Spec[]> = {
   "approve-reply": [note],
   "return-reply": [{ name: "comment", kind: "textarea" }],
   escalate: [
-    { name: "severity", kind: "select", options: ["serious", "unsolvable"] },
+    { name: "severity", kind: "select" },
     { name: "incidentReport", kind: "textarea" },
   ],
   progress: [
@@ -250,6 +250,7 @@ export function StepForm({
   onDone(result: StepResult | null, message?: string): void;
 }) {
   const specs = STEP_FORMS[step] ?? [note];
+  const schema = workflowOf(kind).steps[step]?.input;
   const [values, setValues] = useState<Values>(() => defaults(step, record));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -265,7 +266,6 @@ export function StepForm({
   async function submit(e: Event) {
     e.preventDefault();
     const body = bodyOf(step, specs, values);
-    const schema = workflowOf(kind).steps[step]?.input;
     if (schema) {
       const v = validate(schema, body);
       if (!v.ok) return setErrors(v.errors);
@@ -338,7 +338,7 @@ export function StepForm({
                 key={s.name}
                 {...field}
                 placeholder={tr("w.form.choose")}
-                options={(s.options ?? []).map((o) => ({ value: o, label: tr(`w.opt.${o}` as "w.opt.pass") }))}
+                options={stepChoices(schema, s.name).map((o) => ({ value: o, label: tr(`w.opt.${o}` as "w.opt.pass") }))}
               />
             );
           case "technician":

@@ -1,4 +1,4 @@
-import { isResidentStep, type ResidentStep, workflowOf } from "@wuye/core/workflow";
+import { isResidentStep, type ResidentStep, stepChoices, workflowOf } from "@wuye/core/workflow";
 import { useState } from "preact/hooks";
 import type { ResidentRecord, TrackingView } from "../api/types.ts";
 import { answer, ApiError, api, extras, refine } from "../lib/api.ts";
@@ -10,6 +10,9 @@ import { Async, Badge, Card, ErrorBox, Select, TextArea, TextField } from "../ui
 import { Milestones } from "../ui/milestones.tsx";
 import { WorkOrderPhotos } from "../ui/photos.tsx";
 import { type SignatureImage, SignatureField } from "../ui/signature.tsx";
+
+/** The resident's words for each condition of a deferred acceptance (the choices are the step schema's). */
+const CONDITION_TEXT = { "next-rain": "w.step.nextRain", "water-flows": "w.step.waterFlows" } as const;
 
 const DONE = new Set(["completed", "closed", "awaitingPayment", "handled", "visited", "summarized", "archived", "cancelled"]);
 
@@ -256,10 +259,10 @@ function ResidentStepForm({ view, action, onDone }: { view: TrackingView; action
           label={tr("w.step.condition")}
           value={condition}
           onValue={setCondition}
-          options={[
-            { value: "next-rain", label: tr("w.step.nextRain") },
-            { value: "water-flows", label: tr("w.step.waterFlows") },
-          ]}
+          options={stepChoices(workflowOf("repair").steps["defer-acceptance"]?.input, "condition").map((c) => ({
+            value: c,
+            label: tr(CONDITION_TEXT[c as keyof typeof CONDITION_TEXT] ?? "w.step.waterFlows"),
+          }))}
         />
       )}
       {form.fields.includes("signature") && (
