@@ -41,7 +41,7 @@ describe("times in the branch's zone", () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", timezoneId: "America/New_York" });
     const page = await ctx.newPage();
     await page.goto(`${base()}/b/${BRANCH}/t/${trackingCode}`);
-    const first = page.locator("#events time").first();
+    const first = page.locator("#timeline time").first();
     await first.waitFor({ timeout: 20_000 });
     const at = (await first.getAttribute("datetime"))!;
     expect(await first.textContent()).toBe(shanghai(at, "zh-CN"));

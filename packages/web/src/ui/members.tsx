@@ -87,6 +87,8 @@ export interface Column<M> {
   cell(m: M): ComponentChildren;
   /** May wrap when the table is tight. */
   wrap?: true;
+  /** The cell's class, for its styling and for finding it. */
+  class?: string;
 }
 
 /**
@@ -165,7 +167,7 @@ export function MemberList<M extends Member>({
             <Fragment key={m.id}>
               <tr data-member={m.id} data-name={m.name}>
                 {columns.map((c) => (
-                  <td key={c.head} class={c.wrap && "wrap"}>
+                  <td key={c.head} class={[c.class, c.wrap && "wrap"].filter(Boolean).join(" ") || undefined}>
                     {c.cell(m)}
                   </td>
                 ))}

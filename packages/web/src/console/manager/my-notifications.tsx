@@ -20,17 +20,34 @@ type Prefs = Partial<Record<NoticeType, Channel[]>>;
 /** My own notification channels per notice type; the inbox always gets everything. */
 export function MyNotificationsPage() {
   const q = useQuery("me:notification-preferences", () => answer(staffApi.console.me["notification-preferences"].$get()));
+  // Held here: the form is renewed with the saved choices, and the word that they were saved must outlive it.
+  const [status, setStatus] = useState<string | null>(null);
   return (
     <Card title={tr("w.manager.myNotifications")} id="my-notifications">
       <p class="hint">{tr("w.manager.inboxAlways")}</p>
-      <Async q={q}>{(d) => <PrefsForm key={JSON.stringify(d.byType)} initial={d.byType as Prefs} contact={d.contact} />}</Async>
+      {status && (
+        <p class="success" role="status" id="prefs-status">
+          {status}
+        </p>
+      )}
+      <Async q={q}>
+        {(d) => <PrefsForm key={JSON.stringify(d.byType)} initial={d.byType as Prefs} contact={d.contact} onSaved={setStatus} />}
+      </Async>
     </Card>
   );
 }
 
-function PrefsForm({ initial, contact }: { initial: Prefs; contact: { phone: boolean; email: boolean } }) {
+function PrefsForm({
+  initial,
+  contact,
+  onSaved,
+}: {
+  initial: Prefs;
+  contact: { phone: boolean; email: boolean };
+  onSaved(status: string | null): void;
+}) {
   const [prefs, setPrefs] = useState<Prefs>(initial);
-  const [status, setStatus] = useState<string | null>(null);
+  const setStatus = onSaved;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const toggle = (t: NoticeType, c: Channel, on: boolean) =>
@@ -85,11 +102,6 @@ function PrefsForm({ initial, contact }: { initial: Prefs; contact: { phone: boo
           </tbody>
         </table>
       </div>
-      {status && (
-        <p class="success" role="status" id="prefs-status">
-          {status}
-        </p>
-      )}
       <ErrorBox error={error} />
       <button type="submit" class="primary" disabled={busy} id="prefs-save">
         {busy ? tr("w.settings.saving") : tr("w.settings.save")}

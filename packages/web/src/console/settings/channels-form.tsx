@@ -15,13 +15,23 @@ type Gateway = "sms" | "email";
  * Where the branch's notices go besides the inboxes: the SMS and email gateways (a token left empty keeps the stored
  * one, which is never shown), the webhook (its signing secret is rotated here and shown once), and the quiet hours.
  */
-export function ChannelsForm({ s, onSaved }: { s: SettingsView; onSaved(message: string, stale?: boolean): void }) {
+export function ChannelsForm({
+  s,
+  onSaved,
+  secret,
+  onSecret,
+}: {
+  s: SettingsView;
+  onSaved(message: string, stale?: boolean): void;
+  /** The secret just made, held by the page: rotating changes the version, which renews this form. */
+  secret: string | null;
+  onSecret(secret: string): void;
+}) {
   const n = s.notifications;
   const [quietFrom, setQuietFrom] = useState(n.quietHours.from);
   const [quietTo, setQuietTo] = useState(n.quietHours.to);
   const [url, setUrl] = useState<Record<Gateway | "webhook", string>>({ sms: n.sms ?? "", email: n.email ?? "", webhook: n.webhook ?? "" });
   const [token, setToken] = useState<Record<Gateway, string>>({ sms: "", email: "" });
-  const [secret, setSecret] = useState<string | null>(null);
   const [rotateError, setRotateError] = useState<string | null>(null);
   const { form, errors, busy, save } = useVersionedSave(
     NotificationChannelsInputSchema,
@@ -43,7 +53,7 @@ export function ChannelsForm({ s, onSaved }: { s: SettingsView; onSaved(message:
       const { data } = await answer(
         staffApi.console.settings.notifications["webhook-secret"].$post({ header: { "if-match": ifMatch(s.version) } }),
       );
-      setSecret(data.secret);
+      onSecret(data.secret);
       invalidate(SETTINGS_PREFIX);
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) {

@@ -36,6 +36,7 @@ export function SettingsPage() {
   const role = staffSession()?.staff.role;
   const editable = !!role && can(role, "settings.write");
   const [status, setStatusState] = useState<{ text: string; stale: boolean } | null>(null);
+  const [secret, setSecret] = useState<string | null>(null);
   const setStatus = (text: string, stale = false) => setStatusState({ text, stale });
   const show = (t: Tab) => {
     setStatusState(null);
@@ -117,7 +118,11 @@ export function SettingsPage() {
               )}
               {tab === "channels" && (
                 <Card title={tr("w.manager.tab.channels")} id="channels">
-                  {editable ? <ChannelsForm key={s.version} s={s} onSaved={setStatus} /> : <RulesView s={s} />}
+                  {editable ? (
+                    <ChannelsForm key={s.version} s={s} onSaved={setStatus} secret={secret} onSecret={setSecret} />
+                  ) : (
+                    <RulesView s={s} />
+                  )}
                 </Card>
               )}
               {tab === "general" && (

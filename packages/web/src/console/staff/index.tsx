@@ -26,16 +26,18 @@ function columns(choices: Choices): Array<Column<Member>> {
     { head: "w.staff.role", cell: (m) => term("role", m.role) },
     {
       head: "w.staff.contact",
+      class: "contact",
       cell: (m) => (
-        <span class="contact">
+        <>
           {m.phone && <span>{m.phone}</span>}
           {m.email && <span>{m.email}</span>}
-        </span>
+        </>
       ),
       wrap: true,
     },
     {
       head: "w.staff.serves",
+      class: "serves",
       cell: (m) => (
         <>
           {skillNames(choices, m.skills) || "—"}
