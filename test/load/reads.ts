@@ -57,7 +57,8 @@ export async function conditionalGets(base: string, paths: string[], headers: Re
 const PROBLEMS = ["厨房水管漏水", "卧室门关不上", "楼道灯不亮", "电梯有异响", "空调外机滴水", "下水道堵塞", "窗户玻璃裂了", "墙面渗水发霉"];
 
 /** The unit a seeded request `i` is about: 30 buildings × 25 floors × 4 rooms, in an order unlike `i`'s. */
-const unitSql = `(i % 30 + 1) || '栋' || ((i / 30) % 25 + 1) || '0' || ((i / 750) % 4 + 1) || '室'`;
+/** The seeded request's unit, as the branch's places label it ("17栋102"): the register's index keys units from it. */
+const unitSql = `(i % 30 + 1) || '栋' || ((i / 30) % 25 + 1) || '0' || ((i / 750) % 4 + 1)`;
 
 /**
  * `n` requests in a branch database, one a minute back from now, as one statement per 20,000 (a recursive
@@ -71,10 +72,10 @@ export async function seedRequests(db: Client, prefix: string, n: number): Promi
     await db.execute({
       sql: `with recursive s(i) as (select cast(? as integer) union all select i + 1 from s where i + 1 < cast(? as integer))
         insert into requests (id, tracking_code, kind, category, urgency, status, channel, description, contact_name,
-          contact_phone, area, created_at, updated_at, version)
+          contact_phone, unit_label, created_at, updated_at, version)
         select printf('req_seed%07d', i), printf('%s-S%03d-%05d', ?, i / 100000, i % 100000), 'repair', 'small-repair', 'normal',
           case when i % 5 = 0 then 'submitted' else 'closed' end, 'phone', ${unitSql} || ' ' || ${problems},
-          '住户' || (i % 997), printf('139%08d', (i * 7919) % 100000000), ${unitSql}, ? - (? - i) * 60000, ? - (? - i) * 60000, 1
+          '住户' || (i % 997), printf('139%08d', (i * 7919) % 100000000), '滨江苑 ' || ${unitSql}, ? - (? - i) * 60000, ? - (? - i) * 60000, 1
         from s`,
       args: [from, to, prefix, now, n, now, n],
     });
