@@ -1,14 +1,14 @@
 import { env } from "cloudflare:test";
 import { openDatabases, refreshSurveyFact } from "@wuye/db";
 import { describe, expect, it } from "vitest";
-import { call, expectProblem, tokenFor } from "./helpers.ts";
+import { call, expectProblem, tokenFor, seededCommunity } from "./helpers.ts";
 import { codeSentTo, verifiedResident } from "./residents.ts";
 
 const C = "/api/v1/console";
 
 async function unitOf(branch = "yangguang") {
-  const profile = await call("GET", `/api/v1/public/branches/${branch}`);
-  return { unitId: profile.body.communities[0].units[0].id as string, communityId: profile.body.communities[0].id as string };
+  const community = await seededCommunity(branch);
+  return { unitId: community.units[0]!.id, communityId: community.id };
 }
 
 const draft = { title: "电梯年检通知", body: "5栋电梯将于周三上午年检,请提前安排出行。", category: "services" };

@@ -80,3 +80,15 @@ export function expectProblem(res: { status: number; headers: Headers; body: any
   expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
   if (field) expect(res.body.errors.map((e: { path: string }) => e.path).join(" ")).toContain(field);
 }
+
+/** The communities the demo seed gives each branch (infra/src/seed.ts). */
+const SEEDED_COMMUNITIES = ["阳光花园一期", "阳光花园二期", "滨江苑", "湖畔居东区", "湖畔居西区"];
+
+/**
+ * A branch's first seeded community as its public profile lists it, with its units. Other test files add
+ * communities to the same databases while a file runs, and those may sort first and have no units.
+ */
+export async function seededCommunity(branch: string): Promise<{ id: string; name: string; units: Array<{ id: string; label: string }> }> {
+  const profile = await call("GET", `/api/v1/public/branches/${branch}`);
+  return profile.body.communities.find((c: { name: string }) => SEEDED_COMMUNITIES.includes(c.name));
+}

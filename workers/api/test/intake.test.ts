@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, expectProblem, tokenFor, uniqueIp } from "./helpers.ts";
+import { call, expectProblem, tokenFor, uniqueIp, seededCommunity } from "./helpers.ts";
 
 const HOUR = 3_600_000;
 let phoneSeq = 0;
@@ -8,8 +8,7 @@ let phoneSeq = 0;
 const phone = () => `139${String(10_000_000 + ++phoneSeq * 7919 + Math.floor(Math.random() * 1000)).slice(-8)}`;
 
 async function firstUnit(branch = "yangguang"): Promise<string> {
-  const res = await call("GET", `/api/v1/public/branches/${branch}`);
-  return res.body.communities[0].units[0].id;
+  return (await seededCommunity(branch)).units[0]!.id;
 }
 
 const base = (over: Record<string, unknown> = {}) => ({

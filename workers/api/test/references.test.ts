@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { openDatabases } from "@wuye/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, expectProblem, subjectOf, tokenFor } from "./helpers.ts";
+import { call, expectProblem, subjectOf, tokenFor, seededCommunity } from "./helpers.ts";
 
 // Every id a console body names must be the branch's own. Each route is sent binjiang's objects by a yangguang
 // user: it answers 400 naming the field, exactly as for an id that exists nowhere, and writes nothing.
@@ -17,8 +17,7 @@ interface Places {
 }
 
 async function placesOf(branch: string): Promise<Places> {
-  const profile = await call("GET", `/api/v1/public/branches/${branch}`);
-  const community = profile.body.communities[0];
+  const community = await seededCommunity(branch);
   const dbs = openDatabases(env);
   const b = (await dbs.branch({ slug: branch }))!;
   const building = await dbs.control.$client.execute({
@@ -44,7 +43,7 @@ async function placesOf(branch: string): Promise<Places> {
   });
   return {
     requestId: created.body.id,
-    unitId: community.units[0].id,
+    unitId: community.units[0]!.id,
     communityId: community.id,
     buildingId: String(building.rows[0]!.id),
     staffId: subjectOf(await tokenFor("agent", branch)),

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { factsOf, openDatabases } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { isNightShift } from "@wuye/core";
-import { call, expectProblem, subjectOf, tokenFor, tokenForStaff } from "./helpers.ts";
+import { call, expectProblem, subjectOf, tokenFor, tokenForStaff, seededCommunity } from "./helpers.ts";
 
 let seq = 0;
 const phone = () => `137${String(20_000_000 + ++seq * 7907 + Math.floor(Math.random() * 1000)).slice(-8)}`;
@@ -10,8 +10,7 @@ const staffIdOf = subjectOf;
 const C = "/api/v1/console";
 
 async function unitOf(branch = "yangguang", n = 0): Promise<string> {
-  const res = await call("GET", `/api/v1/public/branches/${branch}`);
-  return res.body.communities[0].units[n].id;
+  return (await seededCommunity(branch)).units[n]!.id;
 }
 
 async function create(role: string, body: Record<string, unknown>) {
