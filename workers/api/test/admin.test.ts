@@ -61,7 +61,8 @@ const intake = (slug: string) => ({
 describe("who may administer", () => {
   it("answers 401 without a token and 403 to every role but the organization administrator", async () => {
     expectProblem(await call("GET", "/api/v1/admin/branches"), 401);
-    const others = [...new Map(logins.filter((l) => l.role !== "orgAdmin").map((l) => [l.role, l])).values()];
+    // One login per role, none of hupan's: the foundation test locks hupan's night manager out on purpose.
+    const others = [...new Map(logins.filter((l) => l.role !== "orgAdmin" && l.branch !== "hupan").map((l) => [l.role, l])).values()];
     expect(others.length).toBe(8);
     for (const l of others) {
       const token = await tokenFor(l.role, l.branch);
