@@ -1,8 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { DomainError, type PlaceKind, StaleVersion } from "@wuye/core";
 import { findPlace, findUnitByNumber, updatePlace } from "@wuye/db";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { etagOf, IdParam } from "../http/common.ts";
+import { etagOf, IdParam, IfMatchRequiredHeader } from "../http/common.ts";
 import { KINDS, PlaceView, placeToChange, validated } from "./kinds.ts";
 
 function changePlaceRoute<K extends PlaceKind>(kind: K) {
@@ -15,7 +15,7 @@ function changePlaceRoute<K extends PlaceKind>(kind: K) {
       security: [{ bearer: [] }],
       request: {
         params: IdParam,
-        headers: z.object({ "if-match": z.string() }),
+        headers: IfMatchRequiredHeader,
         body: { content: { "application/json": { schema: KINDS[kind].patch as (typeof KINDS)[K]["patch"] } }, required: true },
       },
       responses: {

@@ -1,8 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { Conflict, type PlaceKind, StaleVersion } from "@wuye/core";
 import { childrenOf, deletePlace, requestsPointingAt, setUnitCount } from "@wuye/db";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { IdParam } from "../http/common.ts";
+import { IdParam, IfMatchRequiredHeader } from "../http/common.ts";
 import type { Services } from "../services.ts";
 import { KINDS, placeToChange } from "./kinds.ts";
 
@@ -28,7 +28,7 @@ function removePlaceRoute<K extends PlaceKind>(kind: K) {
       tags: ["console"],
       summary: `Delete a ${KINDS[kind].label} nothing points at (branch manager; If-Match: version)`,
       security: [{ bearer: [] }],
-      request: { params: IdParam, headers: z.object({ "if-match": z.string() }) },
+      request: { params: IdParam, headers: IfMatchRequiredHeader },
       responses: {
         204: { description: "Deleted" },
         ...errorResponses,

@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { BranchSettingsPatchSchema } from "@wuye/core";
-import { branchSettings } from "../branch-settings.ts";
+import { BranchSettingsPatchSchema, readBranchSettings } from "@wuye/core";
 import { etagOf, expectedVersion, IfMatchRequiredHeader } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { saveSettings } from "./save-settings.ts";
@@ -25,15 +24,15 @@ export const patchSettingsRoute = createRouter().openapi(
   }),
   async (c) => {
     const input = c.req.valid("json");
-    const { version } = await saveSettings(
+    const { version, settings } = await saveSettings(
       c.var.services,
       c.var.actor,
       c.var.tenant.branch.id,
       expectedVersion(c.req.valid("header")["if-match"])!,
       () => input,
     );
-    const { settings } = await branchSettings(c.var.services, c.var.tenant.branch.id);
+    // The answer is what this save wrote: a re-read could carry a later version than its ETag.
     c.header("etag", etagOf(version));
-    return c.json(settingsView(version, settings), 200);
+    return c.json(settingsView(version, readBranchSettings(settings)), 200);
   },
 );

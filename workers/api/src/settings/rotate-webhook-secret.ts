@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NotFound, newWebhookSecret, readBranchSettings } from "@wuye/core";
-import { etagOf, expectedVersion } from "../http/common.ts";
+import { etagOf, expectedVersion, IfMatchRequiredHeader } from "../http/common.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
 import { saveSettings } from "./save-settings.ts";
 
@@ -16,7 +16,7 @@ export const rotateWebhookSecretRoute = createRouter().openapi(
     tags: ["console"],
     summary: "Rotate the webhook's signing secret: a new one, answered once (versioned; If-Match required)",
     security: [{ bearer: [] }],
-    request: { headers: z.object({ "if-match": z.string() }) },
+    request: { headers: IfMatchRequiredHeader },
     responses: {
       200: { description: "The new secret", content: { "application/json": { schema: Rotated } } },
       ...errorResponses,

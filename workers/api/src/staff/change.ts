@@ -1,9 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { BadInput, Conflict, StaffPatchInputSchema, StaleVersion, StaffViewSchema } from "@wuye/core";
 import { findStaffById, updateStaffVersioned } from "@wuye/db";
 import { endAllSessions } from "../auth/issue.ts";
 import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { etagOf, expectedVersion, IdParam } from "../http/common.ts";
+import { etagOf, expectedVersion, IdParam, IfMatchRequiredHeader } from "../http/common.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { checkCommunities, memberOfBranch, refuseTakenLoginNames, staffView } from "./view.ts";
 
@@ -17,7 +17,7 @@ export const changeStaffRoute = createRouter().openapi(
     security: [{ bearer: [] }],
     request: {
       params: IdParam,
-      headers: z.object({ "if-match": z.string() }),
+      headers: IfMatchRequiredHeader,
       body: { content: { "application/json": { schema: StaffPatchInputSchema } }, required: true },
     },
     responses: {
