@@ -33,8 +33,9 @@ export async function atDesk(
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: "Asia/Shanghai" });
   if (o.clock) await ctx.setExtraHTTPHeaders({ "x-clock-at": o.clock });
   await ctx.addInitScript((l) => localStorage.setItem("locale", l), locale === "en" ? "en" : "zh-CN");
+  // Before the first page: a page that renders before its clock is set shows the real hour until it next ticks.
+  if (o.clock) await ctx.clock.setFixedTime(new Date(o.clock));
   const page = await signIn(ctx, path, role, o.branch ?? "yangguang");
-  if (o.clock) await page.clock.setFixedTime(new Date(o.clock));
   return page;
 }
 
