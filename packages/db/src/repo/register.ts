@@ -1,8 +1,9 @@
 import { type RegisterOrder, searchMatch, searchTerms, URGENCIES } from "@wuye/core";
-import { and, desc, eq, getTableColumns, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { BranchDb } from "../client/index.ts";
 import { milestones, requests } from "../schema/branch.ts";
+import { jsonRowSql, once, quotedTable, rowFromJson } from "./json-row.ts";
 import type { RequestRow } from "./request.ts";
 import { parseRegisterMilestones, type RegisterMilestone, registerMilestones } from "./request-read.ts";
 
@@ -78,6 +79,14 @@ export async function registerMatch(db: BranchDb, q: string): Promise<{ match: s
   return match ? { match, where } : null;
 }
 
+/** The request as one JSON cell (`json-row.ts`): decoding ~40 cells a row cost more than the page's query. */
+const registerRow = once(() => sql<string>`${sql.raw(jsonRowSql(requests, quotedTable(requests)))}`);
+
+function registerRowOf(row: string, milestones: string | null, rank?: number): RegisterRow {
+  const r = rowFromJson(requests, JSON.parse(row));
+  return { ...r, milestones: parseRegisterMilestones(milestones), cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency, rank } };
+}
+
 /** Keyset: rows strictly after the cursor in the page's order. */
 function after(c: RegisterCursor, order: RegisterOrder, searching: boolean): SQL {
   // Searching, each urgency is its own pass (below): the rank alone continues it.
@@ -124,35 +133,25 @@ export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<Reg
   if (!match) {
     if (f.cursor) where.push(after(f.cursor, order, false));
     const rows = await db
-      .select({ ...getTableColumns(requests), milestones: registerMilestones })
+      .select({ row: registerRow(), milestones: registerMilestones })
       .from(requests)
       .where(where.length ? and(...where) : undefined)
       // "urgent" sorts above "normal": urgent first is the urgency column descending (index requests_urgency_idx).
       .orderBy(...(order === "urgent" ? [desc(requests.urgency)] : []), desc(requests.createdAt), desc(requests.id))
       .limit(f.limit);
-    return rows.map((r) => ({
-      ...r,
-      milestones: parseRegisterMilestones(r.milestones),
-      cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency },
-    }));
+    return rows.map(({ row, milestones }) => registerRowOf(row, milestones));
   }
   // A cursor from a page of the plain register does not continue a search: start the search over.
   const from = f.cursor?.rank === undefined ? undefined : f.cursor;
   const search = (extra: SQL[], cursor: RegisterCursor | undefined, limit: number) =>
     db
-      .select({ ...getTableColumns(requests), milestones: registerMilestones, rank: requestSearch.rowid })
+      .select({ row: registerRow(), milestones: registerMilestones, rank: requestSearch.rowid })
       .from(requestSearch)
       .innerJoin(requests, eq(requests.id, requestSearch.requestId))
       .where(and(sql`${requestSearch} MATCH ${match}`, ...where, ...extra, cursor ? after(cursor, "newest", true) : undefined))
       .orderBy(desc(requestSearch.rowid))
       .limit(limit)
-      .then((rows) =>
-        rows.map(({ rank, milestones, ...r }) => ({
-          ...r,
-          milestones: parseRegisterMilestones(milestones),
-          cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency, rank },
-        })),
-      );
+      .then((rows) => rows.map(({ row, milestones, rank }) => registerRowOf(row, milestones, rank)));
   if (order === "newest") return search([], from, f.limit);
   // Urgent first: one index-ordered pass per urgency, so that a common word never sorts all its matches.
   const page: RegisterRow[] = [];
