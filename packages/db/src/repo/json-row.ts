@@ -8,7 +8,10 @@ import { type Column, getTableColumns, getTableName, type InferSelectModel, type
 const columnsOf = new WeakMap<Table, Array<[string, Column]>>();
 const columns = (table: Table) => {
   let found = columnsOf.get(table);
-  if (!found) columnsOf.set(table, (found = Object.entries(getTableColumns(table))));
+  if (!found) {
+    found = Object.entries(getTableColumns(table));
+    columnsOf.set(table, found);
+  }
   return found;
 };
 
