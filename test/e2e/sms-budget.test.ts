@@ -91,6 +91,15 @@ describe("the daily SMS budget", () => {
       (await asManager("GET", "/console/inbox")).body.items.filter((i: { type: string }) => i.type === "sms.budgetReached");
     await expect.poll(async () => (await alarms()).length, { timeout: 60_000, interval: 1_000 }).toBe(1);
 
+    // Whoever opens the request later sees that the caller never got the link, and why.
+    await agent.reload();
+    await agent.locator("#link-held").waitFor({ timeout: 20_000 });
+    const message = agent.locator('#request-messages li[data-type="request.trackingLink"]');
+    expect(await message.getAttribute("data-status")).toBe("held");
+    expect(await message.locator(".reason").textContent()).toBe("今日短信额度 0 条已用完");
+    await agent.locator("#request-messages").scrollIntoViewIfNeeded();
+    await screenshot(agent, "sms-budget-request-held");
+
     await manager.goto(`${base()}/console/deliveries`);
     const row = manager.locator('#deliveries tr[data-status="held"]').first();
     await row.waitFor({ timeout: 20_000 });

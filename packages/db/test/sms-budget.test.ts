@@ -6,6 +6,9 @@ import { smsCounters, SMS_HOURLY_LIMITS } from "@wuye/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBranchDb, createLibsqlClient, type BranchDb } from "../src/client/index.ts";
 import { migrate } from "../src/migrate/index.ts";
+import { sql } from "drizzle-orm";
+import { deliveriesOfRequest, recordDelivery } from "../src/repo/resident.ts";
+import { deliveries } from "../src/schema/branch.ts";
 import { countDown, countsOf, countSmsToday, smsSentToday, tryCountUp, uncountSmsToday } from "../src/repo/sms-budget.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -55,5 +58,25 @@ describe("SMS counters", () => {
     const fresh = [{ key: "sms-phone:nobody", window: 1 }];
     await countDown(db, fresh);
     expect(await countsOf(db, ["sms-phone:nobody"], 1)).toEqual([0]);
+  });
+});
+
+describe("a request's deliveries", () => {
+  it("are found through their index, oldest first, and only that request's", async () => {
+    const row = (id: string, requestId: string, at: number) => ({
+      id,
+      notificationId: `ntf_${id}`,
+      channel: "sms",
+      recipient: "13800138000",
+      body: "b",
+      status: "held",
+      payload: { requestId, type: "request.trackingLink" },
+      createdAt: at,
+    });
+    for (const r of [row("d2", "req_a", 2), row("d1", "req_a", 1), row("d3", "req_b", 3)]) await recordDelivery(db, r);
+    expect((await deliveriesOfRequest(db, "req_a")).map((d) => d.id)).toEqual(["d1", "d2"]);
+    const query = db.select().from(deliveries).where(sql`json_extract(${deliveries.payload}, '$.requestId') = ${"req_a"}`).toSQL();
+    const plan = await db.$client.execute({ sql: `explain query plan ${query.sql}`, args: query.params as never });
+    expect(plan.rows.map((r) => String(r.detail)).join("\n")).toContain("deliveries_request_idx");
   });
 });

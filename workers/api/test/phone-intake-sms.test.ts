@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { hourWindow, SMS_HOURLY_LIMITS } from "@wuye/core";
+import { hourWindow, SMS_HOURLY_LIMITS, smsHoldText } from "@wuye/core";
 import { openDatabases } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { call, expectProblem, tokenFor } from "./helpers.ts";
@@ -206,5 +206,41 @@ describe("held deliveries", () => {
     });
     expect(queued.rows).toHaveLength(1);
     expect(JSON.parse(String(queued.rows[0]!.payload))).not.toHaveProperty("heldBy");
+  });
+});
+
+describe("a request's messages", () => {
+  it("show on its page, the held tracking link with its reason; only to who may read the request", async () => {
+    const made = await takeCall("binjiang", phone());
+    const db = await branchDb("binjiang");
+    // As the notify worker records a text it holds: the notification as queued, its reason as the error.
+    const queued = await db.$client.execute({
+      sql: "select payload from outbox where json_extract(payload, '$.requestId') = ? and json_extract(payload, '$.type') = 'request.trackingLink'",
+      args: [made.id],
+    });
+    const payload = JSON.parse(String(queued.rows[0]!.payload)) as { notificationId: string; to: string };
+    await db.$client.execute({
+      sql: "insert into deliveries (id, notification_id, channel, recipient, subject, body, status, error, attempts, payload, created_at) values (?, ?, 'sms', ?, null, 'b', 'held', ?, 1, ?, ?)",
+      args: [
+        `${payload.notificationId}:sms`,
+        payload.notificationId,
+        payload.to,
+        smsHoldText("daily-budget", 500),
+        JSON.stringify(payload),
+        Date.now(),
+      ],
+    });
+    const path = `${C}/requests/${made.id}/deliveries`;
+    const list = await call("GET", path, { token: await tokenFor("agent", "binjiang") });
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ type: "request.trackingLink", channel: "sms", status: "held", error: smsHoldText("daily-budget", 500) }),
+    ]);
+    expect(list.body.items[0].recipient).toMatch(/^\d{3}\*{4}\d{4}$/);
+    // Another branch's staff, a technician the repair is not assigned to, an unknown request: not found.
+    expectProblem(await call("GET", path, { token: await tokenFor("agent", "yangguang") }), 404);
+    expectProblem(await call("GET", path, { token: await tokenFor("technician", "binjiang") }), 404);
+    expectProblem(await call("GET", `${C}/requests/req_nothing/deliveries`, { token: await tokenFor("agent", "binjiang") }), 404);
+    expect((await call("GET", path)).status).toBe(401);
   });
 });

@@ -230,6 +230,12 @@ export const MIGRATIONS = {
         "ALTER TABLE `inbox` ADD `subject_type` text;",
         "ALTER TABLE `inbox` ADD `subject_id` text;"
       ]
+    },
+    {
+      "tag": "0012_deliveries-by-request",
+      "statements": [
+        "CREATE INDEX `deliveries_request_idx` ON `deliveries` (json_extract(\"payload\", '$.requestId'));"
+      ]
     }
   ],
   "supervision": [

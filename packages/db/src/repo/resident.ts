@@ -154,6 +154,18 @@ export async function listDeliveriesByStatus(db: BranchDb, statuses: string[], l
   return db.select().from(deliveries).where(inArray(deliveries.status, statuses)).orderBy(desc(deliveries.createdAt)).limit(limit);
 }
 
+export type DeliveryRow = typeof deliveries.$inferSelect;
+
+/** Everything sent (or held, or failed) about one request, oldest first: read through `deliveries_request_idx`. */
+export async function deliveriesOfRequest(db: BranchDb, requestId: string, limit = 100) {
+  return db
+    .select()
+    .from(deliveries)
+    .where(sql`json_extract(${deliveries.payload}, '$.requestId') = ${requestId}`)
+    .orderBy(deliveries.createdAt, deliveries.id)
+    .limit(limit);
+}
+
 export async function setResidentChannels(db: BranchDb, residentId: string, channels: string[], now: number) {
   await db.update(residents).set({ channels, updatedAt: now }).where(eq(residents.id, residentId));
 }

@@ -1,4 +1,5 @@
 import type { WorkflowRecord } from "@wuye/core";
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, instant, json, timestamps, version } from "./columns.ts";
 
@@ -274,7 +275,11 @@ export const deliveries = sqliteTable(
     attempts: integer("attempts").notNull().default(1),
     createdAt: instant("created_at").notNull(),
   },
-  (t) => [uniqueIndex("deliveries_notification_channel_uq").on(t.notificationId, t.channel, t.recipient)],
+  (t) => [
+    uniqueIndex("deliveries_notification_channel_uq").on(t.notificationId, t.channel, t.recipient),
+    // A request's messages, for its page (the notification's request is in its payload).
+    index("deliveries_request_idx").on(sql`json_extract(${t.payload}, '$.requestId')`),
+  ],
 );
 
 // ── Front desk and information for residents (DOMAIN.md "Front desk", "Information for residents") ──

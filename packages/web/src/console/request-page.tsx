@@ -17,6 +17,7 @@ import { loadStaffPhoto } from "../lib/uploads.ts";
 import { WorkOrderPhotos } from "../ui/photos.tsx";
 import { ApprovalContext } from "./approval-context.tsx";
 import { ReplyBox } from "./reply-box.tsx";
+import { RequestMessages } from "./request-messages.tsx";
 import { StepForm } from "./steps.tsx";
 
 /** One request: record, milestones with countdowns and actions, workflow steps allowed now, reply, timeline. */
@@ -118,6 +119,7 @@ export function RequestPage({ id }: { id: string }) {
             onDone={refresh}
           />
           <ReplyBox requestId={id} version={r.version} onSent={() => refresh()} />
+          <RequestMessages id={id} />
           <Card title={tr("w.track.timeline")} id="events">
             <ol class="timeline">
               {[...r.events].reverse().map((e) => (

@@ -1,20 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listDeliveriesByStatus } from "@wuye/db";
-import { iso } from "../http/common.ts";
 import { createRouter, errorResponses } from "../http/openapi.ts";
 import { requirePermission } from "../middleware/auth.ts";
-
-const Delivery = z.object({
-  notificationId: z.string(),
-  channel: z.string(),
-  recipient: z.string(),
-  subject: z.string().nullable(),
-  status: z.string(),
-  error: z.string().nullable(),
-  attempts: z.number(),
-  at: z.string(),
-});
-const mask = (recipient: string) => (/^\d{7,}$/.test(recipient) ? `${recipient.slice(0, 3)}****${recipient.slice(-4)}` : recipient);
+import { Delivery, deliveryView } from "./delivery-view.ts";
 
 export const listDeliveriesRoute = createRouter().openapi(
   createRoute({
@@ -35,16 +23,7 @@ export const listDeliveriesRoute = createRouter().openapi(
     const rows = await listDeliveriesByStatus(c.var.tenant.db, status ? [status] : ["held", "failed", "dead"]);
     return c.json(
       {
-        items: rows.map((d) => ({
-          notificationId: d.notificationId,
-          channel: d.channel,
-          recipient: mask(d.recipient),
-          subject: d.subject,
-          status: d.status,
-          error: d.error,
-          attempts: d.attempts,
-          at: iso(d.createdAt),
-        })),
+        items: rows.map(deliveryView),
       },
       200,
     );

@@ -1,4 +1,3 @@
-import { readSmsHold } from "@wuye/core/notification";
 import { useState } from "preact/hooks";
 import { answer } from "../../lib/api.ts";
 import { errorText } from "../../lib/form.ts";
@@ -6,19 +5,11 @@ import { fmtDateTime, tr } from "../../lib/i18n.ts";
 import { useQuery } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
 import { ListTable } from "../../ui/list-table.tsx";
-import { Async, Badge, Card, ErrorBox } from "../../ui/kit.tsx";
-import { known } from "./known.ts";
+import { channelName, DeliveryState, deliveryReason } from "../../ui/delivery.tsx";
+import { Async, Card, ErrorBox } from "../../ui/kit.tsx";
 
 const STATUSES = ["problems", "held", "failed", "dead", "sent"] as const;
 type Filter = (typeof STATUSES)[number];
-const CHANNELS = ["sms", "email", "webhook", "inbox"] as const;
-const DELIVERY_STATES = ["held", "failed", "dead", "sent", "pending"] as const;
-
-/** A text held by an SMS limit says so in the reader's language; a gateway's own reason is shown as it came. */
-function reasonText(error: string | null): string {
-  const hold = readSmsHold(error);
-  return hold ? tr(`sms.held.${hold.reason}`, { limit: hold.limit }) : (error ?? "—");
-}
 
 /** Held, failed and dead-lettered notifications (SMS, email, webhook) with the reason, each with "retry now". */
 export function DeliveriesPage() {
@@ -67,15 +58,13 @@ export function DeliveriesPage() {
             row={(i) => (
               <tr key={`${i.notificationId}:${i.channel}:${i.recipient}`} data-delivery={i.notificationId} data-status={i.status}>
                 <td>{fmtDateTime(i.at)}</td>
-                <td>{known(CHANNELS, i.channel, (c) => tr(`w.manager.channel.${c}`))}</td>
+                <td>{channelName(i.channel)}</td>
                 <td>{i.recipient}</td>
                 <td>{i.subject ?? "—"}</td>
                 <td>
-                  <Badge tone={i.status === "sent" ? "ok" : i.status === "dead" ? "bad" : "warn"}>
-                    {known(DELIVERY_STATES, i.status, (c) => tr(`w.manager.delivery.${c}`))}
-                  </Badge>
+                  <DeliveryState status={i.status} />
                 </td>
-                <td class="reason">{reasonText(i.error)}</td>
+                <td class="reason">{deliveryReason(i.error)}</td>
                 <td class="num">{i.attempts}</td>
                 <td>
                   {i.status !== "sent" &&

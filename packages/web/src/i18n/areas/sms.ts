@@ -14,4 +14,10 @@ export const smsTexts = defineTexts({
     "Please give the caller the tracking code on the phone; the text is kept as held, and a supervisor can send it later from Deliveries.",
   ],
   "w.sms.open": ["打开该请求", "Open the request"],
+  "w.req.messages": ["通知记录", "Messages sent"],
+  "w.req.noMessages": ["尚未发送通知", "No message sent yet"],
+  "w.req.linkHeld": [
+    "查询链接短信被暂缓,来电人没有收到:请把查询码告诉对方(电话或当面)。",
+    "The tracking-link text was held and the caller did not get it: give them the tracking code (by phone or in person).",
+  ],
 });

@@ -1,0 +1,1 @@
+CREATE INDEX `deliveries_request_idx` ON `deliveries` (json_extract("payload", '$.requestId'));
