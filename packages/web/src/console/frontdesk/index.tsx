@@ -67,9 +67,15 @@ function NotYours() {
   );
 }
 
-/** The console's top navigation entries for these screens, each shown only to a role that may use it. */
+/** Whether the console path is one of `prefixes` or a page under one of them. */
+export const within = (path: string, ...prefixes: string[]) => prefixes.some((p) => path === p || path.startsWith(`${p}/`));
+
+/**
+ * The console's top navigation entries for the desk's everyday screens, each shown only to a role that may use it
+ * (surveys and forums are supervision: under the console's "管理" menu).
+ */
 export function FrontdeskNav({ role, path }: { role: Role; path: string }) {
-  const on = (...prefixes: string[]) => (prefixes.some((p) => path === p || path.startsWith(`${p}/`)) ? "page" : undefined);
+  const on = (...prefixes: string[]) => (within(path, ...prefixes) ? "page" : undefined);
   return (
     <>
       {can(role, "visitor.register") && (
@@ -80,11 +86,6 @@ export function FrontdeskNav({ role, path }: { role: Role; path: string }) {
       {can(role, "request.readResident") && (
         <a href="/console/residents" aria-current={on("/residents")}>
           {tr("w.fd.nav.residents")}
-        </a>
-      )}
-      {can(role, "survey.manage") && (
-        <a href="/console/surveys" aria-current={on("/surveys", "/forum")}>
-          {tr("w.fd.nav.feedback")}
         </a>
       )}
     </>
