@@ -99,10 +99,19 @@ describe("branch manager", () => {
     await skill.locator('input[data-field="code"]').fill("locksmith");
     await skill.locator('input[data-field="zh"]').fill("开锁");
     await skill.locator('input[data-field="en"]').fill("Locksmith");
+    // Typed into the categories before the skills are saved: the skills' save must not wipe it.
+    const roof = page.locator('#categories-form tr[data-category="roof-leak"]');
+    await roof.locator('input[data-field="en"]').fill("Roof or ceiling leak");
+    const version = Number(await page.locator("#settings").getAttribute("data-version"));
     await page.click("#skills-save");
     await saved(page);
+    // The refetch after the save renews the skills form; the page still says it was saved, with the new version.
+    await expect.poll(() => page.locator("#settings").getAttribute("data-version"), { timeout: 20_000 }).toBe(String(version + 1));
+    await page.locator('#skills-form tr[data-skill="locksmith"] code.plain-code').waitFor({ timeout: 20_000 });
+    expect(await page.locator("#settings-status").isVisible()).toBe(true);
+    expect(await page.locator("#settings-status").textContent()).toContain(String(version + 1));
+    expect(await roof.locator('input[data-field="en"]').inputValue()).toBe("Roof or ceiling leak");
 
-    await page.waitForSelector("#categories-form", { timeout: 20_000 });
     await page.click("#category-add");
     const row = page.locator("#categories-form tbody tr").last();
     await row.locator("input").first().fill("lock-out");
@@ -110,8 +119,6 @@ describe("branch manager", () => {
     await row.locator('input[data-field="en"]').fill("Locked out");
     await row.locator('input[data-field="urgent"]').check();
     await row.locator('select[data-field="skill"]').selectOption("locksmith");
-    const roof = page.locator('#categories-form tr[data-category="roof-leak"]');
-    await roof.locator('input[data-field="en"]').fill("Roof or ceiling leak");
     await page.click("#categories-save");
     await saved(page);
     await screenshot(page, "manager-categories");
