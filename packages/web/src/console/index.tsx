@@ -180,7 +180,7 @@ export default function Console({ rest }: { rest: string }) {
         wide
         title={tr("web.home.console")}
         home="/console"
-        nav={<ConsoleNav session={session} path={path} notice={!!notice} onHelp={() => setHelp(true)} />}
+        nav={<ConsoleNav session={session} path={path} onHelp={() => setHelp(true)} />}
       />
       <div class="page layout">
         <main>{page}</main>

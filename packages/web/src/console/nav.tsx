@@ -2,7 +2,6 @@ import { type Action, can, type Role } from "@wuye/core/auth";
 import { term, tr, type TextKey } from "../lib/i18n.ts";
 import { logout, type StaffSession } from "../lib/session.ts";
 import { NavMenu } from "../ui/menu.tsx";
-import { FrontdeskNav, within } from "./frontdesk/index.tsx";
 
 interface Entry {
   href: string;
@@ -12,6 +11,20 @@ interface Entry {
   paths?: string[];
 }
 
+/** Whether the console path is one of `prefixes` or a page under one of them ("/" stands for itself alone). */
+const within = (path: string, ...prefixes: string[]) => prefixes.some((p) => path === p || path.startsWith(`${p}/`));
+
+/** The day's work, always in view. */
+const EVERYDAY: Entry[] = [
+  { href: "/console", label: "w.console.nav.register", paths: ["/"] },
+  { href: "/console/new", label: "w.console.nav.new" },
+  { href: "/console/mine", label: "w.console.nav.mine" },
+  { href: "/console/dispatch", label: "w.console.nav.dispatch", need: "workOrder.dispatch" },
+  { href: "/console/notices", label: "w.console.nav.notices", need: "notice.draft" },
+  { href: "/console/visitors", label: "w.fd.nav.frontDesk", need: "visitor.register", paths: ["/visitors", "/handovers", "/duty-log"] },
+  { href: "/console/residents", label: "w.fd.nav.residents", need: "request.readResident" },
+  { href: "/console/cases", label: "w.console.nav.cases" },
+];
 /** The set-up and supervision pages, in the order a manager thinks of them: the branch's set-up, then what to watch. */
 const MANAGE: Entry[] = [
   { href: "/console/settings", label: "w.console.nav.settings" },
@@ -27,53 +40,34 @@ const MINE: Entry[] = [
   { href: "/console/account", label: "w.account.title" },
 ];
 
+/** Whether the open console path is the entry's page or one under it. */
+const isAt = (e: Entry, path: string) => within(path, ...(e.paths ?? [e.href.slice("/console".length)]));
+
 function Links({ entries, path }: { entries: Entry[]; path: string }) {
   return (
     <>
       {entries.map((e) => (
-        <a key={e.href} href={e.href} aria-current={within(path, ...(e.paths ?? [e.href.slice(8)])) ? "page" : undefined}>
+        <a key={e.href} href={e.href} aria-current={isAt(e, path) ? "page" : undefined}>
           {tr(e.label)}
         </a>
       ))}
     </>
   );
 }
-const isOpen = (entries: Entry[], path: string) => entries.some((e) => within(path, ...(e.paths ?? [e.href.slice(8)])));
+const isOpen = (entries: Entry[], path: string) => entries.some((e) => isAt(e, path));
 
 /**
  * The branch console's top navigation: the day's work as links, the set-up and supervision pages under "管理" (a
  * plain link when the role has only one of them), the person's role, own pages and the shortcut help under their
  * name, then sign-out.
  */
-export function ConsoleNav({ session, path, notice, onHelp }: { session: StaffSession; path: string; notice: boolean; onHelp(): void }) {
+export function ConsoleNav({ session, path, onHelp }: { session: StaffSession; path: string; onHelp(): void }) {
   const role: Role = session.staff.role;
-  const here = (p: string) => (path === p ? "page" : undefined);
-  const manage = MANAGE.filter((e) => !e.need || can(role, e.need));
+  const mayOpen = (entries: Entry[]) => entries.filter((e) => !e.need || can(role, e.need));
+  const manage = mayOpen(MANAGE);
   return (
     <>
-      <a href="/console" aria-current={here("/")}>
-        {tr("w.console.nav.register")}
-      </a>
-      <a href="/console/new" aria-current={here("/new")}>
-        {tr("w.console.nav.new")}
-      </a>
-      <a href="/console/mine" aria-current={here("/mine")}>
-        {tr("w.console.nav.mine")}
-      </a>
-      {can(role, "workOrder.dispatch") && (
-        <a href="/console/dispatch" aria-current={here("/dispatch")}>
-          {tr("w.console.nav.dispatch")}
-        </a>
-      )}
-      {can(role, "notice.draft") && (
-        <a href="/console/notices" aria-current={here("/notices") ?? (notice ? "page" : undefined)}>
-          {tr("w.console.nav.notices")}
-        </a>
-      )}
-      <FrontdeskNav role={role} path={path} />
-      <a href="/console/cases" aria-current={here("/cases")}>
-        {tr("w.console.nav.cases")}
-      </a>
+      <Links entries={mayOpen(EVERYDAY)} path={path} />
       {manage.length > 1 ? (
         <NavMenu id="nav-manage" label={tr("w.manager.nav.manage")} current={isOpen(manage, path)}>
           <Links entries={manage} path={path} />

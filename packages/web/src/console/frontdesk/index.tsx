@@ -66,28 +66,3 @@ function NotYours() {
     </p>
   );
 }
-
-/** Whether the console path is one of `prefixes` or a page under one of them. */
-export const within = (path: string, ...prefixes: string[]) => prefixes.some((p) => path === p || path.startsWith(`${p}/`));
-
-/**
- * The console's top navigation entries for the desk's everyday screens, each shown only to a role that may use it
- * (surveys and forums are supervision: under the console's "管理" menu).
- */
-export function FrontdeskNav({ role, path }: { role: Role; path: string }) {
-  const on = (...prefixes: string[]) => (within(path, ...prefixes) ? "page" : undefined);
-  return (
-    <>
-      {can(role, "visitor.register") && (
-        <a href="/console/visitors" aria-current={on("/visitors", "/handovers", "/duty-log")}>
-          {tr("w.fd.nav.frontDesk")}
-        </a>
-      )}
-      {can(role, "request.readResident") && (
-        <a href="/console/residents" aria-current={on("/residents")}>
-          {tr("w.fd.nav.residents")}
-        </a>
-      )}
-    </>
-  );
-}
