@@ -1,6 +1,7 @@
 import { type IntakePlan, requestEventRow, requestNoticeRow } from "@wuye/core";
 import { and, eq, fillPlaceholders, inArray, isNull, Param, type Placeholder, sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
+import { type CompiledQuery, compiledCache } from "./compiled.ts";
 import { countUp } from "./rate-counters.ts";
 import { batchAll } from "./versioned.ts";
 import { attachments, idempotencyKeys, milestones, outbox, rateCounters, requestEvents, requests, residents } from "../schema/branch.ts";
@@ -99,8 +100,7 @@ function parametrize(w: NewRequestWrite) {
  * Intake's statements compiled once per shape of write and isolate: building ~8 inserts through drizzle on
  * every create cost about a quarter of the api's JavaScript per create (see docs/performance.md).
  */
-const compiled = new Map<string, Array<{ sql: string; params: unknown[] }>>();
-const COMPILED_SHAPES = 64;
+const compiled = compiledCache<CompiledQuery[]>();
 
 /**
  * The request, its first event, its milestones, the outbox rows, the idempotency answer and the counters:
@@ -109,12 +109,8 @@ const COMPILED_SHAPES = 64;
  */
 export async function insertRequest(db: BranchDb, w: NewRequestWrite): Promise<{ residentOutboxIds: string[] }> {
   const { template, values, shape } = parametrize(w);
-  let queries = compiled.get(shape);
-  if (!queries) {
-    queries = statementsOf(db, template).map((s) => s.toSQL());
-    if (compiled.size >= COMPILED_SHAPES) compiled.delete(compiled.keys().next().value!);
-    compiled.set(shape, queries);
-  }
+  // Not `compile`: the inserts hold the schema's column defaults as literal values, the same for every write.
+  const queries = compiled(shape, () => statementsOf(db, template).map((s) => s.toSQL()));
   const results = await db.$client.batch(
     queries.map((q) => ({ sql: q.sql, args: fillPlaceholders(q.params, values) as never })),
     "write",

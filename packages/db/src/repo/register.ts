@@ -1,8 +1,11 @@
 import { type RegisterOrder, searchMatch, searchTerms, URGENCIES } from "@wuye/core";
-import { and, desc, eq, getTableColumns, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, lte, type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { Row } from "@libsql/client";
 import type { BranchDb } from "../client/index.ts";
 import { milestones, requests } from "../schema/branch.ts";
+import { type Bind, Bindings, type CompiledQuery, compile, compiledCache } from "./compiled.ts";
+import { jsonRowSql, once, quotedTable, rowFromJson } from "./json-row.ts";
 import type { RequestRow } from "./request.ts";
 import { parseRegisterMilestones, type RegisterMilestone, registerMilestones } from "./request-read.ts";
 
@@ -54,12 +57,15 @@ export type RegisterRow = RequestRow & { cursor: RegisterCursor; milestones: Reg
  * indexes; the rest of a code's groups), and the FTS5 MATCH with short words expanded through the index's
  * vocabulary. Null when nothing can match.
  */
-export async function registerMatch(db: BranchDb, q: string): Promise<{ match: string | null; where: SQL[] } | null> {
+export async function registerMatch(db: BranchDb, q: string, bind: Bind): Promise<{ match: string | null; where: SQL[] } | null> {
   const terms = searchTerms(q);
   const where: SQL[] = [];
-  for (const t of terms) {
-    if (t.kind === "exact") where.push(eq(t.field === "trackingCode" ? requests.trackingCode : requests.contactPhone, t.text));
-    if (t.kind === "codePart") where.push(sql`instr(replace(${requests.trackingCode}, '-', ''), ${t.text}) > 0`);
+  // Each bound under a name that says which condition it is: a compiled page is found by these names.
+  for (const [i, t] of terms.entries()) {
+    if (t.kind === "exact") {
+      where.push(eq(t.field === "trackingCode" ? requests.trackingCode : requests.contactPhone, bind(`q.${i}.${t.field}`, t.text)));
+    }
+    if (t.kind === "codePart") where.push(sql`instr(replace(${requests.trackingCode}, '-', ''), ${bind(`q.${i}.codePart`, t.text)}) > 0`);
   }
   if (terms.every((t) => t.kind === "exact")) return { match: null, where };
   const expansions = await Promise.all(
@@ -78,14 +84,71 @@ export async function registerMatch(db: BranchDb, q: string): Promise<{ match: s
   return match ? { match, where } : null;
 }
 
+/** The request as one JSON cell (`json-row.ts`): decoding ~40 cells a row cost more than the page's query. */
+const registerRow = once(() => sql<string>`${sql.raw(jsonRowSql(requests, quotedTable(requests)))}`);
+
+/** A page's row by position (the statement names no columns): the request, its milestones, and a search's rank. */
+function registerRowOf(cells: Row): RegisterRow {
+  const r = rowFromJson(requests, JSON.parse(String(cells[0])));
+  const rank = cells[2] === undefined ? undefined : Number(cells[2]);
+  return {
+    ...r,
+    milestones: parseRegisterMilestones(cells[1] as string | null),
+    cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency, rank },
+  };
+}
+
+/** Past `value` on `column` (descending), or level with it and past it on what follows. */
+const keyset = (column: SQLWrapper, value: Placeholder, then: SQL) => sql`(${column} < ${value} or (${column} = ${value} and ${then}))`;
+
 /** Keyset: rows strictly after the cursor in the page's order. */
-function after(c: RegisterCursor, order: RegisterOrder, searching: boolean): SQL {
+function after(c: RegisterCursor, order: RegisterOrder, searching: boolean, bind: Bind): SQL {
   // Searching, each urgency is its own pass (below): the rank alone continues it.
   const tail = searching
-    ? lt(requestSearch.rowid, c.rank ?? Number.MAX_SAFE_INTEGER)
-    : or(lt(requests.createdAt, c.createdAt), and(eq(requests.createdAt, c.createdAt), lt(requests.id, c.id)))!;
+    ? lt(requestSearch.rowid, bind("after.rank", c.rank ?? Number.MAX_SAFE_INTEGER))
+    : keyset(requests.createdAt, bind("after.createdAt", c.createdAt), sql`${requests.id} < ${bind("after.id", c.id)}`);
   if (searching || order !== "urgent" || c.urgency === undefined) return tail;
-  return or(lt(requests.urgency, c.urgency), and(eq(requests.urgency, c.urgency), tail))!;
+  return keyset(requests.urgency, bind("after.urgency", c.urgency), tail);
+}
+
+/** The filter's conditions on the request, each value bound. */
+function conditions(f: RegisterFilter, bind: Bind): SQL[] {
+  const where: SQL[] = [];
+  const equal = [
+    ["kind", requests.kind, f.kind],
+    ["status", requests.status, f.status],
+    ["channel", requests.channel, f.channel],
+    ["category", requests.category, f.category],
+    ["ownerId", requests.ownerId, f.ownerId],
+    ["assigneeId", requests.assigneeId, f.assigneeId],
+    ["phone", requests.contactPhone, f.phone],
+  ] as const;
+  for (const [name, column, value] of equal) if (value) where.push(eq(column, bind(name, value)));
+  if (f.statuses)
+    where.push(
+      inArray(
+        requests.status,
+        f.statuses.map((s, i) => bind(`statuses.${i}`, s)),
+      ),
+    );
+  if (f.from !== undefined) where.push(gte(requests.createdAt, bind("from", f.from)));
+  if (f.to !== undefined) where.push(lte(requests.createdAt, bind("to", f.to)));
+  if (f.overdueAt !== undefined) {
+    where.push(
+      sql`${requests.id} in (select ${milestones.requestId} from ${milestones}
+        where ${milestones.status} in ('open', 'paused') and ${milestones.dueAt} < ${bind("overdueAt", f.overdueAt)})`,
+    );
+  }
+  return where;
+}
+
+/** Register pages compiled once per shape (which filters, order, cursor, search) and isolate (`compiled.ts`). */
+const pages = compiledCache<CompiledQuery>();
+
+async function page(db: BranchDb, b: Bindings, kind: string, query: () => Parameters<typeof compile>[0]) {
+  const compiled = pages(`${kind}|${b.shape}`, () => compile(query()));
+  const { rows } = await db.$client.execute({ sql: compiled.sql, args: b.args(compiled) });
+  return rows;
 }
 
 /**
@@ -93,80 +156,64 @@ function after(c: RegisterCursor, order: RegisterOrder, searching: boolean): SQL
  * "normal"), keyset pages. With `q`, the full-text index drives the query in its own newest-first order.
  */
 export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<RegisterRow[]> {
-  const where: SQL[] = [];
-  if (f.kind) where.push(eq(requests.kind, f.kind));
-  if (f.status) where.push(eq(requests.status, f.status));
-  if (f.statuses) where.push(inArray(requests.status, [...f.statuses]));
-  if (f.channel) where.push(eq(requests.channel, f.channel));
-  if (f.category) where.push(eq(requests.category, f.category));
-  if (f.ownerId) where.push(eq(requests.ownerId, f.ownerId));
-  if (f.assigneeId) where.push(eq(requests.assigneeId, f.assigneeId));
-  if (f.phone) where.push(eq(requests.contactPhone, f.phone));
-  if (f.from !== undefined) where.push(gte(requests.createdAt, f.from));
-  if (f.to !== undefined) where.push(lte(requests.createdAt, f.to));
-  if (f.overdueAt !== undefined) {
-    where.push(
-      inArray(
-        requests.id,
-        db
-          .select({ id: milestones.requestId })
-          .from(milestones)
-          .where(and(inArray(milestones.status, ["open", "paused"]), lt(milestones.dueAt, f.overdueAt))),
-      ),
-    );
-  }
+  const b = new Bindings();
+  const where = conditions(f, b.bind);
   const order = f.order ?? "newest";
   const q = f.q?.trim();
-  const found = q ? await registerMatch(db, q) : { match: null, where: [] };
+  const found = q ? await registerMatch(db, q, b.bind) : { match: null, where: [] };
   if (!found) return [];
   where.push(...found.where);
   const match = found.match;
   if (!match) {
-    if (f.cursor) where.push(after(f.cursor, order, false));
-    const rows = await db
-      .select({ ...getTableColumns(requests), milestones: registerMilestones })
-      .from(requests)
-      .where(where.length ? and(...where) : undefined)
-      // "urgent" sorts above "normal": urgent first is the urgency column descending (index requests_urgency_idx).
-      .orderBy(...(order === "urgent" ? [desc(requests.urgency)] : []), desc(requests.createdAt), desc(requests.id))
-      .limit(f.limit);
-    return rows.map((r) => ({
-      ...r,
-      milestones: parseRegisterMilestones(r.milestones),
-      cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency },
-    }));
+    if (f.cursor) where.push(after(f.cursor, order, false, b.bind));
+    const limit = b.bind("limit", f.limit);
+    const rows = await page(db, b, order, () =>
+      db
+        .select({ row: registerRow(), milestones: registerMilestones })
+        .from(requests)
+        .where(where.length ? and(...where) : undefined)
+        // "urgent" sorts above "normal": urgent first is the urgency column descending (index requests_urgency_idx).
+        .orderBy(...(order === "urgent" ? [desc(requests.urgency)] : []), desc(requests.createdAt), desc(requests.id))
+        .limit(limit),
+    );
+    return rows.map((r) => registerRowOf(r));
   }
   // A cursor from a page of the plain register does not continue a search: start the search over.
   const from = f.cursor?.rank === undefined ? undefined : f.cursor;
-  const search = (extra: SQL[], cursor: RegisterCursor | undefined, limit: number) =>
-    db
-      .select({ ...getTableColumns(requests), milestones: registerMilestones, rank: requestSearch.rowid })
-      .from(requestSearch)
-      .innerJoin(requests, eq(requests.id, requestSearch.requestId))
-      .where(and(sql`${requestSearch} MATCH ${match}`, ...where, ...extra, cursor ? after(cursor, "newest", true) : undefined))
-      .orderBy(desc(requestSearch.rowid))
-      .limit(limit)
-      .then((rows) =>
-        rows.map(({ rank, milestones, ...r }) => ({
-          ...r,
-          milestones: parseRegisterMilestones(milestones),
-          cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency, rank },
-        })),
-      );
-  if (order === "newest") return search([], from, f.limit);
+  const matches = b.bind("match", match);
+  const search = async (urgency: string | undefined, cursor: RegisterCursor | undefined, limit: number) => {
+    const pass = new Bindings();
+    Object.assign(pass.values, b.values);
+    const extra = [
+      ...(urgency ? [eq(requests.urgency, pass.bind("urgency", urgency))] : []),
+      ...(cursor ? [after(cursor, "newest", true, pass.bind)] : []),
+    ];
+    const bound = pass.bind("limit", limit);
+    const rows = await page(db, pass, `search|${b.shape}`, () =>
+      db
+        .select({ row: registerRow(), milestones: registerMilestones, rank: requestSearch.rowid })
+        .from(requestSearch)
+        .innerJoin(requests, eq(requests.id, requestSearch.requestId))
+        .where(and(sql`${requestSearch} MATCH ${matches}`, ...where, ...extra))
+        .orderBy(desc(requestSearch.rowid))
+        .limit(bound),
+    );
+    return rows.map((r) => registerRowOf(r));
+  };
+  if (order === "newest") return search(undefined, from, f.limit);
   // Urgent first: one index-ordered pass per urgency, so that a common word never sorts all its matches.
-  const page: RegisterRow[] = [];
+  const result: RegisterRow[] = [];
   for (const urgency of [...URGENCIES].sort().reverse()) {
     if (from?.urgency !== undefined && urgency > from.urgency) continue;
-    page.push(...(await search([eq(requests.urgency, urgency)], from?.urgency === urgency ? from : undefined, f.limit - page.length)));
-    if (page.length >= f.limit) break;
+    result.push(...(await search(urgency, from?.urgency === urgency ? from : undefined, f.limit - result.length)));
+    if (result.length >= f.limit) break;
   }
-  return page;
+  return result;
 }
 
 /** The plan SQLite chooses for a register search (printed by the benchmark). */
 export async function explainRegisterSearch(db: BranchDb, q: string, filter: Omit<RegisterFilter, "q" | "limit"> = {}) {
-  const match = (await registerMatch(db, q))?.match ?? '"-"';
+  const match = (await registerMatch(db, q, new Bindings().bind))?.match ?? '"-"';
   const statuses = filter.statuses ? [...filter.statuses] : [];
   const query = db
     .select({ id: requests.id })

@@ -1,12 +1,12 @@
 import { readAuditedSince, type WorkflowRecord } from "@wuye/core";
-import { eq, inArray, type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { BranchDb } from "../client/index.ts";
-import { asc } from "drizzle-orm";
-import { attachments, auditLog, milestones, requestEvents, requestRecords, requests } from "../schema/branch.ts";
+import { attachments, milestones, requestEvents, requestRecords, requests } from "../schema/branch.ts";
 import type { AttachmentRow } from "./attachment.ts";
+import { jsonRowSql, jsonRowsSql, once, quotedColumn, quotedTable, rowFromJson, rowsFromJson } from "./json-row.ts";
 import type { MilestoneRow, RequestEventRow, RequestRow } from "./request.ts";
 
-// The reads that pages poll, each one round trip: a libSQL batch (one transaction, one HTTP request).
+// The reads that pages poll, each one statement (one round trip), its SQL written once per isolate.
 
 export interface RequestRead {
   request: RequestRow;
@@ -16,33 +16,44 @@ export interface RequestRead {
   photos: AttachmentRow[];
 }
 
-type RequestIdColumn =
-  | typeof requestEvents.requestId
-  | typeof milestones.requestId
-  | typeof requestRecords.requestId
-  | typeof attachments.requestId;
+/** The request `r` with its timeline, milestones and photos: one row of JSON cells (see `json-row.ts`). */
+const requestWithTimeline = () => `${jsonRowSql(requests, "r")} as request,
+  ${jsonRowsSql(requestEvents.requestId, "r.id", [requestEvents.at, requestEvents.id])} as events,
+  ${jsonRowsSql(milestones.requestId, "r.id", [milestones.startAt, milestones.name])} as milestones,
+  ${jsonRowsSql(attachments.requestId, "r.id", [attachments.createdAt, attachments.id])} as photos`;
 
-/** One request's timeline, milestones and photos, `of` naming the request (its id, or a sub-select of it). */
-function timelineOf(db: BranchDb, of: (column: RequestIdColumn) => SQL) {
-  return [
-    db.select().from(requestEvents).where(of(requestEvents.requestId)).orderBy(requestEvents.at, requestEvents.id),
-    db.select().from(milestones).where(of(milestones.requestId)).orderBy(milestones.startAt, milestones.name),
-    db.select().from(attachments).where(of(attachments.requestId)).orderBy(asc(attachments.createdAt), asc(attachments.id)),
-  ] as const;
-}
+const readOf = (row: Record<string, unknown>): RequestRead => ({
+  request: rowFromJson(requests, JSON.parse(String(row.request))),
+  events: rowsFromJson(requestEvents, row.events),
+  milestones: rowsFromJson(milestones, row.milestones),
+  photos: rowsFromJson(attachments, row.photos),
+});
 
-/** The tracking page's read: the request by its code, its timeline, milestones and workflow record. */
+const trackingSql = once(
+  () => `select ${requestWithTimeline()},
+    (select ${quotedColumn(requestRecords.data)} from ${quotedTable(requestRecords)} where ${quotedColumn(requestRecords.requestId)} = r.id limit 1) as record
+  from ${quotedTable(requests)} r where r.${quotedColumn(requests.trackingCode)} = ?`,
+);
+
+/** The tracking page's read, one statement: the request by its code, its timeline, milestones and workflow record. */
 export async function trackingRead(db: BranchDb, trackingCode: string): Promise<(RequestRead & { record: WorkflowRecord | null }) | null> {
-  const idOf = (column: RequestIdColumn) =>
-    inArray(column, db.select({ id: requests.id }).from(requests).where(eq(requests.trackingCode, trackingCode)));
-  const [found, events, ms, photos, records] = await db.batch([
-    db.select().from(requests).where(eq(requests.trackingCode, trackingCode)).limit(1),
-    ...timelineOf(db, idOf),
-    db.select().from(requestRecords).where(idOf(requestRecords.requestId)),
-  ]);
-  const request = found[0];
-  return request ? { request, events, milestones: ms, photos, record: records[0]?.data ?? null } : null;
+  const { rows } = await db.$client.execute({ sql: trackingSql(), args: [trackingCode] });
+  const row = rows[0];
+  if (!row) return null;
+  return { ...readOf(row), record: row.record ? (requestRecords.data.mapFromDriverValue(row.record) as WorkflowRecord) : null };
 }
+
+/** This staff member's read of request `?` on record since `?` (args: id, since, actor, action). */
+const recentReadSql = `select 1 from "audit_log" a where a."subject_type" = 'request' and a."subject_id" = ? and a."at" >= ?
+  and a."actor_id" = ? and a."action" = ?`;
+
+const detailSql = once(
+  () => `select ${requestWithTimeline()}, exists(${recentReadSql}) as audited from ${quotedTable(requests)} r where r."id" = ?1`,
+); // ?1: the id the audit check names first
+
+/** The read's audit row, unless one is on record within the window (guarded again: two racing reads write one). */
+const auditReadSql = `insert into "audit_log" (id, actor_id, actor_role, action, subject_type, subject_id, detail, at)
+  select ?, ?, ?, ?, 'request', ?, json_object('residentId', ?), ? where not exists (${recentReadSql})`;
 
 export interface ReadAudit {
   id: string;
@@ -59,26 +70,17 @@ export interface ReadAudit {
  * so takes the branch's write lock once per window, not on every poll. `audited` says whether this read wrote it.
  */
 export async function requestDetailRead(db: BranchDb, id: string, audit: ReadAudit): Promise<(RequestRead & { audited: boolean }) | null> {
-  const since = readAuditedSince(audit.at);
-  const recorded = db
-    .select({ one: sql`1` })
-    .from(auditLog)
-    .where(
-      sql`${auditLog.subjectType} = 'request' and ${auditLog.subjectId} = ${id} and ${auditLog.at} >= ${since} and ${auditLog.actorId} = ${audit.actorId} and ${auditLog.action} = ${audit.action}`,
-    );
-  const [found, events, ms, photos, already] = await db.batch([
-    db.select().from(requests).where(eq(requests.id, id)).limit(1),
-    ...timelineOf(db, (column) => eq(column, id)),
-    recorded.limit(1),
-  ]);
-  const request = found[0];
-  if (!request) return null;
+  const recent = [id, readAuditedSince(audit.at), audit.actorId, audit.action];
+  const { rows } = await db.$client.execute({ sql: detailSql(), args: recent });
+  const row = rows[0];
+  if (!row) return null;
+  const { request, events, milestones: ms, photos } = readOf(row);
   let audited = false;
-  if (already.length === 0) {
-    const written = await db.run(sql`insert into ${auditLog} (id, actor_id, actor_role, action, subject_type, subject_id, detail, at)
-      select ${audit.id}, ${audit.actorId}, ${audit.actorRole}, ${audit.action}, 'request', ${id},
-        json_object('residentId', ${request.residentId}), ${audit.at}
-      where not exists ${recorded}`);
+  if (!row.audited) {
+    const written = await db.$client.execute({
+      sql: auditReadSql,
+      args: [audit.id, audit.actorId, audit.actorRole, audit.action, id, request.residentId, audit.at, ...recent],
+    });
     audited = written.rowsAffected === 1;
   }
   return { request, events, milestones: ms, photos, audited };

@@ -2,11 +2,12 @@ import { ACCESS_TOKEN_SECONDS, type AccessClaims, AccessClaimsSchema, type Actor
 import { jwtVerify, SignJWT } from "jose";
 
 const AUDIENCE = "wuye-api";
-const keyCache = new Map<string, Uint8Array>();
-function keyOf(secret: string): Uint8Array {
+// The HMAC key imported once per isolate: given raw bytes, jose imports a CryptoKey on every sign and verify.
+const keyCache = new Map<string, Promise<CryptoKey>>();
+function keyOf(secret: string): Promise<CryptoKey> {
   let key = keyCache.get(secret);
   if (!key) {
-    key = new TextEncoder().encode(secret);
+    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
     keyCache.set(secret, key);
   }
   return key;
@@ -23,7 +24,7 @@ export async function signAccessToken(claims: SignedClaims, secret: string, issu
     .setAudience(AUDIENCE)
     .setIssuedAt(iat)
     .setExpirationTime(iat + ACCESS_TOKEN_SECONDS)
-    .sign(keyOf(secret));
+    .sign(await keyOf(secret));
 }
 
 export interface VerifiedAccess {
@@ -38,7 +39,7 @@ export interface VerifiedAccess {
 /** Only HS256 with our key, issuer and audience; `alg: none`, tampering and expiry all fail here. */
 export async function verifyAccessToken(token: string, secret: string, issuer: string): Promise<VerifiedAccess> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], issuer, audience: AUDIENCE });
+    const { payload } = await jwtVerify(token, await keyOf(secret), { algorithms: ["HS256"], issuer, audience: AUDIENCE });
     const claims = AccessClaimsSchema.parse(payload);
     return {
       actor: { staffId: claims.sub, orgId: claims.org, role: claims.role, branchId: claims.br, regionId: claims.rgn, locale: claims.loc },
@@ -69,7 +70,7 @@ export async function signResidentToken(
     .setAudience(RESIDENT_AUDIENCE)
     .setIssuedAt(iat)
     .setExpirationTime(iat + RESIDENT_TOKEN_SECONDS)
-    .sign(keyOf(secret));
+    .sign(await keyOf(secret));
 }
 
 export async function verifyResidentToken(
@@ -78,7 +79,7 @@ export async function verifyResidentToken(
   issuer: string,
 ): Promise<{ residentId: string; branchId: string }> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], issuer, audience: RESIDENT_AUDIENCE });
+    const { payload } = await jwtVerify(token, await keyOf(secret), { algorithms: ["HS256"], issuer, audience: RESIDENT_AUDIENCE });
     if (typeof payload.sub !== "string" || typeof payload.br !== "string") throw new Error("claims");
     return { residentId: payload.sub, branchId: payload.br };
   } catch {
