@@ -53,3 +53,15 @@ export async function step(page: Page, action: string, fill: (form: Locator) => 
   await expect.poll(() => events.count(), { timeout: 20_000 }).toBe(before + 1);
   await expect.poll(() => page.locator("#request").getAttribute("data-status"), { timeout: 20_000 }).toBe(expectState);
 }
+
+/**
+ * Follows the console's top-bar link to `href`, opening the grouped menu ("管理", the person's own) that holds it
+ * first when the link is inside one.
+ */
+export async function clickNav(page: Page, href: string) {
+  const link = page.locator(`.topbar nav a[href="${href}"]`);
+  await link.waitFor({ state: "attached", timeout: 20_000 });
+  const menu = page.locator(`.topbar nav details:has(a[href="${href}"])`);
+  if ((await menu.count()) > 0 && !(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator("summary").click();
+  await link.click();
+}

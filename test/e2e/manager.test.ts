@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, screenshot } from "./browser.ts";
-import { base, login, signIn } from "./console.ts";
+import { base, clickNav, login, signIn } from "./console.ts";
 
 // The branch manager's day at the desk PC (1366 × 768), in 滨江苑 (binjiang): the deadline policy, a calendar
 // with the year's holiday list imported, a category and a skill, a save that lost to a colleague's, a failed
@@ -99,10 +99,19 @@ describe("branch manager", () => {
     await skill.locator('input[data-field="code"]').fill("locksmith");
     await skill.locator('input[data-field="zh"]').fill("开锁");
     await skill.locator('input[data-field="en"]').fill("Locksmith");
+    // Typed into the categories before the skills are saved: the skills' save must not wipe it.
+    const roof = page.locator('#categories-form tr[data-category="roof-leak"]');
+    await roof.locator('input[data-field="en"]').fill("Roof or ceiling leak");
+    const version = Number(await page.locator("#settings").getAttribute("data-version"));
     await page.click("#skills-save");
     await saved(page);
+    // The refetch after the save renews the skills form; the page still says it was saved, with the new version.
+    await expect.poll(() => page.locator("#settings").getAttribute("data-version"), { timeout: 20_000 }).toBe(String(version + 1));
+    await page.locator('#skills-form tr[data-skill="locksmith"] code.plain-code').waitFor({ timeout: 20_000 });
+    expect(await page.locator("#settings-status").isVisible()).toBe(true);
+    expect(await page.locator("#settings-status").textContent()).toContain(String(version + 1));
+    expect(await roof.locator('input[data-field="en"]').inputValue()).toBe("Roof or ceiling leak");
 
-    await page.waitForSelector("#categories-form", { timeout: 20_000 });
     await page.click("#category-add");
     const row = page.locator("#categories-form tbody tr").last();
     await row.locator("input").first().fill("lock-out");
@@ -110,8 +119,6 @@ describe("branch manager", () => {
     await row.locator('input[data-field="en"]').fill("Locked out");
     await row.locator('input[data-field="urgent"]').check();
     await row.locator('select[data-field="skill"]').selectOption("locksmith");
-    const roof = page.locator('#categories-form tr[data-category="roof-leak"]');
-    await roof.locator('input[data-field="en"]').fill("Roof or ceiling leak");
     await page.click("#categories-save");
     await saved(page);
     await screenshot(page, "manager-categories");
@@ -180,7 +187,8 @@ describe("branch manager", () => {
     expect(residents.status).toBe(200);
     const id = residents.body.items[0]?.id;
     if (id) expect((await api("GET", `/console/residents/${id}`, "agent")).status).toBe(200);
-    await page.goto(`${base()}/console/audit`);
+    await page.goto(`${base()}/console`);
+    await clickNav(page, "/console/audit");
     await page.selectOption("#audit-subject", "");
     await page.click("#audit-filter button[type=submit]");
     await page.waitForSelector("#audit-table", { timeout: 20_000 });
@@ -190,6 +198,51 @@ describe("branch manager", () => {
     const csv = readFileSync((await download.path())!, "utf8");
     expect(csv.split("\r\n")[0]).toContain("操作人");
     expect(csv).toContain("resident.");
+  });
+
+  it("has a top bar of one line at the desk: the set-up and supervision pages under 管理, marked while one is open", async () => {
+    const manage = page.locator("#nav-manage");
+    expect(await manage.getAttribute("aria-current")).toBe("true");
+    expect(await page.locator('.topbar a[href="/console/audit"]').getAttribute("aria-current")).toBe("page");
+    const middle = async (selector: string) => {
+      const box = (await page.locator(selector).boundingBox())!;
+      return box.y + box.height / 2;
+    };
+    const first = await middle('.topbar nav a[href="/console"]');
+    expect(Math.abs((await middle("#logout")) - first)).toBeLessThan(8);
+    expect(Math.abs((await middle("#lang")) - first)).toBeLessThan(8);
+    await manage.click();
+    for (const href of ["/console/settings", "/console/places", "/console/staff", "/console/surveys", "/console/deliveries"])
+      expect(await page.locator(`.topbar a[href="${href}"]`).isVisible()).toBe(true);
+    await screenshot(page, "manager-nav-1366");
+    // Escape closes the menu and gives the focus back to its button.
+    await page.keyboard.press("Escape");
+    expect(await page.locator('.topbar a[href="/console/settings"]').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("nav-manage");
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await manage.click();
+      await page.locator('.topbar a[href="/console/staff"]').waitFor();
+      // The bar and its open menu fit the phone's width: nothing of it sideways.
+      const widest = await page.evaluate(() =>
+        Math.max(
+          ...[...document.querySelectorAll(".topbar, .topbar *")]
+            .filter((e) => e.checkVisibility())
+            .map((e) => e.getBoundingClientRect().right),
+        ),
+      );
+      expect(widest).toBeLessThanOrEqual(390);
+      const panel = (await page.locator(".nav-menu[open] .nav-menu-items").boundingBox())!;
+      expect(panel.x).toBeGreaterThanOrEqual(0);
+      expect(panel.x + panel.width).toBeLessThanOrEqual(390);
+      await screenshot(page, "manager-nav-390");
+      await clickNav(page, "/console/me/notifications");
+      await page.waitForSelector("#prefs-form", { timeout: 20_000 });
+      expect(await page.locator("#whoami").getAttribute("aria-current")).toBe("true");
+      expect(await manage.getAttribute("aria-current")).toBeNull();
+    } finally {
+      await page.setViewportSize(DESK);
+    }
   });
 
   it("sets my own notification preferences", async () => {

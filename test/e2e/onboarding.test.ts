@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, screenshot } from "./browser.ts";
-import { base, login } from "./console.ts";
+import { base, clickNav, login } from "./console.ts";
 
 // A property company sets itself up (issue 19), in Debian Chromium: the organization administrator invites a
 // branch's manager, who sets a password from the link, imports a 200-unit spreadsheet with one bad row (the
@@ -93,7 +93,7 @@ describe("a property company sets itself up", () => {
   });
 
   it("imports a 200-unit spreadsheet: the bad row is reported by line and field, nothing goes in until it is fixed", async () => {
-    await manager.click('a[href="/console/places"]');
+    await clickNav(manager, "/console/places");
     await manager.waitForSelector("#import-file");
     const badFile = join(dir, "units-bad.csv");
     writeFileSync(badFile, spreadsheet(true));
@@ -116,7 +116,7 @@ describe("a property company sets itself up", () => {
   });
 
   it("adds an agent, who sets a password from the invite", async () => {
-    await manager.click('a[href="/console/staff"]');
+    await clickNav(manager, "/console/staff");
     await manager.fill("#staff-name", "客服 小周");
     await manager.selectOption("#staff-role", "agent");
     await manager.fill("#staff-phone", phone(2));

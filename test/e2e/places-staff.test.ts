@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, session } from "./api.ts";
 import { join } from "node:path";
 import { launch, SCREENSHOTS, screenshot } from "./browser.ts";
-import { base, signIn } from "./console.ts";
+import { base, clickNav, signIn } from "./console.ts";
 
 // The branch manager changes single places and staff in the browser (issues 19 and 18), in Debian Chromium at
 // 1366×768: renames a building, adds a unit and changes its area, renames a public area, edits an agent's skills
@@ -185,7 +185,7 @@ describe("the branch manager changes places and staff in the browser", () => {
   });
 
   it("edits an agent's skills and communities; a stale edit says so", async () => {
-    await page.click('a[href="/console/staff"]');
+    await clickNav(page, "/console/staff");
     const row = page.locator(`#staff-list tr[data-member="${agent.id}"]`);
     await row.locator('button[data-action="edit"]').click();
     const form = page.locator(`#edit-staff-${agent.id}`);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
+import { reportingMonth } from "@wuye/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, screenshot } from "./browser.ts";
 import { base, login, signIn } from "./console.ts";
@@ -30,8 +31,11 @@ async function staffToken(role: string, branch: string) {
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-/** Two inquiries in 滨江苑 answered at once (their reply milestones met on time), one repair in 阳光花园 left open. */
-async function someWork() {
+/**
+ * Two inquiries in 滨江苑 answered at once (their reply milestones met on time), one repair of a default category
+ * in 阳光花园 left open; the repair's id.
+ */
+async function someWork(): Promise<string> {
   const submit = async (branch: string, i: number, body: Record<string, unknown>) => {
     const res = await fetch(`${base()}/api/v1/public/branches/${branch}/requests`, {
       method: "POST",
@@ -51,18 +55,19 @@ async function someWork() {
     });
     expect(answered.status).toBe(200);
   }
-  await submit("yangguang", 3, { kind: "repair", description: "厨房水龙头滴水" });
+  return submit("yangguang", 3, { kind: "repair", category: "water-fixture", description: "厨房水龙头滴水" });
 }
 
 const fromDay = () => new Date(Date.now() + 8 * 3_600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
 
 describe("head office and region", () => {
   let browser: Browser;
+  let repair: string;
   beforeAll(async () => {
     browser = await launch();
     // Last month's PDCA reports, as the minute sweep writes them early each month.
     expect((await fetch(`${base()}/api/v1/dev/sweep`, { method: "POST" })).status).toBe(200);
-    await someWork();
+    repair = await someWork();
     // The facts reach head office through the queue (expect.poll is for tests; this is set-up).
     for (let i = 0; (await apiAs("hqSupervisor", `/hq/overview?from=${fromDay()}`)).onTimeRate === null; i++) {
       if (i > 60) throw new Error("the answered inquiries never reached head office's figures");
@@ -119,6 +124,32 @@ describe("head office and region", () => {
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
     await screenshot(page, "hq-pdca-print");
     await ctx.close();
+  });
+
+  it("head office's PDCA plan names the month's top categories in the reader's language, not by code", async () => {
+    await expect
+      .poll(async () => (await apiAs("hqSupervisor", `/hq/requests/${repair}`)).category, { timeout: 60_000 })
+      .toBe("water-fixture");
+    // This month's report, as the sweep writes it on the first days of next month.
+    const month = reportingMonth(Date.now());
+    const [y, m] = month.split("-").map(Number) as [number, number];
+    const sweep = await fetch(`${base()}/api/v1/dev/sweep`, { method: "POST", headers: { "x-sweep-at": String(Date.UTC(y, m, 2)) } });
+    expect(sweep.status).toBe(200);
+    for (const [locale, name] of [
+      ["zh-CN", "水暖配件维修"],
+      ["en", "Water fixture parts"],
+    ] as const) {
+      const ctx = await browser.newContext({ viewport: DESK, locale });
+      await ctx.addInitScript((l) => localStorage.setItem("locale", l), locale);
+      const page = await signIn(ctx, `/hq/reports/${month}`, "hqSupervisor", null);
+      const plan = page.locator('#pdca-report li[data-category="water-fixture"]');
+      await plan.waitFor({ timeout: 20_000 });
+      const text = (await plan.textContent())!;
+      expect(text).toContain(name);
+      expect(text).not.toContain("water-fixture");
+      await screenshot(page, `hq-pdca-plan-${locale}`);
+      await ctx.close();
+    }
   });
 
   it("a region sees only its own branches, on screen and in the API", async () => {

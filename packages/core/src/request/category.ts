@@ -56,6 +56,15 @@ export const DEFAULT_CATEGORIES: Category[] = [
   c("suggestion", "suggestion", "建议", "Suggestion"),
 ];
 
+/**
+ * A category's name in `locale` from the default list, for readers who do not have the branch's own list (head
+ * office's reports); null for a code the default list does not know (one a branch added).
+ */
+export function defaultCategoryName(kind: string, code: string, locale: "zh-CN" | "en"): string | null {
+  const found = DEFAULT_CATEGORIES.find((x) => x.code === code && x.kind === kind) ?? DEFAULT_CATEGORIES.find((x) => x.code === code);
+  return found ? found.name[locale] : null;
+}
+
 /** Urgency of a request from the branch's category list; a staff override (with a reason) wins. */
 export function classifyUrgency(
   categories: readonly Category[],

@@ -1,7 +1,7 @@
 import { can } from "@wuye/core/auth";
 import type { ComponentChild } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { term, tr } from "../lib/i18n.ts";
+import { tr } from "../lib/i18n.ts";
 import { match, navigate } from "../lib/router.ts";
 import { logout } from "../lib/session.ts";
 import { useProfile } from "../lib/profile.ts";
@@ -17,7 +17,8 @@ import { Notices } from "./notices.tsx";
 import { Register } from "./register.tsx";
 import { RequestPage } from "./request-page.tsx";
 import { CaseLibraryPage } from "./cases/index.tsx";
-import { FrontdeskNav, frontdeskPage } from "./frontdesk/index.tsx";
+import { frontdeskPage } from "./frontdesk/index.tsx";
+import { ConsoleNav } from "./nav.tsx";
 import { OpenItemsPage } from "./ownership/open-items.tsx";
 import { SettingsPage } from "./settings/index.tsx";
 import { AuditPage } from "./manager/audit.tsx";
@@ -179,68 +180,7 @@ export default function Console({ rest }: { rest: string }) {
         wide
         title={tr("web.home.console")}
         home="/console"
-        nav={
-          <>
-            <a href="/console" aria-current={here("/")}>
-              {tr("w.console.nav.register")}
-            </a>
-            <a href="/console/new" aria-current={here("/new")}>
-              {tr("w.console.nav.new")}
-            </a>
-            <a href="/console/mine" aria-current={here("/mine")}>
-              {tr("w.console.nav.mine")}
-            </a>
-            {can(role, "workOrder.dispatch") && (
-              <a href="/console/dispatch" aria-current={here("/dispatch")}>
-                {tr("w.console.nav.dispatch")}
-              </a>
-            )}
-            {can(role, "notice.draft") && (
-              <a href="/console/notices" aria-current={here("/notices") ?? (notice ? "page" : undefined)}>
-                {tr("w.console.nav.notices")}
-              </a>
-            )}
-            <FrontdeskNav role={role} path={path} />
-            <a href="/console/cases" aria-current={here("/cases")}>
-              {tr("w.console.nav.cases")}
-            </a>
-            <a href="/console/settings" aria-current={here("/settings")}>
-              {tr("w.console.nav.settings")}
-            </a>
-            {can(role, "deliveries.retry") && (
-              <a href="/console/deliveries" aria-current={here("/deliveries")}>
-                {tr("w.manager.nav.deliveries")}
-              </a>
-            )}
-            {can(role, "audit.read") && (
-              <a href="/console/audit" aria-current={here("/audit")}>
-                {tr("w.manager.nav.audit")}
-              </a>
-            )}
-            <a href="/console/me/notifications" aria-current={here("/me/notifications")}>
-              {tr("w.manager.nav.myNotifications")}
-            </a>
-            {can(role, "staff.manage") && (
-              <a href="/console/staff" aria-current={here("/staff")}>
-                {tr("w.staff.nav")}
-              </a>
-            )}
-            {can(role, "places.manage") && (
-              <a href="/console/places" aria-current={here("/places")}>
-                {tr("w.places.nav")}
-              </a>
-            )}
-            <a href="/console/account" class="hint" id="whoami" aria-current={here("/account")} title={tr("w.account.title")}>
-              {session.staff.name} · {term("role", role)}
-            </a>
-            <button type="button" class="ghost" onClick={() => setHelp(true)} aria-label={tr("w.keys.title")}>
-              ?
-            </button>
-            <button type="button" class="ghost" id="logout" onClick={() => void logout()}>
-              {tr("web.logout")}
-            </button>
-          </>
-        }
+        nav={<ConsoleNav session={session} path={path} onHelp={() => setHelp(true)} />}
       />
       <div class="page layout">
         <main>{page}</main>

@@ -1,7 +1,8 @@
+import { defaultCategoryName } from "@wuye/core/request";
 import { onTimeRate } from "@wuye/core/supervision";
 import type { Ranking } from "../api/types.ts";
 import { answer, refine } from "../lib/api.ts";
-import { term, tr } from "../lib/i18n.ts";
+import { currentLocale, term, tr } from "../lib/i18n.ts";
 import { useQuery } from "../lib/query.ts";
 import { staffSession, staffApi } from "../lib/session.ts";
 import { Async, Card } from "../ui/kit.tsx";
@@ -199,8 +200,8 @@ export function ReportPage({ month, branch }: { month: string; branch: string | 
             {r.topCategories.length === 0 && <p class="hint">{tr("w.pdca.noCategories")}</p>}
             <ul>
               {r.topCategories.map((c) => (
-                <li key={`${c.kind}:${c.category}`}>
-                  {term("kind", c.kind)} · {c.category}: {c.requests}
+                <li key={`${c.kind}:${c.category}`} data-category={c.category}>
+                  {term("kind", c.kind)} · {defaultCategoryName(c.kind, c.category, currentLocale()) ?? c.category}: {c.requests}
                 </li>
               ))}
             </ul>

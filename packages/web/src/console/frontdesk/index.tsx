@@ -66,27 +66,3 @@ function NotYours() {
     </p>
   );
 }
-
-/** The console's top navigation entries for these screens, each shown only to a role that may use it. */
-export function FrontdeskNav({ role, path }: { role: Role; path: string }) {
-  const on = (...prefixes: string[]) => (prefixes.some((p) => path === p || path.startsWith(`${p}/`)) ? "page" : undefined);
-  return (
-    <>
-      {can(role, "visitor.register") && (
-        <a href="/console/visitors" aria-current={on("/visitors", "/handovers", "/duty-log")}>
-          {tr("w.fd.nav.frontDesk")}
-        </a>
-      )}
-      {can(role, "request.readResident") && (
-        <a href="/console/residents" aria-current={on("/residents")}>
-          {tr("w.fd.nav.residents")}
-        </a>
-      )}
-      {can(role, "survey.manage") && (
-        <a href="/console/surveys" aria-current={on("/surveys", "/forum")}>
-          {tr("w.fd.nav.feedback")}
-        </a>
-      )}
-    </>
-  );
-}

@@ -8,6 +8,7 @@ import { invalidate, setQueryData } from "../../lib/query.ts";
 import { staffApi } from "../../lib/session.ts";
 import { ErrorBox, TextField } from "../../ui/kit.tsx";
 import { SETTINGS_KEY, SETTINGS_PREFIX, staleMessage, useVersionedSave } from "./save.ts";
+import { type TimeRange, TimeRangeFields } from "./time-range.tsx";
 
 type Gateway = "sms" | "email";
 
@@ -28,8 +29,7 @@ export function ChannelsForm({
   onSecret(secret: string): void;
 }) {
   const n = s.notifications;
-  const [quietFrom, setQuietFrom] = useState(n.quietHours.from);
-  const [quietTo, setQuietTo] = useState(n.quietHours.to);
+  const [quiet, setQuiet] = useState<TimeRange>({ from: n.quietHours.from, to: n.quietHours.to });
   const [url, setUrl] = useState<Record<Gateway | "webhook", string>>({ sms: n.sms ?? "", email: n.email ?? "", webhook: n.webhook ?? "" });
   const [token, setToken] = useState<Record<Gateway, string>>({ sms: "", email: "" });
   const [rotateError, setRotateError] = useState<string | null>(null);
@@ -70,7 +70,7 @@ export function ChannelsForm({
       onSubmit={(e) => {
         e.preventDefault();
         void save({
-          quietHours: { from: quietFrom, to: quietTo },
+          quietHours: quiet,
           sms: gateway("sms"),
           email: gateway("email"),
           webhook: url.webhook.trim() ? { url: url.webhook.trim() } : null,
@@ -79,22 +79,7 @@ export function ChannelsForm({
       noValidate
     >
       <div class="row">
-        <TextField
-          id="quiet-from"
-          label={tr("w.manager.quietFrom")}
-          type="time"
-          value={quietFrom}
-          onValue={setQuietFrom}
-          error={errors["quietHours.from"]}
-        />
-        <TextField
-          id="quiet-to"
-          label={tr("w.manager.quietTo")}
-          type="time"
-          value={quietTo}
-          onValue={setQuietTo}
-          error={errors["quietHours.to"]}
-        />
+        <TimeRangeFields part="quietHours" value={quiet} onValue={setQuiet} errors={errors} />
       </div>
       <p class="hint">{tr("w.manager.quietHint")}</p>
       {(["sms", "email"] as const).map((g) => (

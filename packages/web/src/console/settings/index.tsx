@@ -20,6 +20,12 @@ import { skillNames } from "../dispatch.tsx";
 
 const nameOf = (n: Record<string, string>) => n[currentLocale()] ?? n["zh-CN"] ?? "";
 
+/**
+ * Two forms share a tab and one settings version: each is renewed when its own part of the settings changes, so
+ * saving one keeps what is being typed in the other (it sends If-Match on the version it is given, the newest).
+ */
+const partKey = (...parts: unknown[]) => JSON.stringify(parts);
+
 const TABS = ["policy", "calendar", "categories", "channels", "general"] as const;
 type Tab = (typeof TABS)[number];
 
@@ -99,11 +105,11 @@ export function SettingsPage() {
               {tab === "categories" && (
                 <>
                   <Card title={tr("w.settings.categories")} id="categories">
-                    {editable ? <CategoriesForm key={s.version} s={s} onSaved={setStatus} /> : <CategoriesView s={s} />}
+                    {editable ? <CategoriesForm key={partKey(s.categories)} s={s} onSaved={setStatus} /> : <CategoriesView s={s} />}
                   </Card>
                   <Card title={tr("w.manager.skills")} id="skills">
                     {editable ? (
-                      <SkillsForm key={s.version} s={s} onSaved={setStatus} />
+                      <SkillsForm key={partKey(s.skills)} s={s} onSaved={setStatus} />
                     ) : (
                       <ul class="plain">
                         {s.skills.map((k) => (
@@ -128,10 +134,14 @@ export function SettingsPage() {
               {tab === "general" && (
                 <>
                   <Card title={tr("w.settings.general")}>
-                    {editable ? <RulesForm key={s.version} s={s} onSaved={setStatus} /> : <RulesView s={s} />}
+                    {editable ? (
+                      <RulesForm key={partKey(s.publicDailyLimit, s.smsDailyBudget, s.nightShift, s.workflow)} s={s} onSaved={setStatus} />
+                    ) : (
+                      <RulesView s={s} />
+                    )}
                   </Card>
                   <Card title={tr("w.portal.prices")} id="price-list">
-                    {editable ? <PriceListForm key={s.version} s={s} onSaved={setStatus} /> : <PriceListView s={s} />}
+                    {editable ? <PriceListForm key={partKey(s.priceList)} s={s} onSaved={setStatus} /> : <PriceListView s={s} />}
                   </Card>
                 </>
               )}

@@ -3,13 +3,13 @@ import type { SettingsView } from "../../api/types.ts";
 import { tr } from "../../lib/i18n.ts";
 import { ErrorBox, TextField } from "../../ui/kit.tsx";
 import { intOf, useSettingsSave } from "./save.ts";
+import { type TimeRange, TimeRangeFields } from "./time-range.tsx";
 
 /** The branch's own rules: portal daily limit, SMS budget, night shift, repair warranty, reopening on an unsatisfied visit. */
 export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: string, stale?: boolean): void }) {
   const [limit, setLimit] = useState(String(s.publicDailyLimit));
   const [smsBudget, setSmsBudget] = useState(String(s.smsDailyBudget));
-  const [nightFrom, setNightFrom] = useState(s.nightShift.from);
-  const [nightTo, setNightTo] = useState(s.nightShift.to);
+  const [night, setNight] = useState<TimeRange>({ from: s.nightShift.from, to: s.nightShift.to });
   const [warranty, setWarranty] = useState(String(s.workflow.warrantyMonths));
   const [reopen, setReopen] = useState(s.workflow.reopenOnUnsatisfied);
   const { form, errors, busy, save } = useSettingsSave(s.version, onSaved);
@@ -19,7 +19,7 @@ export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: st
     void save({
       publicDailyLimit: intOf(limit) as number,
       smsDailyBudget: intOf(smsBudget) as number,
-      nightShift: { from: nightFrom, to: nightTo },
+      nightShift: night,
       workflow: { warrantyMonths: intOf(warranty) as number, reopenOnUnsatisfied: reopen },
     });
   }
@@ -27,22 +27,7 @@ export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: st
   return (
     <form ref={form} id="rules-form" onSubmit={submit} noValidate>
       <div class="row">
-        <TextField
-          id="night-from"
-          label={tr("w.settings.nightFrom")}
-          type="time"
-          value={nightFrom}
-          onValue={setNightFrom}
-          error={errors["nightShift.from"]}
-        />
-        <TextField
-          id="night-to"
-          label={tr("w.settings.nightTo")}
-          type="time"
-          value={nightTo}
-          onValue={setNightTo}
-          error={errors["nightShift.to"]}
-        />
+        <TimeRangeFields part="nightShift" value={night} onValue={setNight} errors={errors} />
         <TextField
           id="daily-limit"
           label={tr("w.settings.dailyLimit")}

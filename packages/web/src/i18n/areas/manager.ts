@@ -6,6 +6,7 @@ export const managerTexts = defineTexts({
     "未保存:{name} 已于 {at} 保存了设置(版本 {v}),页面已显示其修改,请在此基础上重新修改",
     "Not saved: {name} saved the settings at {at} (version {v}). The page now shows their change; make yours again on top of it",
   ],
+  "w.manager.nav.manage": ["管理", "Manage"],
   "w.manager.nav.settings": ["设置", "Settings"],
   "w.manager.nav.deliveries": ["通知投递", "Deliveries"],
   "w.manager.nav.audit": ["审计日志", "Audit log"],
