@@ -5,12 +5,13 @@ import { type Column, getTableColumns, getTableName, type InferSelectModel, type
 // (profiled: a register page of 26 rows × 40 columns). The SQL is written once per isolate from the schema, so a
 // column added to a table is read without touching these statements.
 
-const columnsOf = new WeakMap<Table, Array<[string, Column]>>();
-const columns = (table: Table) => {
-  let found = columnsOf.get(table);
+const columnsOf = new WeakMap<object, Array<[string, Column]>>();
+/** The table's columns by key, or only those of `keys` (a constant array: its entries are kept by its identity). */
+const columns = (table: Table, keys?: readonly string[]) => {
+  let found = columnsOf.get(keys ?? table);
   if (!found) {
-    found = Object.entries(getTableColumns(table));
-    columnsOf.set(table, found);
+    found = Object.entries(getTableColumns(table)).filter(([key]) => !keys || keys.includes(key));
+    columnsOf.set(keys ?? table, found);
   }
   return found;
 };
@@ -19,9 +20,9 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export const quotedTable = (table: Table) => quoted(getTableName(table));
 export const quotedColumn = (column: Column) => quoted(column.name);
 
-/** `json_object('<key>', <alias>."<column>", …)` of every column of `table`, keyed as drizzle keys its rows. */
-export function jsonRowSql(table: Table, alias: string): string {
-  return `json_object(${columns(table)
+/** `json_object('<key>', <alias>."<column>", …)` of every column of `table` (or those of `keys`), keyed as drizzle keys its rows. */
+export function jsonRowSql(table: Table, alias: string, keys?: readonly string[]): string {
+  return `json_object(${columns(table, keys)
     .map(([key, c]) => `'${key}', ${alias}.${quoted(c.name)}`)
     .join(", ")})`;
 }
@@ -37,12 +38,18 @@ export function jsonRowsSql(of: Column, value: string, order: Column[]): string 
 }
 
 /** The row drizzle would have read, from its `jsonRowSql` object: each column's own mapping (JSON text, booleans). */
-export function rowFromJson<T extends Table>(table: T, row: Record<string, unknown>): InferSelectModel<T> {
-  for (const [key, c] of columns(table)) {
+export function rowFromJson<T extends Table>(table: T, row: Record<string, unknown>): InferSelectModel<T>;
+export function rowFromJson<T extends Table, K extends keyof InferSelectModel<T>>(
+  table: T,
+  row: Record<string, unknown>,
+  keys: readonly K[],
+): Pick<InferSelectModel<T>, K>;
+export function rowFromJson(table: Table, row: Record<string, unknown>, keys?: readonly string[]) {
+  for (const [key, c] of columns(table, keys)) {
     const value = row[key];
     row[key] = value === null || value === undefined ? null : c.mapFromDriverValue(value);
   }
-  return row as InferSelectModel<T>;
+  return row;
 }
 
 /** The rows of a `jsonRowsSql` cell. */

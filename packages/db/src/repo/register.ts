@@ -49,8 +49,26 @@ export interface RegisterFilter {
   limit: number;
 }
 
+/** What a register row shows of its request (the page reads no more: a polled page's size is its cost). */
+const REGISTER_COLUMNS = [
+  "id",
+  "trackingCode",
+  "kind",
+  "category",
+  "urgency",
+  "status",
+  "channel",
+  "description",
+  "contactName",
+  "contactPhone",
+  "unitLabel",
+  "area",
+  "ownerId",
+  "createdAt",
+] as const satisfies ReadonlyArray<keyof RequestRow>;
+
 /** A register row with its milestones, read in the row's own statement (the page is one statement). */
-export type RegisterRow = RequestRow & { cursor: RegisterCursor; milestones: RegisterMilestone[] };
+export type RegisterRow = Pick<RequestRow, (typeof REGISTER_COLUMNS)[number]> & { cursor: RegisterCursor; milestones: RegisterMilestone[] };
 
 /**
  * What a query asks of the database: conditions on the request itself (a whole code or phone through their own
@@ -84,12 +102,12 @@ export async function registerMatch(db: BranchDb, q: string, bind: Bind): Promis
   return match ? { match, where } : null;
 }
 
-/** The request as one JSON cell (`json-row.ts`): decoding ~40 cells a row cost more than the page's query. */
-const registerRow = once(() => sql<string>`${sql.raw(jsonRowSql(requests, quotedTable(requests)))}`);
+/** The request as one JSON cell (`json-row.ts`): decoding a cell per column cost more than the page's query. */
+const registerRow = once(() => sql<string>`${sql.raw(jsonRowSql(requests, quotedTable(requests), REGISTER_COLUMNS))}`);
 
 /** A page's row by position (the statement names no columns): the request, its milestones, and a search's rank. */
 function registerRowOf(cells: Row): RegisterRow {
-  const r = rowFromJson(requests, JSON.parse(String(cells[0])));
+  const r = rowFromJson(requests, JSON.parse(String(cells[0])), REGISTER_COLUMNS);
   const rank = cells[2] === undefined ? undefined : Number(cells[2]);
   return {
     ...r,
