@@ -3,13 +3,59 @@ import { MILESTONE_NAMES, REQUEST_KINDS } from "@wuye/core/request";
 import { useState } from "preact/hooks";
 import type { PolicyView } from "../../api/types.ts";
 import { term, tr } from "../../lib/i18n.ts";
-import { ErrorBox, TextField } from "../../ui/kit.tsx";
+import { ErrorBox } from "../../ui/kit.tsx";
+import { NumberFields } from "./number-fields.tsx";
 import { policyInput, usePolicySave } from "./policy-save.ts";
 import { intOf } from "./save.ts";
 
 /** A share (0.8) as the percent people type ("80"), and back. */
 const pctText = (share: number | undefined) => (share === undefined ? "" : String(Math.round(share * 100)));
 const shareOf = (text: string) => (text.trim() === "" ? undefined : Number(text) / 100);
+
+/** One choice of a rule row, labelled for screen readers (the column head labels it on screen). */
+function SelectCell(p: { label: string; value: string; options: Array<{ value: string; label: string }>; onValue(v: string): void }) {
+  return (
+    <td>
+      <select aria-label={p.label} value={p.value} onChange={(e) => p.onValue(e.currentTarget.value)}>
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </td>
+  );
+}
+
+/** A whole number of a rule row; `field` names it for the journeys (`data-field`). */
+function NumberCell(p: {
+  label: string;
+  value: string;
+  onValue(v: string): void;
+  field?: string;
+  max?: number;
+  placeholder?: string;
+  error?: string | undefined;
+}) {
+  return (
+    <td class="num">
+      <input
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={p.max}
+        class="narrow"
+        aria-label={p.label}
+        data-field={p.field}
+        placeholder={p.placeholder}
+        value={p.value}
+        aria-invalid={p.error ? "true" : undefined}
+        onInput={(e) => p.onValue(e.currentTarget.value)}
+      />
+      {p.error && <small class="error">{p.error}</small>}
+    </td>
+  );
+}
 
 const ESCALATION_STEPS = ["supervisor", "manager", "region", "hq"] as const;
 
@@ -26,6 +72,11 @@ export function PolicyForm({ view, onSaved }: { view: PolicyView; onSaved(messag
   const [ladder, setLadder] = useState(() => ESCALATION_STEPS.map((_, i) => String(policy.escalationDelaysMinutes[i] ?? "")));
   const { form, errors, busy, save } = usePolicySave(view.version, onSaved);
   const calendars = Object.keys(policy.calendars);
+  const urgencies = [
+    { value: "", label: tr("w.manager.any") },
+    { value: "urgent", label: term("urgency", "urgent") },
+    { value: "normal", label: term("urgency", "normal") },
+  ];
   const update = (i: number, patch: Partial<MilestoneRule>) => setRules((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
 
   function submit(e: Event) {
@@ -74,19 +125,12 @@ export function PolicyForm({ view, onSaved }: { view: PolicyView; onSaved(messag
           <tbody>
             {rules.map((r, i) => (
               <tr key={i} data-rule={`${r.milestone}:${r.kinds.join("+")}:${r.urgency ?? ""}`}>
-                <td>
-                  <select
-                    aria-label={tr("w.manager.milestone")}
-                    value={r.milestone}
-                    onChange={(e) => update(i, { milestone: e.currentTarget.value as MilestoneRule["milestone"] })}
-                  >
-                    {MILESTONE_NAMES.map((m) => (
-                      <option key={m} value={m}>
-                        {term("milestone", m)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
+                <SelectCell
+                  label={tr("w.manager.milestone")}
+                  value={r.milestone}
+                  options={MILESTONE_NAMES.map((m) => ({ value: m, label: term("milestone", m) }))}
+                  onValue={(v) => update(i, { milestone: v as MilestoneRule["milestone"] })}
+                />
                 <td>
                   <select
                     multiple
@@ -104,83 +148,44 @@ export function PolicyForm({ view, onSaved }: { view: PolicyView; onSaved(messag
                     ))}
                   </select>
                 </td>
-                <td>
-                  <select
-                    aria-label={tr("w.manager.urgency")}
-                    value={r.urgency ?? ""}
-                    onChange={(e) => {
-                      const v = e.currentTarget.value;
-                      update(i, { urgency: v === "urgent" || v === "normal" ? v : undefined });
-                    }}
-                  >
-                    <option value="">{tr("w.manager.any")}</option>
-                    <option value="urgent">{term("urgency", "urgent")}</option>
-                    <option value="normal">{term("urgency", "normal")}</option>
-                  </select>
-                </td>
-                <td>
-                  <select
-                    aria-label={tr("w.manager.trigger")}
-                    value={r.trigger}
-                    onChange={(e) => update(i, { trigger: e.currentTarget.value as MilestoneRule["trigger"] })}
-                  >
-                    {TRIGGERS.map((t) => (
-                      <option key={t} value={t}>
-                        {tr(`w.manager.trigger.${t}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td class="num">
-                  <input
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    class="narrow"
-                    aria-label={`${term("milestone", r.milestone)} ${tr("w.manager.minutes")}`}
-                    data-field="duration"
-                    value={String(r.durationMinutes)}
-                    aria-invalid={errors[`rules.${i}.durationMinutes`] ? "true" : undefined}
-                    onInput={(e) => update(i, { durationMinutes: intOf(e.currentTarget.value) as number })}
-                  />
-                  {errors[`rules.${i}.durationMinutes`] && <small class="error">{errors[`rules.${i}.durationMinutes`]}</small>}
-                </td>
-                <td>
-                  <select
-                    aria-label={tr("w.manager.calendar")}
-                    value={r.calendar}
-                    onChange={(e) => update(i, { calendar: e.currentTarget.value })}
-                  >
-                    {calendars.map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td class="num">
-                  <input
-                    type="number"
-                    class="narrow"
-                    min={0}
-                    max={100}
-                    placeholder={pctText(policy.warnAtShare)}
-                    aria-label={tr("w.manager.warnAt")}
-                    value={pctText(r.warnAtShare)}
-                    onInput={(e) => update(i, { warnAtShare: shareOf(e.currentTarget.value) })}
-                  />
-                </td>
-                <td class="num">
-                  <input
-                    type="number"
-                    class="narrow"
-                    min={0}
-                    placeholder={lead}
-                    aria-label={tr("w.manager.lead")}
-                    value={r.warnLeadMinutes === undefined ? "" : String(r.warnLeadMinutes)}
-                    onInput={(e) => update(i, { warnLeadMinutes: intOf(e.currentTarget.value) })}
-                  />
-                </td>
+                <SelectCell
+                  label={tr("w.manager.urgency")}
+                  value={r.urgency ?? ""}
+                  options={urgencies}
+                  onValue={(v) => update(i, { urgency: v === "urgent" || v === "normal" ? v : undefined })}
+                />
+                <SelectCell
+                  label={tr("w.manager.trigger")}
+                  value={r.trigger}
+                  options={TRIGGERS.map((t) => ({ value: t, label: tr(`w.manager.trigger.${t}`) }))}
+                  onValue={(v) => update(i, { trigger: v as MilestoneRule["trigger"] })}
+                />
+                <NumberCell
+                  label={`${term("milestone", r.milestone)} ${tr("w.manager.minutes")}`}
+                  field="duration"
+                  value={String(r.durationMinutes)}
+                  error={errors[`rules.${i}.durationMinutes`]}
+                  onValue={(v) => update(i, { durationMinutes: intOf(v) as number })}
+                />
+                <SelectCell
+                  label={tr("w.manager.calendar")}
+                  value={r.calendar}
+                  options={calendars.map((c) => ({ value: c, label: c }))}
+                  onValue={(v) => update(i, { calendar: v })}
+                />
+                <NumberCell
+                  label={tr("w.manager.warnAt")}
+                  max={100}
+                  placeholder={pctText(policy.warnAtShare)}
+                  value={pctText(r.warnAtShare)}
+                  onValue={(v) => update(i, { warnAtShare: shareOf(v) })}
+                />
+                <NumberCell
+                  label={tr("w.manager.lead")}
+                  placeholder={lead}
+                  value={r.warnLeadMinutes === undefined ? "" : String(r.warnLeadMinutes)}
+                  onValue={(v) => update(i, { warnLeadMinutes: intOf(v) })}
+                />
                 <td>
                   <button type="button" class="link" onClick={() => setRules((rs) => rs.filter((_, k) => k !== i))}>
                     {tr("w.manager.remove")}
@@ -195,50 +200,42 @@ export function PolicyForm({ view, onSaved }: { view: PolicyView; onSaved(messag
         {tr("w.manager.addRule")}
       </button>
       <div class="row">
-        <TextField
-          id="warn-at"
-          label={tr("w.manager.defaultWarnAt")}
-          type="number"
-          min={0}
-          max={100}
-          value={warnAt}
-          onValue={setWarnAt}
-          error={errors.warnAtShare}
-        />
-        <TextField
-          id="warn-lead"
-          label={tr("w.manager.defaultLead")}
-          type="number"
-          min={0}
-          value={lead}
-          onValue={setLead}
-          error={errors.warnLeadMinutes}
-        />
-        <TextField
-          id="short-lead"
-          label={tr("w.manager.shortLead")}
-          type="number"
-          min={0}
-          value={shortLead}
-          onValue={setShortLead}
-          error={errors.shortWarnLeadMinutes}
+        <NumberFields
+          fields={[
+            {
+              id: "warn-at",
+              label: tr("w.manager.defaultWarnAt"),
+              min: 0,
+              max: 100,
+              value: warnAt,
+              onValue: setWarnAt,
+              error: errors.warnAtShare,
+            },
+            { id: "warn-lead", label: tr("w.manager.defaultLead"), min: 0, value: lead, onValue: setLead, error: errors.warnLeadMinutes },
+            {
+              id: "short-lead",
+              label: tr("w.manager.shortLead"),
+              min: 0,
+              value: shortLead,
+              onValue: setShortLead,
+              error: errors.shortWarnLeadMinutes,
+            },
+          ]}
         />
       </div>
       <fieldset id="escalation-ladder">
         <legend>{tr("w.manager.ladder")}</legend>
         <div class="row">
-          {ESCALATION_STEPS.map((step, i) => (
-            <TextField
-              key={step}
-              id={`ladder-${step}`}
-              label={tr(`w.manager.ladder.${step}`)}
-              type="number"
-              min={0}
-              value={ladder[i]!}
-              onValue={(v) => setLadder((l) => l.map((x, k) => (k === i ? v : x)))}
-              error={errors[`escalationDelaysMinutes.${i}`]}
-            />
-          ))}
+          <NumberFields
+            fields={ESCALATION_STEPS.map((step, i) => ({
+              id: `ladder-${step}`,
+              label: tr(`w.manager.ladder.${step}`),
+              min: 0,
+              value: ladder[i]!,
+              onValue: (v: string) => setLadder((l) => l.map((x, k) => (k === i ? v : x))),
+              error: errors[`escalationDelaysMinutes.${i}`],
+            }))}
+          />
         </div>
         <p class="hint">{tr("w.manager.ladderHint")}</p>
       </fieldset>

@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import type { SettingsView } from "../../api/types.ts";
 import { tr } from "../../lib/i18n.ts";
-import { ErrorBox, TextField } from "../../ui/kit.tsx";
+import { ErrorBox } from "../../ui/kit.tsx";
+import { NumberFields } from "./number-fields.tsx";
 import { intOf, useSettingsSave } from "./save.ts";
 import { type TimeRange, TimeRangeFields } from "./time-range.tsx";
 
@@ -28,40 +29,38 @@ export function RulesForm({ s, onSaved }: { s: SettingsView; onSaved(message: st
     <form ref={form} id="rules-form" onSubmit={submit} noValidate>
       <div class="row">
         <TimeRangeFields part="nightShift" value={night} onValue={setNight} errors={errors} />
-        <TextField
-          id="daily-limit"
-          label={tr("w.settings.dailyLimit")}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={1000}
-          value={limit}
-          onValue={setLimit}
-          error={errors.publicDailyLimit}
-          hint={tr("w.settings.dailyLimitHint")}
-        />
-        <TextField
-          id="sms-budget"
-          label={tr("w.sms.dailyBudget")}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100000}
-          value={smsBudget}
-          onValue={setSmsBudget}
-          error={errors.smsDailyBudget}
-          hint={tr("w.sms.dailyBudgetHint")}
-        />
-        <TextField
-          id="warranty-months"
-          label={tr("w.settings.warrantyMonths")}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={60}
-          value={warranty}
-          onValue={setWarranty}
-          error={errors["workflow.warrantyMonths"]}
+        <NumberFields
+          fields={[
+            {
+              id: "daily-limit",
+              label: tr("w.settings.dailyLimit"),
+              hint: tr("w.settings.dailyLimitHint"),
+              min: 1,
+              max: 1000,
+              value: limit,
+              onValue: setLimit,
+              error: errors.publicDailyLimit,
+            },
+            {
+              id: "sms-budget",
+              label: tr("w.sms.dailyBudget"),
+              hint: tr("w.sms.dailyBudgetHint"),
+              min: 0,
+              max: 100000,
+              value: smsBudget,
+              onValue: setSmsBudget,
+              error: errors.smsDailyBudget,
+            },
+            {
+              id: "warranty-months",
+              label: tr("w.settings.warrantyMonths"),
+              min: 0,
+              max: 60,
+              value: warranty,
+              onValue: setWarranty,
+              error: errors["workflow.warrantyMonths"],
+            },
+          ]}
         />
       </div>
       <label class="check">
