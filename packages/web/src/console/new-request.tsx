@@ -7,8 +7,8 @@ import { useProfile } from "../lib/profile.ts";
 import { invalidate } from "../lib/query.ts";
 import { navigate } from "../lib/router.ts";
 import { staffApi, staffSession } from "../lib/session.ts";
-import { CategorySelect, ContactFields } from "../ui/request-fields.tsx";
-import { Async, Badge, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { Async, Badge, ErrorBox, Select } from "../ui/kit.tsx";
+import { AreaField, CategorySelect, ContactFields, DescriptionField, UnitSelect } from "../ui/request-fields.tsx";
 
 /** Recording a request taken by phone, walk-in or letter: the taker owns it (首问负责制). */
 /** Channels staff record a request from (the portal is the residents' own). */
@@ -111,26 +111,16 @@ export function NewRequest() {
             onValue={setCategory}
             error={err("category")}
           />
-          <TextArea
-            id="description"
-            label={tr("w.form.description")}
-            value={description}
-            onValue={setDescription}
-            error={err("description")}
-            rows={3}
-            maxLength={2000}
-          />
+          <DescriptionField value={description} onValue={setDescription} error={err("description")} rows={3} />
           <div class="row">
-            <Select
-              id="unit"
-              label={tr("w.form.unit")}
+            <UnitSelect
+              units={p.communities.flatMap((c) => c.units.map((u) => ({ id: u.id, label: `${c.name} ${u.label}` })))}
               value={unitId}
               onValue={setUnitId}
               placeholder={tr("w.new.noUnit")}
               error={err("location")}
-              options={p.communities.flatMap((c) => c.units.map((u) => ({ value: u.id, label: `${c.name} ${u.label}` })))}
             />
-            {!unitId && <TextField id="area" label={tr("w.form.area")} value={area} onValue={setArea} maxLength={100} />}
+            {!unitId && <AreaField value={area} onValue={setArea} />}
           </div>
           <div class="row">
             <ContactFields name={name} phone={phone} onName={setName} onPhone={setPhone} error={err} />

@@ -6,9 +6,9 @@ import { errorAt, type FieldErrors, serverErrors, validate } from "../lib/form.t
 import { currentLocale, term, tr } from "../lib/i18n.ts";
 import { navigate } from "../lib/router.ts";
 import { uploadPortalPhoto } from "../lib/uploads.ts";
-import { Card, ErrorBox, Select, TextArea, TextField } from "../ui/kit.tsx";
+import { Card, ErrorBox, Select, TextField } from "../ui/kit.tsx";
 import { MAX_PHOTOS, PhotoUpload, type PhotoUploads } from "../ui/photo-upload.tsx";
-import { CategorySelect, ContactFields } from "../ui/request-fields.tsx";
+import { AreaField, CategorySelect, ContactFields, DescriptionField, UnitSelect } from "../ui/request-fields.tsx";
 import { PORTAL_KINDS } from "./home.tsx";
 import { rememberCode } from "./recent.ts";
 
@@ -49,8 +49,7 @@ export function RequestForm({
   const [area, setArea] = useState(place?.name ?? "");
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
-  const [apptFrom, setApptFrom] = useState("");
-  const [apptTo, setApptTo] = useState("");
+  const [appt, setAppt] = useState({ from: "", to: "" });
   const [keyLeft, setKeyLeft] = useState(false);
   const [photos, setPhotos] = useState<PhotoUploads>({ ids: [], busy: false });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -80,7 +79,7 @@ export function RequestForm({
             ? { area, placeId: place.id }
             : { area, ...(communityId ? { communityId } : {}) },
       ...(place ? { channel: "qr" as const } : {}),
-      ...(kind === "repair" && (apptFrom || apptTo) ? { appointment: { from: toIso(apptFrom), to: toIso(apptTo) } } : {}),
+      ...(kind === "repair" && (appt.from || appt.to) ? { appointment: { from: toIso(appt.from), to: toIso(appt.to) } } : {}),
       ...(kind === "repair" ? { keyLeft } : {}),
       ...(photos.ids.length ? { attachmentIds: photos.ids } : {}),
       locale: currentLocale(),
@@ -148,13 +147,10 @@ export function RequestForm({
       <p class="hint">{tr(`w.portal.guide.${kind}` as "w.portal.guide.repair")}</p>
 
       {categories.length > 0 && <CategorySelect categories={categories} value={category} onValue={setCategory} error={err("category")} />}
-      <TextArea
-        id="description"
-        label={tr("w.form.description")}
+      <DescriptionField
         value={description}
         onValue={setDescription}
         error={err("description")}
-        maxLength={2000}
         placeholder={tr(`w.portal.placeholder.${kind === "repair" ? "repair" : "other"}`)}
       />
 
@@ -180,25 +176,15 @@ export function RequestForm({
           />
         )}
         {where === "unit" ? (
-          <Select
-            id="unit"
-            label={tr("w.form.unit")}
+          <UnitSelect
+            units={community?.units ?? []}
             value={unitId}
             onValue={setUnitId}
             placeholder={tr("w.form.choose")}
             error={err("location")}
-            options={(community?.units ?? []).map((u) => ({ value: u.id, label: u.label }))}
           />
         ) : (
-          <TextField
-            id="area"
-            label={tr("w.form.area")}
-            value={area}
-            onValue={setArea}
-            error={err("location")}
-            maxLength={100}
-            placeholder={tr("w.form.areaExample")}
-          />
+          <AreaField value={area} onValue={setArea} error={err("location")} placeholder={tr("w.form.areaExample")} />
         )}
       </fieldset>
 
@@ -208,22 +194,17 @@ export function RequestForm({
         <fieldset>
           <legend>{tr("w.form.appointment")}</legend>
           <div class="row">
-            <TextField
-              id="appt-from"
-              label={tr("w.form.from")}
-              type="datetime-local"
-              value={apptFrom}
-              onValue={setApptFrom}
-              error={err("appointment.from")}
-            />
-            <TextField
-              id="appt-to"
-              label={tr("w.form.to")}
-              type="datetime-local"
-              value={apptTo}
-              onValue={setApptTo}
-              error={err("appointment.to") ?? err("appointment")}
-            />
+            {(["from", "to"] as const).map((end) => (
+              <TextField
+                key={end}
+                id={`appt-${end}`}
+                label={tr(`w.form.${end}`)}
+                type="datetime-local"
+                value={appt[end]}
+                onValue={(v) => setAppt((a) => ({ ...a, [end]: v }))}
+                error={err(`appointment.${end}`) ?? (end === "to" ? err("appointment") : undefined)}
+              />
+            ))}
           </div>
         </fieldset>
       )}
