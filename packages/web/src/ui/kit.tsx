@@ -35,9 +35,41 @@ export function Field({ label, error, hint, id, children }: FieldProps) {
   );
 }
 
-interface InputProps {
+/** A Field's own props: its label, error and hint, and the id the control takes (generated when not given). */
+interface Labelled {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  id?: string;
+}
+interface Valued {
   value: string;
   onValue(v: string): void;
+}
+interface ControlAttrs {
+  id: string;
+  name: string;
+  value: string;
+  "aria-invalid": "true" | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** A Field around one control: the control takes the Field's id as its id and name, the value, and the error and hint for screen readers. */
+function Bound({ p, children }: { p: Labelled & Valued; children(attrs: ControlAttrs): ComponentChildren }) {
+  return (
+    <Field label={p.label} error={p.error} hint={p.hint} {...(p.id ? { id: p.id } : {})}>
+      {(fid, d) => children({ id: fid, name: fid, value: p.value, "aria-invalid": p.error ? "true" : undefined, "aria-describedby": d })}
+    </Field>
+  );
+}
+
+/** The props meant for the control itself (maxLength, placeholder, …): all but the Field's and the value's. */
+function own<P extends Labelled & Valued>(p: P): Omit<P, keyof Labelled | keyof Valued> {
+  const { label: _label, error: _error, hint: _hint, id: _id, value: _value, onValue: _onValue, ...rest } = p;
+  return rest;
+}
+
+interface InputProps extends Labelled, Valued {
   type?: string;
   inputMode?: "text" | "tel" | "numeric" | "decimal" | "email" | "search";
   autoComplete?: string;
@@ -48,110 +80,36 @@ interface InputProps {
   max?: string | number;
   step?: string | number;
 }
-export function TextField({
-  label,
-  error,
-  hint,
-  id,
-  value,
-  onValue,
-  ...rest
-}: InputProps & { label: string; error?: string | undefined; hint?: string | undefined; id?: string }) {
+export function TextField(p: InputProps) {
   return (
-    <Field label={label} error={error} hint={hint} {...(id ? { id } : {})}>
-      {(fid, d) => (
-        <input
-          {...(rest as Record<string, unknown>)}
-          id={fid}
-          name={fid}
-          value={value}
-          onInput={(e) => onValue(e.currentTarget.value)}
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={d}
-        />
-      )}
-    </Field>
+    <Bound p={p}>
+      {(attrs) => <input {...(own(p) as Record<string, unknown>)} {...attrs} onInput={(e) => p.onValue(e.currentTarget.value)} />}
+    </Bound>
   );
 }
 
-export function TextArea({
-  label,
-  error,
-  hint,
-  id,
-  value,
-  onValue,
-  rows = 4,
-  ...rest
-}: {
-  label: string;
-  error?: string | undefined;
-  hint?: string | undefined;
-  id?: string;
-  value: string;
-  onValue(v: string): void;
-  rows?: number;
-  maxLength?: number;
-  required?: boolean;
-  placeholder?: string;
-}) {
+export function TextArea(p: Labelled & Valued & { rows?: number; maxLength?: number; required?: boolean; placeholder?: string }) {
   return (
-    <Field label={label} error={error} hint={hint} {...(id ? { id } : {})}>
-      {(fid, d) => (
-        <textarea
-          id={fid}
-          name={fid}
-          rows={rows}
-          value={value}
-          onInput={(e) => onValue(e.currentTarget.value)}
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={d}
-          {...rest}
-        />
-      )}
-    </Field>
+    <Bound p={p}>
+      {(attrs) => <textarea {...own(p)} rows={p.rows ?? 4} {...attrs} onInput={(e) => p.onValue(e.currentTarget.value)} />}
+    </Bound>
   );
 }
 
-export function Select({
-  label,
-  error,
-  hint,
-  id,
-  value,
-  onValue,
-  options,
-  placeholder,
-}: {
-  label: string;
-  error?: string | undefined;
-  hint?: string | undefined;
-  id?: string;
-  value: string;
-  onValue(v: string): void;
-  options: Array<{ value: string; label: string }>;
-  placeholder?: string;
-}) {
+export function Select(p: Labelled & Valued & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
   return (
-    <Field label={label} error={error} hint={hint} {...(id ? { id } : {})}>
-      {(fid, d) => (
-        <select
-          id={fid}
-          name={fid}
-          value={value}
-          onChange={(e) => onValue(e.currentTarget.value)}
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={d}
-        >
-          {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {options.map((o) => (
+    <Bound p={p}>
+      {(attrs) => (
+        <select {...attrs} onChange={(e) => p.onValue(e.currentTarget.value)}>
+          {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
+          {p.options.map((o) => (
             <option value={o.value} key={o.value}>
               {o.label}
             </option>
           ))}
         </select>
       )}
-    </Field>
+    </Bound>
   );
 }
 
