@@ -194,6 +194,17 @@ describe("branch manager", () => {
     await page.waitForSelector("#audit-table", { timeout: 20_000 });
     expect(await page.locator('#audit-table tr[data-action^="resident."]').count()).toBeGreaterThan(0);
     await screenshot(page, "manager-audit");
+    // A record id has no break of its own: it wraps in its cell at the desk, and the phone's page never scrolls sideways.
+    const right = async (selector: string) => {
+      const box = (await page.locator(selector).boundingBox())!;
+      return box.x + box.width;
+    };
+    expect(await right("#audit-table")).toBeLessThanOrEqual(await right("#audit"));
+    expect(await page.locator("#audit-table td.record-id code").first().getAttribute("title")).toMatch(/\S/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "manager-audit-390");
+    await page.setViewportSize({ width: 1366, height: 768 });
     const [download] = await Promise.all([page.waitForEvent("download"), page.click('#audit a[data-csv="audit"]')]);
     const csv = readFileSync((await download.path())!, "utf8");
     expect(csv.split("\r\n")[0]).toContain("操作人");

@@ -95,8 +95,10 @@ export function AuditPage() {
                         {known(ACTIONS, r.action, (a) => tr(`w.manager.act.${a}`))} <code class="plain-code">{r.action}</code>
                       </td>
                       <td>{known(SUBJECTS, r.subjectType, (t) => tr(`w.manager.subject.${t}`))}</td>
-                      <td>
-                        <code class="plain-code">{r.subjectId}</code>
+                      <td class="record-id">
+                        <code class="plain-code" title={r.subjectId}>
+                          {r.subjectId}
+                        </code>
                       </td>
                     </tr>
                   ))}
