@@ -96,17 +96,26 @@ export function TextArea(p: Labelled & Valued & { rows?: number; maxLength?: num
   );
 }
 
+/** The choices of a select; `placeholder` is an empty first choice (none chosen, or all). */
+export function Options(p: { options: Array<{ value: string; label: string }>; placeholder?: string | undefined }) {
+  return (
+    <>
+      {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
+      {p.options.map((o) => (
+        <option value={o.value} key={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function Select(p: Labelled & Valued & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
   return (
     <Bound p={p}>
       {(attrs) => (
         <select {...attrs} onChange={(e) => p.onValue(e.currentTarget.value)}>
-          {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
-          {p.options.map((o) => (
-            <option value={o.value} key={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={p.options} placeholder={p.placeholder} />
         </select>
       )}
     </Bound>

@@ -3,7 +3,7 @@ import { MILESTONE_NAMES, REQUEST_KINDS } from "@wuye/core/request";
 import { useState } from "preact/hooks";
 import type { PolicyView } from "../../api/types.ts";
 import { term, tr } from "../../lib/i18n.ts";
-import { ErrorBox } from "../../ui/kit.tsx";
+import { ErrorBox, Options } from "../../ui/kit.tsx";
 import { NumberFields } from "./number-fields.tsx";
 import { policyInput, usePolicySave } from "./policy-save.ts";
 import { intOf } from "./save.ts";
@@ -17,11 +17,7 @@ function SelectCell(p: { label: string; value: string; options: Array<{ value: s
   return (
     <td>
       <select aria-label={p.label} value={p.value} onChange={(e) => p.onValue(e.currentTarget.value)}>
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={p.options} />
       </select>
     </td>
   );
