@@ -129,6 +129,18 @@ describe("auth", () => {
     }
     expect((await call("GET", "/api/v1/console/requests", { token })).status).toBe(200);
   });
+
+  it("refuses a token once it expires, though it was accepted a moment before", async () => {
+    const token = await tokenFor("agent");
+    const payload = JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/")));
+    const shortLived = await new SignJWT({ ...payload })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(new TextEncoder().encode(env.JWT_SECRET));
+    expect((await call("GET", "/api/v1/console/requests", { token: shortLived })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expectProblem(await call("GET", "/api/v1/console/requests", { token: shortLived }), 401);
+  });
 });
 
 describe("tenancy", () => {

@@ -93,7 +93,8 @@ export async function requestDetailRead(db: BranchDb, id: string, audit: ReadAud
  */
 export const registerMilestones = sql<string>`(select json_group_array(json_object('id', m.id, 'name', m.name, 'dueAt', m.due_at,
   'status', m.status, 'metAt', m.met_at, 'breachedAt', m.breached_at))
-  from (select * from ${milestones} m0 where m0.request_id = "requests"."id" order by m0.start_at, m0.name) m)`;
+  from (select m0.id, m0.name, m0.due_at, m0.status, m0.met_at, m0.breached_at from ${milestones} m0
+    where m0.request_id = "requests"."id" order by m0.start_at, m0.name) m)`;
 
 export type RegisterMilestone = Pick<MilestoneRow, "id" | "name" | "dueAt" | "status" | "metAt" | "breachedAt">;
 

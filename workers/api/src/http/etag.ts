@@ -4,8 +4,8 @@ import type { Context } from "hono";
  * A strong ETag for exactly these bytes: SHA-256 of the body, first 16 bytes in hex; for a versioned object,
  * `"<version>.<hash>"`, so that the same ETag still serves as its If-Match (see `expectedVersion`).
  */
-export async function etagOfBody(body: string, version?: number): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body)));
+export async function etagOfBody(body: Uint8Array, version?: number): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
   const hash = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
   return version === undefined ? `"${hash}"` : `"${version}.${hash}"`;
 }
@@ -23,7 +23,8 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
  * with no body (the poller sends If-None-Match itself: nothing is kept in a cache, the view is a bearer's). `Vary: Accept-Language` because the view's texts follow the reader's language.
  */
 export async function jsonWithEtag(c: Context, view: unknown, version?: number): Promise<Response> {
-  const body = JSON.stringify(view);
+  // Encoded once: the bytes hashed are the bytes sent.
+  const body = new TextEncoder().encode(JSON.stringify(view)) as Uint8Array<ArrayBuffer>;
   const etag = await etagOfBody(body, version);
   c.header("etag", etag);
   c.header("cache-control", "private, no-store");
