@@ -92,11 +92,18 @@ describe("auth", () => {
   });
 
   it("rate-limits five wrong passwords in a row", async () => {
-    const l = loginOf("nightManager", "hupan");
+    // A member of its own: a demo login locked here would refuse every other file that signs in as it meanwhile.
+    const l = { email: `lockout-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.cn`, password: "Suo-Ding-Mima-07" };
+    const added = await call("POST", "/api/v1/console/staff", {
+      token: await tokenFor("branchManager"),
+      body: { name: "锁定测试", role: "agent", email: l.email, initialPassword: l.password },
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect((await call("POST", "/api/v1/auth/login", { body: l })).status).toBe(200);
     for (let i = 0; i < 5; i++) {
       expectProblem(await call("POST", "/api/v1/auth/login", { body: { email: l.email, password: "wrong-password" } }), 401);
     }
-    const locked = await call("POST", "/api/v1/auth/login", { body: { email: l.email, password: l.password } });
+    const locked = await call("POST", "/api/v1/auth/login", { body: l });
     expectProblem(locked, 429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
   });

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { openDatabases } from "@wuye/db";
 import { describe, expect, it } from "vitest";
-import { call, expectProblem, tokenFor, uniqueIp } from "./helpers.ts";
+import { call, expectProblem, seededCommunity, tokenFor, uniqueIp } from "./helpers.ts";
 import { freshPhone, verifiedResident } from "./residents.ts";
 
 // What the front-desk screens rely on beyond the first front-desk api: the night rule in words, the resident linked
@@ -172,12 +172,8 @@ describe("survey recipients", () => {
     const bad = await make(`错误对象 ${Date.now()}`);
     expectProblem(await call("POST", `${C}/surveys/${bad}/send`, { token: sup, body: { buildingId: "bld_nope" } }), 400, "buildingId");
     expectProblem(await call("POST", `${C}/surveys/${bad}/send`, { token: sup, body: { allVerified: false } }), 400);
-    const binjiang = await call("GET", `${P}/binjiang`);
-    expectProblem(
-      await call("POST", `${C}/surveys/${bad}/send`, { token: sup, body: { communityId: binjiang.body.communities[0].id } }),
-      400,
-      "communityId",
-    );
+    const binjiang = await seededCommunity("binjiang");
+    expectProblem(await call("POST", `${C}/surveys/${bad}/send`, { token: sup, body: { communityId: binjiang.id } }), 400, "communityId");
   });
 });
 

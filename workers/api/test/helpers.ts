@@ -85,10 +85,15 @@ export function expectProblem(res: { status: number; headers: Headers; body: any
 const SEEDED_COMMUNITIES = ["阳光花园一期", "阳光花园二期", "滨江苑", "湖畔居东区", "湖畔居西区"];
 
 /**
- * A branch's first seeded community as its public profile lists it, with its units. Other test files add
- * communities to the same databases while a file runs, and those may sort first and have no units.
+ * A branch's seeded community (the first, or the one named) as its public profile lists it, with its units. Other
+ * test files add communities to the same databases while a file runs, and those may sort first and have no units.
  */
-export async function seededCommunity(branch: string): Promise<{ id: string; name: string; units: Array<{ id: string; label: string }> }> {
+export async function seededCommunity(
+  branch: string,
+  name?: string,
+): Promise<{ id: string; name: string; units: Array<{ id: string; label: string }> }> {
   const profile = await call("GET", `/api/v1/public/branches/${branch}`);
-  return profile.body.communities.find((c: { name: string }) => SEEDED_COMMUNITIES.includes(c.name));
+  const community = profile.body.communities.find((c: { name: string }) => (name ? c.name === name : SEEDED_COMMUNITIES.includes(c.name)));
+  if (!community) throw new Error(`no seeded community ${name ?? ""} in ${branch}`);
+  return community;
 }

@@ -3,7 +3,7 @@ import { parseCsv, reportingMonth } from "@wuye/core";
 import { generateMonthlyReports, openDatabases, rebuildFacts, refreshSurveyFact, writeFacts } from "@wuye/db";
 import { describe, expect, it } from "vitest";
 import { BranchRank, itemsOf, OverdueItem, Overview, SurveyRow, TrendPoint } from "../src/hq/schemas.ts";
-import { call, expectProblem, tokenFor } from "./helpers.ts";
+import { call, expectProblem, seededCommunity, tokenFor } from "./helpers.ts";
 
 const rebuild = () => rebuildFacts(openDatabases(env), Date.now());
 const RESIDENT_PII = ["林业主", "黄女士", "郑先生", "13800138001", "13900139002", "13700137003", "unit_"];
@@ -387,7 +387,7 @@ describe("CSV exports", () => {
       body: { title, questions: [{ id: "overall", text: "总体满意度" }] },
     });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const communityId = (await call("GET", "/api/v1/public/branches/binjiang")).body.communities[0].id;
+    const communityId = (await seededCommunity("binjiang")).id;
     const sent = await call("POST", `/api/v1/console/surveys/${made.body.id}/send`, { token: manager, body: { communityId } });
     expect(sent.status, JSON.stringify(sent.body)).toBeLessThan(300);
     const dbs = openDatabases(env);

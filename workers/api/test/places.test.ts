@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, expectProblem, tokenFor, uniqueIp } from "./helpers.ts";
+import { call, expectProblem, seededCommunity, tokenFor, uniqueIp } from "./helpers.ts";
 
 const base = "/api/v1/console/places";
 const ifMatch = (v: number) => ({ "if-match": `"${v}"` });
@@ -155,11 +155,11 @@ describe("import from a spreadsheet", () => {
   it("refuses the wrong role and a community of another branch", async () => {
     const rows = [header, ["1栋", "", "101", "", "", ""]];
     expectProblem(await call("POST", `${base}/import`, { token: await tokenFor("agent"), body: { rows } }), 403);
-    const other = await call("GET", base, { token: await tokenFor("branchManager", "binjiang") });
+    const other = await seededCommunity("binjiang");
     expectProblem(
       await call("POST", `${base}/import`, {
         token: await tokenFor("branchManager"),
-        body: { communityId: other.body.communities[0].id, rows },
+        body: { communityId: other.id, rows },
       }),
       400,
       "communityId",

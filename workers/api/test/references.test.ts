@@ -20,9 +20,10 @@ async function placesOf(branch: string): Promise<Places> {
   const community = await seededCommunity(branch);
   const dbs = openDatabases(env);
   const b = (await dbs.branch({ slug: branch }))!;
+  // The seeded unit's building: another file's building could sort first, and be deleted meanwhile.
   const building = await dbs.control.$client.execute({
-    sql: "select b.id from buildings b join communities c on c.id = b.community_id where c.branch_id = ? limit 1",
-    args: [b.id],
+    sql: "select building_id as id from units where id = ? and branch_id = ?",
+    args: [community.units[0]!.id, b.id],
   });
   const created = await call("POST", `/api/v1/public/branches/${branch}/requests`, {
     body: {

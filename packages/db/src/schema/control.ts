@@ -55,6 +55,16 @@ export const communities = sqliteTable("communities", {
   version: version(),
 });
 
+/** Where a place stands (a public area, a unit): its branch and community, kept on the row so lists need no join. */
+const inCommunity = () => ({
+  branchId: text("branch_id")
+    .notNull()
+    .references(() => branches.id),
+  communityId: text("community_id")
+    .notNull()
+    .references(() => communities.id),
+});
+
 export const buildings = sqliteTable(
   "buildings",
   {
@@ -74,12 +84,7 @@ export const publicAreas = sqliteTable(
   "public_areas",
   {
     id: id(),
-    branchId: text("branch_id")
-      .notNull()
-      .references(() => branches.id),
-    communityId: text("community_id")
-      .notNull()
-      .references(() => communities.id),
+    ...inCommunity(),
     buildingId: text("building_id").references(() => buildings.id),
     kind: text("kind").notNull(),
     name: text("name").notNull(),
@@ -96,12 +101,7 @@ export const units = sqliteTable(
     buildingId: text("building_id")
       .notNull()
       .references(() => buildings.id),
-    branchId: text("branch_id")
-      .notNull()
-      .references(() => branches.id),
-    communityId: text("community_id")
-      .notNull()
-      .references(() => communities.id),
+    ...inCommunity(),
     number: text("number").notNull(),
     /** 单元: the stairway entrance, as written on the building. */
     entrance: text("entrance"),

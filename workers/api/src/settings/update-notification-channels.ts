@@ -1,4 +1,3 @@
-import { createRoute } from "@hono/zod-openapi";
 import {
   applyChannels,
   NotificationChannelsInputSchema,
@@ -6,42 +5,19 @@ import {
   newWebhookSecret,
   readBranchSettings,
 } from "@wuye/core";
-import { etagOf, expectedVersion, IfMatchRequiredHeader } from "../http/common.ts";
-import { createRouter, errorResponses, problemContent } from "../http/openapi.ts";
-import { saveSettings } from "./save-settings.ts";
 import { ListsView, settingsView } from "./settings-views.ts";
+import { settingsWriteRoute } from "./settings-write-route.ts";
 
-export const updateNotificationChannelsRoute = createRouter().openapi(
-  createRoute({
-    method: "put",
-    path: "/settings/notifications",
-    tags: ["console"],
-    summary:
-      "The notification channels: SMS and email gateways (a token left out keeps the stored one), the webhook's address and quiet hours (versioned; If-Match required)",
-    security: [{ bearer: [] }],
-    request: {
-      headers: IfMatchRequiredHeader,
-      body: { content: { "application/json": { schema: NotificationChannelsInputSchema } }, required: true },
-    },
-    responses: {
-      200: { description: "Saved (secrets never shown)", content: { "application/json": { schema: ListsView } } },
-      ...errorResponses,
-      412: { description: "Someone changed the settings since you read them", content: problemContent },
-    },
+export const updateNotificationChannelsRoute = settingsWriteRoute({
+  method: "put",
+  path: "/settings/notifications",
+  summary:
+    "The notification channels: SMS and email gateways (a token left out keeps the stored one), the webhook's address and quiet hours (versioned; If-Match required)",
+  body: NotificationChannelsInputSchema,
+  answer: ListsView,
+  saved: "Saved (secrets never shown)",
+  change: (input, _next, current) => ({
+    notifications: NotificationSettingsSchema.parse(applyChannels(readBranchSettings(current).notifications, input, newWebhookSecret)),
   }),
-  async (c) => {
-    const input = c.req.valid("json");
-    const { version, settings } = await saveSettings(
-      c.var.services,
-      c.var.actor,
-      c.var.tenant.branch.id,
-      expectedVersion(c.req.valid("header")["if-match"])!,
-      (_next, current) => ({
-        notifications: NotificationSettingsSchema.parse(applyChannels(readBranchSettings(current).notifications, input, newWebhookSecret)),
-      }),
-    );
-    // The answer is what this save wrote: a re-read could carry a later version than its ETag.
-    c.header("etag", etagOf(version));
-    return c.json(settingsView(version, readBranchSettings(settings)), 200);
-  },
-);
+  view: (version, settings) => settingsView(version, readBranchSettings(settings)),
+});
