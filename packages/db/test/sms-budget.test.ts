@@ -6,9 +6,9 @@ import { smsCounters, SMS_HOURLY_LIMITS } from "@wuye/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBranchDb, createLibsqlClient, type BranchDb } from "../src/client/index.ts";
 import { migrate } from "../src/migrate/index.ts";
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { deliveriesOfRequest, recordDelivery } from "../src/repo/resident.ts";
-import { deliveries } from "../src/schema/branch.ts";
+import { deliveries, requestOfDelivery } from "../src/schema/branch.ts";
 import { countDown, countsOf, countSmsToday, smsSentToday, tryCountUp, uncountSmsToday } from "../src/repo/sms-budget.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -75,7 +75,11 @@ describe("a request's deliveries", () => {
     });
     for (const r of [row("d2", "req_a", 2), row("d1", "req_a", 1), row("d3", "req_b", 3)]) await recordDelivery(db, r);
     expect((await deliveriesOfRequest(db, "req_a")).map((d) => d.id)).toEqual(["d1", "d2"]);
-    const query = db.select().from(deliveries).where(sql`json_extract(${deliveries.payload}, '$.requestId') = ${"req_a"}`).toSQL();
+    const query = db
+      .select()
+      .from(deliveries)
+      .where(eq(requestOfDelivery(deliveries.payload), "req_a"))
+      .toSQL();
     const plan = await db.$client.execute({ sql: `explain query plan ${query.sql}`, args: query.params as never });
     expect(plan.rows.map((r) => String(r.detail)).join("\n")).toContain("deliveries_request_idx");
   });

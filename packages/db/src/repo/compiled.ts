@@ -12,6 +12,13 @@ export class Bindings {
     this.#names.push(name);
     return sql.placeholder(name);
   };
+  /** A copy to bind more values into (one statement of several that share the first ones). */
+  fork(): Bindings {
+    const copy = new Bindings();
+    Object.assign(copy.values, this.values);
+    copy.#names.push(...this.#names);
+    return copy;
+  }
   /** Which values were bound, in order: two builds with the same shape are the same SQL. */
   get shape(): string {
     return this.#names.join(",");

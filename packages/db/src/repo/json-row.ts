@@ -28,12 +28,12 @@ export function jsonRowSql(table: Table, alias: string, keys?: readonly string[]
 }
 
 /**
- * A scalar sub-select: the JSON array of `table`'s rows whose `of` column equals `value` (SQL), in `order`. The
- * order is the inner select's (SQLite's `json_group_array` keeps it), as `registerMilestones` relies on too.
+ * A scalar sub-select: the JSON array of `table`'s rows (or of their `keys`) whose `of` column equals `value` (SQL),
+ * in `order`. The order is the inner select's: SQLite's `json_group_array` keeps it.
  */
-export function jsonRowsSql(of: Column, value: string, order: Column[]): string {
+export function jsonRowsSql(of: Column, value: string, order: Column[], keys?: readonly string[]): string {
   const table = of.table;
-  return `(select json_group_array(${jsonRowSql(table, "x")}) from (select * from ${quoted(getTableName(table))}
+  return `(select json_group_array(${jsonRowSql(table, "x", keys)}) from (select * from ${quoted(getTableName(table))}
     where ${quoted(of.name)} = ${value} order by ${order.map((c) => quoted(c.name)).join(", ")}) x)`;
 }
 
@@ -52,9 +52,18 @@ export function rowFromJson(table: Table, row: Record<string, unknown>, keys?: r
   return row;
 }
 
-/** The rows of a `jsonRowsSql` cell. */
-export const rowsFromJson = <T extends Table>(table: T, cell: unknown): Array<InferSelectModel<T>> =>
-  typeof cell === "string" ? (JSON.parse(cell) as Array<Record<string, unknown>>).map((r) => rowFromJson(table, r)) : [];
+/** The rows of a `jsonRowsSql` cell (of the same `keys`). */
+export function rowsFromJson<T extends Table>(table: T, cell: unknown): Array<InferSelectModel<T>>;
+export function rowsFromJson<T extends Table, K extends keyof InferSelectModel<T>>(
+  table: T,
+  cell: unknown,
+  keys: readonly K[],
+): Array<Pick<InferSelectModel<T>, K>>;
+export function rowsFromJson(table: Table, cell: unknown, keys?: readonly string[]) {
+  return typeof cell === "string"
+    ? (JSON.parse(cell) as Array<Record<string, unknown>>).map((r) => rowFromJson(table, r, keys as never))
+    : [];
+}
 
 /** A value built on first use and kept for the isolate's life (statements written from the schema). */
 export function once<T>(build: () => T): () => T {

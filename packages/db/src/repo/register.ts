@@ -111,7 +111,7 @@ function registerRowOf(cells: Row): RegisterRow {
   const rank = cells[2] === undefined ? undefined : Number(cells[2]);
   return {
     ...r,
-    milestones: parseRegisterMilestones(cells[1] as string | null),
+    milestones: parseRegisterMilestones(cells[1]),
     cursor: { createdAt: r.createdAt, id: r.id, urgency: r.urgency, rank },
   };
 }
@@ -200,14 +200,13 @@ export async function listRequests(db: BranchDb, f: RegisterFilter): Promise<Reg
   const from = f.cursor?.rank === undefined ? undefined : f.cursor;
   const matches = b.bind("match", match);
   const search = async (urgency: string | undefined, cursor: RegisterCursor | undefined, limit: number) => {
-    const pass = new Bindings();
-    Object.assign(pass.values, b.values);
+    const pass = b.fork();
     const extra = [
       ...(urgency ? [eq(requests.urgency, pass.bind("urgency", urgency))] : []),
       ...(cursor ? [after(cursor, "newest", true, pass.bind)] : []),
     ];
     const bound = pass.bind("limit", limit);
-    const rows = await page(db, pass, `search|${b.shape}`, () =>
+    const rows = await page(db, pass, "search", () =>
       db
         .select({ row: registerRow(), milestones: registerMilestones, rank: requestSearch.rowid })
         .from(requestSearch)

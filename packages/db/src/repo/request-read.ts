@@ -64,7 +64,7 @@ export interface ReadAudit {
 }
 
 /**
- * The console's read of one request and its audit row: the read is one read-only batch, which also says whether
+ * The console's read of one request and its audit row: the read is one statement, which also says whether
  * this staff member's read of this request is on record within core's window (`readAuditedSince`); only when it
  * is not does a second statement write the row (guarded again, so two racing reads write one). A polled page
  * so takes the branch's write lock once per window, not on every poll. `audited` says whether this read wrote it.
@@ -86,16 +86,17 @@ export async function requestDetailRead(db: BranchDb, id: string, audit: ReadAud
   return { request, events, milestones: ms, photos, audited };
 }
 
+const REGISTER_MILESTONE_COLUMNS = ["id", "name", "dueAt", "status", "metAt", "breachedAt"] as const;
+
 /**
  * The milestones of each register row, as a column of the row's own statement (the register page is one
- * statement): a JSON array of `{id, name, dueAt, status, metAt, breachedAt}` by start. The request's id is
- * named with its table: drizzle writes a single table's columns unqualified, and `id` would be the milestone's.
+ * statement), by start. The request's id is named with its table: drizzle writes a single table's columns
+ * unqualified, and `id` would be the milestone's.
  */
-export const registerMilestones = sql<string>`(select json_group_array(json_object('id', m.id, 'name', m.name, 'dueAt', m.due_at,
-  'status', m.status, 'metAt', m.met_at, 'breachedAt', m.breached_at))
-  from (select m0.id, m0.name, m0.due_at, m0.status, m0.met_at, m0.breached_at from ${milestones} m0
-    where m0.request_id = "requests"."id" order by m0.start_at, m0.name) m)`;
+export const registerMilestones = sql<string>`${sql.raw(
+  jsonRowsSql(milestones.requestId, '"requests"."id"', [milestones.startAt, milestones.name], REGISTER_MILESTONE_COLUMNS),
+)}`;
 
-export type RegisterMilestone = Pick<MilestoneRow, "id" | "name" | "dueAt" | "status" | "metAt" | "breachedAt">;
+export type RegisterMilestone = Pick<MilestoneRow, (typeof REGISTER_MILESTONE_COLUMNS)[number]>;
 
-export const parseRegisterMilestones = (column: string | null): RegisterMilestone[] => (column ? JSON.parse(column) : []);
+export const parseRegisterMilestones = (cell: unknown): RegisterMilestone[] => rowsFromJson(milestones, cell, REGISTER_MILESTONE_COLUMNS);

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { type CounterStep, countUp } from "./rate-counters.ts";
 import type { BranchDb } from "../client/index.ts";
-import { attachments, deliveries, oneTimeCodes, outbox, requests, residents } from "../schema/branch.ts";
+import { attachments, deliveries, oneTimeCodes, outbox, requestOfDelivery, requests, residents } from "../schema/branch.ts";
 
 /** The code and the notification that carries it, in one transaction. */
 /** A code and its text message, counted against the SMS limits in the same batch (refused whole past a cap). */
@@ -161,7 +161,7 @@ export async function deliveriesOfRequest(db: BranchDb, requestId: string, limit
   return db
     .select()
     .from(deliveries)
-    .where(sql`json_extract(${deliveries.payload}, '$.requestId') = ${requestId}`)
+    .where(eq(requestOfDelivery(deliveries.payload), requestId))
     .orderBy(deliveries.createdAt, deliveries.id)
     .limit(limit);
 }

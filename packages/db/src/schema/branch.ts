@@ -1,5 +1,5 @@
 import type { WorkflowRecord } from "@wuye/core";
-import { sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, instant, json, timestamps, version } from "./columns.ts";
 
@@ -259,6 +259,9 @@ export const oneTimeCodes = sqliteTable(
 );
 
 /** Messages handed to a channel (SMS, email, webhook, or the dev sink), one row per attempt outcome. */
+/** The request a delivery is about, from the notification in its payload: indexed, and read by that expression. */
+export const requestOfDelivery = (payload: SQLWrapper) => sql`json_extract(${payload}, '$.requestId')`;
+
 export const deliveries = sqliteTable(
   "deliveries",
   {
@@ -277,8 +280,8 @@ export const deliveries = sqliteTable(
   },
   (t) => [
     uniqueIndex("deliveries_notification_channel_uq").on(t.notificationId, t.channel, t.recipient),
-    // A request's messages, for its page (the notification's request is in its payload).
-    index("deliveries_request_idx").on(sql`json_extract(${t.payload}, '$.requestId')`),
+    // A request's messages, for its page.
+    index("deliveries_request_idx").on(requestOfDelivery(t.payload)),
   ],
 );
 
